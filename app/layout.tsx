@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { env } from "@/lib/env";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(env.APP_URL),
+  title: { default: "CallerCheck — who called you?", template: "%s · CallerCheck" },
+  description:
+    "Look up a phone number that called you: community reports, scam warnings and a moderated registry of organisations' official numbers.",
+  applicationName: "CallerCheck",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2554e8" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-AU">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { normalisePhone } from "@/lib/phone";
+
+const REGIONS = [
+  ["AU", "Australia"],
+  ["NZ", "New Zealand"],
+  ["GB", "United Kingdom"],
+  ["US", "United States / Canada"],
+] as const;
+
+type Props = { defaultRegion: string; size?: "compact" | "large"; initialQuery?: string; initialError?: string };
+
+/**
+ * Normalises in the browser for an instant answer; without JavaScript the form still works through
+ * /lookup, which does the same on the server.
+ */
+export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "", initialError }: Props) {
+  const router = useRouter();
+  const id = useId();
+  const [query, setQuery] = useState(initialQuery);
+  const [region, setRegion] = useState(defaultRegion);
+  const [error, setError] = useState<string | undefined>(initialError);
+  const large = size === "large";
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = normalisePhone(query, region);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(undefined);
+    router.push(`/numbers/${encodeURIComponent(result.phone.e164)}`);
+  }
+
+  const errorId = `${id}-error`;
+  return (
+    <form action="/lookup" method="get" onSubmit={onSubmit} role="search" aria-label={large ? "Look up a number" : "Search numbers"} noValidate className="w-full">
+      <div className={`flex w-full gap-2 ${large ? "flex-col sm:flex-row" : ""}`}>
+        <label htmlFor={`${id}-q`} className="sr-only">
+          Phone number
+        </label>
+        <input
+          id={`${id}-q`}
+          name="q"
+          type="search"
+          inputMode="tel"
+          autoComplete="off"
+          placeholder={large ? "e.g. 0412 345 678 or +61 2 9374 4000" : "Look up a number"}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            if (error) setError(undefined);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          className={`min-w-0 flex-1 rounded-lg border border-slate-300 bg-white text-slate-900 placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${large ? "px-4 py-3.5 text-lg" : "px-3 py-2 text-sm"}`}
+        />
+        {large ? (
+          <>
+            <label htmlFor={`${id}-region`} className="sr-only">
+              Country for numbers without a country code
+            </label>
+            <select
+              id={`${id}-region`}
+              name="region"
+              value={region}
+              onChange={(event) => setRegion(event.target.value)}
+              className="rounded-lg border border-slate-300 bg-white px-3 py-3.5 text-base text-slate-800"
+            >
+              {REGIONS.map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : (
+          <input type="hidden" name="region" value={region} />
+        )}
+        <button
+          type="submit"
+          className={`rounded-lg bg-brand-600 font-semibold text-white hover:bg-brand-700 ${large ? "px-6 py-3.5 text-lg" : "px-3 py-2 text-sm"}`}
+        >
+          {large ? "Check number" : "Search"}
+        </button>
+      </div>
+      {error ? (
+        <p id={errorId} data-testid="search-error" className={`mt-1.5 font-medium text-red-700 ${large ? "text-base" : "text-sm"}`}>
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { env } from "@/lib/env";
+import { getActor, isModerator } from "@/lib/authz";
+import { NumberSearch } from "./number-search";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader() {
+  const actor = await getActor();
+  const links = [
+    { href: "/", label: "Look up" },
+    { href: "/report", label: "Report a call" },
+    { href: "/organisations", label: "Organisations" },
+    { href: "/registry", label: "Registry" },
+    ...(isModerator(actor) ? [{ href: "/moderation", label: "Moderation" }] : []),
+  ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:gap-6">
+        <div className="flex items-center justify-between gap-4">
+          <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline hover:no-underline">
+            <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">✓</span>
+            CallerCheck
+          </Link>
+          <div className="flex items-center gap-3 text-sm md:hidden">
+            <AccountLinks name={actor?.name} />
+          </div>
+        </div>
+        <div className="md:max-w-xs md:flex-1">
+          <NumberSearch defaultRegion={env.DEFAULT_REGION} />
+        </div>
+        <nav aria-label="Main" className="-mx-1 overflow-x-auto md:flex-1">
+          <ul className="flex gap-1 whitespace-nowrap text-sm font-medium">
+            {links.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="block rounded-md px-2.5 py-1.5 text-slate-700 no-underline hover:bg-slate-100 hover:no-underline">
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="hidden items-center gap-3 text-sm md:flex">
+          <AccountLinks name={actor?.name} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function AccountLinks({ name }: { name?: string }) {
+  if (!name) {
+    return (
+      <>
+        <Link href="/signin" className="font-medium">
+          Sign in
+        </Link>
+        <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white no-underline hover:bg-brand-700 hover:no-underline">
+          Sign up
+        </Link>
+      </>
+    );
+  }
+  return (
+    <>
+      <Link href="/account" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="current-user">
+        {name}
+      </Link>
+      <SignOutButton />
+    </>
+  );
+}

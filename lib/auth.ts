@@ -1,0 +1,85 @@
+import "server-only";
+import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import type { Role } from "./generated/prisma/enums";
+import { db } from "./db";
+import { env } from "./env";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { signInSchema } from "./accounts.schema";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role } & DefaultSession["user"];
+  }
+}
+
+export const oauthProviders = {
+  github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
+  google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
+};
+
+// OAuth users have no password; their display name falls back to the e-mail's local part.
+function adapter(): Adapter {
+  const base = PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]);
+  return {
+    ...base,
+    createUser: async (data) => {
+      const email = data.email.toLowerCase();
+      const user = await db.user.create({
+        data: { email, name: data.name?.slice(0, 50) || email.split("@")[0], image: data.image, emailVerified: data.emailVerified },
+        select: { id: true, email: true, name: true, image: true, emailVerified: true },
+      });
+      return user;
+    },
+  };
+}
+
+const config: NextAuthConfig = {
+  session: { strategy: "jwt" },
+  trustHost: true,
+  pages: { signIn: "/signin" },
+  adapter: oauthProviders.github || oauthProviders.google ? adapter() : undefined,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, name: true, role: true, passwordHash: true, deletedAt: true },
+        });
+        if (!user?.passwordHash || user.deletedAt) {
+          await burnPasswordCheck(password);
+          return null;
+        }
+        if (!(await verifyPassword(user.passwordHash, password))) return null;
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+    ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+    ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.role = (user as { role?: Role }).role ?? "USER";
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // The role here is for display only; every write re-reads the user (lib/authz.ts).
+      session.user.id = String(token.uid ?? token.sub ?? "");
+      session.user.role = (token.role as Role | undefined) ?? "USER";
+      return session;
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);

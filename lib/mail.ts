@@ -1,0 +1,35 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { db } from "./db";
+import { env } from "./env";
+
+export type Mail = { to: string; subject: string; text: string };
+
+let transport: nodemailer.Transporter | undefined;
+
+/**
+ * The only way the app sends e-mail. Every message is kept in the outbox table; it goes out over SMTP
+ * when SMTP_URL is set, and is otherwise printed to the server log (development and tests read the outbox).
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  const row = await db.outboxEmail.create({ data: mail, select: { id: true } });
+  if (!env.SMTP_URL) {
+    console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    return;
+  }
+  transport ??= nodemailer.createTransport(env.SMTP_URL);
+  try {
+    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+    await db.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+  } catch (error) {
+    console.error("[mail] SMTP delivery failed; the message stays in the outbox", error);
+  }
+}
+
+export function listOutbox(limit = 50) {
+  return db.outboxEmail.findMany({
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { id: true, to: true, subject: true, text: true, sentAt: true, createdAt: true },
+  });
+}

@@ -1,0 +1,104 @@
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import type { ReportCategory } from "../lib/generated/prisma/enums";
+import { normalisePhone } from "../lib/phone";
+import { readData } from "./seed-data";
+
+// FTC Do Not Call subjects → our categories. Unlisted subjects are OTHER (ROBOCALL when recorded).
+const SUBJECTS: Record<string, ReportCategory> = {
+  "Calls pretending to be government, businesses, or family and friends": "IMPERSONATION",
+  "Dropped call or no message": "SILENT",
+  "Warranties  & protection plans": "TELEMARKETING",
+  "Reducing your debt (credit cards, mortgage, student loans)": "TELEMARKETING",
+  "Medical  & prescriptions": "TELEMARKETING",
+  "Energy, solar,  & utilities": "TELEMARKETING",
+  "Computer  & technical support": "SCAM",
+  "Vacation  & timeshares": "TELEMARKETING",
+  Charities: "CHARITY",
+  "Lotteries, prizes  & sweepstakes": "SCAM",
+  "Home improvement  & cleaning": "TELEMARKETING",
+  "Work from home  & other ways to make money": "SCAM",
+  "Home security  & alarms": "TELEMARKETING",
+};
+
+const IMPORTERS = 6;
+
+/** Minimal RFC 4180 reader: the file quotes fields that contain commas. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += ch;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+export function ftcCategory(subject: string, recorded: string): ReportCategory {
+  return SUBJECTS[subject] ?? (recorded === "Y" ? "ROBOCALL" : "OTHER");
+}
+
+const utc = (value: string) => new Date(value.replace(" ", "T") + "Z");
+
+/** The FTC's public Do Not Call complaints of 2021-07-07, as reports by a handful of import members. */
+export async function importFtc(db: PrismaClient): Promise<string> {
+  const [header, ...rows] = parseCsv(readData("ftc-dnc-reported-calls-2021-07-08.csv")).filter((r) => r.length > 1);
+  const col = Object.fromEntries(header.map((name, i) => [name, i]));
+  const importers = [];
+  for (let i = 1; i <= IMPORTERS; i++) {
+    importers.push(
+      await db.user.upsert({
+        where: { email: `ftc-import-${i}@callercheck.invalid` },
+        create: { email: `ftc-import-${i}@callercheck.invalid`, name: `FTC complaint import ${i}`, emailVerified: new Date("2021-07-08T00:00:00Z"), createdAt: new Date("2021-07-08T00:00:00Z") },
+        update: {},
+        select: { id: true },
+      }),
+    );
+  }
+  const numbers = new Map<string, { e164: string; country: string | null; type: string }>();
+  const reports = [];
+  let skipped = 0;
+  for (const [index, row] of rows.entries()) {
+    const raw = row[col.Company_Phone_Number] ?? "";
+    const parsed = raw ? normalisePhone(raw, "US") : null;
+    const occurredAt = utc(row[col.Violation_Date] ?? "");
+    const createdAt = utc(row[col.Created_Date] ?? "");
+    if (!parsed?.ok || Number.isNaN(occurredAt.getTime()) || Number.isNaN(createdAt.getTime())) {
+      skipped++;
+      continue;
+    }
+    const { e164, country, type } = parsed.phone;
+    numbers.set(e164, { e164, country, type });
+    const subject = row[col.Subject] ?? "";
+    const recorded = row[col.Recorded_Message_Or_Robocall] ?? "";
+    const state = row[col.Consumer_State];
+    reports.push({
+      e164,
+      reporterId: importers[index % IMPORTERS].id,
+      occurredAt,
+      createdAt,
+      channel: "CALL" as const,
+      category: ftcCategory(subject, recorded),
+      askedFor: [],
+      leftMessage: recorded === "Y" ? true : recorded === "N" ? false : null,
+      body: `FTC Do Not Call complaint. Subject: ${subject.replace(/\s+/g, " ")}.${state ? ` Consumer in ${state}.` : ""}`,
+      source: "IMPORT" as const,
+    });
+  }
+  const chunk = 2000;
+  const numberRows = [...numbers.values()].map((n) => ({ ...n, type: n.type as never }));
+  for (let i = 0; i < numberRows.length; i += chunk) await db.phoneNumber.createMany({ data: numberRows.slice(i, i + chunk), skipDuplicates: true });
+  for (let i = 0; i < reports.length; i += chunk) await db.report.createMany({ data: reports.slice(i, i + chunk) });
+  return `${reports.length} reports on ${numbers.size} numbers; ${skipped} rows without a usable number skipped`;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm test` runs every suite: unit and database (Vitest), end-to-end (Playwright in Chromium), and
+// ends with one line totalling them all. `npm test -- unit db` runs only the named suites.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { prepareTemplate, testServer } from "./test/test-db.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const requested = process.argv.slice(2).filter((arg) => ["unit", "db", "e2e"].includes(arg));
+const suites = requested.length ? requested : ["unit", "db", "e2e"];
+const out = path.join(root, ".data", "test-results");
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let runnerFailed = false;
+
+const server = await testServer();
+process.env.TEST_PG_ADMIN_URL = server.adminUrl;
+try {
+  if (suites.includes("db") || suites.includes("e2e")) {
+    console.info("[test] migrating the template database…");
+    await prepareTemplate(server.adminUrl);
+    process.env.TEST_TEMPLATE_READY = "1";
+  }
+  for (const project of ["unit", "db"].filter((s) => suites.includes(s))) {
+    const file = path.join(out, `vitest-${project}.json`);
+    const run = spawnSync(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { stdio: "inherit", env: process.env });
+    runnerFailed ||= run.status !== 0;
+    if (fs.existsSync(file)) {
+      const report = JSON.parse(fs.readFileSync(file, "utf8"));
+      totals.passed += report.numPassedTests ?? 0;
+      // A file that fails to load has no failed tests but a failed suite: count it.
+      totals.failed += Math.max(report.numFailedTests ?? 0, report.numFailedTestSuites ?? 0);
+      totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    } else {
+      totals.failed += 1;
+    }
+  }
+  if (suites.includes("e2e")) {
+    const file = path.join(out, "playwright.json");
+    const run = spawnSync(bin("playwright"), ["test"], { stdio: "inherit", env: { ...process.env, PW_JSON_OUTPUT: file } });
+    runnerFailed ||= run.status !== 0;
+    if (fs.existsSync(file)) {
+      const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
+      totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+      totals.failed += stats.unexpected ?? 0;
+      totals.skipped += stats.skipped ?? 0;
+    } else {
+      totals.failed += 1;
+    }
+  }
+} finally {
+  await server.stop().catch(() => undefined);
+}
+
+if (runnerFailed && totals.failed === 0) totals.failed = 1; // a runner crashed outside any test
+console.info(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(runnerFailed || totals.failed > 0 ? 1 : 0);
