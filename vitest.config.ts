@@ -11,6 +11,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // next-auth imports "next/server" without an extension; Vite's resolver handles that, Node's does not.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     projects: [
       {
         extends: true,

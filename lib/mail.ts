@@ -14,7 +14,7 @@ let transport: nodemailer.Transporter | undefined;
 export async function sendMail(mail: Mail): Promise<void> {
   const row = await db.outboxEmail.create({ data: mail, select: { id: true } });
   if (!env.SMTP_URL) {
-    console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    if (env.NODE_ENV !== "test") console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
     return;
   }
   transport ??= nodemailer.createTransport(env.SMTP_URL);

@@ -9,7 +9,7 @@ import { E2E_DATABASE, cloneTemplate, prepareTemplate, testServer } from "./test
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const distDir = ".next-e2e";
+const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
 
 const server = await testServer();
 if (!process.env.TEST_TEMPLATE_READY) await prepareTemplate(server.adminUrl);

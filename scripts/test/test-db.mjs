@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 import { cloneDatabase, startEmbeddedPostgres } from "../embedded-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const TEMPLATE = "callercheck_test_template";
-export const E2E_DATABASE = "callercheck_e2e";
+// Overridable so that several checkouts can share one server without touching each other.
+export const TEMPLATE = process.env.TEST_TEMPLATE_DB ?? "callercheck_test_template";
+export const E2E_DATABASE = process.env.E2E_DB_NAME ?? "callercheck_e2e";
 export const TEST_PG_PORT = 54331;
 
 export function withDatabase(url, name) {
