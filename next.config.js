@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() in /moderation answers 403 (issue 7).
+  experimental: { authInterrupts: true },
   // Separate build folders let several builds (tests, a running app) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and WASM packages stay outside the server bundle.
