@@ -49,7 +49,7 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
           type="search"
           inputMode="tel"
           autoComplete="off"
-          placeholder={large ? "e.g. 0412 345 678 or +61 2 9374 4000" : "Look up a number"}
+          placeholder={large ? "e.g. 0412 345 678" : "Look up a number"}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -69,7 +69,7 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
               name="region"
               value={region}
               onChange={(event) => setRegion(event.target.value)}
-              className="rounded-lg border border-slate-300 bg-white px-3 py-3.5 text-base text-slate-800"
+              className="rounded-lg border border-slate-300 bg-white px-3 py-3.5 text-base text-slate-800 sm:w-52 sm:flex-none"
             >
               {REGIONS.map(([code, label]) => (
                 <option key={code} value={code}>
