@@ -1,5 +1,13 @@
 // Pure and browser-safe: the one place a typed phone number becomes E.164.
-import { parsePhoneNumberWithError, ParseError, isSupportedCountry, validatePhoneNumberLength, type CountryCode, type NumberType as LibNumberType } from "libphonenumber-js/max";
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberWithError,
+  ParseError,
+  type CountryCode,
+  type NumberType as LibNumberType,
+  type PhoneNumber,
+} from "libphonenumber-js/max";
 
 export const NUMBER_TYPES = [
   "MOBILE",
@@ -43,7 +51,10 @@ export type ParsedPhone = {
 
 export type PhoneResult = { ok: true; phone: ParsedPhone } | { ok: false; error: string };
 
-const MAX_INPUT = 64;
+// Long enough for a published number with a note ("1-800-273-8255 (veterans crisis line)").
+const MAX_INPUT = 160;
+/** Countries whose national spellings we suggest when a number is not valid in the chosen one. */
+const NEIGHBOURS: CountryCode[] = ["US", "GB", "AU", "NZ"];
 
 export function isRegion(value: string | null | undefined): value is CountryCode {
   return !!value && /^[A-Z]{2}$/.test(value) && isSupportedCountry(value);
@@ -59,75 +70,133 @@ export function countryName(code: string | null | undefined): string | null {
 }
 
 /**
- * Normalises any common spelling of a phone number to E.164 (`+61412345678`).
- * `region` applies to national spellings only; a number written with `+` or `00` ignores it.
+ * Normalises any common spelling of a phone number to E.164 (`+61412345678`): national and
+ * international spellings, `tel:` URIs, `00`/`0011` prefixes, a number inside a short note.
+ * `region` applies to national spellings only; a number written with `+` or an international
+ * prefix ignores it. Never throws: invalid input gets a message a person can act on.
  */
 export function normalisePhone(raw: string, region: string = "AU"): PhoneResult {
-  const input = (raw ?? "").trim().replace(/^tel:/i, "").split(/[;,]/)[0].trim();
+  const input = (raw ?? "").trim();
   if (!input) return { ok: false, error: "Enter a phone number." };
   if (input.length > MAX_INPUT) return { ok: false, error: "That is too long to be a phone number." };
-  if (!/\d/.test(input)) return { ok: false, error: "That is not a phone number: it has no digits." };
+  if (!/\p{Nd}/u.test(input)) return { ok: false, error: "That is not a phone number: it has no digits." };
   const defaultCountry = isRegion(region) ? region : "AU";
 
-  let result = tryParse(input, defaultCountry);
-  // "0061 412 345 678": an international prefix other than the region's own.
-  if (!result.ok && /^\s*00[1-9]/.test(input)) {
-    const alt = tryParse("+" + input.trim().slice(2), defaultCountry);
-    if (alt.ok) result = alt;
+  const text = prepare(input);
+  if (text === null) return { ok: false, error: "That is not a phone number we can read." };
+  let parsed = parse(text, defaultCountry);
+  // "0061 412 345 678": 00 is the international prefix in most of the world, though not in
+  // Australia (0011); in North America it never is, so there it stays invalid.
+  const idd = /^(?:tel:)?\s*00\s*([1-9][\s\S]*)$/i.exec(text);
+  if (idd && !isValid(parsed) && getCountryCallingCode(defaultCountry) !== "1") {
+    const alt = parse(`+${idd[1]}`, defaultCountry);
+    if (isValid(alt)) parsed = alt;
   }
-  return result;
+  if (parsed instanceof Error) return { ok: false, error: parseErrorMessage(parsed, input, defaultCountry) };
+  if (!parsed.isValid()) return { ok: false, error: invalidMessage(parsed, input, defaultCountry) };
+  return { ok: true, phone: toParsed(parsed) };
 }
 
-function tryParse(input: string, defaultCountry: CountryCode): PhoneResult {
-  const where = countryName(defaultCountry) ?? defaultCountry;
+const PHONE_CONTEXT = ";phone-context=";
+
+/**
+ * Resolves what libphonenumber-js would otherwise have to: an RFC 3966 `phone-context` (its own
+ * check uses a global regular expression whose lastIndex makes every second call fail), and a
+ * published number's trailing note, "1-800-638-2772 (8 AM - 5 PM)" or a vanity spelling with its
+ * digits, "1-800-CALL-FHA (1-800-225-5342)". Null when the phone-context is malformed.
+ */
+function prepare(input: string): string | null {
+  let text = input;
+  const at = text.indexOf(PHONE_CONTEXT);
+  if (at >= 0) {
+    const start = at + PHONE_CONTEXT.length;
+    const end = text.indexOf(";", start);
+    const context = text.slice(start, end < 0 ? undefined : end);
+    const tel = text.toLowerCase().indexOf("tel:");
+    const local = text.slice(tel >= 0 && tel < at ? tel + 4 : 0, at).split(";isub=")[0];
+    if (/^\+[\d\-.()]*\d[\d\-.()]*$/.test(context)) text = context + local;
+    else if (/^([a-z\d]+(-*[a-z\d])*\.)*[a-z]+(-*[a-z\d])*\.?$/i.test(context)) text = local;
+    else return null;
+  }
+  const note = /^(.*?\S)\s*\(([^()]*)\)$/u.exec(text);
+  if (note) {
+    const [, head, inner] = note;
+    text = /\p{L}/u.test(head) && /\p{Nd}/u.test(inner) ? inner : head;
+  }
+  return text;
+}
+
+function parse(input: string, defaultCountry: CountryCode): PhoneNumber | Error {
   try {
-    const number = parsePhoneNumberWithError(input, { defaultCountry, extract: false });
-    if (!number.isValid()) {
-      const length = validatePhoneNumberLength(input, defaultCountry);
-      if (length === "TOO_SHORT" || length === "TOO_LONG") return { ok: false, error: messageFor(length, where) };
-      if (!input.startsWith("+") && !number.isPossible()) {
-        return { ok: false, error: `That is not a number in ${where} — add the country code (for example +44…).` };
-      }
-      return {
-        ok: false,
-        error: input.startsWith("+")
-          ? "That is not a valid phone number for its country code."
-          : `That is not a valid number in ${where} — check the digits, or add the country code.`,
-      };
-    }
-    const country = number.country ?? null;
-    return {
-      ok: true,
-      phone: {
-        e164: number.number,
-        country,
-        countryName: countryName(country),
-        type: toType(number.getType()),
-        national: number.formatNational(),
-        international: number.formatInternational(),
-      },
-    };
+    return parsePhoneNumberWithError(input, { defaultCountry, extract: true });
   } catch (error) {
-    if (error instanceof ParseError) return { ok: false, error: messageFor(error.message, where) };
-    return { ok: false, error: "That is not a phone number we can read." };
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
-function messageFor(code: string, where: string): string {
-  switch (code) {
+const isValid = (parsed: PhoneNumber | Error): parsed is PhoneNumber => !(parsed instanceof Error) && parsed.isValid();
+
+function toParsed(number: PhoneNumber): ParsedPhone {
+  const country = number.country ?? null;
+  return {
+    e164: number.number,
+    country,
+    countryName: countryName(country),
+    type: toType(number.getType()),
+    national: number.formatNational(),
+    international: number.formatInternational(),
+  };
+}
+
+const isInternational = (input: string) => /^(?:tel:)?\s*\+/i.test(input);
+
+function parseErrorMessage(error: Error, input: string, region: CountryCode): string {
+  const where = countryName(region) ?? region;
+  switch (error instanceof ParseError ? error.message : "") {
     case "TOO_SHORT":
       return "That number is too short.";
     case "TOO_LONG":
       return "That number is too long.";
     case "INVALID_COUNTRY":
-      return `That is not a number in ${where} — add the country code.`;
+      return isInternational(input)
+        ? "That country code does not exist — check the digits after the +."
+        : `That is not a number in ${where} — add the country code (for example +44…).`;
     case "NOT_A_NUMBER":
       return "That is not a phone number.";
-    case "INVALID_LENGTH":
-      return "That number has the wrong number of digits.";
     default:
       return "That is not a phone number we can read.";
   }
+}
+
+function invalidMessage(number: PhoneNumber, input: string, region: CountryCode): string {
+  const where = countryName(region) ?? region;
+  const international = isInternational(input) || number.country !== region;
+  if (!international) {
+    // Written nationally but valid in a neighbouring country: the person probably chose the wrong one.
+    for (const other of NEIGHBOURS) {
+      if (getCountryCallingCode(other) === getCountryCallingCode(region)) continue;
+      const elsewhere = parse(input, other);
+      if (isValid(elsewhere)) {
+        return `That is not a number in ${where} — add the country code (from ${countryName(other)} it would be ${elsewhere.formatInternational()}).`;
+      }
+    }
+  }
+  const place = international ? `country code +${number.countryCallingCode}` : where;
+  if (number.nationalNumber.length < 5 || validWith(number, (digits) => [...Array(10).keys()].map((d) => digits + d))) {
+    return `That number is too short for ${place} — a digit may be missing.`;
+  }
+  if (validWith(number, (digits) => [digits.slice(0, -1)])) return `That number is too long for ${place} — check for an extra digit.`;
+  return international
+    ? `That is not a valid number for country code +${number.countryCallingCode} — check the digits.`
+    : `That is not a number in ${where} — check the digits, or add the country code.`;
+}
+
+/** Whether some small change to the national digits makes the number valid in its country. */
+function validWith(number: PhoneNumber, variants: (digits: string) => string[]): boolean {
+  return variants(number.nationalNumber).some((digits) => {
+    const candidate = parse(`+${number.countryCallingCode}${digits}`, "AU");
+    return !(candidate instanceof Error) && candidate.isValid();
+  });
 }
 
 function toType(type: LibNumberType | undefined): PhoneType {
