@@ -146,7 +146,10 @@ export type Verdict = {
   possiblySpoofed: boolean;
 };
 
-/** DESIGN.md's precedence: verified → impersonation → votes and reports → not enough. */
+/**
+ * DESIGN.md's precedence: verified → impersonation → votes and reports → not enough. "Disputed"
+ * needs evidence on both sides; one-sided evidence below the confidence bar is "not enough".
+ */
 export function verdictFor(input: VerdictInput): Verdict {
   const reports = reportEvidence(input.reportersByCategory);
   const combined = fromWeights(input.votes.legitWeight + reports.legit, input.votes.notLegitWeight + reports.notLegit);
@@ -159,7 +162,9 @@ export function verdictFor(input: VerdictInput): Verdict {
   if (combined.total < minEvidence) kind = "NOT_ENOUGH";
   else if (combined.legitBound >= minBound) kind = "LIKELY_LEGITIMATE";
   else if (combined.notLegitBound >= minBound) kind = "LIKELY_SCAM";
-  else kind = "DISPUTED";
+  // Unanimous but still too little to be confident (three scam reports) is not a dispute.
+  else if (combined.legitWeight > 0 && combined.notLegitWeight > 0) kind = "DISPUTED";
+  else kind = "NOT_ENOUGH";
   return { kind, ...base, possiblySpoofed: false };
 }
 
