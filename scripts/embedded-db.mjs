@@ -135,6 +135,7 @@ export async function startEmbeddedPostgres({ dataDir = ".data/pg", port = 54329
     onError: (e) => logs.push(String(e)),
   });
 
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   makeParentsTraversable(dataDir);
   if (!fs.existsSync(path.join(dataDir, READY_MARKER))) {
     // A run killed during initdb leaves a half-made dir that initdb refuses to reuse.
