@@ -43,6 +43,7 @@ export async function suspendMember(actor: Actor | null, userId: string, reason:
   const why = parseOrThrow(reasonField, reason);
   if (userId === actor.id) throw new AppError("INVALID", "You cannot suspend yourself.");
   return db.$transaction(async (tx) => {
+    await activeAdmins(tx); // admin rows first, always in the same order: no deadlock with a role change
     const user = await lockMember(tx, userId);
     if (user.suspendedAt) throw new AppError("CONFLICT", "This member is already suspended.");
     if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can suspend a moderator or an admin.");
@@ -69,6 +70,7 @@ export async function changeRole(actor: Actor | null, userId: string, role: Role
   const nextRole = parseOrThrow(roleSchema, role);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
+    await activeAdmins(tx); // admin rows first, always in the same order: no deadlock with a suspension
     const user = await lockMember(tx, userId);
     if (user.role === nextRole) throw new AppError("CONFLICT", `This member is already ${nextRole.toLowerCase()}.`);
     if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
