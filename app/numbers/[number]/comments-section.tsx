@@ -1,11 +1,48 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import type { Actor } from "@/lib/authz";
+import { listComments } from "@/lib/comments";
+import { plural } from "@/lib/format";
+import { CommentForm } from "./comment-form";
+import { CommentList } from "./comment-list";
 
-// Placeholder owned by the comments work (issue 6): experiences, replies, flags.
-export async function CommentsSection({ e164 }: { e164: string; actor: Actor | null }) {
+/** Experiences on a number: newest threads first, one level of replies, "Show more" past 20. */
+export async function CommentsSection({ e164, actor }: { e164: string; actor: Actor | null }) {
+  const page = await listComments(e164, actor);
+  const canWrite = Boolean(actor && !actor.suspendedAt);
+  const viewer = { signedIn: Boolean(actor), canWrite, isModerator: actor?.role === "MODERATOR" || actor?.role === "ADMIN" };
   return (
     <section aria-labelledby="comments-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-e164={e164}>
-      <h2 id="comments-heading" className="text-lg font-semibold">Experiences</h2>
-      <p className="mt-2 text-sm text-slate-600">Comments open soon.</p>
+      <div className="flex items-baseline justify-between gap-3">
+        <h2 id="comments-heading" className="text-lg font-semibold text-slate-900">Experiences</h2>
+        {page.total > 0 ? <span className="text-sm text-slate-500">{plural(page.total, "comment")}</span> : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-600">What happened on the call? What did they know, and what did they ask for? Never post your own or anyone&apos;s personal details.</p>
+
+      <div className="mt-4">
+        {canWrite ? (
+          <CommentForm e164={e164} />
+        ) : actor ? (
+          <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
+        ) : (
+          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700">
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`}>Sign in</Link> to share your experience with this number.
+          </p>
+        )}
+      </div>
+
+      <div className="mt-6">
+        {!page.visibility.visible ? (
+          <Alert tone="info" testId="comments-privacy">
+            {page.visibility.note}
+            {page.total > 0 ? ` (${plural(page.total, "comment")} waiting.)` : null}
+          </Alert>
+        ) : page.threads.length === 0 ? (
+          <p className="text-sm text-slate-600">No experiences shared yet.</p>
+        ) : (
+          <CommentList e164={e164} initialThreads={page.threads} initialNext={page.next} viewer={viewer} />
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useId } from "react";
+import { useFormStatus } from "react-dom";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import type { ClaimForPanel } from "@/lib/votes";
+import { castVoteAction, withdrawVoteAction } from "./vote-actions";
+
+type Viewer = "visitor" | "member" | "suspended";
+
+const STATUS = {
+  VERIFIED: { label: "Verified", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },
+  REJECTED: { label: "Known impersonation", className: "bg-red-100 text-red-800 ring-red-200" },
+  REVOKED: { label: "Revoked", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  UNVERIFIED: null,
+} as const;
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+function Confidence({ claim }: { claim: ClaimForPanel }) {
+  const total = claim.legitVotes + claim.notLegitVotes;
+  if (total === 0) return <p className="text-sm text-slate-600">No votes yet — be the first.</p>;
+  const legitLeads = claim.legitBound >= claim.notLegitBound;
+  const bound = legitLeads ? claim.legitBound : claim.notLegitBound;
+  return (
+    <div className="space-y-1.5">
+      <div className="flex h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+        <div className="bg-emerald-500" style={{ width: percent(claim.legitBound) }} />
+        <div className="flex-1" />
+        <div className="bg-red-500" style={{ width: percent(claim.notLegitBound) }} />
+      </div>
+      <p className="text-sm text-slate-700" data-testid="confidence">
+        Confidence: {bound > 0 ? `at least ${percent(bound)} say ${legitLeads ? "legitimate" : "not legitimate"}` : "too few votes to tell"}{" "}
+        <span className="text-slate-500">(95% lower bound, weighted by trust)</span>
+      </p>
+    </div>
+  );
+}
+
+function VoteButton({ value, pressed, describedBy, children, toSignIn = false }: { value: "true" | "false"; pressed: boolean; describedBy?: string; children: string; toSignIn?: boolean }) {
+  const { pending } = useFormStatus();
+  const tone = value === "true" ? "bg-emerald-600 text-white ring-emerald-600" : "bg-red-600 text-white ring-red-600";
+  return (
+    <button
+      type="submit"
+      name={toSignIn ? undefined : "legitimate"}
+      value={toSignIn ? undefined : value}
+      disabled={pending}
+      aria-pressed={pressed}
+      aria-describedby={describedBy}
+      className={`inline-flex min-h-11 flex-1 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold ring-1 transition-colors disabled:opacity-60 sm:flex-none ${pressed ? tone : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function ClaimVote({ claim, e164, viewer }: { claim: ClaimForPanel; e164: string; viewer: Viewer }) {
+  const [state, action] = useActionState(castVoteAction, null);
+  const [withdrawState, withdraw] = useActionState(withdrawVoteAction, null);
+  const labelId = useId();
+  const status = STATUS[claim.status];
+  const describedBy = claim.organisation ? labelId : undefined;
+  const failure = (state && !state.ok ? state.error : null) ?? (withdrawState && !withdrawState.ok ? withdrawState.error : null);
+  const hidden = (
+    <>
+      <input type="hidden" name="e164" value={e164} />
+      {claim.id ? <input type="hidden" name="claimId" value={claim.id} /> : null}
+    </>
+  );
+  return (
+    <article className="space-y-3 rounded-lg border border-slate-200 p-3 sm:p-4" data-testid="claim-vote">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className="font-medium text-slate-900">
+          {claim.organisation ? (
+            <>
+              Is this really <span id={labelId}><Link href={`/organisations/${claim.organisation.slug}`}>{claim.organisation.name}</Link></span>?
+            </>
+          ) : (
+            "Is this caller legitimate?"
+          )}
+        </h3>
+        {status ? <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${status.className}`}>{status.label}</span> : null}
+      </div>
+      <p className="text-sm text-slate-800" data-testid="vote-counts">
+        <span className="font-semibold text-emerald-700">{claim.legitVotes}</span> legitimate ·{" "}
+        <span className="font-semibold text-red-700">{claim.notLegitVotes}</span> not legitimate
+      </p>
+      <Confidence claim={claim} />
+      {viewer === "visitor" ? (
+        <form action="/signin" method="get" className="flex flex-wrap gap-2">
+          <input type="hidden" name="callbackUrl" value={`/numbers/${e164}`} />
+          <VoteButton value="true" pressed={false} describedBy={describedBy} toSignIn>Legitimate</VoteButton>
+          <VoteButton value="false" pressed={false} describedBy={describedBy} toSignIn>Not legitimate</VoteButton>
+          <p className="w-full text-xs text-slate-500">Sign in to vote — you will come straight back here.</p>
+        </form>
+      ) : viewer === "member" ? (
+        <form action={action} className="flex flex-wrap gap-2">
+          {hidden}
+          <VoteButton value="true" pressed={claim.myVote === true} describedBy={describedBy}>Legitimate</VoteButton>
+          <VoteButton value="false" pressed={claim.myVote === false} describedBy={describedBy}>Not legitimate</VoteButton>
+        </form>
+      ) : null}
+      {claim.myVote !== null && claim.id ? (
+        <form action={withdraw} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          {hidden}
+          <p className="font-medium text-slate-900" data-testid="my-vote">Your vote: {claim.myVote ? "Legitimate" : "Not legitimate"}</p>
+          {viewer === "member" ? <WithdrawButton /> : null}
+        </form>
+      ) : null}
+      {failure ? <Alert tone="error" testId="vote-error">{failure}</Alert> : null}
+    </article>
+  );
+}
+
+function WithdrawButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className={buttonClass("ghost", "px-2 py-1 text-sm font-medium underline")}>
+      {pending ? "Withdrawing…" : "Withdraw vote"}
+    </button>
+  );
+}

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/authz";
+import { toFailure, type ActionResult } from "@/lib/errors";
+import { clientAddress } from "@/lib/rate-limit";
+import { castVote, withdrawVote } from "@/lib/votes";
+
+const field = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+const numberPath = (e164: string | undefined) => `/numbers/${encodeURIComponent(e164 ?? "")}`;
+
+export async function castVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const e164 = field(form, "e164");
+  const legitimate = field(form, "legitimate");
+  try {
+    const input = { claimId: field(form, "claimId"), e164: field(form, "claimId") ? undefined : e164, legitimate: legitimate === "true" ? true : legitimate === "false" ? false : legitimate };
+    await castVote(await getActor(), input, { address: await clientAddress() });
+  } catch (error) {
+    return toFailure(error);
+  }
+  revalidatePath(numberPath(e164));
+  return { ok: true, data: undefined, message: "Thanks — your vote is counted." };
+}
+
+export async function withdrawVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    await withdrawVote(await getActor(), { claimId: field(form, "claimId") });
+  } catch (error) {
+    return toFailure(error);
+  }
+  revalidatePath(numberPath(field(form, "e164")));
+  return { ok: true, data: undefined, message: "Your vote was withdrawn." };
+}
