@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
+import { CategoryBadge } from "@/components/category-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getActor } from "@/lib/authz";
+import { formatDate, plural, relativeTime } from "@/lib/format";
+import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/labels";
+import { getOrganisationPage } from "@/lib/organisations";
+import { countryName, formatE164 } from "@/lib/phone";
+import { contentVisibility } from "@/lib/privacy";
+import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
+import { Reputation } from "./reputation";
+
+type Params = { params: Promise<{ slug: string }> };
+
+const load = cache(async (slug: string) => getOrganisationPage(decodeURIComponent(slug)));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { slug } = await params;
+  const page = await load(slug);
+  if (!page || "redirectTo" in page) return { title: "Organisation not found", robots: { index: false } };
+  const { organisation: org, verified } = page;
+  return {
+    title: `${org.name}: official numbers and reported calls`,
+    description: `${org.name}'s verified outbound numbers (${verified.length}), numbers callers claimed to be it, and what they asked for.`,
+    alternates: { canonical: `/organisations/${org.slug}` },
+    robots: org.status === "PROPOSED" ? { index: false } : undefined,
+  };
+}
+
+const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export default async function OrganisationPage({ params }: Params) {
+  const { slug } = await params;
+  const page = await load(slug);
+  if (!page) notFound();
+  if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
+  const actor = await getActor();
+  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
+  const website = safeHref(org.website);
+  const official = org.officialPhone ? formatE164(org.officialPhone) : null;
+  const policy = [
+    ["Calls from", org.policyCallsFrom],
+    ["May ask for", org.policyMayAsk],
+    ["Never asks for", org.policyNeverAsks],
+    ["How to check a call is real", org.policyHowToVerify],
+  ].filter((row): row is [string, string] => Boolean(row[1]));
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/organisations">← Organisations</Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{org.name}</h1>
+          {org.status === "PROPOSED" ? (
+            <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-sm font-semibold text-amber-900 ring-1 ring-amber-200" data-testid="proposed-badge">
+              Proposed
+            </span>
+          ) : null}
+        </div>
+        <p className="text-slate-600">
+          {[ORG_CATEGORIES[org.category], countryName(org.country), org.acronym].filter(Boolean).join(" · ")}
+          {website ? (
+            <>
+              {" · "}
+              <a href={website} rel="nofollow noopener noreferrer" target="_blank">
+                {new URL(website).hostname.replace(/^www\./, "")}
+              </a>
+            </>
+          ) : null}
+        </p>
+        {org.description ? <p className="max-w-3xl text-slate-700">{org.description}</p> : null}
+        {org.status === "PROPOSED" ? (
+          <Alert tone="warning">A member added this organisation from a report. A moderator has not checked it yet, so its name and details may be wrong.</Alert>
+        ) : null}
+      </header>
+
+      {official || policy.length ? (
+        <Card title="How it calls, and where to call back">
+          {official ? (
+            <p className="mb-4 text-slate-800">
+              Official number to call back:{" "}
+              <a href={`tel:${org.officialPhone}`} className="font-mono text-lg font-semibold">
+                {official.national}
+              </a>
+            </p>
+          ) : null}
+          {policy.length ? (
+            <dl className="grid gap-4 sm:grid-cols-2">
+              {policy.map(([label, text]) => (
+                <div key={label} className="rounded-lg bg-slate-50 p-3">
+                  <dt className="text-sm font-semibold text-slate-700">{label}</dt>
+                  <dd className="mt-1 whitespace-pre-line text-slate-800">{text}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </Card>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <VerifiedNumbers organisation={org.name} claims={verified} />
+        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.national ?? null} />
+      </div>
+
+      <Reputation name={org.name} reputation={reputation} />
+
+      <Card title="Recent reports that named it">
+        {recentReports.length === 0 ? (
+          <p className="text-slate-600">
+            No reports name {org.name} yet. <Link href="/report">Report a call</Link>
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {recentReports.map((report) => {
+              const visible = contentVisibility(
+                { reporterCount: report.number.reporterCount, hasVerifiedClaim: report.number.claims.length > 0, contentHiddenAt: report.number.contentHiddenAt, contentHiddenReason: report.number.contentHiddenReason },
+                actor,
+              ).visible;
+              return (
+                <li key={report.id} className="space-y-1.5 py-3">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Link href={`/numbers/${report.e164}`} className="font-mono font-semibold">
+                      {formatE164(report.e164).national}
+                    </Link>
+                    <CategoryBadge category={report.category} />
+                    <time dateTime={report.occurredAt.toISOString()} className="text-sm text-slate-500" title={formatDate(report.occurredAt)}>
+                      {relativeTime(report.occurredAt)}
+                    </time>
+                  </div>
+                  {report.askedFor.length ? (
+                    <p className="text-sm text-slate-600">Asked for: {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey]).join(", ")}</p>
+                  ) : null}
+                  {report.body && visible ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <Link href="/report" className={buttonClass("primary")}>
+          Report a call from {org.name}
+        </Link>
+        {org.sourceCredit ? (
+          <p className="text-sm text-slate-500">
+            Details from{" "}
+            {safeHref(org.sourceUrl) ? (
+              <a href={safeHref(org.sourceUrl)!} rel="nofollow noopener noreferrer">
+                {org.sourceCredit}
+              </a>
+            ) : (
+              org.sourceCredit
+            )}
+            .
+          </p>
+        ) : null}
+      </div>
+      <p className="text-xs text-slate-400">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/authz";
+import { parseOrThrow, toFailure, type ActionResult } from "@/lib/errors";
+import { formatE164 } from "@/lib/phone";
+import { clientAddress } from "@/lib/rate-limit";
+import { createReport } from "@/lib/reports";
+import { reportSchema } from "@/lib/reports.schema";
+
+export type ReportSuccess = {
+  e164: string;
+  display: string;
+  duplicate: boolean;
+  masked: boolean;
+  organisation: { slug: string; name: string; proposed: boolean } | null;
+};
+export type ReportFormState = ActionResult<ReportSuccess> | null;
+
+const field = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+
+export async function createReportAction(_prev: ReportFormState, form: FormData): Promise<ReportFormState> {
+  const input = {
+    number: field(form, "number") ?? "",
+    region: field(form, "region"),
+    occurredAt: field(form, "occurredAt"),
+    tzOffset: field(form, "tzOffset"),
+    channel: field(form, "channel"),
+    category: field(form, "category"),
+    organisationId: field(form, "organisationId"),
+    organisationQuery: field(form, "organisationQuery"),
+    proposeOrganisation: field(form, "proposeOrganisation"),
+    proposedName: field(form, "proposedName"),
+    proposedWebsite: field(form, "proposedWebsite"),
+    askedFor: form.getAll("askedFor").filter((v): v is string => typeof v === "string"),
+    leftMessage: field(form, "leftMessage"),
+    callerIdName: field(form, "callerIdName"),
+    body: field(form, "body"),
+    idempotencyKey: field(form, "idempotencyKey"),
+  };
+  try {
+    parseOrThrow(reportSchema, input);
+    const actor = await requireUser();
+    const report = await createReport(actor, input, { address: await clientAddress() });
+    revalidatePath(`/numbers/${report.e164}`);
+    revalidatePath("/");
+    if (report.organisation) revalidatePath(`/organisations/${report.organisation.slug}`);
+    return {
+      ok: true,
+      data: {
+        e164: report.e164,
+        display: formatE164(report.e164).national,
+        duplicate: report.duplicate,
+        masked: report.masked,
+        organisation: report.organisation ? { slug: report.organisation.slug, name: report.organisation.name, proposed: report.organisation.status === "PROPOSED" } : null,
+      },
+    };
+  } catch (error) {
+    return toFailure(error);
+  }
+}

@@ -1,0 +1,287 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { FieldErrors, FieldShell, InputField, TextareaField, describedBy, inputClass } from "@/components/ui/field";
+import { ASKED_FOR, ASKED_FOR_KEYS, CHANNELS, CHANNEL_KEYS, REPORT_CATEGORIES, REPORT_CATEGORY_KEYS } from "@/lib/labels";
+import { REPORT_TEXT_LIMITS } from "@/lib/reports.schema";
+import { createReportAction, type ReportFormState } from "./actions";
+import { clearDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
+import { OrganisationCombobox } from "./organisation-combobox";
+
+const REGIONS = [
+  ["AU", "Australia"],
+  ["NZ", "New Zealand"],
+  ["GB", "United Kingdom"],
+  ["US", "United States / Canada"],
+] as const;
+
+type Props = { signedIn: boolean; idempotencyKey: string; initialNumber: string; initialRegion: string };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const localNow = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Keeps only well-typed fields of a stored draft (it came from storage, so it is not trusted). */
+function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft {
+  const next = { ...base };
+  for (const key of Object.keys(base) as (keyof ReportDraft)[]) {
+    const value = draft[key];
+    if (key === "askedFor") next.askedFor = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : base.askedFor;
+    else if (key === "organisation") next.organisation = value && typeof value === "object" && "id" in value && "name" in value ? { id: String(value.id), name: String(value.name) } : null;
+    else if (key === "propose") next.propose = value === true;
+    else if (typeof value === "string") (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
+
+export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialRegion }: Props) {
+  const router = useRouter();
+  const [state, dispatch, pending] = useActionState<ReportFormState, FormData>(createReportAction, null);
+  const [restored, setRestored] = useState(false);
+  const [tzOffset, setTzOffset] = useState("");
+  const [v, setValues] = useState<ReportDraft>({
+    number: initialNumber,
+    region: initialRegion,
+    occurredAt: "",
+    channel: "CALL",
+    category: "",
+    organisation: null,
+    organisationQuery: "",
+    propose: false,
+    proposedName: "",
+    proposedWebsite: "",
+    askedFor: [],
+    leftMessage: "",
+    callerIdName: "",
+    body: "",
+  });
+  const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => setValues((current) => ({ ...current, [key]: value }));
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Browser-only facts: the local time and zone, and a draft kept through sign-in.
+  useEffect(() => {
+    setTzOffset(String(new Date().getTimezoneOffset()));
+    const draft = takeDraft();
+    setValues((current) => {
+      const next = draft ? mergeDraft(current, draft) : current;
+      return next.occurredAt ? next : { ...next, occurredAt: localNow() };
+    });
+    if (draft) {
+      setRestored(true);
+      if (signedIn) clearDraft();
+    }
+  }, [signedIn]);
+
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  useEffect(() => {
+    if (state && !state.ok && state.code === "UNAUTHENTICATED") sendToSignIn();
+    else if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
+
+  function sendToSignIn() {
+    saveDraft(v);
+    router.push(`/signin?reason=report&callbackUrl=${encodeURIComponent("/report")}`);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!signedIn) return sendToSignIn();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  if (state?.ok) {
+    const r = state.data;
+    return (
+      <div className="space-y-4" data-testid="report-success">
+        <Alert tone="success">
+          <p className="font-semibold">{r.duplicate ? "We already had this report — it was saved once." : "Thank you. Your report is saved."}</p>
+          <p className="mt-1">It now counts towards what people see for {r.display}.</p>
+        </Alert>
+        {r.masked ? (
+          <Alert tone="info" testId="masked-notice">
+            We removed a card number or an e-mail address from what you wrote before saving it, so it is never published.
+          </Alert>
+        ) : null}
+        {r.organisation?.proposed ? (
+          <Alert tone="info">
+            {r.organisation.name} is listed as a <strong>proposed</strong> organisation until a moderator checks it.
+          </Alert>
+        ) : null}
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <Link href={`/numbers/${r.e164}`} className={buttonClass("primary")}>
+            See {r.display}
+          </Link>
+          {r.organisation ? (
+            <Link href={`/organisations/${r.organisation.slug}`} className={buttonClass("secondary")}>
+              {r.organisation.name}
+            </Link>
+          ) : null}
+          <a href="/report" className={buttonClass("ghost")}>
+            Report another call
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label="Report a call" noValidate className="space-y-6">
+      {!signedIn ? (
+        <Alert tone="info">
+          You need to <Link href={`/signin?reason=report&callbackUrl=${encodeURIComponent("/report")}`}>sign in</Link> to send a report. Fill it in now: what you type is kept while you sign in.
+        </Alert>
+      ) : null}
+      {restored ? <Alert tone="info" testId="draft-restored">We kept what you typed. Check it and submit your report.</Alert> : null}
+      {state && !state.ok && state.code !== "UNAUTHENTICATED" ? (
+        <Alert tone="error" testId="form-error">
+          {state.error}
+        </Alert>
+      ) : null}
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <input type="hidden" name="tzOffset" value={tzOffset} />
+
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <h2 className="text-lg font-semibold">The call</h2>
+        <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+          <InputField id="number" label="Phone number" inputMode="tel" autoComplete="off" placeholder="e.g. 0412 345 678" value={v.number} onChange={(e) => set("number", e.target.value)} errors={errors.number} hint="As it showed on your phone, in any format." />
+          <FieldShell id="region" label="Country" errors={errors.region}>
+            <select id="region" name="region" value={v.region} onChange={(e) => set("region", e.target.value)} className={inputClass}>
+              {REGIONS.map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </FieldShell>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <InputField id="occurredAt" label="When did they call?" type="datetime-local" value={v.occurredAt} onChange={(e) => set("occurredAt", e.target.value)} errors={errors.occurredAt} />
+          <FieldShell id="channel" label="How did they contact you?" errors={errors.channel}>
+            <select id="channel" name="channel" value={v.channel} onChange={(e) => set("channel", e.target.value)} aria-invalid={errors.channel ? true : undefined} aria-describedby={describedBy("channel", null, errors.channel)} className={inputClass}>
+              {CHANNEL_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {CHANNELS[key]}
+                </option>
+              ))}
+            </select>
+          </FieldShell>
+        </div>
+      </section>
+
+      <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-describedby={errors.category ? "category-error" : undefined}>
+        <legend className="float-left mb-1 w-full text-lg font-semibold">What kind of call was it?</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {REPORT_CATEGORY_KEYS.map((key) => {
+            const info = REPORT_CATEGORIES[key];
+            return (
+              <label key={key} className={`flex cursor-pointer gap-3 rounded-lg border p-3 ${v.category === key ? "border-brand-500 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}>
+                <input type="radio" name="category" value={key} checked={v.category === key} onChange={() => set("category", key)} aria-labelledby={`category-${key}-label`} aria-describedby={`category-${key}-explain`} className="mt-1 h-4 w-4 accent-brand-600" />
+                <span>
+                  <span id={`category-${key}-label`} className="block font-medium text-slate-900">{info.label}</span>
+                  <span id={`category-${key}-explain`} className="block text-sm text-slate-600">
+                    {info.explain}
+                  </span>
+                </span>
+              </label>
+            );
+          })}
+        </div>
+        <FieldErrors id="category" errors={errors.category} />
+      </fieldset>
+
+      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <h2 className="text-lg font-semibold">Who was calling</h2>
+        {v.propose ? (
+          <div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-4" role="group" aria-labelledby="propose-heading">
+            <input type="hidden" name="proposeOrganisation" value="1" />
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h3 id="propose-heading" className="font-semibold">Someone else: add an organisation</h3>
+              <button type="button" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => setValues((c) => ({ ...c, propose: false }))}>
+                Choose from the list instead
+              </button>
+            </div>
+            <p className="text-sm text-slate-600">It appears straight away, marked <em>proposed</em> until a moderator checks it.</p>
+            <InputField id="proposedName" label="Organisation's name" value={v.proposedName} onChange={(e) => set("proposedName", e.target.value)} errors={errors.proposedName} maxLength={REPORT_TEXT_LIMITS.organisationName + 20} />
+            <InputField id="proposedWebsite" label="Website (optional)" inputMode="url" placeholder="example.com.au" value={v.proposedWebsite} onChange={(e) => set("proposedWebsite", e.target.value)} errors={errors.proposedWebsite} />
+          </div>
+        ) : (
+          <>
+            <OrganisationCombobox
+              query={v.organisation ? v.organisation.name : v.organisationQuery}
+              selected={v.organisation}
+              errors={errors.organisationId ?? errors.organisationQuery}
+              onQueryChange={(query) => setValues((c) => ({ ...c, organisation: null, organisationQuery: query }))}
+              onSelect={(organisation) => setValues((c) => ({ ...c, organisation, organisationQuery: organisation.name }))}
+              onProposeInstead={(name) => setValues((c) => ({ ...c, propose: true, proposedName: name, organisation: null, organisationQuery: "" }))}
+            />
+            <input type="hidden" name="organisationId" value={v.organisation?.id ?? ""} />
+            <button type="button" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => setValues((c) => ({ ...c, propose: true, proposedName: c.organisation ? "" : c.organisationQuery, organisation: null, organisationQuery: "" }))}>
+              Not in the list? Add someone else
+            </button>
+          </>
+        )}
+        <InputField id="callerIdName" label="Name shown on caller ID (if any)" autoComplete="off" value={v.callerIdName} onChange={(e) => set("callerIdName", e.target.value)} errors={errors.callerIdName} maxLength={REPORT_TEXT_LIMITS.callerIdName + 20} />
+      </section>
+
+      <section className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <fieldset aria-describedby={errors.askedFor ? "askedFor-error" : "askedFor-hint"}>
+          <legend className="text-lg font-semibold">What did they ask for?</legend>
+          <p id="askedFor-hint" className="mt-1 text-sm text-slate-500">Tick everything they asked you for.</p>
+          <div className="mt-3 grid gap-2 sm:grid-cols-2">
+            {ASKED_FOR_KEYS.map((key) => (
+              <label key={key} className="flex cursor-pointer items-center gap-3 rounded-lg border border-slate-200 px-3 py-2.5 hover:bg-slate-50">
+                <input
+                  type="checkbox"
+                  name="askedFor"
+                  value={key}
+                  checked={v.askedFor.includes(key)}
+                  onChange={(e) => set("askedFor", e.target.checked ? [...v.askedFor, key] : v.askedFor.filter((k) => k !== key))}
+                  className="h-4 w-4 accent-brand-600"
+                />
+                <span>{ASKED_FOR[key]}</span>
+              </label>
+            ))}
+          </div>
+          <FieldErrors id="askedFor" errors={errors.askedFor} />
+        </fieldset>
+        <FieldShell id="leftMessage" label="Did they leave a message?" errors={errors.leftMessage}>
+          <select id="leftMessage" name="leftMessage" value={v.leftMessage} onChange={(e) => set("leftMessage", e.target.value)} className={inputClass}>
+            <option value="">Not sure / not applicable</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </FieldShell>
+        <TextareaField
+          id="body"
+          label="What happened?"
+          rows={6}
+          value={v.body}
+          onChange={(e) => set("body", e.target.value)}
+          errors={errors.body}
+          hint={
+            <>
+              In your own words. Card numbers and e-mail addresses are removed before anything is saved.{" "}
+              <span className={v.body.length > REPORT_TEXT_LIMITS.body ? "font-semibold text-red-700" : ""}>
+                {v.body.length.toLocaleString("en-AU")} / {REPORT_TEXT_LIMITS.body.toLocaleString("en-AU")}
+              </span>
+            </>
+          }
+        />
+      </section>
+
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
+        <p className="text-sm text-slate-500">Reports are public. Do not include your own personal details.</p>
+        <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass("primary", "w-full sm:w-auto")}>
+          {pending ? "Submitting…" : "Submit report"}
+        </button>
+      </div>
+    </form>
+  );
+}
