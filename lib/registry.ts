@@ -95,7 +95,9 @@ async function activeOrganisation(tx: Tx, organisationId: string) {
 /** Adds a number to an organisation's registry directly (a moderator's own finding). */
 export async function addRegistryEntry(actor: Actor | null, input: { number: string; region?: string; organisationId: string; evidence: EvidenceInput }) {
   assertRole(actor, ...STAFF);
-  const data = parseOrThrow(registryEntrySchema, input);
+  // Evidence first, so its field errors keep their own names (method, source, reviewAt).
+  const evidence = parseOrThrow(evidenceSchema, input.evidence);
+  const data = { ...parseOrThrow(registryEntrySchema.omit({ evidence: true }), input), evidence };
   const phone = parseNumber(data.number, data.region);
   return db.$transaction(async (tx) => {
     await activeOrganisation(tx, data.organisationId);

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { inputClass } from "@/components/ui/field";
+import { listMembers } from "@/lib/accounts-admin";
+import { formatDate } from "@/lib/format";
+import { ROLES } from "@/lib/labels";
+import { ActionForm } from "../action-form";
+import { roleAction, suspensionAction } from "../actions";
+import { moderatorOrForbidden } from "../guard";
+import { Empty, PageHeader, Pill, ReasonField } from "../ui";
+
+export const metadata: Metadata = { title: "Members — moderation", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await moderatorOrForbidden();
+  const { q = "" } = await searchParams;
+  const members = await listMembers(q.slice(0, 100));
+  const isAdmin = actor.role === "ADMIN";
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Members" intro={<p>Suspended members can read but not report, vote or comment, and their votes stop counting at once.{isAdmin ? " As an admin you can also change roles; there is always at least one admin." : ""}</p>} />
+      <form className="flex max-w-lg gap-2" role="search">
+        <label htmlFor="member-q" className="sr-only">Search members</label>
+        <input id="member-q" name="q" defaultValue={q} placeholder="Name or e-mail" className={inputClass} />
+        <button type="submit" className="rounded-lg px-4 text-sm font-semibold ring-1 ring-slate-300 hover:bg-slate-50">Search</button>
+      </form>
+      {members.length === 0 ? <Empty>No members match.</Empty> : null}
+      <ul className="space-y-3">
+        {members.map((member) => (
+          <li key={member.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="member" data-email={member.email}>
+            <div className="flex flex-wrap items-center gap-2">
+              <strong>{member.name}</strong>
+              <span className="text-sm text-slate-500">{member.email}</span>
+              <Pill tone={member.role === "USER" ? "neutral" : "good"}>{ROLES[member.role]}</Pill>
+              {member.suspendedAt ? <Pill tone="bad">Suspended</Pill> : null}
+            </div>
+            <p className="mt-1 text-sm text-slate-500">
+              Joined {formatDate(member.createdAt)} · {member._count.reports} reports
+              {member.suspendedAt ? ` · suspended ${formatDate(member.suspendedAt)}: ${member.suspendedReason ?? "no reason given"}` : ""}
+            </p>
+            {member.id !== actor.id ? (
+              <div className="mt-3 grid gap-3 md:grid-cols-2">
+                <ActionForm action={suspensionAction} submitLabel={member.suspendedAt ? "Unsuspend" : "Suspend"} variant={member.suspendedAt ? "secondary" : "danger"} className="space-y-2 rounded-lg border border-slate-100 p-3">
+                  <input type="hidden" name="userId" value={member.id} />
+                  <input type="hidden" name="decision" value={member.suspendedAt ? "unsuspend" : "suspend"} />
+                  <ReasonField id={`suspend-${member.id}`} />
+                </ActionForm>
+                {isAdmin ? (
+                  <ActionForm action={roleAction} submitLabel="Change role" variant="secondary" className="space-y-2 rounded-lg border border-slate-100 p-3">
+                    <input type="hidden" name="userId" value={member.id} />
+                    <div className="space-y-1.5">
+                      <label htmlFor={`role-${member.id}`} className="block text-sm font-medium">Role</label>
+                      <select id={`role-${member.id}`} name="role" defaultValue={member.role} className={inputClass}>
+                        {Object.entries(ROLES).map(([value, label]) => (
+                          <option key={value} value={value}>{label}</option>
+                        ))}
+                      </select>
+                    </div>
+                    <ReasonField id={`role-reason-${member.id}`} />
+                  </ActionForm>
+                ) : null}
+              </div>
+            ) : (
+              <p className="mt-2 text-sm text-slate-500">This is you.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

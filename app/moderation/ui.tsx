@@ -1,0 +1,67 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDateTime, relativeTime } from "@/lib/format";
+import { formatE164 } from "@/lib/phone";
+
+export function PageHeader({ title, intro, back = true }: { title: string; intro?: ReactNode; back?: boolean }) {
+  return (
+    <div className="space-y-2">
+      {back ? (
+        <Link href="/moderation" className="text-sm font-medium">
+          ← Moderation
+        </Link>
+      ) : null}
+      <h1 className="text-2xl font-bold sm:text-3xl">{title}</h1>
+      {intro ? <div className="max-w-3xl text-slate-600">{intro}</div> : null}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-slate-600">{children}</p>;
+}
+
+export function NumberLink({ e164 }: { e164: string }) {
+  return (
+    <Link href={`/numbers/${encodeURIComponent(e164)}`} className="font-semibold tabular-nums">
+      {formatE164(e164).national}
+    </Link>
+  );
+}
+
+export function When({ date }: { date: Date }) {
+  return (
+    <time dateTime={date.toISOString()} title={formatDateTime(date)}>
+      {relativeTime(date)}
+    </time>
+  );
+}
+
+export function Pill({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "good" | "bad" | "warn" }) {
+  const tones = {
+    neutral: "bg-slate-100 text-slate-700 ring-slate-200",
+    good: "bg-emerald-100 text-emerald-800 ring-emerald-200",
+    bad: "bg-red-100 text-red-800 ring-red-200",
+    warn: "bg-amber-100 text-amber-900 ring-amber-200",
+  };
+  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}>{children}</span>;
+}
+
+export function ReasonField({ id, label = "Reason", placeholder }: { id: string; label?: string; placeholder?: string }) {
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name="reason"
+        required
+        minLength={3}
+        maxLength={500}
+        placeholder={placeholder ?? "Goes into the audit log"}
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+      />
+    </div>
+  );
+}
