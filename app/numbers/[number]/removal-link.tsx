@@ -1,9 +1,9 @@
 import Link from "next/link";
 
-// Owned by the moderation work (issue 7): where a number's owner asks for its content to be removed.
+// Where a number's owner asks for its comments and report texts to be removed (no account needed).
 export function RemovalLink({ e164 }: { e164: string }) {
   return (
-    <Link href={`/numbers/${encodeURIComponent(e164)}/removal`} className="text-sm text-slate-600">
+    <Link href={`/numbers/${encodeURIComponent(e164)}/removal`} className="text-sm text-slate-600 underline-offset-2 hover:underline" rel="nofollow">
       Request removal
     </Link>
   );

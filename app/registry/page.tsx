@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { inputClass } from "@/components/ui/field";
+import { formatDate } from "@/lib/format";
+import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
+import { countryName, formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
+import { listRegistry } from "@/lib/registry-feed";
+
+export const metadata: Metadata = {
+  title: "Verified registry of official numbers",
+  description: "Organisations' official outbound phone numbers, each checked by a moderator with evidence. Download as CSV or use the API.",
+};
+export const dynamic = "force-dynamic";
+
+type Search = { q?: string; category?: string; country?: string };
+
+const isCategory = (value: string | undefined): value is OrgCategoryKey => !!value && (ORG_CATEGORY_KEYS as string[]).includes(value);
+const isSafeLink = (value: string) => /^https?:\/\/\S+$/i.test(value);
+
+export default async function RegistryPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = await searchParams;
+  const q = (params.q ?? "").slice(0, 100);
+  const category = isCategory(params.category) ? params.category : undefined;
+  const country = /^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined;
+  const [entries, all] = await Promise.all([listRegistry({ q, category, country }), listRegistry({ take: 5000 })]);
+  const countries = [...new Set(all.map((e) => e.country).filter((c): c is string => !!c))].sort();
+  const filtered = !!(q || category || country);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">Verified registry</h1>
+        <p className="max-w-3xl text-slate-600">
+          Numbers that really belong to an organisation: each one checked by a moderator, with the evidence and a date to check it again. A number that is not here may still be genuine — but if a caller says they are one of these organisations and calls from somewhere else, hang up and call the organisation back.
+        </p>
+        <p className="text-sm">
+          <a href="/registry.csv" download>Download as CSV</a> · <a href="/api/v1/registry">JSON feed</a> (<code>?since=</code> for changes; <a href="/api/v1/openapi.json">API description</a>)
+        </p>
+      </div>
+      <form className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_12rem_12rem_auto] sm:items-end" role="search" aria-label="Search the registry">
+        <div className="space-y-1.5">
+          <label htmlFor="registry-q" className="block text-sm font-medium">Number or organisation</label>
+          <input id="registry-q" name="q" type="search" defaultValue={q} placeholder="e.g. 02 7010 1234 or Harbour Health" className={inputClass} />
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="registry-category" className="block text-sm font-medium">Category</label>
+          <select id="registry-category" name="category" defaultValue={category ?? ""} className={inputClass}>
+            <option value="">All categories</option>
+            {ORG_CATEGORY_KEYS.map((key) => (
+              <option key={key} value={key}>{ORG_CATEGORIES[key]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="registry-country" className="block text-sm font-medium">Country</label>
+          <select id="registry-country" name="country" defaultValue={country ?? ""} className={inputClass}>
+            <option value="">All countries</option>
+            {countries.map((code) => (
+              <option key={code} value={code}>{countryName(code) ?? code}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className="w-full rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 sm:w-auto">Search</button>
+          {filtered ? (
+            <Link href="/registry" className="rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-700 no-underline ring-1 ring-slate-300 hover:bg-slate-50 hover:no-underline">Clear</Link>
+          ) : null}
+        </div>
+      </form>
+      <p className="text-sm text-slate-600" role="status">
+        {entries.length === 1 ? "1 verified number" : `${entries.length.toLocaleString("en-AU")} verified numbers`}
+        {filtered ? " match" : ""}
+      </p>
+      {entries.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
+          {filtered ? "No verified number matches. Try fewer words, or another category or country." : "The registry is empty so far."}
+        </p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2">
+          {entries.map((entry) => {
+            const number = formatE164(entry.e164);
+            return (
+              <li key={entry.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="registry-entry" data-e164={entry.e164}>
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <Link href={`/numbers/${encodeURIComponent(entry.e164)}`} className="text-lg font-bold tabular-nums">{number.national}</Link>
+                    <p className="text-sm text-slate-500">
+                      {number.international} · {TYPE_LABELS[entry.numberType as PhoneType] ?? entry.numberType}
+                    </p>
+                  </div>
+                  <span className="shrink-0 rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-inset ring-emerald-200">✓ Verified</span>
+                </div>
+                <p className="mt-2 font-semibold">
+                  <Link href={`/organisations/${entry.organisation.slug}`}>{entry.organisation.name}</Link>
+                  <span className="ml-2 text-sm font-normal text-slate-500">{ORG_CATEGORIES[entry.organisation.category]}</span>
+                </p>
+                <dl className="mt-3 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-500">Evidence</dt>
+                  <dd>
+                    {entry.evidence.method ? EVIDENCE_METHODS[entry.evidence.method] : "—"}
+                    {entry.evidence.source ? (
+                      <span className="block break-words text-slate-600">
+                        {isSafeLink(entry.evidence.source) ? (
+                          <a href={entry.evidence.source} rel="nofollow noopener noreferrer" target="_blank">{entry.evidence.source}</a>
+                        ) : (
+                          entry.evidence.source
+                        )}
+                      </span>
+                    ) : null}
+                  </dd>
+                  <dt className="text-slate-500">Verified by</dt>
+                  <dd>
+                    {entry.verifiedBy ?? "a former moderator"}
+                    {entry.verifiedAt ? <>, {formatDate(entry.verifiedAt)}</> : null}
+                  </dd>
+                  <dt className="text-slate-500">Review by</dt>
+                  <dd>{entry.reviewAt ? formatDate(entry.reviewAt) : "—"}</dd>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
