@@ -1,7 +1,7 @@
 import "server-only";
 import { numberLookupQuerySchema, numberLookupSchema, type NumberLookup } from "./api.schema";
 import { env } from "./env";
-import { AppError, parseOrThrow } from "./errors";
+import { AppError } from "./errors";
 import { EVIDENCE_METHODS, REPORT_CATEGORIES } from "./labels";
 import { getNumberPage, type ClaimedOrganisation, type NumberPage } from "./numbers";
 import { normalisePhone } from "./phone";
@@ -12,7 +12,9 @@ import { VERDICT_LABELS, verdictSummary } from "./verdict-labels";
  * verdict and facts. A valid number nobody has reported still answers, with zero counts.
  */
 export async function lookupNumber(input: { number: string; region?: string | null }): Promise<NumberLookup> {
-  const query = parseOrThrow(numberLookupQuerySchema, { number: input.number, region: input.region ?? undefined });
+  const result = numberLookupQuerySchema.safeParse({ number: input.number, region: input.region ?? undefined });
+  if (!result.success) throw new AppError("INVALID", result.error.issues[0]?.message ?? "The request is not valid.");
+  const query = result.data;
   const parsed = normalisePhone(query.number, query.region ?? env.DEFAULT_REGION);
   if (!parsed.ok) throw new AppError("INVALID", parsed.error);
   const page = await getNumberPage(parsed.phone.e164, null, { reports: 0 });
