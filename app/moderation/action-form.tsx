@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { useActionState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
@@ -9,8 +10,9 @@ import type { ActionResult } from "@/lib/errors";
 export type ModerationAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 
 /**
- * A small moderation form: fields come from the server as children; the result shows below them.
- * Field errors are listed by their label, since the fields are not rendered here.
+ * A small moderation form: fields come from the server as children. A failure shows below them
+ * (field errors listed by label, since the fields are not rendered here); on success the action
+ * redirects back to this page and the layout's Flash confirms it.
  */
 export function ActionForm({
   action,
@@ -32,9 +34,11 @@ export function ActionForm({
   testId?: string;
 }) {
   const [state, formAction] = useActionState(action, null);
+  const pathname = usePathname();
   const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}).filter(([, errors]) => errors?.length) : [];
   return (
     <form action={formAction} className={className} data-testid={testId}>
+      <input type="hidden" name="returnTo" value={pathname} />
       {children}
       {state && !state.ok ? (
         <Alert tone="error" testId="action-error">

@@ -31,31 +31,36 @@ function refreshRegistry(e164?: string) {
   if (e164) revalidatePath(`/numbers/${encodeURIComponent(e164)}`);
 }
 
-async function run(work: () => Promise<string>): Promise<Result> {
+/** Back to the page the form was on (a /moderation path only), with the confirmation to show. */
+function back(form: FormData, done: string, e164?: string): never {
+  const from = text(form, "returnTo");
+  const path = /^\/moderation(\/[\w\-/]*)?$/.test(from) ? from : "/moderation";
+  const query = new URLSearchParams({ done, ...(e164 ? { n: e164 } : {}) });
+  redirect(`${path}?${query.toString()}`);
+}
+
+async function run(work: () => Promise<never>): Promise<Result> {
   try {
-    const message = await work();
-    return { ok: true, data: undefined, message };
+    return await work();
   } catch (error) {
     return toFailure(error);
   }
 }
 
 export async function promoteAction(_prev: Result | null, form: FormData): Promise<Result> {
-  let done: { e164: string } | null = null;
-  try {
-    done = await promoteClaim(await getActor(), text(form, "claimId"), evidenceFrom(form));
+  return run(async () => {
+    const done = await promoteClaim(await getActor(), text(form, "claimId"), evidenceFrom(form));
     refreshRegistry(done.e164);
-  } catch (error) {
-    return toFailure(error);
-  }
-  redirect(`/moderation/registry?promoted=${encodeURIComponent(done.e164)}`);
+    form.set("returnTo", "/moderation/registry");
+    back(form, "promoted", done.e164);
+  });
 }
 
 export async function addEntryAction(_prev: Result | null, form: FormData): Promise<Result> {
   return run(async () => {
     const done = await addRegistryEntry(await getActor(), { number: text(form, "number"), organisationId: text(form, "organisationId"), evidence: evidenceFrom(form) });
     refreshRegistry(done.e164);
-    return `Added ${done.e164} to the registry.`;
+    back(form, "added", done.e164);
   });
 }
 
@@ -63,7 +68,7 @@ export async function revokeAction(_prev: Result | null, form: FormData): Promis
   return run(async () => {
     const done = await revokeRegistryEntry(await getActor(), text(form, "claimId"), text(form, "reason"));
     refreshRegistry(done.e164);
-    return `Revoked ${done.e164}: it is no longer in the registry.`;
+    back(form, "revoked", done.e164);
   });
 }
 
@@ -71,7 +76,7 @@ export async function rejectClaimAction(_prev: Result | null, form: FormData): P
   return run(async () => {
     const done = await rejectClaim(await getActor(), text(form, "claimId"), text(form, "reason"));
     refreshRegistry(done.e164);
-    return `Rejected: ${done.e164} is now marked as a known impersonation.`;
+    back(form, "rejected", done.e164);
   });
 }
 
@@ -79,7 +84,7 @@ export async function rejectNumberAction(_prev: Result | null, form: FormData): 
   return run(async () => {
     const done = await rejectNumber(await getActor(), { number: text(form, "number"), organisationId: text(form, "organisationId"), reason: text(form, "reason") });
     refreshRegistry(done.e164);
-    return `Marked ${done.e164} as a known impersonation.`;
+    back(form, "rejected", done.e164);
   });
 }
 
@@ -89,7 +94,7 @@ export async function flagAction(_prev: Result | null, form: FormData): Promise<
     const done = await resolveFlags(await getActor(), { targetType: text(form, "targetType") as "comment" | "report", targetId: text(form, "targetId"), decision, reason: text(form, "reason") });
     revalidatePath(`/numbers/${encodeURIComponent(done.e164)}`);
     revalidatePath("/moderation", "layout");
-    return decision === "hide" ? "Hidden, and its flags upheld." : decision === "restore" ? "Restored." : "Flags dismissed.";
+    back(form, decision);
   });
 }
 
@@ -97,7 +102,7 @@ export async function alertAction(_prev: Result | null, form: FormData): Promise
   return run(async () => {
     await resolveAlert(await getActor(), text(form, "alertId"), text(form, "reason"));
     revalidatePath("/moderation", "layout");
-    return "Alert resolved.";
+    back(form, "alert");
   });
 }
 
@@ -106,7 +111,7 @@ export async function activateOrganisationAction(_prev: Result | null, form: For
     const done = await activateOrganisation(await getActor(), text(form, "organisationId"), text(form, "reason"));
     revalidatePath(`/organisations/${done.slug}`);
     revalidatePath("/moderation", "layout");
-    return "Activated: it is now a listed organisation.";
+    back(form, "activated");
   });
 }
 
@@ -126,7 +131,7 @@ export async function editOrganisationAction(_prev: Result | null, form: FormDat
     });
     revalidatePath(`/organisations/${done.slug}`);
     revalidatePath("/moderation", "layout");
-    return "Saved.";
+    back(form, "saved");
   });
 }
 
@@ -135,7 +140,7 @@ export async function mergeOrganisationAction(_prev: Result | null, form: FormDa
     const done = await mergeOrganisation(await getActor(), text(form, "organisationId"), text(form, "targetId"), text(form, "reason"));
     revalidatePath(`/organisations/${done.slug}`);
     revalidatePath("/moderation", "layout");
-    return "Merged: its claims and reports now belong to the organisation you chose.";
+    back(form, "merged");
   });
 }
 
@@ -145,7 +150,7 @@ export async function removalAction(_prev: Result | null, form: FormData): Promi
     const done = await (approve ? approveRemoval : rejectRemoval)(await getActor(), text(form, "requestId"), text(form, "reason"));
     revalidatePath(`/numbers/${encodeURIComponent(done.e164)}`);
     revalidatePath("/moderation", "layout");
-    return approve ? `Approved: comments and report texts on ${done.e164} are now hidden.` : "Rejected.";
+    back(form, approve ? "approved" : "removal-rejected", done.e164);
   });
 }
 
@@ -154,7 +159,7 @@ export async function suspensionAction(_prev: Result | null, form: FormData): Pr
     const suspend = text(form, "decision") === "suspend";
     await (suspend ? suspendMember : unsuspendMember)(await getActor(), text(form, "userId"), text(form, "reason"));
     revalidatePath("/moderation/members");
-    return suspend ? "Suspended." : "Suspension lifted.";
+    back(form, suspend ? "suspend" : "unsuspend");
   });
 }
 
@@ -162,6 +167,6 @@ export async function roleAction(_prev: Result | null, form: FormData): Promise<
   return run(async () => {
     await changeRole(await getActor(), text(form, "userId"), text(form, "role") as Role, text(form, "reason"));
     revalidatePath("/moderation/members");
-    return "Role changed.";
+    back(form, "role");
   });
 }

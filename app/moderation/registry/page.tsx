@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { EVIDENCE_METHODS } from "@/lib/labels";
@@ -19,14 +18,13 @@ import { Empty, NumberLink, PageHeader, ReasonField } from "../ui";
 export const metadata: Metadata = { title: "Registry — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function ModerationRegistryPage({ searchParams }: { searchParams: Promise<{ q?: string; promoted?: string }> }) {
+export default async function ModerationRegistryPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await moderatorOrForbidden();
-  const { q = "", promoted } = await searchParams;
+  const { q = "" } = await searchParams;
   const [entries, organisations] = await Promise.all([listRegistry({ q: q.slice(0, 100) }), listActiveOrganisationOptions()]);
   return (
     <div className="space-y-6">
       <PageHeader title="Registry" intro={<p>Verified outbound numbers. Revoke an entry when it stops being true; the public feed reports the revocation.</p>} />
-      {promoted ? <Alert tone="success" testId="promoted">Promoted {formatE164(promoted).national} into the registry.</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="entries-heading" className="space-y-3">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
