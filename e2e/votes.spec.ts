@@ -14,7 +14,7 @@ test("a member votes Legitimate, sees the count and their vote, changes it, then
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
   await expect(panel.getByTestId("vote-counts")).toHaveText("1 legitimate · 0 not legitimate");
   await expect(panel.getByRole("button", { name: "Legitimate", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(panel.getByTestId("confidence")).toContainText("say legitimate");
+  await expect(panel.getByTestId("confidence")).toContainText("confident it is legitimate");
 
   await panel.getByRole("button", { name: "Not legitimate", exact: true }).click();
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Not legitimate");

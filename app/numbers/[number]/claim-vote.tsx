@@ -32,9 +32,15 @@ function Confidence({ claim }: { claim: ClaimForPanel }) {
         <div className="bg-red-500" style={{ width: percent(claim.notLegitBound) }} />
       </div>
       <p className="text-sm text-slate-700" data-testid="confidence">
-        Confidence: {bound > 0 ? `at least ${percent(bound)} say ${legitLeads ? "legitimate" : "not legitimate"}` : "too few votes to tell"}{" "}
-        <span className="text-slate-500">(95% lower bound, weighted by trust)</span>
+        {bound > 0 ? (
+          <>
+            <span className="font-semibold">{percent(bound)}</span> confident it is {legitLeads ? "legitimate" : "not legitimate"}
+          </>
+        ) : (
+          "Too few votes to be confident either way"
+        )}
       </p>
+      <p className="text-xs text-slate-500">95% lower bound of the trust-weighted share; it grows as more members vote.</p>
     </div>
   );
 }
