@@ -79,7 +79,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           {entries.map((entry) => {
             const number = formatE164(entry.e164);
             return (
-              <li key={entry.id} className="flex flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="registry-entry" data-e164={entry.e164}>
+              <li key={entry.id} className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="registry-entry" data-e164={entry.e164}>
                 <div className="flex items-start justify-between gap-3">
                   <div className="min-w-0">
                     <Link href={`/numbers/${encodeURIComponent(entry.e164)}`} className="text-lg font-bold tabular-nums">{number.national}</Link>
@@ -93,12 +93,12 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
                   <Link href={`/organisations/${entry.organisation.slug}`}>{entry.organisation.name}</Link>
                   <span className="ml-2 text-sm font-normal text-slate-500">{ORG_CATEGORIES[entry.organisation.category]}</span>
                 </p>
-                <dl className="mt-3 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1 text-sm">
+                <dl className="mt-3 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-slate-500">Evidence</dt>
                   <dd>
                     {entry.evidence.method ? EVIDENCE_METHODS[entry.evidence.method] : "—"}
                     {entry.evidence.source ? (
-                      <span className="block break-words text-slate-600">
+                      <span className="block text-slate-600 [overflow-wrap:anywhere]">
                         {isSafeLink(entry.evidence.source) ? (
                           <a href={entry.evidence.source} rel="nofollow noopener noreferrer" target="_blank">{entry.evidence.source}</a>
                         ) : (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
 import { ORG_CATEGORIES } from "@/lib/labels";
 import { listProposedOrganisations, searchOrganisationsForModeration } from "@/lib/organisations-admin";
+import { plural } from "@/lib/format";
 import { formatE164 } from "@/lib/phone";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, PageHeader, Pill, When } from "../ui";
@@ -30,7 +31,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
                 {org.website ? ` · ${org.website}` : ""}
               </p>
               <p className="mt-1 text-xs text-slate-500">
-                Proposed by {org.proposedBy?.name ?? "a former member"} <When date={org.createdAt} /> · {org.reportCount} reports · {org._count.claims} claims
+                Proposed by {org.proposedBy?.name ?? "a former member"} <When date={org.createdAt} /> · {plural(org.reportCount, "report")} · {plural(org._count.claims, "claim")}
               </p>
             </li>
           ))}
@@ -51,7 +52,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
                 <Link href={`/moderation/organisations/${org.id}`} className="font-semibold">{org.name}</Link>{" "}
                 {org.status === "PROPOSED" ? <Pill tone="warn">Proposed</Pill> : null}
                 <p className="text-sm text-slate-500">
-                  {ORG_CATEGORIES[org.category]} · {org.verifiedNumberCount} verified numbers · callback {org.officialPhone ? formatE164(org.officialPhone).national : "not set"}
+                  {ORG_CATEGORIES[org.category]} · {plural(org.verifiedNumberCount, "verified number")} · callback {org.officialPhone ? formatE164(org.officialPhone).national : "not set"}
                 </p>
               </div>
             </li>

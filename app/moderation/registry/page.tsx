@@ -51,7 +51,7 @@ export default async function ModerationRegistryPage({ searchParams }: { searchP
                   </p>
                   <p className="mt-1 text-slate-600">
                     {entry.evidence.method ? EVIDENCE_METHODS[entry.evidence.method] : "No method recorded"}
-                    {entry.evidence.source ? <span className="block break-words text-slate-500">{entry.evidence.source}</span> : null}
+                    {entry.evidence.source ? <span className="block text-slate-500 [overflow-wrap:anywhere]">{entry.evidence.source}</span> : null}
                   </p>
                   <p className="mt-1 text-xs text-slate-500">
                     Verified by {entry.verifiedBy ?? "a former moderator"}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { plural } from "@/lib/format";
 import { listPendingRemovals } from "@/lib/removals";
 import { ActionForm } from "../action-form";
 import { removalAction } from "../actions";
@@ -21,7 +22,7 @@ export default async function RemovalsPage() {
             <div className="flex flex-wrap items-center gap-2">
               <NumberLink e164={request.e164} />
               <span className="text-sm text-slate-500">
-                <When date={request.createdAt} /> · {request.number.reportCount} reports · {request.number.commentCount} comments
+                <When date={request.createdAt} /> · {plural(request.number.reportCount, "report")} · {plural(request.number.commentCount, "comment")}
               </span>
               {request.number.contentHiddenAt ? <Pill tone="warn">Already hidden</Pill> : null}
             </div>

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS } from "@/lib/labels";
 import { getOrganisationForEdit, listActiveOrganisationOptions } from "@/lib/organisations-admin";
+import { plural } from "@/lib/format";
 import { formatE164 } from "@/lib/phone";
 import { ActionForm } from "../../action-form";
 import { activateOrganisationAction, editOrganisationAction, mergeOrganisationAction } from "../../actions";
@@ -55,7 +56,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
         intro={
           <p className="flex flex-wrap items-center gap-2">
             <Pill tone={org.status === "ACTIVE" ? "good" : "warn"}>{org.status === "ACTIVE" ? "Active" : org.status === "PROPOSED" ? "Proposed" : "Merged"}</Pill>
-            {org.reportCount} reports · {org.verifiedNumberCount} verified numbers
+            {plural(org.reportCount, "report")} · {plural(org.verifiedNumberCount, "verified number")}
             {org.proposedBy ? ` · proposed by ${org.proposedBy.name}` : ""}
             {org.status !== "PROPOSED" ? <Link href={`/organisations/${org.slug}`}>Public page</Link> : null}
           </p>
