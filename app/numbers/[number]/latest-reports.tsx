@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { CategoryBadge } from "@/components/category-badge";
+import { formatDate, relativeTime } from "@/lib/format";
+import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/labels";
+import type { NumberPage } from "@/lib/numbers";
+
+/** The newest reports; their free text only when the privacy rule allows it (always as plain text). */
+export function LatestReports({ page }: { page: NumberPage }) {
+  const { latestReports, visibility, counts } = page;
+  return (
+    <section aria-labelledby="reports-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="reports-heading" className="text-lg font-semibold text-slate-900">Latest reports</h2>
+        {counts.reports > latestReports.length ? <p className="text-sm text-slate-500">Newest {latestReports.length} of {counts.reports.toLocaleString("en-AU")}</p> : null}
+      </div>
+      {!visibility.visible && latestReports.length > 0 ? (
+        <p className="mt-3 rounded-lg bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="texts-hidden">
+          {visibility.note}
+        </p>
+      ) : null}
+      {latestReports.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">
+          No reports yet. <Link href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</Link> if it called you.
+        </p>
+      ) : (
+        <ol className="mt-3 divide-y divide-slate-100" data-testid="latest-reports">
+          {latestReports.map((report) => (
+            <li key={report.id} className="space-y-1.5 py-3">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+                <CategoryBadge category={report.category} />
+                <span className="text-slate-600">{CHANNELS[report.channel]}</span>
+                <span aria-hidden className="text-slate-300">·</span>
+                <time dateTime={report.occurredAt.toISOString()} title={formatDate(report.occurredAt)} className="text-slate-500">
+                  {relativeTime(report.occurredAt)}
+                </time>
+              </div>
+              {report.organisation ? (
+                <p className="text-sm text-slate-700">
+                  Claimed to be <Link href={`/organisations/${report.organisation.slug}`}>{report.organisation.name}</Link>
+                </p>
+              ) : null}
+              {report.askedFor.length > 0 ? (
+                <p className="text-sm text-slate-700">
+                  <span className="text-slate-500">Asked for:</span> {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey] ?? key).join(", ")}
+                </p>
+              ) : null}
+              {report.callerIdName ? <p className="text-sm text-slate-700"><span className="text-slate-500">Caller ID showed:</span> {report.callerIdName}</p> : null}
+              {report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

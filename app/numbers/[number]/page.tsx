@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { permanentRedirect } from "next/navigation";
+import { cache } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { getActor } from "@/lib/authz";
+import { env } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { getNumberPage } from "@/lib/numbers";
+import { isRegion, normalisePhone, TYPE_LABELS } from "@/lib/phone";
+import { verdictSummary } from "@/lib/verdict-labels";
+import { CategoryMix } from "./category-mix";
+import { ClaimedOrganisations } from "./claimed-organisations";
+import { CommentsSection } from "./comments-section";
+import { InvalidNumber } from "./invalid-number";
+import { LatestReports } from "./latest-reports";
+import { NumberFacts } from "./number-facts";
+import { RemovalLink } from "./removal-link";
+import { ReportChart } from "./report-chart";
+import { VerdictBanner } from "./verdict-banner";
+import { VotePanel } from "./vote-panel";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The URL's number, read with `?region=` (for national spellings) or the default region. */
+async function resolve({ params, searchParams }: Props) {
+  const [{ number }, query] = await Promise.all([params, searchParams]);
+  const input = decode(number).trim();
+  const asked = typeof query.region === "string" ? query.region.toUpperCase() : null;
+  const region = isRegion(asked) ? asked : env.DEFAULT_REGION;
+  const rest = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (key === "region" || value === undefined ? [] : [[key, String(value)]])));
+  return { input, region, hasRegion: query.region !== undefined, rest: rest.toString(), result: normalisePhone(input, region) };
+}
+
+// Shared by generateMetadata and the page within one request.
+const loadPage = cache((e164: string, role: Role | null) => getNumberPage(e164, role ? { role } : null));
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { result } = await resolve(props);
+  if (!result.ok) return { title: "Not a phone number", robots: { index: false } };
+  const page = await loadPage(result.phone.e164, null);
+  const { national, international } = result.phone;
+  const named = page.verified ?? page.impersonated;
+  const summary = verdictSummary(page.verdict.kind, { organisation: named?.organisation.name, officialPhone: named?.organisation.officialPhone }, page.counts.reports);
+  const kind = [result.phone.countryName, TYPE_LABELS[result.phone.type].toLowerCase()].filter(Boolean).join(" ");
+  const reports = page.counts.reports === 1 ? "1 report" : `${page.counts.reports.toLocaleString("en-AU")} reports`;
+  const title = `${national} (${international}) — who called?`;
+  const description = `Who called from ${national} (${international})? ${summary} ${reports} so far. ${kind} number.`;
+  const path = `/numbers/${page.e164}`;
+  // Thin pages (fewer than two reports and no registry entry) stay out of search results, as in the sitemap.
+  const indexable = page.counts.reports >= 2 || !!page.verified;
+  return {
+    title,
+    description,
+    alternates: { canonical: path },
+    openGraph: { title, description, url: path, type: "website" },
+    robots: indexable ? undefined : { index: false, follow: true },
+  };
+}
+
+export default async function NumberPageRoute(props: Props) {
+  const { input, region, hasRegion, rest, result } = await resolve(props);
+  if (!result.ok) return <InvalidNumber input={input} message={result.error} region={region} />;
+  const { e164 } = result.phone;
+  // proxy.ts answers other spellings with a 308 first; this covers anything that reaches the page.
+  if (input !== e164 || hasRegion) permanentRedirect(`/numbers/${e164}${rest ? `?${rest}` : ""}`);
+
+  const actor = await getActor();
+  const page = await loadPage(e164, actor?.role ?? null);
+  const reportHref = `/report?number=${encodeURIComponent(e164)}`;
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0">
+          <p className="text-sm font-medium text-slate-500">Phone number</p>
+          <h1 className="font-mono text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl" data-testid="number-national">
+            {page.national}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-600">
+            <span className="font-mono" data-testid="number-international">{page.international}</span>
+            <span aria-hidden className="text-slate-300">·</span>
+            <span>{TYPE_LABELS[page.type]}</span>
+            {page.countryName ? (
+              <>
+                <span aria-hidden className="text-slate-300">·</span>
+                <span>{page.countryName}</span>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <Link href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
+          Report this number
+        </Link>
+      </header>
+
+      <VerdictBanner page={page} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <NumberFacts page={page} />
+        <ClaimedOrganisations page={page} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <section aria-labelledby="chart-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 lg:col-span-3">
+          <h2 id="chart-heading" className="text-lg font-semibold text-slate-900">
+            Reports over time
+            <span className="ml-2 text-sm font-normal text-slate-500">
+              {page.chart.scope === "LAST_YEAR" ? "per week, last 12 months" : `per ${page.chart.unit}, whole history`}
+            </span>
+          </h2>
+          <ReportChart series={page.chart} />
+        </section>
+        <div className="lg:col-span-2">
+          <CategoryMix page={page} />
+        </div>
+      </div>
+
+      <VotePanel e164={e164} actor={actor} />
+      <LatestReports page={page} />
+      <CommentsSection e164={e164} actor={actor} />
+
+      <p className="border-t border-slate-200 pt-4 text-sm text-slate-500">
+        Is this your number and something here is wrong? <RemovalLink e164={e164} />
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { numberUrlDecision } from "@/lib/number-url";
+
+// Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
+// canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
+// root loading boundary has streamed, as a 200).
+export function proxy(request: NextRequest) {
+  const segment = request.nextUrl.pathname.split("/")[2] ?? "";
+  const decision = numberUrlDecision(segment, request.nextUrl.searchParams, process.env.DEFAULT_REGION ?? "AU");
+  if (decision.kind !== "redirect") return NextResponse.next();
+  return NextResponse.redirect(new URL(decision.location, request.url), 308);
+}
+
+export const config = { matcher: "/numbers/:number" };
