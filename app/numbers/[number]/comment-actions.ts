@@ -15,14 +15,15 @@ const text = (form: FormData, key: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
-const numberPath = (e164: string | undefined) => `/numbers/${encodeURIComponent(e164 ?? "")}`;
+// Every number page: the URL may spell the number encoded or not.
+const NUMBER_PAGE = "/numbers/[number]";
 
 export async function postCommentAction(_prev: CommentFormState | null, form: FormData): Promise<CommentFormState> {
   const e164 = text(form, "e164");
   const body = text(form, "body") ?? "";
   try {
     const result = await createComment(await getActor(), { e164, body, parentId: text(form, "parentId") || undefined }, { address: await clientAddress() });
-    revalidatePath(numberPath(e164));
+    revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? (form.get("parentId") ? "Your reply is posted." : "Your comment is posted.") };
   } catch (error) {
     return { ...toFailure(error), values: { body } };
@@ -33,7 +34,7 @@ export async function editCommentAction(_prev: CommentFormState | null, form: Fo
   const body = text(form, "body") ?? "";
   try {
     const result = await editComment(await getActor(), { commentId: text(form, "commentId"), body });
-    revalidatePath(numberPath(result.e164));
+    revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? "Saved." };
   } catch (error) {
     return { ...toFailure(error), values: { body } };
@@ -43,7 +44,7 @@ export async function editCommentAction(_prev: CommentFormState | null, form: Fo
 export async function deleteCommentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const result = await deleteComment(await getActor(), { commentId: text(form, "commentId") });
-    revalidatePath(numberPath(result.e164));
+    revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined };
   } catch (error) {
     return toFailure(error);
@@ -53,7 +54,7 @@ export async function deleteCommentAction(_prev: ActionResult | null, form: Form
 export async function flagCommentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const result = await flagComment(await getActor(), { commentId: text(form, "commentId"), reason: text(form, "reason"), note: text(form, "note") || undefined });
-    revalidatePath(numberPath(text(form, "e164")));
+    revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.hidden ? "Thanks. The comment is now hidden pending review." : "Thanks. Moderators will take a look." };
   } catch (error) {
     return toFailure(error);

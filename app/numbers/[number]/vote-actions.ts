@@ -11,7 +11,8 @@ const field = (form: FormData, key: string) => {
   return typeof value === "string" && value !== "" ? value : undefined;
 };
 
-const numberPath = (e164: string | undefined) => `/numbers/${encodeURIComponent(e164 ?? "")}`;
+// Every number page: the URL may spell the number encoded or not.
+const NUMBER_PAGE = "/numbers/[number]";
 
 export async function castVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const e164 = field(form, "e164");
@@ -22,7 +23,7 @@ export async function castVoteAction(_prev: ActionResult | null, form: FormData)
   } catch (error) {
     return toFailure(error);
   }
-  revalidatePath(numberPath(e164));
+  revalidatePath(NUMBER_PAGE, "page");
   return { ok: true, data: undefined, message: "Thanks — your vote is counted." };
 }
 
@@ -32,6 +33,6 @@ export async function withdrawVoteAction(_prev: ActionResult | null, form: FormD
   } catch (error) {
     return toFailure(error);
   }
-  revalidatePath(numberPath(field(form, "e164")));
+  revalidatePath(NUMBER_PAGE, "page");
   return { ok: true, data: undefined, message: "Your vote was withdrawn." };
 }
