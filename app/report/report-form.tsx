@@ -175,8 +175,9 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
         </div>
       </section>
 
-      <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" aria-describedby={errors.category ? "category-error" : undefined}>
-        <legend className="float-left mb-1 w-full text-lg font-semibold">What kind of call was it?</legend>
+      <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <fieldset className="space-y-3" aria-describedby={errors.category ? "category-error" : undefined}>
+        <legend className="mb-3 text-lg font-semibold">What kind of call was it?</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           {REPORT_CATEGORY_KEYS.map((key) => {
             const info = REPORT_CATEGORIES[key];
@@ -195,6 +196,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
         </div>
         <FieldErrors id="category" errors={errors.category} />
       </fieldset>
+      </div>
 
       <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 className="text-lg font-semibold">Who was calling</h2>
