@@ -68,7 +68,7 @@ export function VerdictBanner({ page }: { page: NumberPage }) {
             <p className="text-sm text-slate-600">
               {counts.reports === 0
                 ? "Nobody has reported this number yet. If it called you, tell others what happened."
-                : "A few reports are not enough to say whether this caller is safe. Add yours if it called you."}{" "}
+                : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${counts.reporters === 1 ? "one person" : `${counts.reporters.toLocaleString("en-AU")} people`} cannot yet say whether this caller is safe. Add yours if it called you.`}{" "}
               <Link href={`/report?number=${encodeURIComponent(e164)}`} className="font-semibold">
                 Report this number
               </Link>
