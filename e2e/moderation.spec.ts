@@ -37,6 +37,8 @@ async function auditEntries(targetId: string) {
 }
 
 test.describe("who may open /moderation", () => {
+  // forbidden() answers 403 only when the page is not streamed behind a Suspense boundary: a root
+  // app/loading.tsx wraps every page in one and turns this (and every 404) into a 200.
   test("a visitor, a member and a suspended moderator get 403 on every moderation page", async ({ browser }) => {
     const member = await createUser();
     const suspendedModerator = await createUser({ role: "MODERATOR", suspended: true });
