@@ -7,7 +7,7 @@ import { registryOpenApiPaths, registryOpenApiSchemas } from "./registry.openapi
 test("the registry routes are in a valid OpenAPI 3.1 document", async () => {
   const document = openApiDocument("https://callercheck.example");
   const validator = new Validator();
-  const result = await validator.validate(document as unknown as object);
+  const result = await validator.validate(document as unknown as Parameters<Validator["validate"]>[0]);
   expect(result.errors ?? []).toEqual([]);
   expect(result.valid).toBe(true);
   expect(Object.keys(registryOpenApiPaths)).toEqual(["/api/v1/registry", "/registry.csv"]);
