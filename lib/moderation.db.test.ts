@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
 import { changeRole, suspendMember, unsuspendMember } from "./accounts-admin";
+import { listAudit } from "./audit";
 import type { Actor } from "./authz";
 import { recountAll } from "./counters";
 import { db } from "./db";
@@ -479,6 +480,21 @@ describe("removal requests", () => {
     for (let i = 0; i < 5; i += 1) await createRemovalRequest({ e164, name: "Sam", email: `s${i}@example.com`, reason: "This is my own number." }, address);
     await expect(createRemovalRequest({ e164, name: "Sam", email: "s9@example.com", reason: "This is my own number." }, address)).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
+});
+
+test("the audit log filters by actor, action and target", async () => {
+  const org = await makeOrg();
+  const claim = await makeClaim(org.id);
+  await rejectClaim(admin, claim.id, "Filter test");
+  const byTarget = await listAudit({ target: claim.id });
+  expect(byTarget.rows.map((r) => [r.action, r.actor.id, r.reason])).toEqual([["claim.reject", admin.id, "Filter test"]]);
+  const byActor = await listAudit({ actor: admin.email, action: "claim.reject" });
+  expect(byActor.rows.length).toBeGreaterThan(0);
+  expect(byActor.rows.every((r) => r.actor.id === admin.id && r.action === "claim.reject")).toBe(true);
+  expect((await listAudit({ actor: moderator.email, target: claim.id })).rows).toHaveLength(0);
+  const first = await listAudit({ take: 2 });
+  const second = await listAudit({ take: 2, cursor: first.nextCursor! });
+  expect(second.rows.map((r) => r.id)).not.toContain(first.rows[0].id);
 });
 
 test("the audit log cannot be changed or deleted", async () => {
