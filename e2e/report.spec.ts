@@ -45,7 +45,15 @@ test("a member reports 0412 345 678 as Harbour Health Insurance; the organisatio
   );
   expect(rows).toEqual([{ e164: "+61412345678", category: "LEGITIMATE_UNSAFE", askedFor: ["SECURITY_ANSWERS"], slug: "harbour-health-insurance", status: "UNVERIFIED" }]);
 
-  await success.getByRole("link", { name: "Harbour Health Insurance" }).click();
+  // The number page shows the report and the claim, each linking to the organisation.
+  await success.getByRole("link", { name: "See 0412 345 678" }).click();
+  const newest = page.getByTestId("latest-reports").getByRole("listitem").first();
+  await expect(newest).toContainText("Legitimate but unsafe practice");
+  await expect(newest).toContainText("Claimed to be Harbour Health Insurance");
+  await expect(newest).toContainText("Security answers");
+  const claim = page.getByTestId("claimed-organisations").getByRole("listitem").filter({ hasText: "Harbour Health Insurance" });
+  await expect(claim).toContainText("Unconfirmed");
+  await claim.getByRole("link", { name: "Harbour Health Insurance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Harbour Health Insurance" })).toBeVisible();
   const claimed = page.getByRole("list", { name: "Numbers claimed to be Harbour Health Insurance" });
   const entry = claimed.getByRole("listitem").filter({ hasText: "0412 345 678" });

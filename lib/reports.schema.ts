@@ -37,15 +37,22 @@ export function parseOccurredAt(value: string | Date | undefined, tzOffsetMinute
 const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optionalText = (max: number, tooLong: string) =>
   z.preprocess(emptyToUndefined, z.string().trim().max(max, tooLong).optional());
+/**
+ * An enum whose failure does not stop the cross-field checks (zod skips refinements after an
+ * aborting issue such as invalid_value), so "choose a category" and "that number is too short"
+ * come back together.
+ */
+const oneOf = <T extends string>(keys: readonly T[], message: string) =>
+  z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().refine((value) => (keys as readonly string[]).includes(value), message)).transform((value) => value as T);
 const flag = z.preprocess((value) => value === true || value === "1" || value === "on" || value === "true", z.boolean());
 
 export const reportFields = z.object({
-  number: z.string({ error: "Enter the number that called you." }).trim().min(1, "Enter the number that called you.").max(64, "That is too long to be a phone number."),
+  number: z.preprocess((value) => (typeof value === "string" ? value : ""), z.string().trim().min(1, "Enter the number that called you.").max(64, "That is too long to be a phone number.")),
   region: z.preprocess(emptyToUndefined, z.string().optional()),
   occurredAt: z.union([z.string(), z.date()]).optional(),
   tzOffset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(-900).max(900).optional()),
-  channel: z.enum(CHANNEL_KEYS, { error: "Choose how they contacted you." }),
-  category: z.enum(REPORT_CATEGORY_KEYS, { error: "Choose what kind of call it was." }),
+  channel: oneOf(CHANNEL_KEYS, "Choose how they contacted you."),
+  category: oneOf(REPORT_CATEGORY_KEYS, "Choose what kind of call it was."),
   organisationId: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[a-z0-9]{8,40}$/i, "Choose an organisation from the suggestions.").optional()),
   /** What is typed in the type-ahead: only used to tell someone who typed but did not choose. */
   organisationQuery: optionalText(200, "That is too long for an organisation's name."),
@@ -54,7 +61,7 @@ export const reportFields = z.object({
   proposedWebsite: optionalText(REPORT_TEXT_LIMITS.website, `Keep the website under ${REPORT_TEXT_LIMITS.website} characters.`),
   askedFor: z.preprocess(
     (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.enum(ASKED_FOR_KEYS, { error: "Choose from the list." })).max(ASKED_FOR_KEYS.length),
+    z.array(oneOf(ASKED_FOR_KEYS, "Choose from the list.")).max(ASKED_FOR_KEYS.length),
   ),
   leftMessage: z.preprocess(
     (value) => (value === "yes" || value === true ? true : value === "no" || value === false ? false : undefined),
@@ -86,7 +93,7 @@ export function reportSchemaAt(now: () => Date = () => new Date()) {
     .superRefine((input, ctx) => {
       const region = isRegion(input.region) ? input.region : "AU";
       const phone = normalisePhone(input.number, region);
-      if (!phone.ok) ctx.addIssue({ code: "custom", path: ["number"], message: phone.error });
+      if (!phone.ok && input.number && input.number.length <= 64) ctx.addIssue({ code: "custom", path: ["number"], message: phone.error });
 
       const at = parseOccurredAt(input.occurredAt, input.tzOffset, now());
       if (!at) ctx.addIssue({ code: "custom", path: ["occurredAt"], message: "Enter the date and time of the call." });

@@ -45,7 +45,7 @@ export async function createReportAction(_prev: ReportFormState, form: FormData)
     parseOrThrow(reportSchema, input);
     const actor = await requireUser();
     const report = await createReport(actor, input, { address: await clientAddress() });
-    revalidatePath(`/numbers/${report.e164}`);
+    revalidatePath("/numbers/[number]", "page");
     revalidatePath("/");
     if (report.organisation) revalidatePath(`/organisations/${report.organisation.slug}`);
     return {

@@ -183,7 +183,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
             const info = REPORT_CATEGORIES[key];
             return (
               <label key={key} className={`flex cursor-pointer gap-3 rounded-lg border p-3 ${v.category === key ? "border-brand-500 bg-brand-50" : "border-slate-200 hover:bg-slate-50"}`}>
-                <input type="radio" name="category" value={key} checked={v.category === key} onChange={() => set("category", key)} aria-labelledby={`category-${key}-label`} aria-describedby={`category-${key}-explain`} className="mt-1 h-4 w-4 accent-brand-600" />
+                <input type="radio" name="category" value={key} checked={v.category === key} onChange={() => set("category", key)} aria-labelledby={`category-${key}-label`} aria-describedby={`category-${key}-explain`} className="mt-1 h-4 w-4 shrink-0 accent-brand-600" />
                 <span>
                   <span id={`category-${key}-label`} className="block font-medium text-slate-900">{info.label}</span>
                   <span id={`category-${key}-explain`} className="block text-sm text-slate-600">
@@ -245,7 +245,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
                   value={key}
                   checked={v.askedFor.includes(key)}
                   onChange={(e) => set("askedFor", e.target.checked ? [...v.askedFor, key] : v.askedFor.filter((k) => k !== key))}
-                  className="h-4 w-4 accent-brand-600"
+                  className="h-4 w-4 shrink-0 accent-brand-600"
                 />
                 <span>{ASKED_FOR[key]}</span>
               </label>

@@ -104,7 +104,7 @@ export default async function OrganisationPage({ params }: Params) {
         </Card>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <VerifiedNumbers organisation={org.name} claims={verified} />
         <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.national ?? null} />
       </div>
