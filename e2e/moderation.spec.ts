@@ -184,3 +184,32 @@ test("an owner asks for removal without an account; a moderator approves it and 
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({ actorId: moderator.id, action: "removal.approve", reason: "Owner's explanation checks out" });
 });
+
+test("a moderator suspends a member with a reason; only an admin can change roles", async ({ page, moderator, browser }) => {
+  const target = await createUser();
+  await page.goto(`/moderation/members?q=${encodeURIComponent(target.email)}`);
+  const row = page.locator(`[data-testid="member"][data-email="${target.email}"]`);
+  await expect(row.getByText("Change role…")).toHaveCount(0);
+  await row.getByText("Suspend…").click();
+  await row.getByLabel("Reason").fill("Posting phone numbers of neighbours");
+  await row.getByRole("button", { name: "Suspend", exact: true }).click();
+  await expect(page.getByTestId("action-done")).toHaveText("Suspended.");
+  const { rows } = await sql().query(`SELECT "suspendedAt", "suspendedReason" FROM "User" WHERE id = $1`, [target.id]);
+  expect(rows[0]).toMatchObject({ suspendedReason: "Posting phone numbers of neighbours" });
+  expect(await auditEntries(target.id)).toEqual([{ actorId: moderator.id, action: "member.suspend", reason: "Posting phone numbers of neighbours" }]);
+
+  const admin = await createUser({ role: "ADMIN" });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `e2e-client-${uniqueSuffix()}` } });
+  await signInAs(context, admin);
+  const adminPage = await context.newPage();
+  await adminPage.goto(`/moderation/members?q=${encodeURIComponent(target.email)}`);
+  const adminRow = adminPage.locator(`[data-testid="member"][data-email="${target.email}"]`);
+  await adminRow.getByText("Change role…").click();
+  await adminRow.getByLabel("Role").selectOption("MODERATOR");
+  await adminRow.locator(`#role-reason-${target.id}`).fill("Trusted, long-standing member");
+  await adminRow.getByRole("button", { name: "Change role" }).click();
+  await expect(adminPage.getByTestId("action-done")).toHaveText("Role changed.");
+  await context.close();
+  const audit = await auditEntries(target.id);
+  expect(audit.map((a) => [a.action, a.actorId])).toEqual([["member.suspend", moderator.id], ["member.role", admin.id]]);
+});

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { inputClass } from "@/components/ui/field";
 import { listMembers } from "@/lib/accounts-admin";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { ROLES } from "@/lib/labels";
 import { ActionForm } from "../action-form";
 import { roleAction, suspensionAction } from "../actions";
@@ -35,33 +35,45 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               {member.suspendedAt ? <Pill tone="bad">Suspended</Pill> : null}
             </div>
             <p className="mt-1 text-sm text-slate-500">
-              Joined {formatDate(member.createdAt)} · {member._count.reports} reports
+              Joined {formatDate(member.createdAt)} · {plural(member._count.reports, "report")}
               {member.suspendedAt ? ` · suspended ${formatDate(member.suspendedAt)}: ${member.suspendedReason ?? "no reason given"}` : ""}
             </p>
-            {member.id !== actor.id ? (
-              <div className="mt-3 grid gap-3 md:grid-cols-2">
-                <ActionForm action={suspensionAction} submitLabel={member.suspendedAt ? "Unsuspend" : "Suspend"} variant={member.suspendedAt ? "secondary" : "danger"} className="space-y-2 rounded-lg border border-slate-100 p-3">
-                  <input type="hidden" name="userId" value={member.id} />
-                  <input type="hidden" name="decision" value={member.suspendedAt ? "unsuspend" : "suspend"} />
-                  <ReasonField id={`suspend-${member.id}`} />
-                </ActionForm>
+            {member.id === actor.id ? (
+              <p className="mt-2 text-sm text-slate-500">This is you.</p>
+            ) : (
+              <div className="mt-3 flex flex-col gap-3 md:flex-row md:items-start">
+                {member.role === "USER" || isAdmin ? (
+                  <details className="group rounded-lg border border-slate-200 md:w-80">
+                    <summary className="cursor-pointer list-none px-3 py-2 text-sm font-semibold text-slate-800 marker:hidden hover:bg-slate-50">
+                      {member.suspendedAt ? "Unsuspend…" : "Suspend…"}
+                    </summary>
+                    <ActionForm action={suspensionAction} submitLabel={member.suspendedAt ? "Unsuspend" : "Suspend"} variant={member.suspendedAt ? "secondary" : "danger"} className="space-y-2 border-t border-slate-100 p-3">
+                      <input type="hidden" name="userId" value={member.id} />
+                      <input type="hidden" name="decision" value={member.suspendedAt ? "unsuspend" : "suspend"} />
+                      <ReasonField id={`suspend-${member.id}`} />
+                    </ActionForm>
+                  </details>
+                ) : (
+                  <p className="text-sm text-slate-500">Only an admin can suspend a moderator or an admin.</p>
+                )}
                 {isAdmin ? (
-                  <ActionForm action={roleAction} submitLabel="Change role" variant="secondary" className="space-y-2 rounded-lg border border-slate-100 p-3">
-                    <input type="hidden" name="userId" value={member.id} />
-                    <div className="space-y-1.5">
-                      <label htmlFor={`role-${member.id}`} className="block text-sm font-medium">Role</label>
-                      <select id={`role-${member.id}`} name="role" defaultValue={member.role} className={inputClass}>
-                        {Object.entries(ROLES).map(([value, label]) => (
-                          <option key={value} value={value}>{label}</option>
-                        ))}
-                      </select>
-                    </div>
-                    <ReasonField id={`role-reason-${member.id}`} />
-                  </ActionForm>
+                  <details className="rounded-lg border border-slate-200 md:w-80">
+                    <summary className="cursor-pointer list-none px-3 py-2 text-sm font-semibold text-slate-800 marker:hidden hover:bg-slate-50">Change role…</summary>
+                    <ActionForm action={roleAction} submitLabel="Change role" variant="secondary" className="space-y-2 border-t border-slate-100 p-3">
+                      <input type="hidden" name="userId" value={member.id} />
+                      <div className="space-y-1.5">
+                        <label htmlFor={`role-${member.id}`} className="block text-sm font-medium">Role</label>
+                        <select id={`role-${member.id}`} name="role" defaultValue={member.role} className={inputClass}>
+                          {Object.entries(ROLES).map(([value, label]) => (
+                            <option key={value} value={value}>{label}</option>
+                          ))}
+                        </select>
+                      </div>
+                      <ReasonField id={`role-reason-${member.id}`} />
+                    </ActionForm>
+                  </details>
                 ) : null}
               </div>
-            ) : (
-              <p className="mt-2 text-sm text-slate-500">This is you.</p>
             )}
           </li>
         ))}
