@@ -1,4 +1,41 @@
-// Filled by the organisations work: OpenAPI 3.1 path items and component schemas for its /api/v1 routes,
-// merged into the document by lib/openapi.ts.
-export const organisationsOpenApiPaths = {};
-export const organisationsOpenApiSchemas = {};
+// OpenAPI 3.1 path items and component schemas for the organisation routes, merged into the document
+// by lib/openapi.ts. The component schema comes from the zod schema the route parses its answer with.
+import { z } from "zod";
+import { organisationLookupSchema } from "./organisations.api";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+
+function component(schema: z.ZodType) {
+  const { $schema: _schema, ...json } = z.toJSONSchema(schema, { io: "output" }) as Record<string, unknown>;
+  return json;
+}
+
+export const organisationsOpenApiSchemas: Record<string, unknown> = {
+  Organisation: component(organisationLookupSchema),
+};
+
+export const organisationsOpenApiPaths: Record<string, unknown> = {
+  "/api/v1/organisations/{slug}": {
+    get: {
+      operationId: "organisationLookup",
+      summary: "An organisation: its verified numbers, the numbers callers claimed to be it, and its reputation",
+      description:
+        "The organisation's official callback number and calling policy when known; its registry entries (verified numbers with evidence); the numbers callers claimed to be it that are not verified; and report categories, what callers asked for and votes summed across every claimed number. A merged organisation answers 308 with the Location of the organisation it was merged into.",
+      tags: ["Organisations"],
+      parameters: [
+        { name: "slug", in: "path", required: true, description: "The organisation's slug, as in its page's address.", schema: { type: "string", pattern: "^[a-z0-9-]{1,100}$" }, example: "harbour-health-insurance" },
+      ],
+      responses: {
+        "200": { description: "The organisation.", content: { "application/json": { schema: ref("Organisation") } } },
+        "308": { description: "Merged: Location is the organisation it was merged into.", headers: { Location: { description: "The surviving organisation's lookup.", schema: { type: "string" } } } },
+        "404": errorResponse("No organisation has that slug (code NOT_FOUND)."),
+        "429": {
+          ...errorResponse("Too many requests from this address (code RATE_LIMITED)."),
+          headers: { "Retry-After": { description: "Seconds until a request may succeed.", schema: { type: "integer", minimum: 1 } } },
+        },
+        "500": errorResponse("An unexpected error (code INTERNAL)."),
+      },
+    },
+  },
+};

@@ -1,0 +1,60 @@
+import { apiRoute, errorJson, LOOKUP_CACHE, okJson } from "@/lib/api";
+import { env } from "@/lib/env";
+import { organisationLookupSchema, type OrganisationLookup } from "@/lib/organisations.api";
+import { getOrganisationPage } from "@/lib/organisations";
+
+export const dynamic = "force-dynamic";
+
+const absolute = (path: string) => new URL(path, env.APP_URL).toString();
+const CORS = { "Access-Control-Allow-Origin": "*" };
+
+// GET /api/v1/organisations/{slug} — an organisation, its registry numbers, claimed numbers and reputation.
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await params;
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
+  const page = await getOrganisationPage(slug);
+  if (!page) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
+  if ("redirectTo" in page) {
+    return new Response(null, { status: 308, headers: { ...CORS, Location: new URL(`/api/v1/organisations/${page.redirectTo}`, request.url).toString() } });
+  }
+  const { organisation: org, verified, claimed, reputation } = page;
+  const body: OrganisationLookup = {
+    name: org.name,
+    slug: org.slug,
+    url: absolute(`/organisations/${org.slug}`),
+    status: org.status === "PROPOSED" ? "PROPOSED" : "ACTIVE",
+    category: org.category,
+    country: org.country,
+    website: org.website,
+    acronym: org.acronym,
+    aliases: org.aliases,
+    domains: org.domains,
+    description: org.description,
+    officialPhone: org.officialPhone,
+    callingPolicy: { callsFrom: org.policyCallsFrom, mayAsk: org.policyMayAsk, neverAsks: org.policyNeverAsks, howToVerify: org.policyHowToVerify },
+    verifiedNumbers: verified.map((claim) => ({
+      e164: claim.e164,
+      type: claim.number.type,
+      evidenceMethod: claim.evidenceMethod,
+      verifiedAt: claim.verifiedAt?.toISOString() ?? null,
+      reviewAt: claim.reviewAt?.toISOString() ?? null,
+    })),
+    claimedNumbers: claimed.map((claim) => ({
+      e164: claim.e164,
+      status: claim.status === "VERIFIED" ? "UNVERIFIED" : claim.status,
+      reports: claim.reportCount,
+      legitVotes: claim.legitVotes,
+      notLegitVotes: claim.notLegitVotes,
+    })),
+    reputation: {
+      numbers: reputation.numbers,
+      reports: reputation.reports,
+      categories: reputation.categories,
+      askedFor: reputation.askedFor.map((row) => ({ item: row.item as OrganisationLookup["reputation"]["askedFor"][number]["item"], count: row.n })),
+      legitVotes: reputation.legitVotes,
+      notLegitVotes: reputation.notLegitVotes,
+    },
+    source: org.sourceCredit ? { credit: org.sourceCredit, url: org.sourceUrl } : null,
+  };
+  return okJson(organisationLookupSchema, body, { "Cache-Control": LOOKUP_CACHE, ...CORS });
+});
