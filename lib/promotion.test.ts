@@ -47,7 +47,7 @@ describe("summariseCandidate", () => {
     voterCreatedAt: aged(accountDays),
   });
 
-  // With every vote "legitimate" the Wilson bound is w / (w + z²): 0.7 needs about 9 fresh votes' weight.
+  // With every vote "legitimate" the Wilson bound is w / (w + z²): five basic members give ≈ 0.57.
   test("ten aged legitimate votes from basic members pass; the breakdown counts each voter once", () => {
     const votes = Array.from({ length: 10 }, (_, i) => vote(`u${i}`, true, 3, 40));
     const levels = new Map<string, TrustLevel>(votes.map((v) => [v.userId, "TL1"]));
@@ -69,13 +69,16 @@ describe("summariseCandidate", () => {
     expect(isPromotable(summary, now)).toBe(false);
   });
 
-  test("five basic members alone do not reach the bound (THRESHOLDS.promotion.minBound)", () => {
+  test("five unanimous basic members pass; with one more member dissenting they do not", () => {
     const votes = Array.from({ length: 5 }, (_, i) => vote(`b${i}`, true, 3, 40));
-    const levels = new Map<string, TrustLevel>(votes.map((v) => [v.userId, "TL1"]));
-    const summary = summariseCandidate({ status: "UNVERIFIED", hasOrganisation: true }, votes, levels, now);
-    expect(summary.trustedVoters).toBe(5);
-    expect(summary.legitBound).toBeLessThan(rule.minBound);
-    expect(isPromotable(summary, now)).toBe(false);
+    const levels = new Map<string, TrustLevel>([...votes.map((v) => [v.userId, "TL1"] as const), ["dissent", "TL1"]]);
+    const unanimous = summariseCandidate({ status: "UNVERIFIED", hasOrganisation: true }, votes, levels, now);
+    expect(unanimous.trustedVoters).toBe(5);
+    expect(unanimous.legitBound).toBeGreaterThanOrEqual(rule.minBound);
+    expect(isPromotable(unanimous, now)).toBe(true);
+    const split = summariseCandidate({ status: "UNVERIFIED", hasOrganisation: true }, [...votes, vote("dissent", false, 3, 40)], levels, now);
+    expect(split.legitBound).toBeLessThan(rule.minBound);
+    expect(isPromotable(split, now)).toBe(false);
   });
 
   test("votes cast in the last day are too fresh, however many", () => {
