@@ -90,6 +90,9 @@ test("a member proposes a new organisation from the form; it shows as proposed",
   await expect(page.getByTestId("proposed-badge")).toHaveText("Proposed");
   await expect(page.getByRole("link", { name: "zephyr-parcels.example" })).toHaveAttribute("rel", "nofollow noopener noreferrer");
   await expect(page.getByRole("list", { name: `Numbers claimed to be ${name}` })).toContainText(number);
+  // Its page offers a report form with the organisation already chosen.
+  await page.getByRole("link", { name: `Report a call from ${name}` }).click();
+  await expect(reportForm(page).getByRole("combobox", { name: "Who did they say they were?" })).toHaveValue(name);
 
   // It is offered at once in the type-ahead, marked proposed, and listed in the directory.
   await page.goto("/report");

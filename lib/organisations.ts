@@ -175,3 +175,8 @@ export async function getOrganisationPage(slug: string) {
 }
 
 export type OrganisationPage = Exclude<Awaited<ReturnType<typeof getOrganisationPage>>, { redirectTo: string } | null>;
+
+/** For a form prefilled from an organisation page: an active or proposed organisation's id and name. */
+export async function getOrganisationRef(slug: string): Promise<{ id: string; name: string } | null> {
+  return db.organisation.findFirst({ where: { slug, status: { in: ["ACTIVE", "PROPOSED"] } }, select: { id: true, name: true } });
+}

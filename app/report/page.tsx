@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { getActor } from "@/lib/authz";
 import { env } from "@/lib/env";
+import { getOrganisationRef } from "@/lib/organisations";
 import { isRegion } from "@/lib/phone";
 import { ReportForm } from "./report-form";
 
@@ -11,9 +12,12 @@ export const metadata: Metadata = {
   description: "Tell others about a call: who it claimed to be, what they asked for, and what happened.",
 };
 
-export default async function ReportPage({ searchParams }: { searchParams: Promise<{ number?: string | string[]; region?: string | string[] }> }) {
+export default async function ReportPage({ searchParams }: { searchParams: Promise<{ number?: string | string[]; region?: string | string[]; organisation?: string | string[] }> }) {
   const params = await searchParams;
-  const actor = await getActor();
+  const [actor, organisation] = await Promise.all([
+    getActor(),
+    typeof params.organisation === "string" && /^[a-z0-9-]{1,100}$/.test(params.organisation) ? getOrganisationRef(params.organisation) : null,
+  ]);
   const number = typeof params.number === "string" ? params.number.slice(0, 64) : "";
   const region = typeof params.region === "string" && isRegion(params.region) ? params.region : env.DEFAULT_REGION;
   return (
@@ -28,7 +32,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
         <Alert tone="warning">Your account is suspended, so you cannot report calls.</Alert>
       ) : (
         /* A fresh key per render: a double click or a resubmitted form stores one report. */
-        <ReportForm signedIn={Boolean(actor)} idempotencyKey={randomBytes(12).toString("hex")} initialNumber={number} initialRegion={region} />
+        <ReportForm signedIn={Boolean(actor)} idempotencyKey={randomBytes(12).toString("hex")} initialNumber={number} initialRegion={region} initialOrganisation={organisation} />
       )}
      </div>
   );

@@ -19,7 +19,7 @@ const REGIONS = [
   ["US", "United States / Canada"],
 ] as const;
 
-type Props = { signedIn: boolean; idempotencyKey: string; initialNumber: string; initialRegion: string };
+type Props = { signedIn: boolean; idempotencyKey: string; initialNumber: string; initialRegion: string; initialOrganisation?: { id: string; name: string } | null };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const localNow = () => {
@@ -40,7 +40,7 @@ function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft
   return next;
 }
 
-export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialRegion }: Props) {
+export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialRegion, initialOrganisation = null }: Props) {
   const router = useRouter();
   const [state, dispatch, pending] = useActionState<ReportFormState, FormData>(createReportAction, null);
   const [restored, setRestored] = useState(false);
@@ -51,8 +51,8 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
     occurredAt: "",
     channel: "CALL",
     category: "",
-    organisation: null,
-    organisationQuery: "",
+    organisation: initialOrganisation,
+    organisationQuery: initialOrganisation?.name ?? "",
     propose: false,
     proposedName: "",
     proposedWebsite: "",

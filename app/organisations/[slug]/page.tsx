@@ -146,7 +146,7 @@ export default async function OrganisationPage({ params }: Params) {
       </Card>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <Link href="/report" className={buttonClass("primary")}>
+        <Link href={`/report?organisation=${org.slug}`} className={buttonClass("primary")}>
           Report a call from {org.name}
         </Link>
         {org.sourceCredit ? (
