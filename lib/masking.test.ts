@@ -55,3 +55,12 @@ describe("leaves phone numbers, dates and ordinary text alone", () => {
     expect(maskSensitive(text)).toEqual({ text, masked: false, cards: 0, emails: 0 });
   });
 });
+
+test("a card followed by more digits is still masked, and the other digits are kept", () => {
+  expect(maskSensitive("card 4111 1111 1111 1111 46 thanks").text).toBe("card [card number removed •••• 1111] 46 thanks");
+});
+
+test("phone numbers typed side by side are never read as a card", () => {
+  const text = "they rang from 1300 975 707 then 1800 160 401 and 0412 345 678 0491 570 006";
+  expect(maskSensitive(text)).toMatchObject({ text, masked: false });
+});
