@@ -56,7 +56,7 @@ if (numbers.length === 0) {
 const enc = (n) => encodeURIComponent(n);
 const results = [];
 results.push(await measure("GET /api/v1/numbers/{n}", numbers.map((n) => `${base}/api/v1/numbers/${enc(n)}`)));
-results.push(await measure("GET /numbers/{n} (page)", numbers.map((n) => `${base}/numbers/${enc(n)}`)));
+results.push(await measure("GET /numbers/{n} (page)", numbers.map((n) => `${base}/numbers/${n}`)));
 results.push(await measure("GET /api/v1/numbers/{unreported}", ["+61491570200", "+61491570201", "+12025550143"].map((n) => `${base}/api/v1/numbers/${enc(n)}`)));
 results.push(await measure("GET /api/organisations/search?q=", ["health", "tax", "passp", "veterans", "harbour"].map((q) => `${base}/api/organisations/search?q=${q}`)));
 results.push(await measure("GET /", [`${base}/`]));
