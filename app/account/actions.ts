@@ -1,9 +1,18 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { sendConfirmation } from "@/lib/accounts";
+import { deleteAccount } from "@/lib/account-data";
+import { signOut } from "@/lib/auth";
 import { requireUser } from "@/lib/authz";
 import { toFailure, type ActionResult } from "@/lib/errors";
 import { consumeLimit } from "@/lib/rate-limit";
+import { unwatchNumber, watchNumber } from "@/lib/watches";
+
+const text = (form: FormData, key: string) => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+};
 
 export async function resendConfirmationAction(): Promise<ActionResult> {
   try {
@@ -15,4 +24,38 @@ export async function resendConfirmationAction(): Promise<ActionResult> {
   } catch (error) {
     return toFailure(error);
   }
+}
+
+export type WatchState = ActionResult<{ watching: boolean }>;
+
+/** Watches or stops watching the form's number (`watch` is "1" or "0"). */
+export async function toggleWatchAction(_prev: WatchState | null, form: FormData): Promise<WatchState> {
+  try {
+    const actor = await requireUser();
+    const input = { e164: text(form, "e164") };
+    const outcome = text(form, "watch") === "1" ? await watchNumber(actor, input) : await unwatchNumber(actor, input);
+    revalidatePath("/numbers/[number]", "page");
+    revalidatePath("/account");
+    return {
+      ok: true,
+      data: { watching: outcome.watching },
+      message: outcome.watching ? "You are watching this number. It is listed on your account page." : "You no longer watch this number.",
+    };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+export type DeleteState = ActionResult & { values?: { confirmation: string } };
+
+export async function deleteAccountAction(_prev: DeleteState | null, form: FormData): Promise<DeleteState> {
+  const confirmation = text(form, "confirmation") ?? "";
+  try {
+    await deleteAccount(await requireUser(), { confirmation });
+  } catch (error) {
+    return { ...toFailure(error), values: { confirmation } };
+  }
+  // The session cookie goes too; getActor already returns null for a deleted account.
+  await signOut({ redirectTo: "/account/deleted" });
+  return { ok: true, data: undefined };
 }

@@ -4,16 +4,24 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getActor } from "@/lib/authz";
 import { formatDate } from "@/lib/format";
+import { MY_REPORTS_PAGE } from "@/lib/account-data";
 import { ROLES } from "@/lib/labels";
+import { buttonClass } from "@/components/ui/button";
+import { DeleteAccountForm } from "./delete-account-form";
+import { MyReports } from "./my-reports";
+import { MyWatches } from "./my-watches";
 import { ResendConfirmation } from "./resend-confirmation";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; reports?: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=/account");
-  const { welcome } = await searchParams;
+  const { welcome, reports } = await searchParams;
+  // "Show more" grows the list a page at a time; lib/reports.ts caps it at 200.
+  const asked = Number.parseInt(reports ?? "", 10);
+  const take = Number.isFinite(asked) ? Math.min(Math.max(asked, MY_REPORTS_PAGE), 200) : MY_REPORTS_PAGE;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -45,6 +53,33 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <ResendConfirmation />
           </div>
         ) : null}
+      </Card>
+      <MyReports userId={actor.id} take={take} step={MY_REPORTS_PAGE} />
+      <MyWatches userId={actor.id} />
+      <Card title="Export my data">
+        <p className="text-sm text-slate-600">
+          Download everything you wrote or set here as one JSON file: your profile, reports, comments, votes, flags and watched numbers.
+        </p>
+        <a href="/account/export" download className={buttonClass("secondary", "mt-4 w-full sm:w-auto")}>
+          Download my data
+        </a>
+      </Card>
+      <Card title="Delete my account" className="border-red-200">
+        <div className="space-y-2 text-sm text-slate-600">
+          <p>This cannot be undone. When you delete your account:</p>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>your name and e-mail are removed and you are signed out; you cannot sign in again;</li>
+            <li>your votes and watched numbers are removed, and your comments are deleted;</li>
+            <li>your reports stay, as evidence for everyone else, shown as from &ldquo;Deleted member&rdquo;.</li>
+          </ul>
+        </div>
+        <div className="mt-4 border-t border-slate-100 pt-4">
+          {actor.suspendedAt ? (
+            <p className="text-sm text-slate-600">A suspended account cannot be deleted here. Contact the moderators.</p>
+          ) : (
+            <DeleteAccountForm email={actor.email} />
+          )}
+        </div>
       </Card>
     </div>
   );

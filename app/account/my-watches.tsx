@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { formatDate, plural } from "@/lib/format";
+import { formatE164 } from "@/lib/phone";
+import { listWatches } from "@/lib/watches";
+import { WatchToggle } from "./watch-toggle";
+
+export async function MyWatches({ userId }: { userId: string }) {
+  const watches = await listWatches(userId);
+  return (
+    <Card title="My watches">
+      <p className="-mt-2 mb-3 text-sm text-slate-600">
+        Watched numbers are listed here with their latest activity. We do not send e-mail about them yet — check back here.
+      </p>
+      {watches.length === 0 ? (
+        <p className="rounded-lg bg-slate-50 px-4 py-6 text-center text-sm text-slate-600" data-testid="no-watches">
+          You are not watching any numbers. Choose &ldquo;Watch this number&rdquo; on a number&apos;s page to follow it here.
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="my-watches">
+          {watches.map((watch) => {
+            const { national } = formatE164(watch.e164);
+            return (
+              <li key={watch.e164} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-4" data-testid="watched-number">
+                <div className="min-w-0 flex-1">
+                  <Link href={`/numbers/${watch.e164}`} className="font-mono font-semibold">{national}</Link>
+                  <p className="text-sm text-slate-600">
+                    {plural(watch.reportCount, "report")}
+                    {watch.commentCount > 0 ? ` · ${plural(watch.commentCount, "comment")}` : ""} ·{" "}
+                    {watch.lastReportedAt ? <>last reported {formatDate(watch.lastReportedAt)}</> : "not reported yet"}
+                  </p>
+                </div>
+                <WatchToggle e164={watch.e164} watching label={national} className="w-full sm:w-auto" showMessage={false} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
