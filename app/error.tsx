@@ -12,7 +12,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="mt-2 text-3xl font-bold">Something went wrong</h1>
       <p className="mt-4 text-slate-600">
         We could not show this page. Please try again in a moment.
-        {error.digest ? <span className="mt-2 block text-xs text-slate-400">Reference: {error.digest}</span> : null}
+        {error.digest ? <span className="mt-2 block text-xs text-slate-500">Reference: {error.digest}</span> : null}
       </p>
       <button type="button" onClick={reset} className="mt-8 rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700">
         Try again

@@ -163,7 +163,7 @@ export default async function OrganisationPage({ params }: Params) {
           </p>
         ) : null}
       </div>
-      <p className="text-xs text-slate-400">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
+      <p className="text-xs text-slate-500">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
     </div>
   );
 }
