@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { CategoryBadge } from "@/components/category-badge";
-import { Card } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { listMyReports } from "@/lib/account-data";
 import { formatDate } from "@/lib/format";
 import { formatE164 } from "@/lib/phone";
+import { AccountSection } from "./section";
 
 /** The member's reports, newest first; "Show more" asks for `step` more through `?reports=`. */
 export async function MyReports({ userId, take, step }: { userId: string; take: number; step: number }) {
   const { reports, total, more } = await listMyReports(userId, take);
   return (
-    <Card title={<span id="my-reports">My reports</span>} action={total > 0 ? <span className="text-sm text-slate-500">{total.toLocaleString("en-AU")} in all</span> : undefined}>
+    <AccountSection id="my-reports" title="My reports" action={total > 0 ? <span className="text-sm text-slate-500">{total.toLocaleString("en-AU")} in all</span> : undefined}>
       {reports.length === 0 ? (
         <div className="rounded-lg bg-slate-50 px-4 py-6 text-center text-sm text-slate-600" data-testid="no-reports">
           <p>You have not reported a call yet.</p>
@@ -46,6 +46,6 @@ export async function MyReports({ userId, take, step }: { userId: string; take: 
           </Link>
         </div>
       ) : null}
-    </Card>
+    </AccountSection>
   );
 }

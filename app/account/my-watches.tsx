@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
 import { formatDate, plural } from "@/lib/format";
 import { formatE164 } from "@/lib/phone";
 import { listWatches } from "@/lib/watches";
+import { AccountSection } from "./section";
 import { WatchToggle } from "./watch-toggle";
 
 export async function MyWatches({ userId }: { userId: string }) {
   const watches = await listWatches(userId);
   return (
-    <Card title="My watches">
+    <AccountSection id="my-watches" title="My watches">
       <p className="-mt-2 mb-3 text-sm text-slate-600">
         Watched numbers are listed here with their latest activity. We do not send e-mail about them yet — check back here.
       </p>
@@ -36,6 +36,6 @@ export async function MyWatches({ userId }: { userId: string }) {
           })}
         </ul>
       )}
-    </Card>
+    </AccountSection>
   );
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Card } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { MY_REPORTS_PAGE } from "@/lib/account-data";
 import { getActor } from "@/lib/authz";
 import { formatDate } from "@/lib/format";
-import { MY_REPORTS_PAGE } from "@/lib/account-data";
 import { ROLES } from "@/lib/labels";
-import { buttonClass } from "@/components/ui/button";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
 import { ResendConfirmation } from "./resend-confirmation";
+import { AccountSection } from "./section";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Alert tone="success" testId="welcome">Welcome to CallerCheck, {actor.name}. We have e-mailed you a link to confirm your address.</Alert>
       ) : null}
       {actor.suspendedAt ? <Alert tone="error">Your account is suspended: you can read, but not report, vote or comment.</Alert> : null}
-      <Card title="Profile">
+      <AccountSection id="profile" title="Profile">
         <dl className="grid gap-3 text-sm sm:grid-cols-[10rem_1fr]">
           <dt className="font-medium text-slate-500">Display name</dt>
           <dd>{actor.name}</dd>
@@ -53,18 +53,18 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <ResendConfirmation />
           </div>
         ) : null}
-      </Card>
+      </AccountSection>
       <MyReports userId={actor.id} take={take} step={MY_REPORTS_PAGE} />
       <MyWatches userId={actor.id} />
-      <Card title="Export my data">
+      <AccountSection id="export" title="Export my data">
         <p className="text-sm text-slate-600">
           Download everything you wrote or set here as one JSON file: your profile, reports, comments, votes, flags and watched numbers.
         </p>
         <a href="/account/export" download className={buttonClass("secondary", "mt-4 w-full sm:w-auto")}>
           Download my data
         </a>
-      </Card>
-      <Card title="Delete my account" className="border-red-200">
+      </AccountSection>
+      <AccountSection id="delete" title="Delete my account" className="border-red-200">
         <div className="space-y-2 text-sm text-slate-600">
           <p>This cannot be undone. When you delete your account:</p>
           <ul className="list-disc space-y-1 pl-5">
@@ -80,7 +80,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <DeleteAccountForm email={actor.email} />
           )}
         </div>
-      </Card>
+      </AccountSection>
     </div>
   );
 }
