@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, sql, test } from "./fixtures";
+import { formatE164 } from "../lib/phone";
+import { expect, signInAs, sql, test } from "./fixtures";
 
 // The seeded scam number (prisma/seed-demo.ts): it has reports, so the watch list has activity to show.
 const SEEDED = { e164: "+61491570157", national: "0491 570 157" };
@@ -80,4 +81,22 @@ test("a member deletes their account, is signed out, and can no longer sign in",
   await page.getByLabel("Password").fill(member.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("form-error")).toHaveText("The e-mail or password is incorrect.");
+});
+
+test("the demo member sees their own reports, newest first, with number, category and organisation", async ({ page, context }) => {
+  const { rows: users } = await sql().query(`SELECT id, email, name, role FROM "User" WHERE email = 'member@callercheck.test'`);
+  await signInAs(context, { ...users[0], password: "" });
+  const { rows } = await sql().query(
+    `SELECT r.e164, o.name AS organisation FROM "Report" r LEFT JOIN "Organisation" o ON o.id = r."organisationId" WHERE r."reporterId" = $1 ORDER BY r."createdAt" DESC`,
+    [users[0].id],
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  await page.goto("/account");
+  const list = page.getByRole("region", { name: "My reports" }).getByRole("listitem");
+  await expect(list).toHaveCount(Math.min(rows.length, 20));
+  const first = list.first();
+  await expect(first.getByRole("link", { name: formatE164(rows[0].e164).national })).toHaveAttribute("href", `/numbers/${rows[0].e164}`);
+  // The seeded demo member's newest report names the organisation the caller claimed to be.
+  expect(rows[0].organisation).toBeTruthy();
+  await expect(first).toContainText(`claimed to be ${rows[0].organisation}`);
 });

@@ -10,7 +10,7 @@ export function DeleteAccountForm({ email }: { email: string }) {
   const [state, action] = useActionState(deleteAccountAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} className="max-w-lg space-y-4" noValidate>
       {state && !state.ok && !errors?.confirmation ? <Alert tone="error" testId="delete-error">{state.error}</Alert> : null}
       <InputField
         id="confirmation"

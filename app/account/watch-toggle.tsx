@@ -27,14 +27,14 @@ export function WatchToggle({ e164, watching, label, className = "w-full sm:w-au
   const [state, action] = useActionState(toggleWatchAction, null);
   const current = state?.ok ? state.data.watching : watching;
   return (
-    <form action={action} className="flex flex-col gap-1.5">
+    <form action={action} className="flex flex-col gap-1.5 sm:items-end">
       <input type="hidden" name="e164" value={e164} />
       <input type="hidden" name="watch" value={current ? "0" : "1"} />
       <ToggleButton watching={current} label={label} className={className} />
       {state && !state.ok ? (
-        <p role="alert" className="text-sm font-medium text-red-700" data-testid="watch-error">{state.error}</p>
+        <p role="alert" className="text-sm font-medium text-red-700 sm:max-w-64 sm:text-right" data-testid="watch-error">{state.error}</p>
       ) : state?.ok && showMessage ? (
-        <p role="status" className="text-sm text-emerald-700" data-testid="watch-status">{state.message}</p>
+        <p role="status" className="text-sm text-emerald-700 sm:max-w-64 sm:text-right" data-testid="watch-status">{state.message}</p>
       ) : null}
     </form>
   );
