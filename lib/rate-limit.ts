@@ -21,6 +21,7 @@ export const LIMITS = {
   "comment-address": { points: 100, duration: DAY },
   flag: { points: 50, duration: DAY },
   removal: { points: 5, duration: DAY },
+  watch: { points: 200, duration: DAY },
   "organisation-proposal": { points: 10, duration: DAY },
   api: { points: 120, duration: 60 },
 } as const;

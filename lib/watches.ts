@@ -4,6 +4,7 @@ import { assertCanWrite, type Actor } from "./authz";
 import { db } from "./db";
 import { parseOrThrow } from "./errors";
 import { E164_PATTERN } from "./phone";
+import { consumeLimit } from "./rate-limit";
 import { ensureNumberRow } from "./votes";
 
 // A watch is one row per member and number; PhoneNumber.watchCount counts those rows and is moved
@@ -18,6 +19,7 @@ export type WatchOutcome = { e164: string; watching: boolean };
 export async function watchNumber(actor: Actor | null, input: unknown): Promise<WatchOutcome> {
   assertCanWrite(actor);
   const { e164 } = parseOrThrow(watchSchema, input);
+  await consumeLimit("watch", actor.id, "You have changed your watches too often");
   await db.$transaction(async (tx) => {
     await ensureNumberRow(tx, e164);
     // ON CONFLICT DO NOTHING: a double click adds one watch and counts it once.

@@ -19,6 +19,7 @@ import { RemovalLink } from "./removal-link";
 import { ReportChart } from "./report-chart";
 import { VerdictBanner } from "./verdict-banner";
 import { VotePanel } from "./vote-panel";
+import { WatchButton } from "./watch-button";
 
 export const dynamic = "force-dynamic";
 
@@ -98,9 +99,12 @@ export default async function NumberPageRoute(props: Props) {
             ) : null}
           </p>
         </div>
-        <Link href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
-          Report this number
-        </Link>
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+          <WatchButton e164={e164} actor={actor} />
+          <Link href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
+            Report this number
+          </Link>
+        </div>
       </header>
 
       <VerdictBanner page={page} />
