@@ -21,7 +21,14 @@ export async function CommentsSection({ e164, actor }: { e164: string; actor: Ac
 
       <div className="mt-4">
         {canWrite ? (
-          <CommentForm e164={e164} />
+          <>
+            {!page.visibility.visible && page.visibility.reason === "TOO_FEW_REPORTERS" ? (
+              <p className="mb-3 text-sm text-slate-600" data-testid="comment-held-note">
+                You can post now; your comment will be shown once a second member has reported this number.
+              </p>
+            ) : null}
+            <CommentForm e164={e164} />
+          </>
         ) : actor ? (
           <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
         ) : (
