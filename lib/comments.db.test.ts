@@ -210,3 +210,11 @@ describe("privacy and limits", () => {
     expect(await db.comment.count({ where: { authorId: fresh.id } })).toBe(5);
   });
 });
+
+test("a number whose texts were removed at its owner's request takes no new comments", async () => {
+  const author = await user();
+  await db.phoneNumber.create({ data: { e164: "+61491570199", type: "MOBILE", country: "AU", contentHiddenAt: new Date(), contentHiddenReason: "Owner's request" } });
+  await expect(createComment(author, { e164: "+61491570199", body: "Still posting" })).rejects.toThrow(/removed at its owner's request/);
+  expect(await db.comment.count({ where: { e164: "+61491570199" } })).toBe(0);
+  expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: "+61491570199" } })).commentCount).toBe(0);
+});

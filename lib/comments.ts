@@ -41,7 +41,9 @@ export async function createComment(actor: Actor | null, input: unknown, context
       await tx.comment.update({ where: { id: parentId }, data: { replyCount: { increment: 1 } } });
     }
     await ensureNumberRow(tx, data.e164);
-    await tx.phoneNumber.update({ where: { e164: data.e164 }, data: { commentCount: { increment: 1 } } });
+    const number = await tx.phoneNumber.update({ where: { e164: data.e164 }, data: { commentCount: { increment: 1 } }, select: { contentHiddenAt: true } });
+    // After an approved removal request nothing new is published about the number.
+    if (number.contentHiddenAt) throw new AppError("FORBIDDEN", "Comments on this number were removed at its owner's request, so it takes no new ones.");
     return tx.comment.create({ data: { e164: data.e164, authorId: actor.id, parentId, body: text, bodyMasked: masked }, select: { id: true } });
   });
   return { id: comment.id, masked, note: maskNote(masked) };

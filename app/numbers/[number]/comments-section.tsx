@@ -9,7 +9,8 @@ import { CommentList } from "./comment-list";
 /** Experiences on a number: newest threads first, one level of replies, "Show more" past 20. */
 export async function CommentsSection({ e164, actor }: { e164: string; actor: Actor | null }) {
   const page = await listComments(e164, actor);
-  const canWrite = Boolean(actor && !actor.suspendedAt);
+  const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
+  const canWrite = Boolean(actor && !actor.suspendedAt) && !removed;
   const viewer = { signedIn: Boolean(actor), canWrite, isModerator: actor?.role === "MODERATOR" || actor?.role === "ADMIN" };
   return (
     <section aria-labelledby="comments-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-e164={e164}>
@@ -29,7 +30,7 @@ export async function CommentsSection({ e164, actor }: { e164: string; actor: Ac
             ) : null}
             <CommentForm e164={e164} />
           </>
-        ) : actor ? (
+        ) : removed ? null : actor ? (
           <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
         ) : (
           <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700">
