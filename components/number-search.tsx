@@ -49,7 +49,7 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
           type="search"
           inputMode="tel"
           autoComplete="off"
-          placeholder={large ? "e.g. 0412 345 678" : "Look up a number"}
+          placeholder={large ? "e.g. 0412 345 678" : "Phone number"}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);

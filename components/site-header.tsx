@@ -15,7 +15,7 @@ export async function SiteHeader() {
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:items-center md:gap-6">
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:flex-wrap md:items-center md:gap-x-6 xl:flex-nowrap xl:gap-x-5">
         <div className="flex items-center justify-between gap-4">
           <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline hover:no-underline">
             <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">✓</span>
@@ -25,21 +25,21 @@ export async function SiteHeader() {
             <AccountLinks name={actor?.name} />
           </div>
         </div>
-        <div className="md:max-w-xs md:flex-1">
+        <div className="md:max-w-md md:flex-1 xl:w-60 xl:flex-none">
           <NumberSearch defaultRegion={env.DEFAULT_REGION} />
         </div>
-        <nav aria-label="Main" className="-mx-1 overflow-x-auto md:flex-1">
-          <ul className="flex gap-1 whitespace-nowrap text-sm font-medium">
+        <nav aria-label="Main" className="-mx-2.5 md:order-last md:basis-full xl:order-none xl:mx-0 xl:min-w-0 xl:flex-1 xl:basis-auto">
+          <ul className="flex flex-wrap gap-x-1 gap-y-0.5 whitespace-nowrap text-sm font-medium">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="block rounded-md px-2.5 py-1.5 text-slate-700 no-underline hover:bg-slate-100 hover:no-underline">
+                <Link href={link.href} className="block rounded-md px-2.5 py-1.5 text-slate-700 no-underline xl:px-2 hover:bg-slate-100 hover:no-underline">
                   {link.label}
                 </Link>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="hidden items-center gap-3 text-sm md:flex">
+        <div className="hidden shrink-0 items-center gap-3 text-sm md:ml-auto md:flex xl:ml-0">
           <AccountLinks name={actor?.name} />
         </div>
       </div>
@@ -62,7 +62,7 @@ function AccountLinks({ name }: { name?: string }) {
   }
   return (
     <>
-      <Link href="/account" className="max-w-[10rem] truncate font-medium text-slate-800" data-testid="current-user">
+      <Link href="/account" className="max-w-[8rem] truncate font-medium text-slate-800" data-testid="current-user">
         {name}
       </Link>
       <SignOutButton />
