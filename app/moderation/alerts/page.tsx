@@ -22,7 +22,7 @@ export default async function AlertsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Brigading alerts" intro={<p>Raised by the voting rules. Look at the claim's votes, suspend accounts that brigade, then resolve the alert.</p>} />
-      {alerts.length === 0 ? <Empty>No open alerts.</Empty> : null}
+      {alerts.length === 0 ? <Empty>No open alerts. Claims that get a burst of votes, or votes mostly from new accounts, appear here.</Empty> : null}
       <ul className="space-y-4">
         {alerts.map((alert) => (
           <li key={alert.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="alert-item">

@@ -20,7 +20,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
       <PageHeader title="Organisations" intro={<p>Activate or merge organisations members proposed, and keep official callback numbers and calling policies current.</p>} />
       <section aria-labelledby="proposed-heading" className="space-y-3">
         <h2 id="proposed-heading" className="text-lg font-semibold">Proposed organisations ({proposed.length})</h2>
-        {proposed.length === 0 ? <Empty>No proposals waiting.</Empty> : null}
+        {proposed.length === 0 ? <Empty>No proposals waiting. Organisations members name in a report that are not listed yet appear here.</Empty> : null}
         <ul className="grid gap-3 md:grid-cols-2">
           {proposed.map((org) => (
             <li key={org.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="proposed-org">

@@ -15,7 +15,7 @@ export default async function RemovalsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Removal requests" intro={<p>Approving hides the number's comments and report texts from everyone but moderators, and the number page says why. Votes, counts and the verdict stay.</p>} />
-      {requests.length === 0 ? <Empty>No pending requests.</Empty> : null}
+      {requests.length === 0 ? <Empty>No pending requests. Requests sent from a number page&apos;s “Request removal” link appear here.</Empty> : null}
       <ul className="space-y-4">
         {requests.map((request) => (
           <li key={request.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="removal-request" data-e164={request.e164}>
