@@ -56,6 +56,7 @@ const screenshotDir = process.env.A11Y_SCREENSHOTS;
 const viewports = [
   { label: "390", size: { width: 390, height: 844 } },
   { label: "1280", size: { width: 1280, height: 900 } },
+  { label: "800", size: { width: 800, height: 900 } },
 ];
 
 async function seriousViolations(page: Page) {
@@ -69,6 +70,14 @@ async function seriousViolations(page: Page) {
       nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ").trim()}`),
     }));
 }
+
+/** The page's text outside code and data dumps (the audit log shows raw JSON on purpose). */
+const visibleProse = (page: Page) =>
+  page.evaluate(() => {
+    const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll("pre, code, script").forEach((element) => element.remove());
+    return main.textContent ?? "";
+  });
 
 test.describe("accessibility (axe, WCAG 2 A/AA: no serious or critical violations)", () => {
   for (const target of targets) {
@@ -84,6 +93,8 @@ test.describe("accessibility (axe, WCAG 2 A/AA: no serious or critical violation
         await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
         await expect(page.getByRole("main")).toBeVisible();
         expect(await seriousViolations(page), `${url} at ${viewport.label}px`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url}: no sideways scrolling`).toBeLessThanOrEqual(viewport.size.width);
+        expect(await visibleProse(page), `${url}: enum names or ISO timestamps shown to people`).not.toMatch(/\b[A-Z]{2,}_[A-Z_]{2,}\b|\d{4}-\d{2}-\d{2}T\d{2}:/);
         if (screenshotDir) {
           mkdirSync(screenshotDir, { recursive: true });
           const file = `${target.name.replace(/[^a-z0-9]+/gi, "-")}-${viewport.label}.png`;
