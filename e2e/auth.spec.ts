@@ -50,6 +50,8 @@ test("reset a forgotten password with the e-mailed link, once", async ({ page })
   const user = await createUser();
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an "E-mail" field too: wait for the client navigation before filling.
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("E-mail").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByTestId("form-success")).toContainText("If an account uses that e-mail");
