@@ -57,7 +57,7 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
           }}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
-          className={`min-w-0 flex-1 rounded-lg border border-slate-300 bg-white text-slate-900 placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 ${large ? "px-4 py-3.5 text-lg" : "px-3 py-2 text-sm"}`}
+          className={`min-w-0 flex-1 rounded-lg border border-slate-300 bg-white text-slate-900 placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/50 ${large ? "px-4 py-3.5 text-lg" : "px-3 py-2 text-sm"}`}
         />
         {large ? (
           <>

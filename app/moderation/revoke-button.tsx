@@ -28,7 +28,7 @@ export function RevokeButton({ claimId, label }: { claimId: string; label: strin
         minLength={3}
         maxLength={500}
         autoFocus
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/50"
       />
       <button type="button" onClick={() => setOpen(false)} className="mr-3 text-sm font-medium text-slate-600 hover:underline">
         Cancel

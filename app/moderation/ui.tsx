@@ -60,7 +60,7 @@ export function ReasonField({ id, label = "Reason", placeholder }: { id: string;
         minLength={3}
         maxLength={500}
         placeholder={placeholder ?? "Goes into the audit log"}
-        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30"
+        className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/50"
       />
     </div>
   );

@@ -205,7 +205,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
             <input type="hidden" name="proposeOrganisation" value="1" />
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 id="propose-heading" className="font-semibold">Someone else: add an organisation</h3>
-              <button type="button" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => setValues((c) => ({ ...c, propose: false }))}>
+              <button type="button" className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:decoration-2" onClick={() => setValues((c) => ({ ...c, propose: false }))}>
                 Choose from the list instead
               </button>
             </div>
@@ -224,7 +224,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
               onProposeInstead={(name) => setValues((c) => ({ ...c, propose: true, proposedName: name, organisation: null, organisationQuery: "" }))}
             />
             <input type="hidden" name="organisationId" value={v.organisation?.id ?? ""} />
-            <button type="button" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => setValues((c) => ({ ...c, propose: true, proposedName: c.organisation ? "" : c.organisationQuery, organisation: null, organisationQuery: "" }))}>
+            <button type="button" className="text-sm font-medium text-brand-700 underline underline-offset-2 hover:decoration-2" onClick={() => setValues((c) => ({ ...c, propose: true, proposedName: c.organisation ? "" : c.organisationQuery, organisation: null, organisationQuery: "" }))}>
               Not in the list? Add someone else
             </button>
           </>
