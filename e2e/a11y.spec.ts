@@ -129,11 +129,13 @@ test.describe("keyboard focus is visible", () => {
     await expectVisibleFocus(page);
     await page.getByRole("link", { name: "Organisations" }).focus();
     await expectVisibleFocus(page);
+    if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, "focus-header-link.png"), clip: { x: 0, y: 0, width: 1280, height: 120 } });
     await page.getByLabel("E-mail").focus();
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Tab");
     await expect(page.getByLabel("E-mail")).toBeFocused();
     await expectVisibleFocus(page);
+    if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, "focus-field.png") });
     await page.keyboard.press("Tab");
     await expectVisibleFocus(page);
   });
