@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
 import { plural } from "@/lib/format";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
@@ -45,24 +46,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           <label htmlFor="org-q" className="block text-sm font-medium text-slate-800">Name, website or abbreviation</label>
           <input id="org-q" name="q" type="search" defaultValue={q} placeholder="e.g. Harbour Health, ato.gov.au" className={inputClass} />
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor="org-category" className="block text-sm font-medium text-slate-800">Category</label>
-          <select id="org-category" name="category" defaultValue={category ?? ""} className={inputClass}>
-            <option value="">All categories</option>
-            {ORG_CATEGORY_KEYS.map((key) => (
-              <option key={key} value={key}>{ORG_CATEGORIES[key]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="org-country" className="block text-sm font-medium text-slate-800">Country</label>
-          <select id="org-country" name="country" defaultValue={country ?? ""} className={inputClass}>
-            <option value="">All countries</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>{countryName(code) ?? code}</option>
-            ))}
-          </select>
-        </div>
+        <OrgFilterSelects idPrefix="org" category={category} country={country} countries={countries} />
         <button type="submit" className={buttonClass("primary")}>Search</button>
       </form>
 

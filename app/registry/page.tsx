@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
 import { countryName, formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
+import { listOrganisationCountries } from "@/lib/organisations";
 import { listRegistry } from "@/lib/registry-feed";
 
 export const metadata: Metadata = {
@@ -22,8 +24,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
   const q = (params.q ?? "").slice(0, 100);
   const category = isCategory(params.category) ? params.category : undefined;
   const country = /^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined;
-  const [entries, all] = await Promise.all([listRegistry({ q, category, country }), listRegistry({ take: 5000 })]);
-  const countries = [...new Set(all.map((e) => e.country).filter((c): c is string => !!c))].sort();
+  const [entries, countries] = await Promise.all([listRegistry({ q, category, country }), listOrganisationCountries()]);
   const filtered = !!(q || category || country);
   return (
     <div className="space-y-6">
@@ -41,24 +42,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           <label htmlFor="registry-q" className="block text-sm font-medium">Number or organisation</label>
           <input id="registry-q" name="q" type="search" defaultValue={q} placeholder="e.g. 02 7010 1234 or Harbour Health" className={inputClass} />
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor="registry-category" className="block text-sm font-medium">Category</label>
-          <select id="registry-category" name="category" defaultValue={category ?? ""} className={inputClass}>
-            <option value="">All categories</option>
-            {ORG_CATEGORY_KEYS.map((key) => (
-              <option key={key} value={key}>{ORG_CATEGORIES[key]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="registry-country" className="block text-sm font-medium">Country</label>
-          <select id="registry-country" name="country" defaultValue={country ?? ""} className={inputClass}>
-            <option value="">All countries</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>{countryName(code) ?? code}</option>
-            ))}
-          </select>
-        </div>
+        <OrgFilterSelects idPrefix="registry" category={category} country={country} countries={countries} />
         <div className="flex gap-2">
           <button type="submit" className="w-full rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 sm:w-auto">Search</button>
           {filtered ? (
