@@ -4,7 +4,7 @@ import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/format";
 import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
-import { countryName, formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
+import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
 import { listOrganisationCountries } from "@/lib/organisations";
 import { listRegistry } from "@/lib/registry-feed";
 
