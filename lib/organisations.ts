@@ -17,7 +17,8 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Lower-cased, single-spaced, bounded: what the trigram index is asked about. */
 export function searchTerm(q: string): string {
-  return q.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim().slice(0, 100);
+  // Control characters (NUL above all, which PostgreSQL text cannot hold) become spaces.
+  return q.normalize("NFKC").toLowerCase().replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 100);
 }
 
 /**
@@ -47,14 +48,15 @@ export async function searchOrganisations(q: string, options: { limit?: number }
   const limit = Math.min(Math.max(options.limit ?? 8, 1), 25);
   const [, rows] = await db.$transaction([
     typoTolerance(),
-    db.$queryRaw<(Omit<OrganisationSuggestion, "domain"> & { domains: string[] })[]>`
+    db.$queryRaw<(Omit<OrganisationSuggestion, "domain"> & { domains: string[] | null })[]>`
       SELECT id, slug, name, status, category, country, domains
         FROM "Organisation"
        WHERE status IN ('ACTIVE', 'PROPOSED') AND ${fuzzyMatch(term)}
        ORDER BY ${fuzzyOrder(term)}
        LIMIT ${limit}`,
   ]);
-  return rows.map(({ domains, ...row }) => ({ ...row, domain: domains[0] ?? null }));
+  // A row created without domains holds NULL, not an empty array.
+  return rows.map(({ domains, ...row }) => ({ ...row, domain: domains?.[0] ?? null }));
 }
 
 export const DIRECTORY_PAGE_SIZE = 20;

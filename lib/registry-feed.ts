@@ -64,7 +64,8 @@ export async function listRegistry(filters: RegistryFilters = {}): Promise<Regis
   const org: Prisma.OrganisationWhereInput = { status: { not: "MERGED" } };
   if (filters.category) org.category = filters.category;
   if (filters.country) where.number = { country: filters.country };
-  const q = filters.q?.trim().toLowerCase();
+  // PostgreSQL text cannot hold NUL (or any C0 control a search box never sends): drop them.
+  const q = filters.q?.replace(/[\u0000-\u001f\u007f]/g, " ").trim().toLowerCase();
   if (q) {
     const digits = q.replace(/[^\d]/g, "");
     where.OR = [
@@ -86,11 +87,14 @@ export type FeedPage = { entries: RegistryEntry[]; nextCursor: string | null };
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_-]{1,64})$/;
+
+/** Only the shape encodeCursor writes: a forged one (NUL bytes, a year PostgreSQL cannot store) is a 400. */
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) throw new AppError("INVALID", "The cursor is not one this API gave out.");
-  return { at: date, id };
+  const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString());
+  const date = new Date(match?.[1] ?? "");
+  if (!match || Number.isNaN(date.getTime())) throw new AppError("INVALID", "The cursor is not one this API gave out.");
+  return { at: date, id: match[2] };
 }
 
 /**

@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, test } from "vitest";
+import { apiErrorSchema } from "@/lib/api.schema";
+import { db } from "@/lib/db";
+import { listOrganisations } from "@/lib/organisations";
+import { normalisePhone } from "@/lib/phone";
+import { listRegistry } from "@/lib/registry-feed";
+import { GET as searchOrganisationsRoute } from "./organisations/search/route";
+import { GET as numberRoute } from "./v1/numbers/[number]/route";
+import { GET as organisationRoute } from "./v1/organisations/[slug]/route";
+import { GET as registryRoute } from "./v1/registry/route";
+
+// Hostile input from public lists (SQL injection payloads, the Big List of Naughty Strings) into every
+// public read: nothing may answer 5xx, and the JSON API answers errors in its one shape.
+
+const DATA = "/work/shared/data";
+const sqlPayloads = (JSON.parse(readFileSync(`${DATA}/sql-injection-payloads.json`, "utf8")) as { payloads: { payload: string }[] }).payloads.map((p) => p.payload);
+const naughty = JSON.parse(readFileSync(`${DATA}/blns.json`, "utf8")) as string[];
+
+/** Every n-th item, so the sample spreads over every category of each list. */
+const spread = (list: string[], n: number) => list.filter((_, i) => i % n === 0);
+const extras = ["\u0000", "ab\u0000cd", "%00", "\ud800ab", "a".repeat(5000), "+61\u0000491570159", "harbour\u0000", "-1", "9".repeat(400), "2026-01-01T00:00:00Z\u0000"];
+const PAYLOADS = [...spread(sqlPayloads, 9), ...spread(naughty, 3), ...extras];
+
+let address = 0;
+const headers = () => ({ "x-forwarded-for": `10.9.${Math.floor(++address / 250)}.${address % 250}` });
+const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
+const safePath = (text: string) => {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return "x";
+  }
+};
+
+async function expectSafe(response: Response, label: string) {
+  expect(response.status, label).toBeLessThan(500);
+  if (response.status >= 400 && response.headers.get("content-type")?.includes("json")) {
+    const body = await response.json();
+    expect(apiErrorSchema.safeParse(body).success || Array.isArray(body.organisations), `${label}: ${JSON.stringify(body)}`).toBe(true);
+  }
+}
+
+beforeAll(async () => {
+  const org = await db.organisation.create({ data: { slug: "harbour", name: "Harbour Health", searchText: "harbour health", officialPhone: "+611800160401" } });
+  await db.phoneNumber.create({ data: { e164: "+61270101234", type: "FIXED_LINE", country: "AU" } });
+  await db.claim.create({
+    data: { e164: "+61270101234", organisationId: org.id, organisationKey: org.id, status: "VERIFIED", evidenceMethod: "OFFICIAL_WEBSITE", verifiedAt: new Date(), statusChangedAt: new Date() },
+  });
+});
+
+test("the sample is large and spread over both lists", () => {
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(200);
+  expect(PAYLOADS.some((p) => /union\s+select/i.test(p))).toBe(true);
+});
+
+describe("public API under hostile input", { timeout: 240_000 }, () => {
+  test("GET /api/v1/numbers/{number} and ?region=", async () => {
+    for (const payload of PAYLOADS) {
+      const request = new Request(`http://localhost/api/v1/numbers/${safePath(payload)}?${qs({ region: payload })}`, { headers: headers() });
+      await expectSafe(await numberRoute(request, { params: Promise.resolve({ number: payload }) }), `number ${JSON.stringify(payload)}`);
+    }
+  });
+
+  test("GET /api/v1/organisations/{slug}", async () => {
+    for (const payload of PAYLOADS) {
+      const request = new Request(`http://localhost/api/v1/organisations/${safePath(payload)}`, { headers: headers() });
+      await expectSafe(await organisationRoute(request, { params: Promise.resolve({ slug: payload }) }), `slug ${JSON.stringify(payload)}`);
+    }
+  });
+
+  test("GET /api/v1/registry?since=, ?cursor= and ?limit=", async () => {
+    for (const payload of PAYLOADS) {
+      for (const key of ["since", "cursor", "limit"]) {
+        const request = new Request(`http://localhost/api/v1/registry?${qs({ [key]: payload })}`, { headers: headers() });
+        await expectSafe(await registryRoute(request, {}), `${key} ${JSON.stringify(payload)}`);
+      }
+      const cursor = Buffer.from(`${payload}|${payload}`).toString("base64url");
+      const request = new Request(`http://localhost/api/v1/registry?${qs({ cursor })}`, { headers: headers() });
+      await expectSafe(await registryRoute(request, {}), `cursor from ${JSON.stringify(payload)}`);
+    }
+  });
+
+  test("forged cursors: out-of-range dates and NUL bytes are a 400, not a 500", async () => {
+    for (const raw of ["-271821-04-20T00:00:00.000Z|abc", "+275760-09-13T00:00:00.000Z|abc", "2026-01-01T00:00:00.000Z|a\u0000b"]) {
+      const request = new Request(`http://localhost/api/v1/registry?${qs({ cursor: Buffer.from(raw).toString("base64url") })}`, { headers: headers() });
+      const response = await registryRoute(request, {});
+      expect(response.status, raw).toBe(400);
+      expect(apiErrorSchema.safeParse(await response.json()).success).toBe(true);
+    }
+  });
+
+  test("GET /api/organisations/search?q=", async () => {
+    for (const payload of PAYLOADS) {
+      const request = new NextRequest(`http://localhost/api/organisations/search?${qs({ q: payload })}`, { headers: headers() });
+      const response = await searchOrganisationsRoute(request);
+      await expectSafe(response, `q ${JSON.stringify(payload)}`);
+      expect(response.status, `q ${JSON.stringify(payload)}`).toBe(200);
+    }
+  });
+});
+
+describe("the pages' searches under hostile input (/lookup, /organisations, /registry ?q=)", { timeout: 240_000 }, () => {
+  test("never throw", async () => {
+    for (const payload of PAYLOADS) {
+      expect(() => normalisePhone(payload, "AU"), JSON.stringify(payload)).not.toThrow();
+      await expect(listOrganisations({ q: payload.slice(0, 100) }), JSON.stringify(payload)).resolves.toBeDefined();
+      await expect(listRegistry({ q: payload.slice(0, 100) }), JSON.stringify(payload)).resolves.toBeDefined();
+    }
+  });
+
+  test("the registry still answers real searches (the test is not vacuous)", async () => {
+    expect((await listRegistry({ q: "harbour" })).map((entry) => entry.e164)).toEqual(["+61270101234"]);
+    expect((await listOrganisations({ q: "harbour\u0000" })).organisations.map((org) => org.slug)).toEqual(["harbour"]);
+    const response = await searchOrganisationsRoute(new NextRequest(`http://localhost/api/organisations/search?${qs({ q: "harbour\u0000" })}`, { headers: headers() }));
+    expect((await response.json()).organisations).toMatchObject([{ slug: "harbour", domain: null }]);
+  });
+});
