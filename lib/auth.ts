@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
@@ -8,7 +8,9 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Role } from "./generated/prisma/enums";
 import { db } from "./db";
 import { env } from "./env";
+import { AppError } from "./errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { addressFrom, consumeLimit } from "./rate-limit";
 import { signInSchema } from "./accounts.schema";
 
 declare module "next-auth" {
@@ -38,6 +40,30 @@ function adapter(): Adapter {
   };
 }
 
+/** Too many attempts for this address and e-mail; the message says when to try again. */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+  /** Auth.js appends a "Read more at …" link to `message`; this is the sentence for the form. */
+  readonly userMessage: string;
+  constructor(userMessage: string) {
+    super(userMessage);
+    this.userMessage = userMessage;
+  }
+}
+
+/**
+ * The sign-in limit lives here, not in the form's action: Auth.js also accepts credentials posted
+ * straight to /api/auth/callback/credentials, which never passes through the action.
+ */
+export async function spendSignInAttempt(request: Request | undefined, email: string): Promise<void> {
+  try {
+    await consumeLimit("signin", `${addressFrom(request?.headers ?? new Headers())}:${email}`, "Too many sign-in attempts");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInRateLimited(error.message);
+    throw error;
+  }
+}
+
 const config: NextAuthConfig = {
   session: { strategy: "jwt" },
   trustHost: true,
@@ -46,10 +72,11 @@ const config: NextAuthConfig = {
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        await spendSignInAttempt(request, email);
         const user = await db.user.findUnique({
           where: { email },
           select: { id: true, email: true, name: true, role: true, passwordHash: true, deletedAt: true },

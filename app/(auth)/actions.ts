@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn, SignInRateLimited } from "@/lib/auth";
 import { requestPasswordReset, resetPassword, signUp } from "@/lib/accounts";
 import { signInSchema } from "@/lib/accounts.schema";
 import { invalid, toFailure, type ActionResult } from "@/lib/errors";
@@ -19,9 +19,10 @@ export async function signInAction(_prev: FormState | null, form: FormData): Pro
     return { ...toFailure(invalid(parsed.error)), values };
   }
   try {
-    await consumeLimit("signin", `${await clientAddress()}:${parsed.data.email}`);
+    // The attempt is counted inside authorize (lib/auth.ts), whichever way the credentials arrive.
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
   } catch (error) {
+    if (error instanceof SignInRateLimited) return { ok: false, error: error.userMessage, code: "RATE_LIMITED", values };
     // Wrong e-mail and wrong password read the same, so the form never reveals who has an account.
     if (error instanceof AuthError) return { ok: false, error: "The e-mail or password is incorrect.", values };
     return { ...toFailure(error), values };

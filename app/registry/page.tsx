@@ -19,8 +19,12 @@ type Search = { q?: string; category?: string; country?: string };
 const isCategory = (value: string | undefined): value is OrgCategoryKey => !!value && (ORG_CATEGORY_KEYS as string[]).includes(value);
 const isSafeLink = (value: string) => /^https?:\/\/\S+$/i.test(value);
 
-export default async function RegistryPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const params = await searchParams;
+// A repeated parameter (?q=a&q=b) arrives as an array: only a single value is used.
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const params: Search = { q: one(raw.q), category: one(raw.category), country: one(raw.country) };
   const q = (params.q ?? "").slice(0, 100);
   const category = isCategory(params.category) ? params.category : undefined;
   const country = /^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined;
@@ -84,7 +88,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
                     {entry.evidence.source ? (
                       <span className="block text-slate-600 [overflow-wrap:anywhere]">
                         {isSafeLink(entry.evidence.source) ? (
-                          <a href={entry.evidence.source} rel="nofollow noopener noreferrer" target="_blank">{entry.evidence.source}</a>
+                          <a href={entry.evidence.source} rel="nofollow noopener noreferrer ugc" target="_blank">{entry.evidence.source}</a>
                         ) : (
                           entry.evidence.source
                         )}

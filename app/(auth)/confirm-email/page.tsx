@@ -7,9 +7,10 @@ import { confirmEmail } from "@/lib/accounts";
 export const metadata: Metadata = { title: "Confirm your e-mail", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { token } = await searchParams;
-  const confirmed = token ? await confirmEmail(token) : false;
+  // ?token=a&token=b arrives as an array: not a link we sent.
+  const confirmed = typeof token === "string" && token ? await confirmEmail(token) : false;
   return (
     <AuthCard title="Confirm your e-mail">
       {confirmed ? (

@@ -120,7 +120,7 @@ function Source({ text }: { text: string }) {
   const isUrl = /^https?:\/\/\S+$/i.test(text);
   if (!isUrl) return <span className="break-words">{text}</span>;
   return (
-    <a href={text} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-inherit underline">
+    <a href={text} rel="nofollow noopener noreferrer ugc" target="_blank" className="break-all text-inherit underline">
       {text.replace(/^https?:\/\//i, "")}
     </a>
   );

@@ -69,7 +69,7 @@ export default async function OrganisationPage({ params }: Params) {
           {website ? (
             <>
               {" · "}
-              <a href={website} rel="nofollow noopener noreferrer" target="_blank">
+              <a href={website} rel="nofollow noopener noreferrer ugc" target="_blank">
                 {new URL(website).hostname.replace(/^www\./, "")}
               </a>
             </>

@@ -1,0 +1,60 @@
+import { test, expect, createUser, signInAs, sql } from "./fixtures";
+
+// Findings of the security review, each checked the way an attacker would try it.
+
+test("credentials posted straight to Auth.js count against the sign-in limit too", async ({ page }) => {
+  const user = await createUser();
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  // LIMITS.signin allows 10 attempts per address and e-mail in 15 minutes.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const response = await page.request.post("/api/auth/callback/credentials", {
+      form: { email: user.email, password: "wrong-password-guess", csrfToken, callbackUrl: "/" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBeLessThan(500);
+  }
+  // The eleventh try, with the right password, is refused through the form…
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("Too many sign-in attempts. Try again in");
+  // …and straight to Auth.js, which answers with an error redirect and no session.
+  const direct = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  expect(direct.headers()["location"]).toContain("code=rate_limited");
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session?.user).toBeUndefined();
+});
+
+test("a signed-in member sent to /signin with a tab-smuggled callbackUrl stays on the site", async ({ page, context }) => {
+  await signInAs(context, await createUser());
+  const response = await page.request.get("/signin?callbackUrl=%2F%09%2Fevil.example", { maxRedirects: 0 });
+  const location = response.headers()["location"] ?? "";
+  expect(new URL(location, "http://callercheck.test/signin").hostname).toBe("callercheck.test");
+});
+
+test("repeated query parameters are not a server error", async ({ page }) => {
+  for (const path of ["/registry?q=harbour&q=bank", "/confirm-email?token=abcdefghijkl&token=mnopqrstuvwx", "/organisations?q=a&q=b", "/lookup?q=1&q=2"]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBeLessThan(500);
+  }
+  await page.goto("/registry?q=harbour&q=bank");
+  await expect(page.getByRole("heading", { name: "Verified registry" })).toBeVisible();
+});
+
+test("user-supplied organisation websites link with rel=ugc and never as javascript:", async ({ page }) => {
+  const slug = `sec-org-${Date.now().toString(36)}`;
+  await sql().query(
+    `INSERT INTO "Organisation" (id, slug, name, website, domains, aliases, status, "searchText", "updatedAt") VALUES ($1, $2, $3, $4, '{}', '{}', 'PROPOSED', $3, now())`,
+    [`c${slug.replace(/-/g, "")}`, slug, `Sec Org ${slug}`, "https://example.org/"],
+  );
+  await page.goto(`/organisations/${slug}`);
+  const link = page.locator('a[href="https://example.org/"]');
+  await expect(link).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");
+  await sql().query(`UPDATE "Organisation" SET website = 'javascript:alert(1)' WHERE slug = $1`, [slug]);
+  await page.goto(`/organisations/${slug}`);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+});
