@@ -3,6 +3,7 @@ import { confirmEmail, requestPasswordReset, resetPassword, signUp } from "./acc
 import { db } from "./db";
 import { AppError } from "./errors";
 import { verifyPassword } from "./password";
+import { LIMITS } from "./rate-limit";
 
 const tokenFrom = (text: string) => /token=([\w-]+)/.exec(text)?.[1] ?? "";
 
@@ -72,5 +73,14 @@ describe("e-mail confirmation and password reset", () => {
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, subject: { contains: "Reset" } } });
     await db.authToken.updateMany({ where: { userId: user.id, purpose: "RESET_PASSWORD" }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(resetPassword({ token: tokenFrom(mail.text), password: "second password here" })).rejects.toThrow(AppError);
+  });
+
+  test("reset links to one e-mail are limited whichever address asks, and unknown e-mails are limited alike", async () => {
+    const user = await signUp({ name: "Ada", email: "ada-reset@example.com", password: "first password here" });
+    for (const email of [user.email, "nobody-reset@example.com"]) {
+      for (let i = 0; i < LIMITS["password-reset"].points; i++) await requestPasswordReset({ email });
+      await expect(requestPasswordReset({ email: email.toUpperCase() })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    }
+    expect(await db.outboxEmail.count({ where: { to: user.email, subject: { contains: "Reset" } } })).toBe(LIMITS["password-reset"].points);
   });
 });

@@ -4,6 +4,7 @@ import { env } from "./env";
 import { AppError, isUniqueViolation, parseOrThrow } from "./errors";
 import { sendMail } from "./mail";
 import { hashPassword } from "./password";
+import { consumeLimit } from "./rate-limit";
 import { consumeToken, issueToken } from "./tokens";
 import { forgotPasswordSchema, resetPasswordSchema, signUpSchema } from "./accounts.schema";
 
@@ -50,6 +51,9 @@ export async function confirmEmail(token: string): Promise<boolean> {
 /** Always resolves the same way, so the form never reveals whether an e-mail has an account. */
 export async function requestPasswordReset(input: unknown): Promise<void> {
   const { email } = parseOrThrow(forgotPasswordSchema, input);
+  // Per e-mail as well as per address (the action's): nobody can flood one inbox from many addresses.
+  // Counted whether or not the account exists, so the limit reveals nothing either.
+  await consumeLimit("password-reset", `email:${email}`, "Several reset links were sent to this address recently");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, deletedAt: true } });
   if (!user || user.deletedAt) return;
   const token = await issueToken(user.id, "RESET_PASSWORD", RESET_TTL_MINUTES);
