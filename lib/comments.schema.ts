@@ -6,11 +6,15 @@ export const COMMENT_MAX = 2_000;
 export const EDIT_WINDOW_MINUTES = 15;
 export const COMMENTS_PAGE_SIZE = 20;
 
-const id = z.string().trim().min(1).max(64);
+/** Row ids are cuids: a NUL byte or a space can never be one (PostgreSQL would refuse the query). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const id = z.string().trim().regex(ID_PATTERN, "That is not an id we gave out.");
+/** Control characters other than newline and tab (NUL above all, which PostgreSQL text cannot hold). */
+export const stripControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 
 export const commentBody = z
   .string({ error: "Write your comment." })
-  .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+  .transform((text) => stripControls(text.replace(/\r\n?/g, "\n")).trim())
   .pipe(
     z
       .string()

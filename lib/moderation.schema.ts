@@ -65,7 +65,7 @@ export const rejectNumberSchema = z.object({
 
 export const flagDecisionSchema = z.object({
   targetType: z.enum(["comment", "report"]),
-  targetId: z.string().min(1).max(100),
+  targetId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "That is not an id we gave out."),
   decision: z.enum(["hide", "restore", "dismiss"]),
   reason: reasonField,
 });

@@ -84,3 +84,9 @@ test("normaliseWebsite accepts bare domains and http(s) only", () => {
   expect(normaliseWebsite("localhost")).toBeNull();
   expect(normaliseWebsite("https://user:pw@example.com")).toBeNull();
 });
+
+test("NUL and other control characters never reach the database; newlines and tabs stay", () => {
+  const data = schema.parse({ ...valid, body: "line one\u0000\nline\ttwo\u001b", callerIdName: "\u0000\u0007" });
+  expect(data.body).toBe("line one\nline\ttwo");
+  expect(data.callerIdName).toBeUndefined();
+});

@@ -34,7 +34,12 @@ export function parseOccurredAt(value: string | Date | undefined, tzOffsetMinute
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+// Control characters other than newline and tab go (NUL above all, which PostgreSQL text cannot hold).
+const emptyToUndefined = (value: unknown) => {
+  if (typeof value !== "string") return value;
+  const text = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  return text.trim() === "" ? undefined : text;
+};
 const optionalText = (max: number, tooLong: string) =>
   z.preprocess(emptyToUndefined, z.string().trim().max(max, tooLong).optional());
 /**

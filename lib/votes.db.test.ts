@@ -155,3 +155,12 @@ describe("abuse", () => {
     await expect(castVote(others[0], { claimId: claims[1].id, legitimate: true }, { address })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   }, 120_000);
 });
+
+test("a claim id holding a NUL byte is INVALID, not a database error", async () => {
+  const voter = await db.user.create({
+    data: { email: `nul-${randomBytes(4).toString("hex")}@example.com`, name: "Nul Voter", emailVerified: new Date(), createdAt: new Date(Date.now() - 40 * 86_400_000) },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+  await expect(withdrawVote(voter, { claimId: "abc\u0000" })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(castVote(voter, { claimId: "abc\u0000", legitimate: true })).rejects.toMatchObject({ code: "INVALID" });
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { E164_PATTERN } from "./phone";
 
-const claimId = z.string().trim().min(1, "Choose what to vote on.").max(64, "Choose what to vote on.");
+const claimId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose what to vote on.");
 const e164 = z.string().trim().regex(E164_PATTERN, "That is not a phone number in international form.");
 
 /** A vote names a claim, or a number whose organisation-less claim is created on first vote. */
