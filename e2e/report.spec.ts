@@ -88,7 +88,7 @@ test("a member proposes a new organisation from the form; it shows as proposed",
   await success.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("proposed-badge")).toHaveText("Proposed");
-  await expect(page.getByRole("link", { name: "zephyr-parcels.example" })).toHaveAttribute("rel", "nofollow noopener noreferrer");
+  await expect(page.getByRole("link", { name: "zephyr-parcels.example" })).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");
   await expect(page.getByRole("list", { name: `Numbers claimed to be ${name}` })).toContainText(number);
   // Its page offers a report form with the organisation already chosen.
   await page.getByRole("link", { name: `Report a call from ${name}` }).click();
