@@ -17,10 +17,17 @@ export async function sendMail(mail: Mail): Promise<void> {
     if (env.NODE_ENV !== "test") console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
     return;
   }
-  transport ??= nodemailer.createTransport(env.SMTP_URL);
+  // Delivery is not awaited: a slow SMTP server would otherwise make "we sent a reset link" take
+  // longer for an e-mail that has an account than for one that has not, revealing who has one.
+  // The outbox row above is written either way, so nothing is lost if delivery fails.
+  void deliver(row.id, mail, env.SMTP_URL);
+}
+
+async function deliver(id: string, mail: Mail, smtpUrl: string): Promise<void> {
+  transport ??= nodemailer.createTransport(smtpUrl);
   try {
     await transport.sendMail({ from: env.MAIL_FROM, ...mail });
-    await db.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+    await db.outboxEmail.update({ where: { id }, data: { sentAt: new Date() } });
   } catch (error) {
     console.error("[mail] SMTP delivery failed; the message stays in the outbox", error);
   }
