@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam } from "@/lib/search-params";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { OrgFilterSelects } from "@/components/org-filter-selects";
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 };
 
 type Search = { q?: string; category?: string; country?: string; page?: string };
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+const one = (value: string | string[] | undefined) => firstParam(value);
 
 export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam } from "@/lib/search-params";
 import Link from "next/link";
 import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
@@ -20,7 +21,7 @@ const isCategory = (value: string | undefined): value is OrgCategoryKey => !!val
 const isSafeLink = (value: string) => /^https?:\/\/\S+$/i.test(value);
 
 // A repeated parameter (?q=a&q=b) arrives as an array: only a single value is used.
-const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+const one = (value: string | string[] | undefined) => firstParam(value);
 
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;

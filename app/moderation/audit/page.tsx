@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam, type RawParams } from "@/lib/search-params";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
 import { listAudit, listAuditActions } from "@/lib/audit";
@@ -9,7 +10,6 @@ import { Empty, PageHeader } from "../ui";
 export const metadata: Metadata = { title: "Audit log — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-type Search = { actor?: string; action?: string; target?: string; cursor?: string };
 
 const short = (value: unknown) => {
   if (value === null || value === undefined) return "—";
@@ -17,10 +17,10 @@ const short = (value: unknown) => {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
   const params = await searchParams;
-  const filters = { actor: params.actor?.slice(0, 100), action: params.action?.slice(0, 100), target: params.target?.slice(0, 100), cursor: params.cursor?.slice(0, 100) };
+  const filters = { actor: firstParam(params.actor, 100), action: firstParam(params.action, 100), target: firstParam(params.target, 100), cursor: firstParam(params.cursor, 100) };
   const [{ rows, nextCursor }, actions] = await Promise.all([listAudit(filters), listAuditActions()]);
   const next = new URLSearchParams(Object.entries({ ...filters, cursor: nextCursor ?? "" }).filter(([, v]) => v) as [string, string][]);
   return (

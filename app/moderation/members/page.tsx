@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam, type RawParams } from "@/lib/search-params";
 import { inputClass } from "@/components/ui/field";
 import { listMembers } from "@/lib/accounts-admin";
 import { formatDate, plural } from "@/lib/format";
@@ -11,9 +12,9 @@ import { Empty, PageHeader, Pill, ReasonField } from "../ui";
 export const metadata: Metadata = { title: "Members — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function MembersPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await moderatorOrForbidden();
-  const { q = "" } = await searchParams;
+  const q = firstParam((await searchParams).q) ?? "";
   const members = await listMembers(q.slice(0, 100));
   const isAdmin = actor.role === "ADMIN";
   return (

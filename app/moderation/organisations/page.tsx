@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam, type RawParams } from "@/lib/search-params";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
 import { ORG_CATEGORIES } from "@/lib/labels";
@@ -11,9 +12,9 @@ import { Empty, PageHeader, Pill, When } from "../ui";
 export const metadata: Metadata = { title: "Organisations — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function ModerationOrganisationsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function ModerationOrganisationsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
-  const { q = "" } = await searchParams;
+  const q = firstParam((await searchParams).q) ?? "";
   const [proposed, found] = await Promise.all([listProposedOrganisations(), q ? searchOrganisationsForModeration(q.slice(0, 100)) : Promise.resolve([])]);
   return (
     <div className="space-y-8">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstParam, type RawParams } from "@/lib/search-params";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
@@ -18,9 +19,9 @@ import { Empty, NumberLink, PageHeader, ReasonField } from "../ui";
 export const metadata: Metadata = { title: "Registry — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function ModerationRegistryPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function ModerationRegistryPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
-  const { q = "" } = await searchParams;
+  const q = firstParam((await searchParams).q) ?? "";
   const [entries, organisations] = await Promise.all([listRegistry({ q: q.slice(0, 100) }), listActiveOrganisationOptions()]);
   return (
     <div className="space-y-6">

@@ -1,0 +1,10 @@
+import { expect, test } from "vitest";
+import { firstParam } from "./search-params";
+
+test("a repeated query parameter reads as its first value; missing stays undefined; length is capped", () => {
+  expect(firstParam(["a", "b"])).toBe("a");
+  expect(firstParam("q")).toBe("q");
+  expect(firstParam(undefined)).toBeUndefined();
+  expect(firstParam([])).toBeUndefined();
+  expect(firstParam("x".repeat(500), 10)).toBe("x".repeat(10));
+});
