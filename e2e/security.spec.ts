@@ -58,3 +58,11 @@ test("user-supplied organisation websites link with rel=ugc and never as javascr
   await page.goto(`/organisations/${slug}`);
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
 });
+
+test("moderation searches take repeated query parameters too", async ({ page, moderator }) => {
+  expect(moderator.role).toBe("MODERATOR");
+  for (const path of ["/moderation/members?q=a&q=b", "/moderation/organisations?q=a&q=b", "/moderation/registry?q=a&q=b", "/moderation/audit?actor=a&actor=b&action=x&action=y"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+  }
+});
