@@ -232,3 +232,15 @@ test("NUL bytes: stripped from a comment's text, and an id holding one is INVALI
   await expect(flagComment(await user({ role: "MODERATOR" }), { commentId: "\u0000", reason: "SPAM" })).rejects.toMatchObject({ code: "INVALID" });
   await countersExact();
 });
+
+test("editing and deleting one's own comments is rate-limited too", async () => {
+  const author = await user();
+  const e164 = await publicNumber();
+  const { id } = await createComment(author, { e164, body: "First version" });
+  for (let i = 0; i < 100; i++) await editComment(author, { commentId: id, body: `Version ${i}` });
+  await expect(editComment(author, { commentId: id, body: "One too many" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  await expect(deleteComment(author, { commentId: id })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  const row = await db.comment.findUniqueOrThrow({ where: { id } });
+  expect(row.body).toBe("Version 99");
+  expect(row.deletedAt).toBeNull();
+}, 60_000);

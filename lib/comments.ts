@@ -64,6 +64,7 @@ export const canEditUntil = (createdAt: Date) => new Date(createdAt.getTime() + 
 export async function editComment(actor: Actor | null, input: unknown) {
   assertCanWrite(actor);
   const data = parseOrThrow(editCommentSchema, input);
+  await consumeLimit("comment-change", actor.id, "You have changed your comments a lot today");
   const comment = await ownComment(actor, data.commentId);
   if (Date.now() > canEditUntil(comment.createdAt).getTime()) {
     throw new AppError("FORBIDDEN", `Comments can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
@@ -83,6 +84,7 @@ export async function editComment(actor: Actor | null, input: unknown) {
 export async function deleteComment(actor: Actor | null, input: unknown) {
   assertCanWrite(actor);
   const data = parseOrThrow(deleteCommentSchema, input);
+  await consumeLimit("comment-change", actor.id, "You have changed your comments a lot today");
   const comment = await ownComment(actor, data.commentId);
   await db.$transaction(async (tx) => {
     const updated = await tx.comment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });

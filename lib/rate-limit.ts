@@ -19,6 +19,7 @@ export const LIMITS = {
   "comment-new-account": { points: 5, duration: DAY },
   comment: { points: 50, duration: DAY },
   "comment-address": { points: 100, duration: DAY },
+  "comment-change": { points: 100, duration: DAY },
   flag: { points: 50, duration: DAY },
   removal: { points: 5, duration: DAY },
   watch: { points: 200, duration: DAY },

@@ -76,6 +76,7 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string }> {
   assertCanWrite(actor);
   const { claimId } = parseOrThrow(withdrawVoteSchema, input);
+  await consumeLimit("vote", actor.id, "You have voted a lot today");
   return db.$transaction(async (tx) => {
     await lockClaim(tx, claimId);
     const existing = await tx.vote.findUnique({ where: { claimId_userId: { claimId, userId: actor.id } }, select: { id: true, legitimate: true } });

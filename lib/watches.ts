@@ -32,6 +32,7 @@ export async function watchNumber(actor: Actor | null, input: unknown): Promise<
 export async function unwatchNumber(actor: Actor | null, input: unknown): Promise<WatchOutcome> {
   assertCanWrite(actor);
   const { e164 } = parseOrThrow(watchSchema, input);
+  await consumeLimit("watch", actor.id, "You have changed your watches too often");
   await db.$transaction(async (tx) => {
     const removed = await tx.watch.deleteMany({ where: { userId: actor.id, e164 } });
     if (removed.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { decrement: removed.count } } });
