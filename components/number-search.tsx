@@ -2,14 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { normalisePhone } from "@/lib/phone";
-
-const REGIONS = [
-  ["AU", "Australia"],
-  ["NZ", "New Zealand"],
-  ["GB", "United Kingdom"],
-  ["US", "United States / Canada"],
-] as const;
+import { normalisePhone, SEARCH_REGIONS as REGIONS } from "@/lib/phone";
 
 type Props = { defaultRegion: string; size?: "compact" | "large"; initialQuery?: string; initialError?: string };
 
