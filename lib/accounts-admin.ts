@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { assertRole, type Actor } from "./authz";
+import { assertRole, type Actor, assertModerator } from "./authz";
 import { db, type Tx } from "./db";
 import { AppError, parseOrThrow } from "./errors";
 import type { Role } from "./generated/prisma/enums";
@@ -39,7 +39,7 @@ async function assertNotLastAdmin(tx: Tx, userId: string) {
 }
 
 export async function suspendMember(actor: Actor | null, userId: string, reason: string) {
-  assertRole(actor, "MODERATOR", "ADMIN");
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   if (userId === actor.id) throw new AppError("INVALID", "You cannot suspend yourself.");
   return db.$transaction(async (tx) => {
@@ -54,7 +54,7 @@ export async function suspendMember(actor: Actor | null, userId: string, reason:
 }
 
 export async function unsuspendMember(actor: Actor | null, userId: string, reason: string) {
-  assertRole(actor, "MODERATOR", "ADMIN");
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     const user = await lockMember(tx, userId);

@@ -67,4 +67,11 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
   return actor;
 }
 
-export const requireModerator = () => requireRole("MODERATOR", "ADMIN");
+export const STAFF_ROLES = ["MODERATOR", "ADMIN"] as const;
+
+/** For moderation commands: a signed-in, unsuspended moderator or admin. */
+export function assertModerator(actor: Actor | null): asserts actor is Actor {
+  assertRole(actor, ...STAFF_ROLES);
+}
+
+export const requireModerator = () => requireRole(...STAFF_ROLES);

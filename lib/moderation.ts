@@ -1,14 +1,12 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { assertRole, type Actor } from "./authz";
+import { type Actor, assertModerator } from "./authz";
 import { db } from "./db";
 import { AppError, parseOrThrow } from "./errors";
 import { flagDecisionSchema, reasonField } from "./moderation.schema";
 
 // Flags and brigading alerts. Organisations live in lib/organisations-admin.ts, accounts in
 // lib/accounts-admin.ts, removal requests in lib/removals.ts, the registry in lib/registry.ts.
-
-const STAFF = ["MODERATOR", "ADMIN"] as const;
 
 export type FlagDecision = { targetType: "comment" | "report"; targetId: string; decision: "hide" | "restore" | "dismiss"; reason: string };
 
@@ -17,7 +15,7 @@ export type FlagDecision = { targetType: "comment" | "report"; targetId: string;
  * dismisses open flags; dismiss: keeps the content as it is and dismisses open flags.
  */
 export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const data = parseOrThrow(flagDecisionSchema, input);
   return db.$transaction(async (tx) => {
     const now = new Date();
@@ -112,7 +110,7 @@ export async function listOpenAlerts(take = 100) {
 }
 
 export async function resolveAlert(actor: Actor | null, alertId: string, reason: string) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     const resolved = await tx.claimAlert.updateMany({ where: { id: alertId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: actor.id } });

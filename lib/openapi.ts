@@ -4,10 +4,10 @@
 // paths ("/api/v1/registry"), schema refs are "#/components/schemas/<Name>".
 import { z } from "zod";
 import { apiErrorSchema, numberLookupSchema } from "./api.schema";
+import { commonErrorResponses, errorResponse, ref } from "./openapi.shared";
 import { organisationsOpenApiPaths, organisationsOpenApiSchemas } from "./organisations.openapi";
 import { registryOpenApiPaths, registryOpenApiSchemas } from "./registry.openapi";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /** Named zod schemas as OpenAPI components, with $refs between them. */
 export function componentSchemas(named: Record<string, z.ZodType>): Record<string, unknown> {
@@ -17,7 +17,6 @@ export function componentSchemas(named: Record<string, z.ZodType>): Record<strin
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]));
 }
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
 const numberPaths = {
   "/api/v1/numbers/{number}": {
@@ -52,11 +51,7 @@ const numberPaths = {
           content: { "application/json": { schema: ref("NumberLookup") } },
         },
         "400": errorResponse("Not a valid phone number, or an unknown region (code INVALID)."),
-        "429": {
-          ...errorResponse("Too many requests from this address (code RATE_LIMITED)."),
-          headers: { "Retry-After": { description: "Seconds until a request may succeed.", schema: { type: "integer", minimum: 1 } } },
-        },
-        "500": errorResponse("An unexpected error (code INTERNAL)."),
+        ...commonErrorResponses,
       },
     },
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { assertRole, type Actor } from "./authz";
+import { type Actor, assertModerator } from "./authz";
 import { db, type Tx } from "./db";
 import { AppError, parseOrThrow } from "./errors";
 import { organisationEditSchema, reasonField, type OrganisationEdit } from "./moderation.schema";
@@ -8,8 +8,6 @@ import { organisationSearchText } from "./organisations.shared";
 import { normalisePhone } from "./phone";
 
 // Moderators' organisation commands: activate a proposal, edit contact and calling policy, merge.
-
-const STAFF = ["MODERATOR", "ADMIN"] as const;
 
 const editable = {
   id: true,
@@ -68,7 +66,7 @@ async function lockOrganisation(tx: Tx, id: string) {
 }
 
 export async function activateOrganisation(actor: Actor | null, id: string, reason: string) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     const org = await lockOrganisation(tx, id);
@@ -81,7 +79,7 @@ export async function activateOrganisation(actor: Actor | null, id: string, reas
 
 /** Edits an organisation's details, official callback number and calling policy. */
 export async function updateOrganisation(actor: Actor | null, id: string, input: OrganisationEdit, region = "AU") {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const { reason, ...data } = parseOrThrow(organisationEditSchema, input);
   let officialPhone: string | null = null;
   if (data.officialPhone) {
@@ -111,7 +109,7 @@ export async function updateOrganisation(actor: Actor | null, id: string, input:
  * move; a voter who voted on both keeps the target vote), since (e164, organisationKey) is unique.
  */
 export async function mergeOrganisation(actor: Actor | null, sourceId: string, targetId: string, reason: string) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   if (sourceId === targetId) throw new AppError("INVALID", "Choose a different organisation to merge into.", { targetId: ["Choose a different organisation."] });
   return db.$transaction(async (tx) => {

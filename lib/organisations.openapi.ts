@@ -1,18 +1,12 @@
 // OpenAPI 3.1 path items and component schemas for the organisation routes, merged into the document
 // by lib/openapi.ts. The component schema comes from the zod schema the route parses its answer with.
-import { z } from "zod";
 import { organisationLookupSchema } from "./organisations.api";
+import { commonErrorResponses, errorResponse, jsonSchemaOf, ref } from "./openapi.shared";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
-function component(schema: z.ZodType) {
-  const { $schema: _schema, ...json } = z.toJSONSchema(schema, { io: "output" }) as Record<string, unknown>;
-  return json;
-}
 
 export const organisationsOpenApiSchemas: Record<string, unknown> = {
-  Organisation: component(organisationLookupSchema),
+  Organisation: jsonSchemaOf(organisationLookupSchema),
 };
 
 export const organisationsOpenApiPaths: Record<string, unknown> = {
@@ -30,11 +24,7 @@ export const organisationsOpenApiPaths: Record<string, unknown> = {
         "200": { description: "The organisation.", content: { "application/json": { schema: ref("Organisation") } } },
         "308": { description: "Merged: Location is the organisation it was merged into.", headers: { Location: { description: "The surviving organisation's lookup.", schema: { type: "string" } } } },
         "404": errorResponse("No organisation has that slug (code NOT_FOUND)."),
-        "429": {
-          ...errorResponse("Too many requests from this address (code RATE_LIMITED)."),
-          headers: { "Retry-After": { description: "Seconds until a request may succeed.", schema: { type: "integer", minimum: 1 } } },
-        },
-        "500": errorResponse("An unexpected error (code INTERNAL)."),
+        ...commonErrorResponses,
       },
     },
   },

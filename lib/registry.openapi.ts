@@ -1,13 +1,12 @@
 // OpenAPI 3.1 path items and component schemas for the registry routes, merged into the document by
 // lib/openapi.ts. Component schemas come from the same zod schemas the route parses its body with.
 import { z } from "zod";
+import { commonErrorResponses, errorResponse, jsonSchemaOf, ref } from "./openapi.shared";
 import { registryFeedEntrySchema, registryFeedSchema } from "./registry.api";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
 function component(schema: z.ZodType, entryRef?: boolean) {
-  const { $schema: _schema, ...json } = z.toJSONSchema(schema, { io: "output" }) as Record<string, unknown>;
+  const json = jsonSchemaOf(schema);
   if (entryRef) {
     const properties = json.properties as Record<string, unknown>;
     properties.entries = { type: "array", description: "Oldest change first.", items: ref("RegistryEntry") };
@@ -42,11 +41,7 @@ export const registryOpenApiPaths: Record<string, unknown> = {
         },
         "304": { description: "Not modified: the page's ETag matches If-None-Match." },
         "400": errorResponse("`since`, `cursor` or `limit` is not valid (code INVALID)."),
-        "429": {
-          ...errorResponse("Too many requests from this address (code RATE_LIMITED)."),
-          headers: { "Retry-After": { description: "Seconds until a request may succeed.", schema: { type: "integer", minimum: 1 } } },
-        },
-        "500": errorResponse("An unexpected error (code INTERNAL)."),
+        ...commonErrorResponses,
       },
     },
   },

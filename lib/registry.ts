@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { assertRole, type Actor } from "./authz";
+import { type Actor, assertModerator } from "./authz";
 import { db, type Tx } from "./db";
 import { AppError, parseOrThrow } from "./errors";
 import type { Prisma } from "./generated/prisma/client";
@@ -9,8 +9,6 @@ import { normalisePhone } from "./phone";
 
 // The verified registry: VERIFIED claims, each with evidence. Every command here is a moderator's,
 // changes the claim, the organisation's verifiedNumberCount and the audit log in one transaction.
-
-const STAFF = ["MODERATOR", "ADMIN"] as const;
 
 const claimSnapshot = {
   id: true,
@@ -51,7 +49,7 @@ async function adjustVerifiedCount(tx: Tx, organisationId: string | null, by: 1 
 
 /** Promotes an UNVERIFIED claim that names an organisation into the registry, with evidence. */
 export async function promoteClaim(actor: Actor | null, claimId: string, evidence: EvidenceInput) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const input = parseOrThrow(evidenceSchema, evidence);
   return db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
@@ -94,7 +92,7 @@ async function activeOrganisation(tx: Tx, organisationId: string) {
 
 /** Adds a number to an organisation's registry directly (a moderator's own finding). */
 export async function addRegistryEntry(actor: Actor | null, input: { number: string; region?: string; organisationId: string; evidence: EvidenceInput }) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   // Evidence first, so its field errors keep their own names (method, source, reviewAt).
   const evidence = parseOrThrow(evidenceSchema, input.evidence);
   const data = { ...parseOrThrow(registryEntrySchema.omit({ evidence: true }), input), evidence };
@@ -130,7 +128,7 @@ export async function addRegistryEntry(actor: Actor | null, input: { number: str
 
 /** Takes an entry out of the registry; the feed reports it as REVOKED. */
 export async function revokeRegistryEntry(actor: Actor | null, claimId: string, reason: string) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
@@ -144,7 +142,7 @@ export async function revokeRegistryEntry(actor: Actor | null, claimId: string, 
 
 /** Marks a claim as a known impersonation: the number page then warns. */
 export async function rejectClaim(actor: Actor | null, claimId: string, reason: string) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     const claim = await lockClaim(tx, claimId);
@@ -159,7 +157,7 @@ export async function rejectClaim(actor: Actor | null, claimId: string, reason: 
 
 /** Rejects "number N is organisation O" by number, creating the claim when nobody has made it yet. */
 export async function rejectNumber(actor: Actor | null, input: { number: string; region?: string; organisationId: string; reason: string }) {
-  assertRole(actor, ...STAFF);
+  assertModerator(actor);
   const data = parseOrThrow(rejectNumberSchema, input);
   const phone = parseNumber(data.number, data.region);
   const claimId = await db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { assertRole, type Actor } from "./authz";
+import { type Actor, assertModerator } from "./authz";
 import { db } from "./db";
 import { AppError, parseOrThrow } from "./errors";
 import { reasonField, removalRequestSchema, type RemovalRequestInput } from "./moderation.schema";
@@ -34,7 +34,7 @@ export async function listPendingRemovals(take = 100) {
 export const REMOVAL_NOTE = "Comments and report texts on this number were removed at its owner's request.";
 
 async function resolve(actor: Actor | null, requestId: string, approve: boolean, note: string) {
-  assertRole(actor, "MODERATOR", "ADMIN");
+  assertModerator(actor);
   const why = parseOrThrow(reasonField, note);
   return db.$transaction(async (tx) => {
     const now = new Date();
