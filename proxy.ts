@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { numberUrlDecision } from "@/lib/number-url";
+import { numberUrlDecision } from "@/lib/numbers/url";
 
 // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
 // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { CategoryBadge } from "@/components/category-badge";
 import { NumberSearch } from "@/components/number-search";
-import { env } from "@/lib/env";
-import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
-import { getHomeFeed } from "@/lib/home";
-import { plural, relativeTime } from "@/lib/format";
+import { env } from "@/lib/platform/env";
+import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
+import { getHomeFeed } from "@/lib/reports/home-feed";
+import { plural, relativeTime } from "@/lib/display/format";
 
 export const dynamic = "force-dynamic";
 

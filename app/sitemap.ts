@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
-import { env } from "@/lib/env";
-import { listSitemapEntries } from "@/lib/numbers";
+import { env } from "@/lib/platform/env";
+import { listSitemapEntries } from "@/lib/numbers/page";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/labels";
+import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/display/labels";
 
 const toneClass = {
   bad: "bg-red-100 text-red-800 ring-red-200",

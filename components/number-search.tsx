@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { normalisePhone, SEARCH_REGIONS as REGIONS } from "@/lib/phone";
+import { normalisePhone, SEARCH_REGIONS as REGIONS } from "@/lib/numbers/phone";
 
 type Props = { defaultRegion: string; size?: "compact" | "large"; initialQuery?: string; initialError?: string };
 

@@ -1,6 +1,6 @@
 import { inputClass } from "./ui/field";
-import { ORG_CATEGORIES, ORG_CATEGORY_KEYS } from "@/lib/labels";
-import { countryName } from "@/lib/phone";
+import { ORG_CATEGORIES, ORG_CATEGORY_KEYS } from "@/lib/display/labels";
+import { countryName } from "@/lib/numbers/phone";
 
 /** The category and country filters shared by the organisation directory and the registry. */
 export function OrgFilterSelects({ idPrefix, category, country, countries }: { idPrefix: string; category?: string; country?: string; countries: string[] }) {

@@ -1,4 +1,4 @@
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/accounts/auth";
 
 export function SignOutButton() {
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { env } from "@/lib/env";
-import { getActor, isModerator } from "@/lib/authz";
+import { env } from "@/lib/platform/env";
+import { getActor, isModerator } from "@/lib/accounts/authz";
 import { NumberSearch } from "./number-search";
 import { SignOutButton } from "./sign-out-button";
 

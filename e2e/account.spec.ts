@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { formatE164 } from "../lib/phone";
+import { formatE164 } from "../lib/numbers/phone";
 import { expect, signInAs, sql, test } from "./fixtures";
 
 // The seeded scam number (prisma/seed-demo.ts): it has reports, so the watch list has activity to show.

@@ -4,8 +4,8 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { AskedFor, OrgCategory, ReportCategory } from "../lib/generated/prisma/enums";
-import { organisationSearchText } from "../lib/organisations.shared";
-import { normalisePhone } from "../lib/phone";
+import { organisationSearchText } from "../lib/organisations/slug";
+import { normalisePhone } from "../lib/numbers/phone";
 
 export const DEMO_ACCOUNTS = [
   { role: "USER", email: "member@callercheck.test", password: "member-password-1", name: "Demo Member" },

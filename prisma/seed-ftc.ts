@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { ReportCategory } from "../lib/generated/prisma/enums";
-import { normalisePhone } from "../lib/phone";
+import { normalisePhone } from "../lib/numbers/phone";
 import { readData } from "./seed-data";
 
 // FTC Do Not Call subjects → our categories. Unlisted subjects are OTHER (ROBOCALL when recorded).

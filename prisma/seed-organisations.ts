@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { organisationSearchText, slugify } from "../lib/organisations.shared";
+import { organisationSearchText, slugify } from "../lib/organisations/slug";
 import { readData } from "./seed-data";
 
 type SourceOrg = {

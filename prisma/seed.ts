@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { recountAll } from "../lib/counters";
+import { recountAll } from "../lib/numbers/counters";
 import { seedDemo } from "./seed-demo";
 import { importFtc } from "./seed-ftc";
 import { seedOrganisations } from "./seed-organisations";

@@ -1,12 +1,12 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, SignInRateLimited } from "@/lib/auth";
-import { requestPasswordReset, resetPassword, signUp } from "@/lib/accounts";
-import { signInSchema } from "@/lib/accounts.schema";
-import { invalid, toFailure, type ActionResult } from "@/lib/errors";
-import { consumeLimit, clientAddress } from "@/lib/rate-limit";
-import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { signIn, SignInRateLimited } from "@/lib/accounts/auth";
+import { requestPasswordReset, resetPassword, signUp } from "@/lib/accounts/sign-up";
+import { signInSchema } from "@/lib/accounts/schema";
+import { invalid, toFailure, type ActionResult } from "@/lib/platform/errors";
+import { consumeLimit, clientAddress } from "@/lib/platform/rate-limit";
+import { safeCallbackUrl } from "@/lib/accounts/safe-redirect";
 
 export type FormState = ActionResult<undefined> & { values?: Record<string, string> };
 
@@ -19,7 +19,7 @@ export async function signInAction(_prev: FormState | null, form: FormData): Pro
     return { ...toFailure(invalid(parsed.error)), values };
   }
   try {
-    // The attempt is counted inside authorize (lib/auth.ts), whichever way the credentials arrive.
+    // The attempt is counted inside authorize (lib/accounts/auth.ts), whichever way the credentials arrive.
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
   } catch (error) {
     if (error instanceof SignInRateLimited) return { ok: false, error: error.userMessage, code: "RATE_LIMITED", values };

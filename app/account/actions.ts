@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { sendConfirmation } from "@/lib/accounts";
-import { deleteAccount } from "@/lib/account-data";
-import { signOut } from "@/lib/auth";
-import { requireUser } from "@/lib/authz";
-import { toFailure, type ActionResult } from "@/lib/errors";
-import { consumeLimit } from "@/lib/rate-limit";
-import { unwatchNumber, watchNumber } from "@/lib/watches";
+import { sendConfirmation } from "@/lib/accounts/sign-up";
+import { deleteAccount } from "@/lib/accounts/my-data";
+import { signOut } from "@/lib/accounts/auth";
+import { requireUser } from "@/lib/accounts/authz";
+import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { consumeLimit } from "@/lib/platform/rate-limit";
+import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
 
 const text = (form: FormData, key: string) => {
   const value = form.get(key);

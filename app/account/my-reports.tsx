@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { CategoryBadge } from "@/components/category-badge";
 import { buttonClass } from "@/components/ui/button";
-import { listMyReports } from "@/lib/account-data";
-import { formatDate } from "@/lib/format";
-import { formatE164 } from "@/lib/phone";
+import { listMyReports } from "@/lib/accounts/my-data";
+import { formatDate } from "@/lib/display/format";
+import { formatE164 } from "@/lib/numbers/phone";
 import { AccountSection } from "./section";
 
 /** The member's reports, newest first; "Show more" asks for `step` more through `?reports=`. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatDate, plural } from "@/lib/format";
-import { formatE164 } from "@/lib/phone";
-import { listWatches } from "@/lib/watches";
+import { formatDate, plural } from "@/lib/display/format";
+import { formatE164 } from "@/lib/numbers/phone";
+import { listWatches } from "@/lib/watches/watch";
 import { AccountSection } from "./section";
 import { WatchToggle } from "./watch-toggle";
 

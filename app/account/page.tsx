@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { MY_REPORTS_PAGE } from "@/lib/account-data";
-import { getActor } from "@/lib/authz";
-import { formatDate } from "@/lib/format";
-import { ROLES } from "@/lib/labels";
+import { MY_REPORTS_PAGE } from "@/lib/accounts/my-data";
+import { getActor } from "@/lib/accounts/authz";
+import { formatDate } from "@/lib/display/format";
+import { ROLES } from "@/lib/display/labels";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
@@ -19,7 +19,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=/account");
   const { welcome, reports } = await searchParams;
-  // "Show more" grows the list a page at a time; lib/reports.ts caps it at 200.
+  // "Show more" grows the list a page at a time; lib/reports/report.ts caps it at 200.
   const asked = Number.parseInt(reports ?? "", 10);
   const take = Number.isFinite(asked) ? Math.min(Math.max(asked, MY_REPORTS_PAGE), 200) : MY_REPORTS_PAGE;
   return (

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test } from "vitest";
-import { apiErrorSchema } from "@/lib/api.schema";
-import { db } from "@/lib/db";
-import { listOrganisations } from "@/lib/organisations";
-import { normalisePhone } from "@/lib/phone";
-import { listRegistry } from "@/lib/registry-feed";
+import { apiErrorSchema } from "@/lib/numbers/api-schema";
+import { db } from "@/lib/platform/db";
+import { listOrganisations } from "@/lib/organisations/organisation";
+import { normalisePhone } from "@/lib/numbers/phone";
+import { listRegistry } from "@/lib/registry/feed";
 import { GET as searchOrganisationsRoute } from "./organisations/search/route";
 import { GET as numberRoute } from "./v1/numbers/[number]/route";
 import { GET as organisationRoute } from "./v1/organisations/[slug]/route";

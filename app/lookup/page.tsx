@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NumberSearch } from "@/components/number-search";
-import { env } from "@/lib/env";
-import { isRegion, normalisePhone } from "@/lib/phone";
+import { env } from "@/lib/platform/env";
+import { isRegion, normalisePhone } from "@/lib/numbers/phone";
 
 export const metadata: Metadata = { title: "Look up a number", robots: { index: false } };
 

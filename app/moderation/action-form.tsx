@@ -5,7 +5,7 @@ import { useActionState, type ReactNode } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
 import type { ButtonVariant } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/platform/errors";
 
 export type ModerationAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
 

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { changeRole, suspendMember, unsuspendMember } from "@/lib/accounts-admin";
-import { getActor } from "@/lib/authz";
-import { toFailure, type ActionResult } from "@/lib/errors";
-import { resolveAlert, resolveFlags } from "@/lib/moderation";
-import { activateOrganisation, mergeOrganisation, updateOrganisation } from "@/lib/organisations-admin";
-import { addRegistryEntry, promoteClaim, rejectClaim, rejectNumber, revokeRegistryEntry } from "@/lib/registry";
-import { approveRemoval, rejectRemoval } from "@/lib/removals";
+import { changeRole, suspendMember, unsuspendMember } from "@/lib/accounts/admin";
+import { getActor } from "@/lib/accounts/authz";
+import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { resolveAlert, resolveFlags } from "@/lib/moderation/queues";
+import { activateOrganisation, mergeOrganisation, updateOrganisation } from "@/lib/organisations/admin";
+import { addRegistryEntry, promoteClaim, rejectClaim, rejectNumber, revokeRegistryEntry } from "@/lib/registry/promote";
+import { approveRemoval, rejectRemoval } from "@/lib/moderation/removals";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { EvidenceInput } from "@/lib/moderation.schema";
+import type { EvidenceInput } from "@/lib/moderation/schema";
 
 // Each action: read the form → the lib command (which checks the actor's role and writes the audit
 // entry) → revalidate → an ActionResult. The commands refuse visitors, members and suspended staff.

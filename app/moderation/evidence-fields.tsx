@@ -1,5 +1,5 @@
 import { inputClass } from "@/components/ui/field";
-import { EVIDENCE_METHODS, EVIDENCE_METHOD_KEYS } from "@/lib/labels";
+import { EVIDENCE_METHODS, EVIDENCE_METHOD_KEYS } from "@/lib/display/labels";
 
 const DAY = 86_400_000;
 

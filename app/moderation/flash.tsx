@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { formatE164 } from "@/lib/phone";
+import { formatE164 } from "@/lib/numbers/phone";
 
 // Actions redirect back with ?done=<key>&n=<number>: the item they acted on has usually left its
 // queue by then, so the confirmation lives here rather than beside the item's form.

@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden } from "next/navigation";
-import { getActor, type Actor } from "@/lib/authz";
+import { getActor, type Actor } from "@/lib/accounts/authz";
 
 /** Every moderation page calls this: anyone but an unsuspended moderator or admin gets a 403. */
 export async function moderatorOrForbidden(): Promise<Actor> {

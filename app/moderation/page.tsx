@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { queueSizes } from "@/lib/moderation";
-import { listPromotionCandidates } from "@/lib/promotion";
-import { plural, relativeTime } from "@/lib/format";
+import { queueSizes } from "@/lib/moderation/queues";
+import { listPromotionCandidates } from "@/lib/registry/candidates";
+import { plural, relativeTime } from "@/lib/display/format";
 import { moderatorOrForbidden } from "./guard";
 import { PageHeader } from "./ui";
 

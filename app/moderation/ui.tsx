@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDateTime, relativeTime } from "@/lib/format";
-import { formatE164 } from "@/lib/phone";
+import { formatDateTime, relativeTime } from "@/lib/display/format";
+import { formatE164 } from "@/lib/numbers/phone";
 
 export function PageHeader({ title, intro, back = true }: { title: string; intro?: ReactNode; back?: boolean }) {
   return (

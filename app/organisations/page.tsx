@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { firstParam } from "@/lib/search-params";
+import { firstParam } from "@/lib/platform/search-params";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
-import { plural } from "@/lib/format";
-import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
-import { listOrganisationCountries, listOrganisations } from "@/lib/organisations";
-import { countryName } from "@/lib/phone";
+import { plural } from "@/lib/display/format";
+import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
+import { listOrganisationCountries, listOrganisations } from "@/lib/organisations/organisation";
+import { countryName } from "@/lib/numbers/phone";
 
 export const metadata: Metadata = {
   title: "Organisations",

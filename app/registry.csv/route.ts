@@ -1,5 +1,5 @@
-import { listRegistry } from "@/lib/registry-feed";
-import { registryCsv } from "@/lib/registry-csv";
+import { listRegistry } from "@/lib/registry/feed";
+import { registryCsv } from "@/lib/registry/csv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import { firstParam } from "@/lib/search-params";
+import { firstParam } from "@/lib/platform/search-params";
 import Link from "next/link";
 import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
-import { formatDate } from "@/lib/format";
-import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/labels";
-import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/phone";
-import { listOrganisationCountries } from "@/lib/organisations";
-import { listRegistry } from "@/lib/registry-feed";
+import { formatDate } from "@/lib/display/format";
+import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
+import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
+import { listOrganisationCountries } from "@/lib/organisations/organisation";
+import { listRegistry } from "@/lib/registry/feed";
 
 export const metadata: Metadata = {
   title: "Verified registry of official numbers",

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/authz";
-import { parseOrThrow, toFailure, type ActionResult } from "@/lib/errors";
-import { formatE164 } from "@/lib/phone";
-import { clientAddress } from "@/lib/rate-limit";
-import { createReport } from "@/lib/reports";
-import { reportSchema } from "@/lib/reports.schema";
+import { requireUser } from "@/lib/accounts/authz";
+import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
+import { formatE164 } from "@/lib/numbers/phone";
+import { clientAddress } from "@/lib/platform/rate-limit";
+import { createReport } from "@/lib/reports/report";
+import { reportSchema } from "@/lib/reports/schema";
 
 export type ReportSuccess = {
   e164: string;

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { FieldErrors, inputClass } from "@/components/ui/field";
-import { ORG_CATEGORIES } from "@/lib/labels";
+import { ORG_CATEGORIES } from "@/lib/display/labels";
 
 export type Suggestion = { id: string; slug: string; name: string; status: "ACTIVE" | "PROPOSED" | "MERGED"; category: keyof typeof ORG_CATEGORIES; country: string | null; domain: string | null };
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
-import { getActor } from "@/lib/authz";
-import { env } from "@/lib/env";
-import { getOrganisationRef } from "@/lib/organisations";
-import { isRegion } from "@/lib/phone";
+import { getActor } from "@/lib/accounts/authz";
+import { env } from "@/lib/platform/env";
+import { getOrganisationRef } from "@/lib/organisations/organisation";
+import { isRegion } from "@/lib/numbers/phone";
 import { ReportForm } from "./report-form";
 
 export const metadata: Metadata = {

@@ -6,9 +6,9 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { FieldErrors, FieldShell, InputField, TextareaField, describedBy, inputClass } from "@/components/ui/field";
-import { ASKED_FOR, ASKED_FOR_KEYS, CHANNELS, CHANNEL_KEYS, REPORT_CATEGORIES, REPORT_CATEGORY_KEYS } from "@/lib/labels";
-import { SEARCH_REGIONS as REGIONS } from "@/lib/phone";
-import { REPORT_TEXT_LIMITS } from "@/lib/reports.schema";
+import { ASKED_FOR, ASKED_FOR_KEYS, CHANNELS, CHANNEL_KEYS, REPORT_CATEGORIES, REPORT_CATEGORY_KEYS } from "@/lib/display/labels";
+import { SEARCH_REGIONS as REGIONS } from "@/lib/numbers/phone";
+import { REPORT_TEXT_LIMITS } from "@/lib/reports/schema";
 import { createReportAction, type ReportFormState } from "./actions";
 import { clearDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
 import { OrganisationCombobox } from "./organisation-combobox";

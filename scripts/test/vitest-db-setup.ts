@@ -9,7 +9,7 @@ const name = `cc_test_${randomBytes(6).toString("hex")}`;
 process.env.DATABASE_URL = await cloneTemplate(adminUrl, name);
 
 afterAll(async () => {
-  const { db } = await import("../../lib/db");
+  const { db } = await import("../../lib/platform/db");
   await db.$disconnect();
   await dropDatabase(adminUrl, name);
 });

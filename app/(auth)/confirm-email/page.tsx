@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthCard } from "@/components/auth-card";
 import { Alert } from "@/components/ui/alert";
-import { confirmEmail } from "@/lib/accounts";
+import { confirmEmail } from "@/lib/accounts/sign-up";
 
 export const metadata: Metadata = { title: "Confirm your e-mail", robots: { index: false } };
 export const dynamic = "force-dynamic";

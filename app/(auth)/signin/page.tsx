@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
-import { oauthProviders, signIn } from "@/lib/auth";
-import { getActor } from "@/lib/authz";
-import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { oauthProviders, signIn } from "@/lib/accounts/auth";
+import { getActor } from "@/lib/accounts/authz";
+import { safeCallbackUrl } from "@/lib/accounts/safe-redirect";
 import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };

@@ -1,6 +1,6 @@
-import { exportAccountData } from "@/lib/account-data";
-import { getActor } from "@/lib/authz";
-import { AppError, statusFor } from "@/lib/errors";
+import { exportAccountData } from "@/lib/accounts/my-data";
+import { getActor } from "@/lib/accounts/authz";
+import { AppError, statusFor } from "@/lib/platform/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { pingDatabase } from "@/lib/health";
+import { pingDatabase } from "@/lib/platform/health";
 
 export const dynamic = "force-dynamic";
 

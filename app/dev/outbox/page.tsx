@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isDevPagesEnabled } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
-import { listOutbox } from "@/lib/mail";
+import { isDevPagesEnabled } from "@/lib/platform/env";
+import { formatDateTime } from "@/lib/display/format";
+import { listOutbox } from "@/lib/platform/mail";
 
 export const metadata: Metadata = { title: "Outbox (development)", robots: { index: false } };
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listOpenAlerts } from "@/lib/moderation";
-import { THRESHOLDS } from "@/lib/trust";
+import { listOpenAlerts } from "@/lib/moderation/queues";
+import { THRESHOLDS } from "@/lib/trust/rules";
 import { ActionForm } from "../action-form";
 import { alertAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";

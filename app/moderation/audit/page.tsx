@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { firstParam, type RawParams } from "@/lib/search-params";
+import { firstParam, type RawParams } from "@/lib/platform/search-params";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
-import { listAudit, listAuditActions } from "@/lib/audit";
-import { formatDateTime } from "@/lib/format";
+import { listAudit, listAuditActions } from "@/lib/platform/audit";
+import { formatDateTime } from "@/lib/display/format";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, PageHeader } from "../ui";
 

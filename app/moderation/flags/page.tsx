@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CategoryBadge } from "@/components/category-badge";
-import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/labels";
-import { listFlagQueue } from "@/lib/moderation";
+import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/display/labels";
+import { listFlagQueue } from "@/lib/moderation/queues";
 import { ActionForm } from "../action-form";
 import { flagAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";

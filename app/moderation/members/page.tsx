@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { firstParam, type RawParams } from "@/lib/search-params";
+import { firstParam, type RawParams } from "@/lib/platform/search-params";
 import { inputClass } from "@/components/ui/field";
-import { listMembers } from "@/lib/accounts-admin";
-import { formatDate, plural } from "@/lib/format";
-import { ROLES } from "@/lib/labels";
+import { listMembers } from "@/lib/accounts/admin";
+import { formatDate, plural } from "@/lib/display/format";
+import { ROLES } from "@/lib/display/labels";
 import { ActionForm } from "../action-form";
 import { roleAction, suspensionAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";

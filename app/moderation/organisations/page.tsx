@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { firstParam, type RawParams } from "@/lib/search-params";
+import { firstParam, type RawParams } from "@/lib/platform/search-params";
 import Link from "next/link";
 import { inputClass } from "@/components/ui/field";
-import { ORG_CATEGORIES } from "@/lib/labels";
-import { listProposedOrganisations, searchOrganisationsForModeration } from "@/lib/organisations-admin";
-import { plural } from "@/lib/format";
-import { formatE164 } from "@/lib/phone";
+import { ORG_CATEGORIES } from "@/lib/display/labels";
+import { listProposedOrganisations, searchOrganisationsForModeration } from "@/lib/organisations/admin";
+import { plural } from "@/lib/display/format";
+import { formatE164 } from "@/lib/numbers/phone";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, PageHeader, Pill, When } from "../ui";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { plural } from "@/lib/format";
-import { listPendingRemovals } from "@/lib/removals";
+import { plural } from "@/lib/display/format";
+import { listPendingRemovals } from "@/lib/moderation/removals";
 import { ActionForm } from "../action-form";
 import { removalAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";

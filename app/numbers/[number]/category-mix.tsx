@@ -1,6 +1,6 @@
 import { CategoryBadge } from "@/components/category-badge";
-import { REPORT_CATEGORIES } from "@/lib/labels";
-import type { NumberPage } from "@/lib/numbers";
+import { REPORT_CATEGORIES } from "@/lib/display/labels";
+import type { NumberPage } from "@/lib/numbers/page";
 
 const barTone = { bad: "bg-red-500", warn: "bg-amber-500", good: "bg-emerald-500", neutral: "bg-slate-400" } as const;
 

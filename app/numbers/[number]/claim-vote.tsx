@@ -5,7 +5,7 @@ import { useActionState, useId } from "react";
 import { useFormStatus } from "react-dom";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import type { ClaimForPanel } from "@/lib/votes";
+import type { ClaimForPanel } from "@/lib/votes/vote";
 import { castVoteAction, withdrawVoteAction } from "./vote-actions";
 
 type Viewer = "visitor" | "member" | "suspended";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { NumberPage } from "@/lib/numbers";
-import { formatE164 } from "@/lib/phone";
+import type { NumberPage } from "@/lib/numbers/page";
+import { formatE164 } from "@/lib/numbers/phone";
 
 const statusBadge = {
   VERIFIED: { label: "Verified number", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },

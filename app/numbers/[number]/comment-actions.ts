@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/authz";
-import { createComment, deleteComment, editComment, listComments, type CommentPage } from "@/lib/comments";
-import { listCommentsSchema } from "@/lib/comments.schema";
-import { parseOrThrow, toFailure, type ActionResult } from "@/lib/errors";
-import { flagComment } from "@/lib/flags";
-import { clientAddress } from "@/lib/rate-limit";
+import { getActor } from "@/lib/accounts/authz";
+import { createComment, deleteComment, editComment, listComments, type CommentPage } from "@/lib/comments/comment";
+import { listCommentsSchema } from "@/lib/comments/schema";
+import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
+import { flagComment } from "@/lib/comments/flag";
+import { clientAddress } from "@/lib/platform/rate-limit";
 
 export type CommentFormState = ActionResult<undefined> & { values?: { body: string } };
 

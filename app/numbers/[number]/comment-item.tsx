@@ -5,9 +5,9 @@ import { useActionState, useEffect, useState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { inputClass, TextareaField } from "@/components/ui/field";
-import type { CommentView } from "@/lib/comments";
-import { COMMENT_MAX, FLAG_REASONS } from "@/lib/comments.schema";
-import { formatDateTime, relativeTime } from "@/lib/format";
+import type { CommentView } from "@/lib/comments/comment";
+import { COMMENT_MAX, FLAG_REASONS } from "@/lib/comments/schema";
+import { formatDateTime, relativeTime } from "@/lib/display/format";
 import { deleteCommentAction, editCommentAction, flagCommentAction } from "./comment-actions";
 import { CommentForm } from "./comment-form";
 

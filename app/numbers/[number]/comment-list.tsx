@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import type { CommentView } from "@/lib/comments";
+import type { CommentView } from "@/lib/comments/comment";
 import { loadCommentsAction } from "./comment-actions";
 import { CommentItem, type CommentViewer } from "./comment-item";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import type { Actor } from "@/lib/authz";
-import { listComments } from "@/lib/comments";
-import { plural } from "@/lib/format";
+import type { Actor } from "@/lib/accounts/authz";
+import { listComments } from "@/lib/comments/comment";
+import { plural } from "@/lib/display/format";
 import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { CategoryBadge } from "@/components/category-badge";
-import { formatDate, relativeTime } from "@/lib/format";
-import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/labels";
-import type { NumberPage } from "@/lib/numbers";
+import { formatDate, relativeTime } from "@/lib/display/format";
+import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
+import type { NumberPage } from "@/lib/numbers/page";
 
 /** The newest reports; their free text only when the privacy rule allows it (always as plain text). */
 export function LatestReports({ page }: { page: NumberPage }) {

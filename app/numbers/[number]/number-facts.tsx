@@ -1,5 +1,5 @@
-import { formatDate, relativeTime } from "@/lib/format";
-import type { NumberPage } from "@/lib/numbers";
+import { formatDate, relativeTime } from "@/lib/display/format";
+import type { NumberPage } from "@/lib/numbers/page";
 
 /** Report count, distinct reporters, first and last reported: all from the number's counters. */
 export function NumberFacts({ page }: { page: NumberPage }) {

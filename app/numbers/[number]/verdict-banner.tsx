@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/format";
-import { EVIDENCE_METHODS } from "@/lib/labels";
-import type { NumberPage } from "@/lib/numbers";
-import { formatE164 } from "@/lib/phone";
-import { VERDICT_LABELS, verdictSummary } from "@/lib/verdict-labels";
+import { formatDate } from "@/lib/display/format";
+import { EVIDENCE_METHODS } from "@/lib/display/labels";
+import type { NumberPage } from "@/lib/numbers/page";
+import { formatE164 } from "@/lib/numbers/phone";
+import { VERDICT_LABELS, verdictSummary } from "@/lib/trust/verdict-text";
 
 const tone = {
   VERIFIED: { box: "border-emerald-300 bg-emerald-50 text-emerald-950", icon: "bg-emerald-600 text-white", mark: "✓" },

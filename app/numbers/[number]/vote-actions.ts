@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/authz";
-import { toFailure, type ActionResult } from "@/lib/errors";
-import { clientAddress } from "@/lib/rate-limit";
-import { castVote, withdrawVote } from "@/lib/votes";
+import { getActor } from "@/lib/accounts/authz";
+import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { clientAddress } from "@/lib/platform/rate-limit";
+import { castVote, withdrawVote } from "@/lib/votes/vote";
 
 const field = (form: FormData, key: string) => {
   const value = form.get(key);

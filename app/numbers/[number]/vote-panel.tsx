@@ -1,5 +1,5 @@
-import type { Actor } from "@/lib/authz";
-import { listClaimsForNumber } from "@/lib/votes";
+import type { Actor } from "@/lib/accounts/authz";
+import { listClaimsForNumber } from "@/lib/votes/vote";
 import { ClaimVote } from "./claim-vote";
 
 /** Votes on each of the number's claims; a number without a claimed organisation still gets one. */

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { WatchToggle } from "@/app/account/watch-toggle";
 import { buttonClass } from "@/components/ui/button";
-import type { Actor } from "@/lib/authz";
-import { isWatching } from "@/lib/watches";
+import type { Actor } from "@/lib/accounts/authz";
+import { isWatching } from "@/lib/watches/watch";
 
 /** "Watch this number" for members; visitors are sent to sign in and come back here. */
 export async function WatchButton({ e164, actor }: { e164: string; actor: Actor | null }) {

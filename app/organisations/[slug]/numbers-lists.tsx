@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { formatDate, plural } from "@/lib/format";
-import { EVIDENCE_METHODS } from "@/lib/labels";
-import type { OrganisationPage } from "@/lib/organisations";
-import { formatE164, TYPE_LABELS } from "@/lib/phone";
+import { formatDate, plural } from "@/lib/display/format";
+import { EVIDENCE_METHODS } from "@/lib/display/labels";
+import type { OrganisationPage } from "@/lib/organisations/organisation";
+import { formatE164, TYPE_LABELS } from "@/lib/numbers/phone";
 
 type Claim = OrganisationPage["verified"][number];
 

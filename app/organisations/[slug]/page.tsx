@@ -6,12 +6,12 @@ import { CategoryBadge } from "@/components/category-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/authz";
-import { formatDate, plural, relativeTime } from "@/lib/format";
-import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/labels";
-import { getOrganisationPage } from "@/lib/organisations";
-import { countryName, formatE164 } from "@/lib/phone";
-import { contentVisibility } from "@/lib/privacy";
+import { getActor } from "@/lib/accounts/authz";
+import { formatDate, plural, relativeTime } from "@/lib/display/format";
+import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
+import { getOrganisationPage } from "@/lib/organisations/organisation";
+import { countryName, formatE164 } from "@/lib/numbers/phone";
+import { contentVisibility } from "@/lib/trust/privacy";
 import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
 import { Reputation } from "./reputation";
 

@@ -1,8 +1,8 @@
 import { CategoryBadge } from "@/components/category-badge";
 import { Card } from "@/components/ui/card";
-import { plural } from "@/lib/format";
-import { ASKED_FOR, type AskedForKey } from "@/lib/labels";
-import type { OrganisationPage } from "@/lib/organisations";
+import { plural } from "@/lib/display/format";
+import { ASKED_FOR, type AskedForKey } from "@/lib/display/labels";
+import type { OrganisationPage } from "@/lib/organisations/organisation";
 
 /** Reports and votes summed over every number claimed to be the organisation, rotating mobiles included. */
 export function Reputation({ name, reputation }: { name: string; reputation: OrganisationPage["reputation"] }) {

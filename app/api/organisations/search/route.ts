@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { toFailure } from "@/lib/errors";
-import { searchOrganisations } from "@/lib/organisations";
-import { addressFrom, consumeLimit } from "@/lib/rate-limit";
+import { toFailure } from "@/lib/platform/errors";
+import { searchOrganisations } from "@/lib/organisations/organisation";
+import { addressFrom, consumeLimit } from "@/lib/platform/rate-limit";
 
 /** The report form's type-ahead: `?q=harbour` → up to 8 suggestions (active and proposed organisations). */
 export async function GET(request: NextRequest) {

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/api";
-import { env } from "@/lib/env";
-import { openApiDocument } from "@/lib/openapi";
+import { apiRoute } from "@/lib/platform/api";
+import { env } from "@/lib/platform/env";
+import { openApiDocument } from "@/lib/openapi/document";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { apiRoute, errorJson, okJson } from "@/lib/api";
-import { registryFeedQuerySchema, registryFeedSchema, type RegistryFeedBody } from "@/lib/registry.api";
-import { etagFor, registryFeed } from "@/lib/registry-feed";
+import { apiRoute, errorJson, okJson } from "@/lib/platform/api";
+import { registryFeedQuerySchema, registryFeedSchema, type RegistryFeedBody } from "@/lib/registry/api-schema";
+import { etagFor, registryFeed } from "@/lib/registry/feed";
 
 export const dynamic = "force-dynamic";
 

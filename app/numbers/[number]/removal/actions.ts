@@ -1,8 +1,8 @@
 "use server";
 
-import { toFailure, type ActionResult } from "@/lib/errors";
-import { clientAddress } from "@/lib/rate-limit";
-import { createRemovalRequest } from "@/lib/removals";
+import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { clientAddress } from "@/lib/platform/rate-limit";
+import { createRemovalRequest } from "@/lib/moderation/removals";
 
 export type RemovalFormState = ActionResult<undefined> & { values?: { name: string; email: string; reason: string } };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
-import { env } from "@/lib/env";
-import { normalisePhone } from "@/lib/phone";
+import { env } from "@/lib/platform/env";
+import { normalisePhone } from "@/lib/numbers/phone";
 import { RemovalForm } from "./removal-form";
 
 export const metadata: Metadata = { title: "Request removal", robots: { index: false } };

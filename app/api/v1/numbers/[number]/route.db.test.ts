@@ -1,9 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, test } from "vitest";
-import { numberLookupSchema } from "@/lib/api.schema";
-import { recountAll } from "@/lib/counters";
-import { db } from "@/lib/db";
-import { LIMITS } from "@/lib/rate-limit";
+import { numberLookupSchema } from "@/lib/numbers/api-schema";
+import { recountAll } from "@/lib/numbers/counters";
+import { db } from "@/lib/platform/db";
+import { LIMITS } from "@/lib/platform/rate-limit";
 import { GET as openApi } from "../../openapi.json/route";
 import { GET } from "./route";
 

@@ -1,6 +1,6 @@
-import { apiRoute, LOOKUP_CACHE, okJson } from "@/lib/api";
-import { numberLookupSchema } from "@/lib/api.schema";
-import { lookupNumber } from "@/lib/number-lookup";
+import { apiRoute, LOOKUP_CACHE, okJson } from "@/lib/platform/api";
+import { numberLookupSchema } from "@/lib/numbers/api-schema";
+import { lookupNumber } from "@/lib/numbers/lookup";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, test } from "vitest";
-import { db } from "@/lib/db";
-import { openApiDocument } from "@/lib/openapi";
-import { organisationLookupSchema } from "@/lib/organisations.api";
-import { createReport } from "@/lib/reports";
+import { db } from "@/lib/platform/db";
+import { openApiDocument } from "@/lib/openapi/document";
+import { organisationLookupSchema } from "@/lib/organisations/api-schema";
+import { createReport } from "@/lib/reports/report";
 import { GET } from "./route";
 
 let address = 0;

@@ -1,7 +1,7 @@
-import { apiRoute, errorJson, LOOKUP_CACHE, okJson } from "@/lib/api";
-import { env } from "@/lib/env";
-import { organisationLookupSchema, type OrganisationLookup } from "@/lib/organisations.api";
-import { getOrganisationPage } from "@/lib/organisations";
+import { apiRoute, errorJson, LOOKUP_CACHE, okJson } from "@/lib/platform/api";
+import { env } from "@/lib/platform/env";
+import { organisationLookupSchema, type OrganisationLookup } from "@/lib/organisations/api-schema";
+import { getOrganisationPage } from "@/lib/organisations/organisation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Role } from "../generated/prisma/enums";
+import { auth } from "./auth";
+import { db } from "../platform/db";
+import { AppError } from "../platform/errors";
+
+/** The signed-in user as the server sees them now (fresh role and suspension, not the cookie's). */
+export type Actor = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  emailVerified: Date | null;
+  suspendedAt: Date | null;
+};
+
+const actorSelect = {
+  id: true,
+  name: true,
+  email: true,
+  role: true,
+  createdAt: true,
+  emailVerified: true,
+  suspendedAt: true,
+  deletedAt: true,
+} as const;
+
+export async function getActor(): Promise<Actor | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return getActorById(id);
+}
+
+export async function getActorById(id: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id }, select: actorSelect });
+  if (!user || user.deletedAt) return null;
+  const { deletedAt: _deleted, ...actor } = user;
+  return actor;
+}
+
+export const isModerator = (actor: Pick<Actor, "role"> | null | undefined) =>
+  actor?.role === "MODERATOR" || actor?.role === "ADMIN";
+
+/** Throws unless the actor may write at all: signed in and not suspended. Commands call it too. */
+export function assertCanWrite(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
+  if (actor.suspendedAt) throw new AppError("FORBIDDEN", "Your account is suspended, so you cannot post, report or vote.");
+}
+
+export function assertRole(actor: Actor | null, ...roles: Role[]): asserts actor is Actor {
+  assertCanWrite(actor);
+  if (!roles.includes(actor.role)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+}
+
+/** For actions: the signed-in, unsuspended user, or an UNAUTHENTICATED/FORBIDDEN AppError. */
+export async function requireUser(): Promise<Actor> {
+  const actor = await getActor();
+  assertCanWrite(actor);
+  return actor;
+}
+
+export async function requireRole(...roles: Role[]): Promise<Actor> {
+  const actor = await getActor();
+  assertRole(actor, ...roles);
+  return actor;
+}
+
+export const STAFF_ROLES = ["MODERATOR", "ADMIN"] as const;
+
+/** For moderation commands: a signed-in, unsuspended moderator or admin. */
+export function assertModerator(actor: Actor | null): asserts actor is Actor {
+  assertRole(actor, ...STAFF_ROLES);
+}
+
+export const requireModerator = () => requireRole(...STAFF_ROLES);

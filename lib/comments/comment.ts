@@ -1,0 +1,205 @@
+import "server-only";
+import { assertCanWrite, isModerator, type Actor } from "../accounts/authz";
+import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
+import { db } from "../platform/db";
+import { AppError, parseOrThrow } from "../platform/errors";
+import { getTrustLevels } from "../trust/legitimacy";
+import { maskSensitive } from "../reports/masking";
+import { contentVisibility, type ContentVisibility } from "../trust/privacy";
+import { consumeLimit } from "../platform/rate-limit";
+import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
+import { ensureNumberRow, type WriteContext } from "../votes/vote";
+
+const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;
+
+export type CommentWriteResult = { id: string; masked: boolean };
+
+function maskNote(masked: boolean) {
+  return masked ? "Card numbers and e-mail addresses in your comment were masked before it was saved." : undefined;
+}
+
+async function spendCommentLimits(actor: Actor, context: WriteContext) {
+  const isNew = Date.now() - actor.createdAt.getTime() < THRESHOLDS.trust.newAccountHours * 3_600_000;
+  await consumeLimit(isNew ? "comment-new-account" : "comment", actor.id, isNew ? "New accounts can post 5 comments a day" : "You have posted a lot of comments today");
+  if (context.address) await consumeLimit("comment-address", context.address, "Many comments came from your network today");
+}
+
+/** Posts a comment, or a reply (a reply to a reply joins its top-level thread: one level only). */
+export async function createComment(actor: Actor | null, input: unknown, context: WriteContext = {}) {
+  assertCanWrite(actor);
+  const data = parseOrThrow(createCommentSchema, input);
+  await spendCommentLimits(actor, context);
+  const { text, masked } = maskSensitive(data.body);
+  const comment = await db.$transaction(async (tx) => {
+    let parentId: string | null = null;
+    if (data.parentId) {
+      const parent = await tx.comment.findUnique({ where: { id: data.parentId }, select: { id: true, e164: true, parentId: true, deletedAt: true } });
+      if (!parent || parent.e164 !== data.e164) throw new AppError("NOT_FOUND", "The comment you replied to no longer exists.");
+      parentId = parent.parentId ?? parent.id;
+      const top = parent.parentId ? await tx.comment.findUnique({ where: { id: parentId }, select: { deletedAt: true } }) : parent;
+      if (!top || top.deletedAt) throw new AppError("CONFLICT", "That conversation was removed, so it cannot take replies.");
+      await tx.comment.update({ where: { id: parentId }, data: { replyCount: { increment: 1 } } });
+    }
+    await ensureNumberRow(tx, data.e164);
+    const number = await tx.phoneNumber.update({ where: { e164: data.e164 }, data: { commentCount: { increment: 1 } }, select: { contentHiddenAt: true } });
+    // After an approved removal request nothing new is published about the number.
+    if (number.contentHiddenAt) throw new AppError("FORBIDDEN", "Comments on this number were removed at its owner's request, so it takes no new ones.");
+    return tx.comment.create({ data: { e164: data.e164, authorId: actor.id, parentId, body: text, bodyMasked: masked }, select: { id: true } });
+  });
+  return { id: comment.id, masked, note: maskNote(masked) };
+}
+
+async function ownComment(actor: Actor, commentId: string) {
+  const comment = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, e164: true, authorId: true, parentId: true, createdAt: true, deletedAt: true, hiddenAt: true },
+  });
+  if (!comment || comment.deletedAt) throw new AppError("NOT_FOUND", "That comment no longer exists.");
+  if (comment.authorId !== actor.id) throw new AppError("FORBIDDEN", "You can only change your own comments.");
+  return comment;
+}
+
+export const canEditUntil = (createdAt: Date) => new Date(createdAt.getTime() + EDIT_WINDOW_MS);
+
+export async function editComment(actor: Actor | null, input: unknown) {
+  assertCanWrite(actor);
+  const data = parseOrThrow(editCommentSchema, input);
+  await consumeLimit("comment-change", actor.id, "You have changed your comments a lot today");
+  const comment = await ownComment(actor, data.commentId);
+  if (Date.now() > canEditUntil(comment.createdAt).getTime()) {
+    throw new AppError("FORBIDDEN", `Comments can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+  }
+  if (comment.hiddenAt) throw new AppError("FORBIDDEN", "This comment is hidden pending review, so it cannot be edited.");
+  const { text, masked } = maskSensitive(data.body);
+  // The window is checked again in the update itself, so a request that started in time cannot land late.
+  const updated = await db.comment.updateMany({
+    where: { id: comment.id, deletedAt: null, createdAt: { gte: new Date(Date.now() - EDIT_WINDOW_MS) } },
+    data: { body: text, bodyMasked: masked, editedAt: new Date() },
+  });
+  if (updated.count === 0) throw new AppError("FORBIDDEN", `Comments can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+  return { id: comment.id, masked, note: maskNote(masked), e164: comment.e164 };
+}
+
+/** Soft delete: a thread keeps "comment removed" where its replies hang. Counters count live comments. */
+export async function deleteComment(actor: Actor | null, input: unknown) {
+  assertCanWrite(actor);
+  const data = parseOrThrow(deleteCommentSchema, input);
+  await consumeLimit("comment-change", actor.id, "You have changed your comments a lot today");
+  const comment = await ownComment(actor, data.commentId);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.comment.updateMany({ where: { id: comment.id, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (updated.count === 0) return;
+    await tx.phoneNumber.update({ where: { e164: comment.e164 }, data: { commentCount: { decrement: 1 } } });
+    if (comment.parentId) await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { decrement: 1 } } });
+  });
+  return { id: comment.id, e164: comment.e164 };
+}
+
+export type CommentView = {
+  id: string;
+  author: { name: string; trust: string };
+  onBehalfOf: { name: string; slug: string } | null;
+  /** null when this viewer may not read it (removed, or hidden pending review). */
+  body: string | null;
+  state: "VISIBLE" | "HIDDEN" | "REMOVED";
+  createdAt: string;
+  editedAt: string | null;
+  editableUntil: string | null;
+  mine: boolean;
+  flaggedByMe: boolean;
+  replies: CommentView[];
+};
+
+export type CommentPage = {
+  visibility: ContentVisibility;
+  threads: CommentView[];
+  /** Cursor for the next page, or null when this is the last. */
+  next: { createdAt: string; id: string } | null;
+  total: number;
+};
+
+type Viewer = Pick<Actor, "id" | "role"> | null;
+
+export async function getCommentVisibility(e164: string, viewer: Viewer): Promise<{ visibility: ContentVisibility; total: number }> {
+  const number = await db.phoneNumber.findUnique({
+    where: { e164 },
+    select: { reporterCount: true, commentCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
+  });
+  const visibility = contentVisibility(
+    {
+      reporterCount: number?.reporterCount ?? 0,
+      hasVerifiedClaim: Boolean(number?.claims.length),
+      contentHiddenAt: number?.contentHiddenAt ?? null,
+      contentHiddenReason: number?.contentHiddenReason,
+    },
+    viewer,
+  );
+  return { visibility, total: number?.commentCount ?? 0 };
+}
+
+const commentSelect = {
+  id: true,
+  authorId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  hiddenAt: true,
+  author: { select: { name: true } },
+  onBehalfOf: { select: { name: true, slug: true } },
+} as const;
+
+/** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */
+export async function listComments(e164: string, viewer: Viewer, before?: { createdAt: string; id: string }, pageSize = COMMENTS_PAGE_SIZE): Promise<CommentPage> {
+  const { visibility, total } = await getCommentVisibility(e164, viewer);
+  if (!visibility.visible) return { visibility, threads: [], next: null, total };
+  const cursor = before
+    ? { OR: [{ createdAt: { lt: new Date(before.createdAt) } }, { createdAt: new Date(before.createdAt), id: { lt: before.id } }] }
+    : {};
+  const tops = await db.comment.findMany({
+    where: { e164, parentId: null, OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }], ...cursor },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: pageSize + 1,
+    select: commentSelect,
+  });
+  const page = tops.slice(0, pageSize);
+  const replies = page.length
+    ? await db.comment.findMany({
+        where: { parentId: { in: page.map((c) => c.id) }, deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { ...commentSelect, parentId: true },
+      })
+    : [];
+  const all = [...page, ...replies];
+  const [levels, flags] = await Promise.all([
+    getTrustLevels(all.map((c) => c.authorId)),
+    viewer ? db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: all.map((c) => c.id) } }, select: { commentId: true } }) : [],
+  ]);
+  const flagged = new Set(flags.map((flag) => flag.commentId));
+  const now = Date.now();
+  const view = (c: (typeof all)[number]): CommentView => {
+    const mine = viewer?.id === c.authorId;
+    const mayReadHidden = mine || isModerator(viewer);
+    const state = c.deletedAt ? "REMOVED" : c.hiddenAt ? "HIDDEN" : "VISIBLE";
+    const until = canEditUntil(c.createdAt);
+    return {
+      id: c.id,
+      author: { name: c.author.name, trust: TRUST_LABELS[levels.get(c.authorId) ?? "TL0"] },
+      onBehalfOf: c.onBehalfOf,
+      body: state === "REMOVED" || (state === "HIDDEN" && !mayReadHidden) ? null : c.body,
+      state,
+      createdAt: c.createdAt.toISOString(),
+      editedAt: c.editedAt?.toISOString() ?? null,
+      editableUntil: mine && state === "VISIBLE" && until.getTime() > now ? until.toISOString() : null,
+      mine,
+      flaggedByMe: flagged.has(c.id),
+      replies: [],
+    };
+  };
+  const threads = page.map(view);
+  const byId = new Map(threads.map((thread) => [thread.id, thread]));
+  for (const reply of replies) byId.get(reply.parentId!)?.replies.push(view(reply));
+  const last = page.at(-1);
+  const next = tops.length > pageSize && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
+  return { visibility, threads, next, total };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { assertCanWrite, isModerator, type Actor } from "../accounts/authz";
+import { flagCommentSchema } from "./schema";
+import { db } from "../platform/db";
+import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
+import { getTrustLevels } from "../trust/legitimacy";
+import { consumeLimit } from "../platform/rate-limit";
+
+/** Distinct members at TL1 or above whose flags hide a comment until a moderator reviews it. */
+export const FLAGS_TO_HIDE = 3;
+
+export type FlagOutcome = { hidden: boolean };
+
+/**
+ * Flags a comment (one flag per member per comment, enforced by the database). Members at TL1 and
+ * above may flag; the third such flag hides the comment pending review, and a moderator's hides it at once.
+ */
+export async function flagComment(actor: Actor | null, input: unknown): Promise<FlagOutcome> {
+  assertCanWrite(actor);
+  const data = parseOrThrow(flagCommentSchema, input);
+  const staff = isModerator(actor);
+  if (!staff) {
+    const level = (await getTrustLevels([actor.id])).get(actor.id);
+    if (level !== "TL1" && level !== "TL2") {
+      throw new AppError("FORBIDDEN", "New accounts cannot flag comments yet: confirm your e-mail and come back after your first day.");
+    }
+  }
+  await consumeLimit("flag", actor.id, "You have flagged a lot today");
+  try {
+    return await db.$transaction(async (tx) => {
+      // The row lock serialises flags on one comment, so the count that hides it is exact.
+      const rows = await tx.$queryRaw<{ authorId: string; hiddenAt: Date | null; deletedAt: Date | null }[]>`
+        SELECT "authorId", "hiddenAt", "deletedAt" FROM "Comment" WHERE id = ${data.commentId} FOR UPDATE`;
+      const comment = rows[0];
+      if (!comment || comment.deletedAt) throw new AppError("NOT_FOUND", "That comment no longer exists.");
+      if (comment.authorId === actor.id) throw new AppError("FORBIDDEN", "You cannot flag your own comment.");
+      await tx.flag.create({ data: { flaggerId: actor.id, commentId: data.commentId, reason: data.reason, note: data.note || null } });
+      const updated = await tx.comment.update({ where: { id: data.commentId }, data: { flagCount: { increment: 1 } }, select: { flagCount: true } });
+      const openFlags = await tx.flag.count({ where: { commentId: data.commentId, status: "OPEN" } });
+      if (!comment.hiddenAt && (staff || openFlags >= FLAGS_TO_HIDE)) {
+        await tx.comment.update({
+          where: { id: data.commentId },
+          data: { hiddenAt: new Date(), hiddenReason: staff ? "Flagged by a moderator" : `Flagged by ${updated.flagCount} members` },
+        });
+        return { hidden: true };
+      }
+      return { hidden: Boolean(comment.hiddenAt) };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You have already flagged this comment.");
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { E164_PATTERN } from "../numbers/phone";
+
+export const COMMENT_MAX = 2_000;
+/** How long an author may edit their comment. */
+export const EDIT_WINDOW_MINUTES = 15;
+export const COMMENTS_PAGE_SIZE = 20;
+
+/** Row ids are cuids: a NUL byte or a space can never be one (PostgreSQL would refuse the query). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const id = z.string().trim().regex(ID_PATTERN, "That is not an id we gave out.");
+/** Control characters other than newline and tab (NUL above all, which PostgreSQL text cannot hold). */
+export const stripControls = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+
+export const commentBody = z
+  .string({ error: "Write your comment." })
+  .transform((text) => stripControls(text.replace(/\r\n?/g, "\n")).trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Write your comment.")
+      .max(COMMENT_MAX, `Keep it to ${COMMENT_MAX.toLocaleString("en-AU")} characters or fewer.`),
+  );
+
+export const createCommentSchema = z.object({
+  e164: z.string().trim().regex(E164_PATTERN, "That is not a phone number in international form."),
+  body: commentBody,
+  parentId: id.optional(),
+});
+
+export const editCommentSchema = z.object({ commentId: id, body: commentBody });
+export const deleteCommentSchema = z.object({ commentId: id });
+
+export const FLAG_REASONS = {
+  SPAM: "Spam",
+  ABUSE: "Abuse or harassment",
+  PERSONAL_INFORMATION: "Personal information",
+  OTHER: "Something else",
+} as const;
+export type FlagReasonKey = keyof typeof FLAG_REASONS;
+
+export const flagCommentSchema = z.object({
+  commentId: id,
+  reason: z.enum(Object.keys(FLAG_REASONS) as [FlagReasonKey, ...FlagReasonKey[]], { error: "Choose a reason." }),
+  note: z.string().trim().max(500, "Keep the note to 500 characters or fewer.").optional(),
+});
+
+export const listCommentsSchema = z.object({
+  e164: z.string().regex(E164_PATTERN),
+  before: z.object({ createdAt: z.iso.datetime(), id }).optional(),
+});
+
+export type CreateCommentInput = z.infer<typeof createCommentSchema>;

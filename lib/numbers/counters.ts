@@ -1,0 +1,60 @@
+// Recomputes every denormalised counter from the rows. Commands keep counters exact as they go; this
+// is for bulk imports (the seed) and for tests that check "counters equal the rows".
+// Takes the client as an argument (no "server-only"), so the seed script can use it too.
+//
+// Reporters: a member counts once per number (NumberReporter, by their latest report). Imported
+// reports (the FTC file) come from distinct complainants filed under a few import accounts, so each
+// imported report counts as its own reporter.
+import type { PrismaClient } from "../generated/prisma/client";
+
+type SqlRunner = Pick<PrismaClient, "$executeRawUnsafe">;
+
+const STATEMENTS = [
+  `DELETE FROM "NumberReporter"`,
+  `INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
+     SELECT DISTINCT ON (e164, "reporterId") e164, "reporterId", category,
+            count(*) OVER (PARTITION BY e164, "reporterId"), "createdAt"
+       FROM "Report" WHERE source = 'MEMBER' ORDER BY e164, "reporterId", "createdAt" DESC, id DESC`,
+  `DELETE FROM "NumberCategoryStat"`,
+  `INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters)
+     SELECT e164, category, sum(reports)::int, sum(reporters)::int FROM (
+       SELECT e164, category, count(*) AS reports, 0 AS reporters FROM "Report" GROUP BY e164, category
+       UNION ALL
+       SELECT e164, category, 0, count(*) FROM "NumberReporter" GROUP BY e164, category
+       UNION ALL
+       SELECT e164, category, 0, count(*) FROM "Report" WHERE source = 'IMPORT' GROUP BY e164, category
+     ) t GROUP BY e164, category`,
+  `DELETE FROM "NumberWeekStat"`,
+  `INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)
+     SELECT e164, date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int FROM "Report" GROUP BY 1, 2`,
+  `UPDATE "PhoneNumber" p SET
+       "reportCount" = coalesce(r.n, 0), "firstReportedAt" = r.first, "lastReportedAt" = r.last,
+       "reporterCount" = coalesce(u.n, 0), "commentCount" = coalesce(c.n, 0), "watchCount" = coalesce(w.n, 0)
+     FROM "PhoneNumber" p2
+     LEFT JOIN (SELECT e164, count(*)::int n, min("occurredAt") first, max("occurredAt") last FROM "Report" GROUP BY e164) r ON r.e164 = p2.e164
+     LEFT JOIN (SELECT e164, sum(n)::int n FROM (
+                  SELECT e164, count(*) n FROM "NumberReporter" GROUP BY e164
+                  UNION ALL SELECT e164, count(*) FROM "Report" WHERE source = 'IMPORT' GROUP BY e164) x GROUP BY e164) u ON u.e164 = p2.e164
+     LEFT JOIN (SELECT e164, count(*)::int n FROM "Comment" WHERE "deletedAt" IS NULL GROUP BY e164) c ON c.e164 = p2.e164
+     LEFT JOIN (SELECT e164, count(*)::int n FROM "Watch" GROUP BY e164) w ON w.e164 = p2.e164
+     WHERE p.e164 = p2.e164`,
+  `UPDATE "Claim" c SET
+       "legitVotes" = coalesce(v.legit, 0), "notLegitVotes" = coalesce(v.notlegit, 0), "reportCount" = coalesce(r.n, 0)
+     FROM "Claim" c2
+     LEFT JOIN (SELECT "claimId", count(*) FILTER (WHERE legitimate)::int legit, count(*) FILTER (WHERE NOT legitimate)::int notlegit FROM "Vote" GROUP BY "claimId") v ON v."claimId" = c2.id
+     LEFT JOIN (SELECT "claimId", count(*)::int n FROM "Report" WHERE "claimId" IS NOT NULL GROUP BY "claimId") r ON r."claimId" = c2.id
+     WHERE c.id = c2.id`,
+  `UPDATE "Comment" c SET "replyCount" = coalesce(r.n, 0)
+     FROM "Comment" c2 LEFT JOIN (SELECT "parentId", count(*)::int n FROM "Comment" WHERE "parentId" IS NOT NULL AND "deletedAt" IS NULL GROUP BY "parentId") r ON r."parentId" = c2.id
+     WHERE c.id = c2.id`,
+  `UPDATE "Organisation" o SET
+       "verifiedNumberCount" = coalesce(v.n, 0), "reportCount" = coalesce(r.n, 0)
+     FROM "Organisation" o2
+     LEFT JOIN (SELECT "organisationId", count(*)::int n FROM "Claim" WHERE status = 'VERIFIED' GROUP BY "organisationId") v ON v."organisationId" = o2.id
+     LEFT JOIN (SELECT "organisationId", count(*)::int n FROM "Report" WHERE "organisationId" IS NOT NULL GROUP BY "organisationId") r ON r."organisationId" = o2.id
+     WHERE o.id = o2.id`,
+];
+
+export async function recountAll(db: SqlRunner): Promise<void> {
+  for (const sql of STATEMENTS) await db.$executeRawUnsafe(sql);
+}

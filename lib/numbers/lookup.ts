@@ -1,0 +1,77 @@
+import "server-only";
+import { numberLookupQuerySchema, numberLookupSchema, type NumberLookup } from "./api-schema";
+import { env } from "../platform/env";
+import { AppError } from "../platform/errors";
+import { EVIDENCE_METHODS, REPORT_CATEGORIES } from "../display/labels";
+import { getNumberPage, type ClaimedOrganisation, type NumberPage } from "./page";
+import { normalisePhone } from "./phone";
+import { VERDICT_LABELS, verdictSummary } from "../trust/verdict-text";
+
+/**
+ * The public lookup: any spelling (and an optional region for national spellings) → the number's
+ * verdict and facts. A valid number nobody has reported still answers, with zero counts.
+ */
+export async function lookupNumber(input: { number: string; region?: string | null }): Promise<NumberLookup> {
+  const result = numberLookupQuerySchema.safeParse({ number: input.number, region: input.region ?? undefined });
+  if (!result.success) throw new AppError("INVALID", result.error.issues[0]?.message ?? "The request is not valid.");
+  const query = result.data;
+  const parsed = normalisePhone(query.number, query.region ?? env.DEFAULT_REGION);
+  if (!parsed.ok) throw new AppError("INVALID", parsed.error);
+  const page = await getNumberPage(parsed.phone.e164, null, { reports: 0 });
+  return numberLookupSchema.parse(toNumberLookup(page));
+}
+
+const absolute = (path: string) => new URL(path, env.APP_URL).toString();
+export const numberPath = (e164: string) => `/numbers/${encodeURIComponent(e164)}`;
+export const organisationPath = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
+
+function organisationRef(claim: ClaimedOrganisation) {
+  const { name, slug, officialPhone } = claim.organisation;
+  return { name, slug, url: absolute(organisationPath(slug)), officialPhone };
+}
+
+export function toNumberLookup(page: NumberPage): NumberLookup {
+  const { verdict, verified, impersonated } = page;
+  const named = verified ?? impersonated;
+  return {
+    e164: page.e164,
+    national: page.national,
+    international: page.international,
+    type: page.type,
+    country: page.country,
+    countryName: page.countryName,
+    url: absolute(numberPath(page.e164)),
+    verdict: {
+      kind: verdict.kind,
+      label: VERDICT_LABELS[verdict.kind],
+      summary: verdictSummary(
+        verdict.kind,
+        { organisation: named?.organisation.name, officialPhone: named?.organisation.officialPhone },
+        page.counts.reports,
+      ),
+      legitBound: verdict.legitBound,
+      notLegitBound: verdict.notLegitBound,
+      evidence: verdict.evidence,
+      possiblySpoofed: verdict.possiblySpoofed,
+    },
+    counts: { reports: page.counts.reports, reporters: page.counts.reporters, comments: page.counts.comments },
+    firstReportedAt: page.firstReportedAt?.toISOString() ?? null,
+    lastReportedAt: page.lastReportedAt?.toISOString() ?? null,
+    categories: page.categories.map((stat) => ({ ...stat, label: REPORT_CATEGORIES[stat.category].label })),
+    claimedOrganisations: page.organisations.map((claim) => ({ ...organisationRef(claim), claimStatus: claim.status, reports: claim.reportCount })),
+    registry: verified
+      ? {
+          status: "VERIFIED",
+          organisation: organisationRef(verified),
+          evidence: verified.evidence && {
+            method: verified.evidence.method,
+            methodLabel: EVIDENCE_METHODS[verified.evidence.method],
+            source: verified.evidence.source,
+            verifiedAt: verified.evidence.verifiedAt?.toISOString() ?? null,
+            reviewAt: verified.evidence.reviewAt?.toISOString() ?? null,
+          },
+        }
+      : { status: "NOT_LISTED", organisation: null, evidence: null },
+    impersonation: verdict.kind === "IMPERSONATION" && impersonated ? { organisation: organisationRef(impersonated) } : null,
+  };
+}

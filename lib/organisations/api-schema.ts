@@ -1,0 +1,57 @@
+// Client-safe zod schema of GET /api/v1/organisations/{slug}'s answer: the route parses every
+// response through it and lib/organisations/openapi.ts documents it from the same schema.
+import { z } from "zod";
+import { ASKED_FOR_KEYS, EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS, REPORT_CATEGORY_KEYS } from "../display/labels";
+import { E164_PATTERN, NUMBER_TYPES } from "../numbers/phone";
+
+const e164 = z.string().regex(E164_PATTERN);
+const timestamp = z.iso.datetime();
+
+export const organisationLookupSchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  url: z.url().describe("The organisation's page."),
+  status: z.enum(["ACTIVE", "PROPOSED"]).describe("PROPOSED: added by a member from a report, not yet checked by a moderator."),
+  category: z.enum(ORG_CATEGORY_KEYS),
+  country: z.string().length(2).nullable().describe("ISO 3166 alpha-2."),
+  website: z.string().nullable(),
+  acronym: z.string().nullable(),
+  aliases: z.array(z.string()),
+  domains: z.array(z.string()),
+  description: z.string().nullable(),
+  officialPhone: e164.nullable().describe("Where to call the organisation back."),
+  callingPolicy: z.object({
+    callsFrom: z.string().nullable().describe("Which numbers it calls from."),
+    mayAsk: z.string().nullable().describe("What it may ask for on a call it started."),
+    neverAsks: z.string().nullable().describe("What it never asks for."),
+    howToVerify: z.string().nullable().describe("How a customer can check a call is real."),
+  }),
+  verifiedNumbers: z.array(
+    z.object({
+      e164,
+      type: z.enum(NUMBER_TYPES),
+      evidenceMethod: z.enum(EVIDENCE_METHOD_KEYS).nullable(),
+      verifiedAt: timestamp.nullable(),
+      reviewAt: timestamp.nullable(),
+    }),
+  ).describe("The registry: numbers a moderator verified with evidence."),
+  claimedNumbers: z.array(
+    z.object({
+      e164,
+      status: z.enum(["UNVERIFIED", "REVOKED", "REJECTED"]).describe("UNVERIFIED: callers said so; REVOKED: no longer verified; REJECTED: known impersonation."),
+      reports: z.int().min(0),
+      legitVotes: z.int().min(0),
+      notLegitVotes: z.int().min(0),
+    }),
+  ).describe("Numbers callers claimed to be the organisation that are not verified (the 50 most reported)."),
+  reputation: z.object({
+    numbers: z.int().min(0).describe("Numbers claimed to be it, verified or not."),
+    reports: z.int().min(0).describe("Reports naming it, across all those numbers."),
+    categories: z.array(z.object({ category: z.enum(REPORT_CATEGORY_KEYS), count: z.int().min(0) })),
+    askedFor: z.array(z.object({ item: z.enum(ASKED_FOR_KEYS), count: z.int().min(0) })),
+    legitVotes: z.int().min(0),
+    notLegitVotes: z.int().min(0),
+  }),
+  source: z.object({ credit: z.string(), url: z.string().nullable() }).nullable().describe("Where the organisation's details came from, credited."),
+});
+export type OrganisationLookup = z.infer<typeof organisationLookupSchema>;

@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { db } from "../platform/db";
+import { organisationSearchText, slugify } from "./slug";
+import { getOrganisationPage, listOrganisations, searchOrganisations } from "./organisation";
+
+type Seed = { name: string; acronym?: string; aliases?: string[]; domains?: string[]; status?: "ACTIVE" | "PROPOSED" | "MERGED"; category?: "BANK" | "INSURER" | "GOVERNMENT" | "OTHER"; country?: string };
+
+const ORGS: Seed[] = [
+  { name: "Harbour Health Insurance", aliases: ["HHI", "Harbour Health"], domains: ["harbourhealth.example"], category: "INSURER", country: "AU" },
+  { name: "Southern Cross Mutual Bank", aliases: ["SCM Bank"], domains: ["scmbank.example"], category: "BANK", country: "AU" },
+  { name: "Australian Taxation Office", acronym: "ATO", domains: ["ato.gov.au"], category: "GOVERNMENT", country: "AU" },
+  { name: "Internal Revenue Service", acronym: "IRS", domains: ["irs.gov"], category: "GOVERNMENT", country: "US" },
+  { name: "Quick Parcel Delivery", status: "PROPOSED" },
+  { name: "Harbour Health Old Brand", status: "MERGED" },
+];
+
+beforeAll(async () => {
+  // Thousands of rows, so the planner has a reason to use the trigram index and the test a reason to be fast.
+  await db.organisation.createMany({
+    data: Array.from({ length: 3_000 }, (_, i) => {
+      const name = `Filler Organisation ${i} Pty Ltd`;
+      return { name, slug: `filler-${i}`, searchText: organisationSearchText({ name, domains: [`filler${i}.example`] }), domains: [`filler${i}.example`] };
+    }),
+  });
+  for (const org of ORGS) {
+    await db.organisation.create({
+      data: {
+        name: org.name,
+        slug: slugify(org.name),
+        acronym: org.acronym,
+        aliases: org.aliases ?? [],
+        domains: org.domains ?? [],
+        status: org.status ?? "ACTIVE",
+        category: org.category ?? "OTHER",
+        country: org.country,
+        searchText: organisationSearchText(org),
+      },
+    });
+  }
+});
+
+const names = async (q: string) => (await searchOrganisations(q)).map((o) => o.name);
+
+describe("searchOrganisations", () => {
+  test.each([
+    ["harbour", "Harbour Health Insurance"],
+    ["HHI", "Harbour Health Insurance"], // alias
+    ["scmbank.example", "Southern Cross Mutual Bank"], // domain
+    ["scm bank", "Southern Cross Mutual Bank"],
+    ["harbor helth", "Harbour Health Insurance"], // typos
+    ["southren cross", "Southern Cross Mutual Bank"],
+    ["taxation", "Australian Taxation Office"],
+    ["ato", "Australian Taxation Office"], // acronym
+    ["irs.gov", "Internal Revenue Service"],
+    ["quick parcel", "Quick Parcel Delivery"], // proposed organisations are offered too
+  ])("%s finds %s first", async (q, expected) => {
+    expect((await names(q))[0]).toBe(expected);
+  });
+
+  test("merged organisations are never offered; nonsense finds nothing; LIKE wildcards are literal", async () => {
+    expect(await names("old brand")).not.toContain("Harbour Health Old Brand");
+    expect(await names("zzqxj vvwk")).toEqual([]);
+    expect(await names("%%")).toEqual([]);
+    expect(await names("h")).toEqual([]);
+  });
+
+  test("is fast on thousands of organisations", async () => {
+    await searchOrganisations("filler 12");
+    const started = performance.now();
+    for (const q of ["filler organisation 2999", "harbor", "southern", "filler2999.example"]) await searchOrganisations(q);
+    expect((performance.now() - started) / 4).toBeLessThan(150);
+  });
+});
+
+describe("listOrganisations", () => {
+  test("filters by category and country and searches; counts recent reports on the page", async () => {
+    const gov = await listOrganisations({ category: "GOVERNMENT" });
+    expect(gov.organisations.map((o) => o.name).sort()).toEqual(["Australian Taxation Office", "Internal Revenue Service"]);
+    const us = await listOrganisations({ category: "GOVERNMENT", country: "US" });
+    expect(us.organisations.map((o) => o.name)).toEqual(["Internal Revenue Service"]);
+    const found = await listOrganisations({ q: "harbor health" });
+    expect(found.organisations[0].name).toBe("Harbour Health Insurance");
+    const all = await listOrganisations({ page: 2 });
+    expect(all.total).toBe(3_005); // the merged one is not listed
+    expect(all.organisations).toHaveLength(20);
+    expect(all.pageCount).toBe(151);
+
+    const org = await db.organisation.findUniqueOrThrow({ where: { slug: "harbour-health-insurance" } });
+    const user = await db.user.create({ data: { email: "r@example.com", name: "R" } });
+    await db.phoneNumber.create({ data: { e164: "+61491570006" } });
+    for (const daysAgo of [1, 10, 200]) {
+      await db.report.create({ data: { e164: "+61491570006", reporterId: user.id, organisationId: org.id, category: "LEGITIMATE_UNSAFE", occurredAt: new Date(), createdAt: new Date(Date.now() - daysAgo * 86_400_000) } });
+    }
+    const withCounts = await listOrganisations({ q: "harbour health insurance" });
+    expect(withCounts.organisations.find((o) => o.id === org.id)?.recentReportCount).toBe(2);
+  });
+
+  test("a merged organisation's page redirects to its target", async () => {
+    const target = await db.organisation.findUniqueOrThrow({ where: { slug: "harbour-health-insurance" } });
+    await db.organisation.update({ where: { slug: "harbour-health-old-brand" }, data: { mergedIntoId: target.id } });
+    expect(await getOrganisationPage("harbour-health-old-brand")).toEqual({ redirectTo: "harbour-health-insurance" });
+    expect(await getOrganisationPage("no-such-organisation")).toBeNull();
+  });
+});

@@ -1,0 +1,184 @@
+import "server-only";
+import { db } from "../platform/db";
+import { Prisma } from "../generated/prisma/client";
+import type { OrgCategory, OrgStatus } from "../generated/prisma/enums";
+
+export type OrganisationSuggestion = {
+  id: string;
+  slug: string;
+  name: string;
+  status: OrgStatus;
+  category: OrgCategory;
+  country: string | null;
+  domain: string | null;
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Lower-cased, single-spaced, bounded: what the trigram index is asked about. */
+export function searchTerm(q: string): string {
+  // Control characters (NUL above all, which PostgreSQL text cannot hold) become spaces.
+  return q.normalize("NFKC").toLowerCase().replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 100);
+}
+
+/**
+ * The fuzzy condition over name, acronym, aliases and domains (Organisation.searchText): a substring
+ * (ILIKE) or a word-level trigram match (`<%`, which forgives typos). Both use the GIN trigram index.
+ */
+function fuzzyMatch(term: string): Prisma.Sql {
+  return Prisma.sql`("searchText" ILIKE ${`%${escapeLike(term)}%`} OR ${term} <% "searchText")`;
+}
+
+/**
+ * pg_trgm's default word-similarity threshold (0.6) misses two typos in two words ("harbor helth" is
+ * 0.58 from "harbour health"); 0.45 still refuses unrelated words. SET LOCAL keeps it to this transaction.
+ */
+const typoTolerance = () => db.$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`;
+
+/** Best first: exact-ish substring, then trigram closeness, then the most reported. */
+function fuzzyOrder(term: string): Prisma.Sql {
+  return Prisma.sql`("searchText" ILIKE ${`${escapeLike(term)}%`}) DESC, ("searchText" ILIKE ${`%${escapeLike(term)}%`}) DESC,
+    word_similarity(${term}, "searchText") DESC, "reportCount" DESC, name ASC`;
+}
+
+/** The report form's type-ahead. Active and proposed organisations only; merged ones are gone. */
+export async function searchOrganisations(q: string, options: { limit?: number } = {}): Promise<OrganisationSuggestion[]> {
+  const term = searchTerm(q);
+  if (term.length < 2) return [];
+  const limit = Math.min(Math.max(options.limit ?? 8, 1), 25);
+  const [, rows] = await db.$transaction([
+    typoTolerance(),
+    db.$queryRaw<(Omit<OrganisationSuggestion, "domain"> & { domains: string[] | null })[]>`
+      SELECT id, slug, name, status, category, country, domains
+        FROM "Organisation"
+       WHERE status IN ('ACTIVE', 'PROPOSED') AND ${fuzzyMatch(term)}
+       ORDER BY ${fuzzyOrder(term)}
+       LIMIT ${limit}`,
+  ]);
+  // A row created without domains holds NULL, not an empty array.
+  return rows.map(({ domains, ...row }) => ({ ...row, domain: domains?.[0] ?? null }));
+}
+
+export const DIRECTORY_PAGE_SIZE = 20;
+const RECENT_DAYS = 90;
+
+export type DirectoryFilters = { q?: string; category?: OrgCategory; country?: string; page?: number };
+
+/**
+ * One page of the directory. Recent report counts are one grouped query over
+ * Report(organisationId, createdAt) for the organisations on this page only.
+ */
+export async function listOrganisations(filters: DirectoryFilters) {
+  const term = searchTerm(filters.q ?? "");
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const conditions: Prisma.Sql[] = [Prisma.sql`status IN ('ACTIVE', 'PROPOSED')`];
+  if (filters.category) conditions.push(Prisma.sql`category = ${filters.category}::"OrgCategory"`);
+  if (filters.country) conditions.push(Prisma.sql`country = ${filters.country}`);
+  if (term.length >= 2) conditions.push(fuzzyMatch(term));
+  const where = Prisma.join(conditions, " AND ");
+  const order = term.length >= 2 ? fuzzyOrder(term) : Prisma.sql`"verifiedNumberCount" DESC, "reportCount" DESC, name ASC`;
+
+  const [, ids, [{ total }]] = await db.$transaction([
+    typoTolerance(),
+    db.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE ${where} ORDER BY ${order} LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${where}`,
+  ]);
+  const idList = ids.map((row) => row.id);
+  const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
+  const [rows, recent] = await Promise.all([
+    db.organisation.findMany({
+      where: { id: { in: idList } },
+      select: { id: true, slug: true, name: true, status: true, category: true, country: true, domains: true, verifiedNumberCount: true, reportCount: true },
+    }),
+    idList.length
+      ? db.report.groupBy({ by: ["organisationId"], where: { organisationId: { in: idList }, createdAt: { gte: since } }, _count: { _all: true } })
+      : Promise.resolve([]),
+  ]);
+  const recentBy = new Map(recent.map((row) => [row.organisationId, row._count._all]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const organisations = idList.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [{ ...row, recentReportCount: recentBy.get(id) ?? 0 }] : [];
+  });
+  return { organisations, total, page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
+}
+
+/** Countries that have at least one listed organisation, for the directory's filter. */
+export async function listOrganisationCountries(): Promise<string[]> {
+  const rows = await db.organisation.groupBy({ by: ["country"], where: { status: { in: ["ACTIVE", "PROPOSED"] }, country: { not: null } } });
+  return rows.map((row) => row.country!).sort();
+}
+
+const CLAIM_LIST_LIMIT = 50;
+
+/**
+ * Everything the organisation page shows, or `{ redirectTo }` for a merged organisation.
+ * Reputation sums every report and vote across all numbers claimed to be it, so an organisation that
+ * calls from a new mobile every day is still recognisable.
+ */
+export async function getOrganisationPage(slug: string) {
+  const org = await db.organisation.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, name: true, acronym: true, aliases: true, domains: true, website: true, category: true, country: true,
+      description: true, officialPhone: true, policyCallsFrom: true, policyMayAsk: true, policyNeverAsks: true, policyHowToVerify: true,
+      status: true, sourceUrl: true, sourceCredit: true, verifiedNumberCount: true, reportCount: true, createdAt: true,
+      mergedInto: { select: { slug: true } },
+    },
+  });
+  if (!org) return null;
+  if (org.status === "MERGED") return org.mergedInto ? { redirectTo: org.mergedInto.slug } : null;
+
+  const claimSelect = {
+    id: true, e164: true, status: true, legitVotes: true, notLegitVotes: true, reportCount: true, createdAt: true,
+    evidenceMethod: true, evidenceSource: true, verifiedAt: true, reviewAt: true, statusReason: true,
+    number: { select: { type: true, lastReportedAt: true } },
+  } as const;
+  const [verified, claimed, claimedTotal, recentReports, categoryMix, askedMix, votes] = await Promise.all([
+    db.claim.findMany({ where: { organisationId: org.id, status: "VERIFIED" }, orderBy: { verifiedAt: "desc" }, select: claimSelect }),
+    db.claim.findMany({
+      where: { organisationId: org.id, status: { not: "VERIFIED" } },
+      orderBy: [{ reportCount: "desc" }, { updatedAt: "desc" }],
+      take: CLAIM_LIST_LIMIT,
+      select: claimSelect,
+    }),
+    db.claim.count({ where: { organisationId: org.id, status: { not: "VERIFIED" } } }),
+    db.report.findMany({
+      where: { organisationId: org.id, hiddenAt: null },
+      orderBy: { createdAt: "desc" },
+      take: 10,
+      select: {
+        id: true, e164: true, category: true, askedFor: true, channel: true, occurredAt: true, createdAt: true, body: true,
+        number: { select: { reporterCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } } },
+      },
+    }),
+    db.report.groupBy({ by: ["category"], where: { organisationId: org.id }, _count: { _all: true } }),
+    db.$queryRaw<{ item: string; n: number }[]>`
+      SELECT item::text, count(*)::int AS n FROM "Report", unnest("askedFor") AS item
+       WHERE "organisationId" = ${org.id} GROUP BY item ORDER BY n DESC`,
+    db.claim.aggregate({ where: { organisationId: org.id }, _sum: { legitVotes: true, notLegitVotes: true }, _count: { _all: true } }),
+  ]);
+  const { mergedInto: _merged, ...organisation } = org;
+  return {
+    organisation,
+    verified,
+    claimed,
+    claimedTotal,
+    recentReports,
+    reputation: {
+      numbers: votes._count._all,
+      reports: categoryMix.reduce((sum, row) => sum + row._count._all, 0),
+      categories: categoryMix.map((row) => ({ category: row.category, count: row._count._all })).sort((a, b) => b.count - a.count),
+      askedFor: askedMix,
+      legitVotes: votes._sum.legitVotes ?? 0,
+      notLegitVotes: votes._sum.notLegitVotes ?? 0,
+    },
+  };
+}
+
+export type OrganisationPage = Exclude<Awaited<ReturnType<typeof getOrganisationPage>>, { redirectTo: string } | null>;
+
+/** For a form prefilled from an organisation page: an active or proposed organisation's id and name. */
+export async function getOrganisationRef(slug: string): Promise<{ id: string; name: string } | null> {
+  return db.organisation.findFirst({ where: { slug, status: { in: ["ACTIVE", "PROPOSED"] } }, select: { id: true, name: true } });
+}

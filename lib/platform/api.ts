@@ -1,0 +1,56 @@
+import "server-only";
+import { z } from "zod";
+import { apiErrorSchema, type ApiError } from "../numbers/api-schema";
+import { AppError, statusFor } from "./errors";
+import { addressFrom, consumeLimit } from "./rate-limit";
+
+// Shared by every /api/v1 route handler: one error shape, per-address limits, validated bodies.
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** `{ "error": { "code", "message" } }` with the code's status. */
+export function errorJson(code: ApiError["error"]["code"], message: string, headers: HeadersInit = {}): Response {
+  const status = code === "INTERNAL" ? 500 : statusFor[code];
+  return Response.json(apiErrorSchema.parse({ error: { code, message } }), { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/** Expected failures keep their message; anything else is logged and answered with a generic 500. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
+    return errorJson(error.code, error.message, retry);
+  }
+  if (error instanceof z.ZodError) {
+    return errorJson("INVALID", error.issues[0]?.message ?? "The request is not valid.");
+  }
+  console.error(error);
+  return errorJson("INTERNAL", "Something went wrong on our side. Please try again.");
+}
+
+/** Spends one point of LIMITS.api for the caller's address (X-Forwarded-For's first hop). */
+export async function limitByAddress(request: Request): Promise<void> {
+  await consumeLimit("api", `address:${addressFrom(request.headers)}`, "Too many requests");
+}
+
+/**
+ * Wraps a route handler: rate-limits by address, then turns AppError and ZodError into the error
+ * shape and anything else into a logged 500.
+ */
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>, options: { limit?: boolean } = {}) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      if (options.limit !== false) await limitByAddress(request);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A 200 whose body is parsed through its schema first, so nothing undocumented goes out. */
+export function okJson<S extends z.ZodType>(schema: S, body: z.input<S>, headers: HeadersInit = {}): Response {
+  return Response.json(schema.parse(body), { status: 200, headers });
+}
+
+/** Cache-Control for a lookup that changes when reports arrive: a minute fresh, five stale. */
+export const LOOKUP_CACHE = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";

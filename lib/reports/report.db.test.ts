@@ -1,0 +1,208 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import type { Actor } from "../accounts/authz";
+import { recountAll } from "../numbers/counters";
+import { db } from "../platform/db";
+import { AppError } from "../platform/errors";
+import { REPORT_CATEGORY_KEYS } from "../display/labels";
+import { createReport } from "./report";
+
+const DAY = 86_400_000;
+const key = () => randomBytes(8).toString("hex");
+let userSeq = 0;
+
+async function member(options: { ageDays?: number; suspended?: boolean } = {}): Promise<Actor> {
+  const n = ++userSeq;
+  const createdAt = new Date(Date.now() - (options.ageDays ?? 30) * DAY);
+  return db.user.create({
+    data: { email: `member${n}-${key()}@example.com`, name: `Member ${n}`, createdAt, emailVerified: createdAt, suspendedAt: options.suspended ? new Date() : null },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+}
+
+async function organisation(name: string, extra: { aliases?: string[]; domains?: string[] } = {}) {
+  return db.organisation.create({
+    data: { name, slug: `${name.toLowerCase().replace(/\W+/g, "-")}-${key()}`, searchText: name.toLowerCase(), ...extra },
+    select: { id: true, slug: true },
+  });
+}
+
+const input = (over: Record<string, unknown> = {}) => ({
+  number: "0412 345 678",
+  occurredAt: "",
+  channel: "CALL",
+  category: "SCAM",
+  askedFor: [],
+  idempotencyKey: key(),
+  ...over,
+});
+
+const rowCounts = async () => ({
+  reports: await db.report.count(),
+  numbers: await db.phoneNumber.count(),
+  claims: await db.claim.count(),
+  organisations: await db.organisation.count(),
+});
+
+/** Every denormalised counter a report moves, in a stable order. */
+async function counters() {
+  return {
+    numbers: await db.phoneNumber.findMany({
+      orderBy: { e164: "asc" },
+      select: { e164: true, reportCount: true, reporterCount: true, firstReportedAt: true, lastReportedAt: true },
+    }),
+    categories: await db.numberCategoryStat.findMany({ orderBy: [{ e164: "asc" }, { category: "asc" }] }),
+    weeks: await db.numberWeekStat.findMany({ orderBy: [{ e164: "asc" }, { weekStart: "asc" }] }),
+    reporters: await db.numberReporter.findMany({ orderBy: [{ e164: "asc" }, { userId: "asc" }] }),
+    claims: await db.claim.findMany({ orderBy: { id: "asc" }, select: { id: true, reportCount: true } }),
+    organisations: await db.organisation.findMany({ orderBy: { id: "asc" }, select: { id: true, reportCount: true } }),
+  };
+}
+
+async function expectCountersMatchRows() {
+  const live = await counters();
+  await recountAll(db);
+  expect(await counters()).toEqual(live);
+  return live;
+}
+
+describe("createReport", () => {
+  test("a double submission (one after the other, or at the same moment) stores one report", async () => {
+    const actor = await member();
+    const once = input({ number: "0412 000 001" });
+    const first = await createReport(actor, once, { address: "a1" });
+    const again = await createReport(actor, once, { address: "a1" });
+    expect(again).toMatchObject({ id: first.id, duplicate: true });
+    expect(first.duplicate).toBe(false);
+
+    const twice = input({ number: "0412 000 002" });
+    const [a, b] = await Promise.all([createReport(actor, twice, { address: "a1" }), createReport(actor, twice, { address: "a1" })]);
+    expect(a.id).toBe(b.id);
+    expect(await db.report.count({ where: { reporterId: actor.id } })).toBe(2);
+    const number = await db.phoneNumber.findUniqueOrThrow({ where: { e164: "+61412000002" } });
+    expect(number.reportCount).toBe(1);
+    await expectCountersMatchRows();
+  });
+
+  test("counters equal the rows after 50 concurrent reports on one number", async () => {
+    const org = await organisation("Concurrent Mutual");
+    const members = await Promise.all(Array.from({ length: 50 }, () => member()));
+    const e164 = "+61412000050";
+    await Promise.all(
+      members.map((actor, i) =>
+        createReport(
+          actor,
+          input({
+            number: e164,
+            category: REPORT_CATEGORY_KEYS[i % REPORT_CATEGORY_KEYS.length],
+            organisationId: i % 2 === 0 ? org.id : undefined,
+            occurredAt: new Date(Date.now() - (i % 5) * 8 * DAY).toISOString(),
+          }),
+          { address: `addr-${i}` },
+        ),
+      ),
+    );
+    // The same members report again, changing category: they still count once each.
+    await Promise.all(members.slice(0, 10).map((actor, i) => createReport(actor, input({ number: e164, category: i % 2 ? "LEGITIMATE" : "SCAM" }), { address: `addr-${i}` })));
+
+    const live = await expectCountersMatchRows();
+    const number = live.numbers.find((n) => n.e164 === e164)!;
+    expect(number.reportCount).toBe(60);
+    expect(number.reporterCount).toBe(50);
+    expect(live.categories.filter((c) => c.e164 === e164).reduce((sum, c) => sum + c.reporters, 0)).toBe(50);
+    expect(live.weeks.filter((w) => w.e164 === e164).length).toBeGreaterThanOrEqual(4);
+    expect(live.organisations.find((o) => o.id === org.id)?.reportCount).toBe(25);
+    expect(await db.claim.count({ where: { e164 } })).toBe(1);
+  });
+
+  test("a rate-limited member is refused with when to try again, and nothing is stored", async () => {
+    const fresh = await member({ ageDays: 0 });
+    for (let i = 0; i < 5; i++) await createReport(fresh, input({ number: `0412 000 1${i}0` }), { address: "limit" });
+    const before = await rowCounts();
+    const error = await createReport(fresh, input({ number: "0412 000 199" }), { address: "limit" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("RATE_LIMITED");
+    expect((error as AppError).message).toMatch(/5 reports.*Try again in about \d+ hours/);
+    expect(await rowCounts()).toEqual(before);
+    expect(await db.phoneNumber.findUnique({ where: { e164: "+61412000199" } })).toBeNull();
+  });
+
+  test("older accounts may file 20 reports a day", async () => {
+    const actor = await member();
+    for (let i = 0; i < 20; i++) await createReport(actor, input({ number: `0412 002 ${String(i).padStart(3, "0")}` }), { address: `older-${i}` });
+    const error = (await createReport(actor, input({ number: "0412 002 999" }), { address: "older-x" }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(error.message).toMatch(/20 reports/);
+  });
+
+  test.each([
+    ["number", { number: "12" }],
+    ["number", { number: "not a number" }],
+    ["occurredAt", { occurredAt: new Date(Date.now() + 2 * 3_600_000).toISOString() }],
+    ["occurredAt", { occurredAt: "1989-12-31T10:00" }],
+    ["body", { body: "x".repeat(2_001) }],
+    ["callerIdName", { callerIdName: "y".repeat(101) }],
+    ["organisationId", { organisationId: "cknotarealorganisation00" }],
+    ["askedFor", { askedFor: ["NOTHING", "SECURITY_ANSWERS"] }],
+    ["category", { category: "" }],
+    ["proposedName", { proposeOrganisation: "1", proposedName: "" }],
+  ])("bad %s is refused with a field message and stores nothing", async (field, over) => {
+    const actor = await member();
+    const before = await rowCounts();
+    const error = await createReport(actor, input(over), { address: "bad" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("INVALID");
+    expect((error as AppError).fieldErrors?.[field]?.[0]).toBeTruthy();
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  test("a card number and an e-mail in the free text are stored masked", async () => {
+    const actor = await member();
+    const result = await createReport(
+      actor,
+      input({ number: "0412 000 300", body: "They read my card 4111 1111 1111 1111 back and said to write to refunds@scam.example today.", callerIdName: "mail me@x.example" }),
+      { address: "mask" },
+    );
+    expect(result.masked).toBe(true);
+    const stored = await db.report.findUniqueOrThrow({ where: { id: result.id } });
+    expect(stored.body).not.toContain("4111 1111 1111 1111");
+    expect(stored.body).not.toContain("refunds@scam.example");
+    expect(stored.body).toContain("[card number removed •••• 1111]");
+    expect(stored.callerIdName).toBe("mail [e-mail removed]");
+    expect(stored.bodyMasked).toBe(true);
+
+    const plain = await createReport(actor, input({ number: "0412 000 301", body: "Call back on 0412 000 301 please, ref 12345." }), { address: "mask" });
+    expect(plain.masked).toBe(false);
+    expect((await db.report.findUniqueOrThrow({ where: { id: plain.id } })).body).toBe("Call back on 0412 000 301 please, ref 12345.");
+  });
+
+  test("proposing an organisation creates it PROPOSED, claimed by the number; the same name again reuses it", async () => {
+    const actor = await member();
+    const result = await createReport(actor, input({ number: "0412 000 400", proposeOrganisation: "1", proposedName: "Parcel  Express Tracking", proposedWebsite: "www.parcelexpress.example" }), { address: "prop" });
+    expect(result.organisation).toMatchObject({ name: "Parcel Express Tracking", status: "PROPOSED" });
+    const org = await db.organisation.findUniqueOrThrow({ where: { id: result.organisation!.id } });
+    expect(org).toMatchObject({ status: "PROPOSED", proposedById: actor.id, website: "https://www.parcelexpress.example/", domains: ["parcelexpress.example"], reportCount: 1 });
+    expect(org.searchText).toContain("parcelexpress.example");
+    const claim = await db.claim.findUniqueOrThrow({ where: { e164_organisationKey: { e164: "+61412000400", organisationKey: org.id } } });
+    expect(claim).toMatchObject({ status: "UNVERIFIED", source: "REPORT", reportCount: 1 });
+
+    const second = await createReport(await member(), input({ number: "0412 000 401", proposeOrganisation: "1", proposedName: "parcel express tracking" }), { address: "prop" });
+    expect(second.organisation?.id).toBe(org.id);
+    expect(await db.organisation.count({ where: { name: { equals: "Parcel Express Tracking", mode: "insensitive" } } })).toBe(1);
+    await expectCountersMatchRows();
+  });
+
+  test("a report naming a merged organisation is filed under the organisation it was merged into", async () => {
+    const target = await organisation("Target Bank");
+    const old = await db.organisation.create({ data: { name: "Old Bank", slug: `old-bank-${key()}`, status: "MERGED", mergedIntoId: target.id }, select: { id: true } });
+    const result = await createReport(await member(), input({ number: "0412 000 500", organisationId: old.id }), { address: "merge" });
+    expect(result.organisation?.id).toBe(target.id);
+  });
+
+  test("a suspended member cannot report", async () => {
+    const error = (await createReport(await member({ suspended: true }), input(), { address: "s" }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe("FORBIDDEN");
+    const nobody = (await createReport(null, input(), { address: "s" }).catch((e: unknown) => e)) as AppError;
+    expect(nobody.code).toBe("UNAUTHENTICATED");
+  });
+});

@@ -1,0 +1,255 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { assertCanWrite, type Actor } from "../accounts/authz";
+import { db, type Tx } from "../platform/db";
+import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
+import type { ReportCategory } from "../generated/prisma/enums";
+import { maskSensitive } from "./masking";
+import { organisationSearchText, slugify } from "../organisations/slug";
+import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
+import { reportSchema, type ReportInput } from "./schema";
+
+const DAY_MS = 86_400_000;
+
+export type CreatedReport = {
+  id: string;
+  e164: string;
+  /** True when this was a resubmission of a report already stored (nothing new was created). */
+  duplicate: boolean;
+  /** Card numbers or e-mail addresses were removed from the text before it was stored. */
+  masked: boolean;
+  organisation: { id: string; slug: string; name: string; status: "PROPOSED" | "ACTIVE" | "MERGED" } | null;
+};
+
+type OrgRef = NonNullable<CreatedReport["organisation"]>;
+const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId: true } as const;
+
+/**
+ * Files one report: the number if new, a proposed organisation if asked, the claim (number ↔
+ * organisation) if new, the report, and every counter it moves — in one transaction. A resubmitted
+ * form (same idempotency key) returns the report already stored and creates nothing.
+ */
+export async function createReport(actor: Actor | null, input: unknown, options: { address: string }): Promise<CreatedReport> {
+  assertCanWrite(actor);
+  const data = parseOrThrow(reportSchema, input);
+
+  const existing = await findByKey(actor.id, data.idempotencyKey);
+  if (existing) return existing;
+
+  const named = data.organisationId ? await resolveOrganisation(data.organisationId) : null;
+  const proposal = data.proposedOrganisation ? await findSameName(data.proposedOrganisation.name) : null;
+
+  const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const stored = await findByKey(actor.id, data.idempotencyKey);
+        if (stored) {
+          await refund(spent);
+          return stored;
+        }
+        // A proposal's slug taken at the same moment: the next attempt picks another.
+        if (attempt < 3) continue;
+      }
+      await refund(spent);
+      throw error;
+    }
+  }
+}
+
+async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
+  const { phone } = data;
+  // Locks the number's row first: every report on one number queues here, so the reads below
+  // (the member's previous category) cannot race, and lock order is always number → organisation.
+  const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`
+    INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "updatedAt")
+    VALUES (${phone.e164}, ${phone.country}, ${phone.type}::"NumberType", 1, now())
+    ON CONFLICT (e164) DO UPDATE SET "reportCount" = "PhoneNumber"."reportCount" + 1, "updatedAt" = now()
+    RETURNING clock_timestamp() AS now`;
+
+  const org = organisation ?? (data.proposedOrganisation ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
+
+  let claimId: string | null = null;
+  if (org) {
+    const [claim] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Claim" (id, e164, "organisationId", "organisationKey", source, "createdById", "reportCount", "updatedAt")
+      VALUES (${newId()}, ${phone.e164}, ${org.id}, ${org.id}, 'REPORT', ${actor.id}, 1, now())
+      ON CONFLICT (e164, "organisationKey") DO UPDATE SET "reportCount" = "Claim"."reportCount" + 1, "updatedAt" = now()
+      RETURNING id`;
+    claimId = claim.id;
+    await tx.organisation.update({ where: { id: org.id }, data: { reportCount: { increment: 1 } }, select: { id: true } });
+  }
+
+  const body = data.body ? maskSensitive(data.body) : null;
+  const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
+  const report = await tx.report.create({
+    data: {
+      e164: phone.e164,
+      reporterId: actor.id,
+      organisationId: org?.id ?? null,
+      claimId,
+      occurredAt: data.occurredAt,
+      channel: data.channel,
+      category: data.category,
+      askedFor: data.askedFor,
+      leftMessage: data.leftMessage ?? null,
+      callerIdName: callerIdName?.text ?? null,
+      body: body?.text ?? null,
+      bodyMasked: Boolean(body?.masked || callerIdName?.masked),
+      proposedOrgName: data.proposedOrganisation?.name ?? null,
+      idempotencyKey: data.idempotencyKey,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+
+  const previous = await tx.numberReporter.findUnique({
+    where: { e164_userId: { e164: phone.e164, userId: actor.id } },
+    select: { category: true },
+  });
+  await tx.$executeRaw`
+    INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
+    VALUES (${phone.e164}, ${actor.id}, ${data.category}::"ReportCategory", 1, ${now})
+    ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
+  // The member counts once in the verdict, under their latest category.
+  const movesFrom: ReportCategory | null = previous && previous.category !== data.category ? previous.category : null;
+  const reporterGain = !previous || movesFrom ? 1 : 0;
+  await tx.$executeRaw`
+    INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters)
+    VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${reporterGain})
+    ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1, reporters = "NumberCategoryStat".reporters + ${reporterGain}`;
+  if (movesFrom) {
+    await tx.$executeRaw`
+      UPDATE "NumberCategoryStat" SET reporters = reporters - 1 WHERE e164 = ${phone.e164} AND category = ${movesFrom}::"ReportCategory"`;
+  }
+  // Week and first/last dates are computed from the stored row, exactly as lib/numbers/counters.ts does.
+  await tx.$executeRaw`
+    INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)
+    SELECT e164, date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, 1 FROM "Report" WHERE id = ${report.id}
+    ON CONFLICT (e164, "weekStart") DO UPDATE SET reports = "NumberWeekStat".reports + 1`;
+  await tx.$executeRaw`
+    UPDATE "PhoneNumber" p SET
+      "firstReportedAt" = LEAST(p."firstReportedAt", r."occurredAt"),
+      "lastReportedAt" = GREATEST(p."lastReportedAt", r."occurredAt"),
+      "reporterCount" = p."reporterCount" + ${previous ? 0 : 1}
+    FROM "Report" r WHERE r.id = ${report.id} AND p.e164 = r.e164`;
+
+  return {
+    id: report.id,
+    e164: phone.e164,
+    duplicate: false,
+    masked: Boolean(body?.masked || callerIdName?.masked),
+    organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null,
+  };
+}
+
+async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
+  const base = slugify(proposal.name);
+  const taken = await tx.organisation.findUnique({ where: { slug: base }, select: { id: true } });
+  const slug = taken ? `${base.slice(0, 72)}-${randomBytes(3).toString("hex")}` : base;
+  const host = proposal.website ? new URL(proposal.website).hostname.replace(/^www\./, "") : null;
+  const domains = host ? [host] : [];
+  return tx.organisation.create({
+    data: {
+      slug,
+      name: proposal.name,
+      website: proposal.website ?? null,
+      domains,
+      status: "PROPOSED",
+      proposedById: actor.id,
+      searchText: organisationSearchText({ name: proposal.name, domains }),
+    },
+    select: { id: true, slug: true, name: true, status: true },
+  });
+}
+
+/** The organisation a report names; a merged one is followed to where it now lives. */
+async function resolveOrganisation(id: string): Promise<OrgRef> {
+  let org = await db.organisation.findUnique({ where: { id }, select: orgSelect });
+  for (let hops = 0; org?.status === "MERGED" && org.mergedIntoId && hops < 5; hops++) {
+    org = await db.organisation.findUnique({ where: { id: org.mergedIntoId }, select: orgSelect });
+  }
+  if (!org || org.status === "MERGED") {
+    throw new AppError("INVALID", "Please correct the highlighted fields.", {
+      organisationId: ["We could not find that organisation. Choose it again from the suggestions."],
+    });
+  }
+  return { id: org.id, slug: org.slug, name: org.name, status: org.status };
+}
+
+/** Proposing a name that already exists (active or proposed) links to it instead of duplicating it. */
+async function findSameName(name: string): Promise<OrgRef | null> {
+  const org = await db.organisation.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, status: { in: ["ACTIVE", "PROPOSED"] } },
+    orderBy: { status: "asc" },
+    select: orgSelect,
+  });
+  return org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null;
+}
+
+async function findByKey(reporterId: string, idempotencyKey: string): Promise<CreatedReport | null> {
+  const report = await db.report.findUnique({
+    where: { reporterId_idempotencyKey: { reporterId, idempotencyKey } },
+    select: { id: true, e164: true, bodyMasked: true, organisation: { select: { id: true, slug: true, name: true, status: true } } },
+  });
+  return report ? { id: report.id, e164: report.e164, duplicate: true, masked: report.bodyMasked, organisation: report.organisation } : null;
+}
+
+type Spent = [LimitName, string][];
+
+async function spendLimits(actor: Actor, address: string, proposing: boolean): Promise<Spent> {
+  const isNew = Date.now() - actor.createdAt.getTime() < DAY_MS;
+  const accountLimit: LimitName = isNew ? "report-new-account" : "report";
+  const plan: [LimitName, string, string][] = [
+    [
+      accountLimit,
+      actor.id,
+      `You have filed ${LIMITS[accountLimit].points} reports in the last day, the most ${isNew ? "an account less than a day old" : "one account"} may`,
+    ],
+    ["report-address", address, "Too many reports have come from your network today"],
+  ];
+  if (proposing) plan.push(["organisation-proposal", actor.id, "You have proposed as many organisations as you may in a day"]);
+  const spent: Spent = [];
+  try {
+    for (const [name, key, message] of plan) {
+      await consumeLimit(name, key, message);
+      spent.push([name, key]);
+    }
+  } catch (error) {
+    await refund(spent);
+    throw error;
+  }
+  return spent;
+}
+
+async function refund(spent: Spent): Promise<void> {
+  for (const [name, key] of spent) await refundLimit(name, key);
+}
+
+/** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
+}
+
+export type UserReport = Awaited<ReturnType<typeof listReportsByUser>>[number];
+
+/** A member's own reports, newest first (for the account page). */
+export async function listReportsByUser(userId: string, options: { take?: number } = {}) {
+  return db.report.findMany({
+    where: { reporterId: userId },
+    orderBy: { createdAt: "desc" },
+    take: Math.min(options.take ?? 50, 200),
+    select: {
+      id: true,
+      e164: true,
+      category: true,
+      occurredAt: true,
+      createdAt: true,
+      bodyMasked: true,
+      hiddenAt: true,
+      organisation: { select: { name: true, slug: true, status: true } },
+    },
+  });
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import type { Actor } from "../accounts/authz";
+import { recountAll } from "../numbers/counters";
+import { db } from "../platform/db";
+import { AppError } from "../platform/errors";
+import { getClaimLegitimacy } from "../trust/legitimacy";
+import { castVote, ensureNumberClaim, listClaimsForNumber, withdrawVote } from "./vote";
+
+const DAY = 86_400_000;
+let seq = 0;
+
+async function member(options: { ageDays?: number; suspended?: boolean; role?: "USER" | "MODERATOR" } = {}): Promise<Actor> {
+  const createdAt = new Date(Date.now() - (options.ageDays ?? 40) * DAY);
+  return db.user.create({
+    data: {
+      email: `voter-${seq++}-${randomBytes(3).toString("hex")}@example.com`,
+      name: "Voter",
+      role: options.role ?? "USER",
+      createdAt,
+      emailVerified: createdAt,
+      suspendedAt: options.suspended ? new Date() : null,
+    },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+}
+
+async function countersMatchRows(claimIds: string[]) {
+  const claims = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, legitVotes: true, notLegitVotes: true } });
+  for (const claim of claims) {
+    const legit = await db.vote.count({ where: { claimId: claim.id, legitimate: true } });
+    const notLegit = await db.vote.count({ where: { claimId: claim.id, legitimate: false } });
+    expect({ id: claim.id, legit: claim.legitVotes, notLegit: claim.notLegitVotes }).toEqual({ id: claim.id, legit, notLegit });
+  }
+}
+
+describe("ensureNumberClaim", () => {
+  test("creates the number and its organisation-less claim once", async () => {
+    const [a, b] = await Promise.all([ensureNumberClaim("+61491570101"), ensureNumberClaim("+61491570101")]);
+    expect(a.id).toBe(b.id);
+    expect(await db.phoneNumber.findUnique({ where: { e164: "+61491570101" }, select: { type: true } })).toEqual({ type: "MOBILE" });
+    expect(await db.claim.count({ where: { e164: "+61491570101", organisationKey: "-" } })).toBe(1);
+  });
+
+  test("refuses something that is not a phone number", async () => {
+    await expect(ensureNumberClaim("+999")).rejects.toBeInstanceOf(AppError);
+  });
+});
+
+describe("casting, changing and withdrawing", () => {
+  test("a vote, a change and a withdrawal keep the counters and the panel right", async () => {
+    const voter = await member();
+    const { claimId } = await castVote(voter, { e164: "+61491570102", legitimate: true });
+    let [row] = (await listClaimsForNumber("+61491570102", voter)).filter((c) => c.id === claimId);
+    expect(row).toMatchObject({ legitVotes: 1, notLegitVotes: 0, myVote: true });
+    await castVote(voter, { claimId, legitimate: false });
+    [row] = (await listClaimsForNumber("+61491570102", voter)).filter((c) => c.id === claimId);
+    expect(row).toMatchObject({ legitVotes: 0, notLegitVotes: 1, myVote: false });
+    await castVote(voter, { claimId, legitimate: false });
+    expect(await db.vote.count({ where: { claimId } })).toBe(1);
+    await withdrawVote(voter, { claimId });
+    [row] = (await listClaimsForNumber("+61491570102", voter)).filter((c) => c.id === claimId);
+    expect(row).toMatchObject({ legitVotes: 0, notLegitVotes: 0, myVote: null });
+    await countersMatchRows([claimId]);
+  });
+
+  test("a visitor (no actor) and bad input are refused, nothing stored", async () => {
+    const claim = await ensureNumberClaim("+61491570103");
+    await expect(castVote(null, { claimId: claim.id, legitimate: true })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const voter = await member();
+    await expect(castVote(voter, { claimId: claim.id, legitimate: "yes" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(castVote(voter, { legitimate: true })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(castVote(voter, { claimId: "no-such-claim", legitimate: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.vote.count({ where: { claimId: claim.id } })).toBe(0);
+  });
+
+  test("the panel always offers the organisation-less claim, without creating it", async () => {
+    const rows = await listClaimsForNumber("+61491570104", null);
+    expect(rows).toEqual([expect.objectContaining({ id: null, organisation: null, legitVotes: 0 })]);
+    expect(await db.claim.count({ where: { e164: "+61491570104" } })).toBe(0);
+  });
+});
+
+describe("concurrency", () => {
+  test("200 members casting and changing 1,000 votes at once leave counters equal to rows", async () => {
+    const voters = await Promise.all(Array.from({ length: 200 }, () => member()));
+    const claims = await Promise.all(["+61491570111", "+61491570112", "+61491570113"].map((e164) => ensureNumberClaim(e164)));
+    const claimIds = claims.map((claim) => claim.id);
+    // Deterministic pseudo-random plan: each member votes 5 times, often on the same claim with a different answer.
+    let state = 12345;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
+    const plan = voters.flatMap((voter) => Array.from({ length: 5 }, () => ({ voter, claimId: claimIds[next() % 3], legitimate: next() % 2 === 0, withdraw: next() % 10 === 0 })));
+    expect(plan).toHaveLength(1000);
+    const results = await Promise.allSettled(
+      plan.map(({ voter, claimId, legitimate, withdraw }) => (withdraw ? withdrawVote(voter, { claimId }) : castVote(voter, { claimId, legitimate }))),
+    );
+    const failures = results.filter((result) => result.status === "rejected");
+    expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+    await countersMatchRows(claimIds);
+    const duplicates = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int n FROM (SELECT "claimId", "userId" FROM "Vote" GROUP BY 1, 2 HAVING count(*) > 1) d`;
+    expect(duplicates[0].n).toBe(0);
+    expect(await db.vote.count({ where: { claimId: { in: claimIds } } })).toBeGreaterThan(300);
+    // The counters also agree with a full recount from rows.
+    const before = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, legitVotes: true, notLegitVotes: true }, orderBy: { id: "asc" } });
+    await recountAll(db);
+    const after = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, legitVotes: true, notLegitVotes: true }, orderBy: { id: "asc" } });
+    expect(after).toEqual(before);
+  }, 180_000);
+});
+
+describe("abuse", () => {
+  test("10 fresh accounts voting one claim within an hour open one brigading alert", async () => {
+    const claim = await ensureNumberClaim("+61491570121");
+    const established = await member({ ageDays: 100 });
+    await castVote(established, { claimId: claim.id, legitimate: true });
+    expect(await db.claimAlert.count({ where: { claimId: claim.id } })).toBe(0);
+    const fresh = await Promise.all(Array.from({ length: 10 }, () => member({ ageDays: 2 })));
+    for (const voter of fresh) await castVote(voter, { claimId: claim.id, legitimate: false });
+    const alerts = await db.claimAlert.findMany({ where: { claimId: claim.id, resolvedAt: null }, select: { kind: true } });
+    expect(alerts).toEqual([{ kind: "NEW_ACCOUNT_WEIGHT" }]);
+  });
+
+  test("more than 20 votes in an hour is a burst, recorded once", async () => {
+    const claim = await ensureNumberClaim("+61491570122");
+    const voters = await Promise.all(Array.from({ length: 23 }, () => member({ ageDays: 60 })));
+    for (const voter of voters) await castVote(voter, { claimId: claim.id, legitimate: true });
+    expect(await db.claimAlert.findMany({ where: { claimId: claim.id }, select: { kind: true } })).toEqual([{ kind: "VOTE_BURST" }]);
+  });
+
+  test("a suspended member cannot vote, and their earlier votes stop counting at once", async () => {
+    const claim = await ensureNumberClaim("+61491570123");
+    const voter = await member();
+    await castVote(voter, { claimId: claim.id, legitimate: true });
+    expect((await getClaimLegitimacy([claim.id])).get(claim.id)!.legitWeight).toBeGreaterThan(0.9);
+    const suspendedAt = new Date();
+    await db.user.update({ where: { id: voter.id }, data: { suspendedAt } });
+    const suspended = { ...voter, suspendedAt };
+    await expect(castVote(suspended, { claimId: claim.id, legitimate: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(withdrawVote(suspended, { claimId: claim.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getClaimLegitimacy([claim.id])).get(claim.id)!.legitWeight).toBe(0);
+    expect(await db.vote.findFirst({ where: { claimId: claim.id }, select: { legitimate: true } })).toEqual({ legitimate: true });
+  });
+
+  test("200 votes a day per account, then RATE_LIMITED; the address limit applies across accounts", async () => {
+    const voter = await member();
+    const claims = await Promise.all(Array.from({ length: 4 }, (_, i) => ensureNumberClaim(`+6149157013${i}`)));
+    for (let i = 0; i < 200; i++) await castVote(voter, { claimId: claims[i % 4].id, legitimate: i % 2 === 0 });
+    const error = await castVote(voter, { claimId: claims[0].id, legitimate: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "RATE_LIMITED" });
+    expect((error as AppError).message).toMatch(/Try again in/);
+
+    const address = `10.0.0.${randomBytes(1)[0]}`;
+    const others = await Promise.all(Array.from({ length: 2 }, () => member()));
+    for (let i = 0; i < 200; i++) await castVote(others[i % 2], { claimId: claims[i % 4].id, legitimate: i % 3 === 0 }, { address });
+    await expect(castVote(others[0], { claimId: claims[1].id, legitimate: true }, { address })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  }, 120_000);
+});
+
+test("a claim id holding a NUL byte is INVALID, not a database error", async () => {
+  const voter = await db.user.create({
+    data: { email: `nul-${randomBytes(4).toString("hex")}@example.com`, name: "Nul Voter", emailVerified: new Date(), createdAt: new Date(Date.now() - 40 * 86_400_000) },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+  await expect(withdrawVote(voter, { claimId: "abc\u0000" })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(castVote(voter, { claimId: "abc\u0000", legitimate: true })).rejects.toMatchObject({ code: "INVALID" });
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import { assertCanWrite, type Actor } from "../accounts/authz";
+import { db } from "../platform/db";
+import { parseOrThrow } from "../platform/errors";
+import { E164_PATTERN } from "../numbers/phone";
+import { consumeLimit } from "../platform/rate-limit";
+import { ensureNumberRow } from "../votes/vote";
+
+// A watch is one row per member and number; PhoneNumber.watchCount counts those rows and is moved
+// only in the transaction that adds or removes one (the insert/delete result says whether it did).
+
+export const watchSchema = z.object({
+  e164: z.string({ error: "Choose a number to watch." }).trim().regex(E164_PATTERN, "That is not a phone number we can read."),
+});
+
+export type WatchOutcome = { e164: string; watching: boolean };
+
+export async function watchNumber(actor: Actor | null, input: unknown): Promise<WatchOutcome> {
+  assertCanWrite(actor);
+  const { e164 } = parseOrThrow(watchSchema, input);
+  await consumeLimit("watch", actor.id, "You have changed your watches too often");
+  await db.$transaction(async (tx) => {
+    await ensureNumberRow(tx, e164);
+    // ON CONFLICT DO NOTHING: a double click adds one watch and counts it once.
+    const added = await tx.watch.createMany({ data: [{ userId: actor.id, e164 }], skipDuplicates: true });
+    if (added.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { increment: added.count } } });
+  });
+  return { e164, watching: true };
+}
+
+export async function unwatchNumber(actor: Actor | null, input: unknown): Promise<WatchOutcome> {
+  assertCanWrite(actor);
+  const { e164 } = parseOrThrow(watchSchema, input);
+  await consumeLimit("watch", actor.id, "You have changed your watches too often");
+  await db.$transaction(async (tx) => {
+    const removed = await tx.watch.deleteMany({ where: { userId: actor.id, e164 } });
+    if (removed.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { decrement: removed.count } } });
+  });
+  return { e164, watching: false };
+}
+
+export async function isWatching(userId: string, e164: string): Promise<boolean> {
+  const row = await db.watch.findUnique({ where: { userId_e164: { userId, e164 } }, select: { e164: true } });
+  return row !== null;
+}
+
+export type WatchedNumber = { e164: string; watchedAt: Date; reportCount: number; lastReportedAt: Date | null; commentCount: number };
+
+/** The member's watched numbers with their latest activity: most recently reported first. */
+export async function listWatches(userId: string, take = 100): Promise<WatchedNumber[]> {
+  const rows = await db.watch.findMany({
+    where: { userId },
+    orderBy: [{ number: { lastReportedAt: { sort: "desc", nulls: "last" } } }, { createdAt: "desc" }],
+    take,
+    select: { e164: true, createdAt: true, number: { select: { reportCount: true, lastReportedAt: true, commentCount: true } } },
+  });
+  return rows.map((row) => ({ e164: row.e164, watchedAt: row.createdAt, ...row.number }));
+}
