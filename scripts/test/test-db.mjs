@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 // Overridable so that several checkouts can share one server without touching each other.
 export const TEMPLATE = process.env.TEST_TEMPLATE_DB ?? "callercheck_test_template";
 export const E2E_DATABASE = process.env.E2E_DB_NAME ?? "callercheck_e2e";
-export const TEST_PG_PORT = 54331;
+export const TEST_PG_PORT = Number(process.env.TEST_PG_PORT ?? 54331);
 
 export function withDatabase(url, name) {
   const parsed = new URL(url);
