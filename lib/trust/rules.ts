@@ -112,14 +112,22 @@ export const LEGIT_CATEGORIES: readonly ReportCategoryKey[] = ["LEGITIMATE", "LE
  * Reporters (each member once, by their latest report's category) as evidence on the same scale as
  * votes: scam and impersonation count fully against, nuisance calls partly, legitimate ones for.
  */
-export function reportEvidence(reportersByCategory: Partial<Record<ReportCategoryKey, number>>) {
+export function reportEvidence(
+  reportersByCategory: Partial<Record<ReportCategoryKey, number>>,
+  anonymousReportersByCategory: Partial<Record<ReportCategoryKey, number>> = {},
+) {
   let legit = 0;
   let notLegit = 0;
-  for (const [category, count] of Object.entries(reportersByCategory) as [ReportCategoryKey, number][]) {
-    if (LEGIT_CATEGORIES.includes(category)) legit += count;
-    else if (BAD_CATEGORIES.includes(category)) notLegit += count;
-    else if (NUISANCE_CATEGORIES.includes(category)) notLegit += count * THRESHOLDS.verdict.nuisanceWeight;
-  }
+  const add = (byCategory: Partial<Record<ReportCategoryKey, number>>, weight: number) => {
+    for (const [category, count] of Object.entries(byCategory) as [ReportCategoryKey, number][]) {
+      if (LEGIT_CATEGORIES.includes(category)) legit += count * weight;
+      else if (BAD_CATEGORIES.includes(category)) notLegit += count * weight;
+      else if (NUISANCE_CATEGORIES.includes(category)) notLegit += count * weight * THRESHOLDS.verdict.nuisanceWeight;
+    }
+  };
+  add(reportersByCategory, 1);
+  // Visitors' reports (proof of work, no account) weigh what a new member's vote does.
+  add(anonymousReportersByCategory, THRESHOLDS.weights.TL0);
   return { legit, notLegit };
 }
 
@@ -132,7 +140,10 @@ export type VerdictInput = {
    */
   impersonated: { organisationName: string; organisationSlug: string; officialPhone: string | null } | null;
   votes: Legitimacy;
+  /** Members (and imported complaints) who reported the number, each once, by category. */
   reportersByCategory: Partial<Record<ReportCategoryKey, number>>;
+  /** Visitors who reported without an account (each address once per number), by category. */
+  anonymousReportersByCategory?: Partial<Record<ReportCategoryKey, number>>;
 };
 
 export type VerdictKind = "VERIFIED" | "IMPERSONATION" | "LIKELY_LEGITIMATE" | "LIKELY_SCAM" | "DISPUTED" | "NOT_ENOUGH";
@@ -152,7 +163,7 @@ export type Verdict = {
  * needs evidence on both sides; one-sided evidence below the confidence bar is "not enough".
  */
 export function verdictFor(input: VerdictInput): Verdict {
-  const reports = reportEvidence(input.reportersByCategory);
+  const reports = reportEvidence(input.reportersByCategory, input.anonymousReportersByCategory);
   const combined = fromWeights(input.votes.legitWeight + reports.legit, input.votes.notLegitWeight + reports.notLegit);
   const base = { legitBound: combined.legitBound, notLegitBound: combined.notLegitBound, evidence: combined.total };
   const badReporters = BAD_CATEGORIES.reduce((sum, category) => sum + (input.reportersByCategory[category] ?? 0), 0);
