@@ -50,7 +50,11 @@ export const numberLookupSchema = z.object({
   verdict: z.object({
     kind: z.enum(VERDICT_KINDS),
     label: z.string(),
-    summary: z.string(),
+    summary: z.string().describe("The verdict's sentence and what to do, together."),
+    headline: z.string().describe("One plain sentence saying what this number is."),
+    advice: z.string().describe("One action: what to do now."),
+    organisation: organisationRefSchema.nullable().describe("The organisation the verdict names (owner, claimed caller or publisher of a contact line)."),
+    policy: z.string().nullable().describe("That organisation's calling policy in one line, when it has published one."),
     legitBound: z.number().min(0).max(1).describe("95% Wilson lower bound of the weighted share saying legitimate."),
     notLegitBound: z.number().min(0).max(1),
     evidence: z.number().min(0).describe("Weighted votes plus reporters behind the verdict."),

@@ -3,9 +3,10 @@ import { numberLookupQuerySchema, numberLookupSchema, type NumberLookup } from "
 import { env } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { EVIDENCE_METHODS, REPORT_CATEGORIES } from "../display/labels";
-import { getNumberPage, type ClaimedOrganisation, type NumberPage } from "./page";
+import { getNumberPage, type NumberPage } from "./page";
 import { normalisePhone } from "./phone";
-import { VERDICT_LABELS, verdictSummary } from "../trust/verdict-text";
+import { VERDICT_LABELS, verdictAdvice, verdictHeadline, verdictSummary } from "../trust/verdict-text";
+import { verdictPolicyLine, verdictWords } from "./verdict-words";
 
 /**
  * The public lookup: any spelling (and an optional region for national spellings) → the number's
@@ -22,17 +23,17 @@ export async function lookupNumber(input: { number: string; region?: string | nu
 }
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();
-export const numberPath = (e164: string) => `/numbers/${encodeURIComponent(e164)}`;
+/** The canonical page URL: `+` is kept as is (proxy.ts redirects every other spelling here). */
+export const numberPath = (e164: string) => `/numbers/${e164}`;
 export const organisationPath = (slug: string) => `/organisations/${encodeURIComponent(slug)}`;
 
-function organisationRef(claim: ClaimedOrganisation) {
-  const { name, slug, officialPhone } = claim.organisation;
+function organisationRef({ name, slug, officialPhone }: { name: string; slug: string; officialPhone: string | null }) {
   return { name, slug, url: absolute(organisationPath(slug)), officialPhone };
 }
 
 export function toNumberLookup(page: NumberPage): NumberLookup {
   const { verdict, verified, impersonated } = page;
-  const named = verified ?? impersonated;
+  const words = verdictWords(page);
   return {
     e164: page.e164,
     national: page.national,
@@ -44,11 +45,11 @@ export function toNumberLookup(page: NumberPage): NumberLookup {
     verdict: {
       kind: verdict.kind,
       label: VERDICT_LABELS[verdict.kind],
-      summary: verdictSummary(
-        verdict.kind,
-        { organisation: named?.organisation.name, officialPhone: named?.organisation.officialPhone },
-        page.counts.reports,
-      ),
+      summary: verdictSummary(verdict.kind, words),
+      headline: verdictHeadline(verdict.kind, words),
+      advice: verdictAdvice(verdict.kind, words),
+      organisation: page.named ? organisationRef(page.named) : null,
+      policy: verdictPolicyLine(page),
       legitBound: verdict.legitBound,
       notLegitBound: verdict.notLegitBound,
       evidence: verdict.evidence,
@@ -58,11 +59,11 @@ export function toNumberLookup(page: NumberPage): NumberLookup {
     firstReportedAt: page.firstReportedAt?.toISOString() ?? null,
     lastReportedAt: page.lastReportedAt?.toISOString() ?? null,
     categories: page.categories.map((stat) => ({ ...stat, label: REPORT_CATEGORIES[stat.category].label })),
-    claimedOrganisations: page.organisations.map((claim) => ({ ...organisationRef(claim), claimStatus: claim.status, reports: claim.reportCount })),
+    claimedOrganisations: page.organisations.map((claim) => ({ ...organisationRef(claim.organisation), claimStatus: claim.status, reports: claim.reportCount })),
     registry: verified
       ? {
           status: "VERIFIED",
-          organisation: organisationRef(verified),
+          organisation: organisationRef(verified.organisation),
           evidence: verified.evidence && {
             method: verified.evidence.method,
             methodLabel: EVIDENCE_METHODS[verified.evidence.method],
@@ -72,6 +73,6 @@ export function toNumberLookup(page: NumberPage): NumberLookup {
           },
         }
       : { status: "NOT_LISTED", organisation: null, evidence: null },
-    impersonation: verdict.kind === "IMPERSONATION" && impersonated ? { organisation: organisationRef(impersonated) } : null,
+    impersonation: verdict.kind === "IMPERSONATION" && impersonated ? { organisation: organisationRef(impersonated.organisation) } : null,
   };
 }

@@ -5,13 +5,35 @@ import { getClaimLegitimacy } from "../trust/legitimacy";
 import { chartSeries, type ChartSeries } from "./chart";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
 import { contentVisibility, type ContentVisibility } from "../trust/privacy";
-import { verdictFor, wilsonLowerBound, type Legitimacy, type Verdict, type VerdictInput } from "../trust/rules";
+import { UNSAFE_ASKS, verdictFor, wilsonLowerBound, type Legitimacy, type Verdict, type VerdictInput } from "../trust/rules";
 
 export const LATEST_REPORTS = 10;
 
 export type NumberViewer = { role: "USER" | "MODERATOR" | "ADMIN" } | null;
 
-const organisationSelect = { id: true, name: true, slug: true, officialPhone: true, verifiedNumberCount: true, status: true } as const;
+const organisationSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  officialPhone: true,
+  verifiedNumberCount: true,
+  status: true,
+  policyNeverAsks: true,
+  policyCallsFrom: true,
+  policyHowToVerify: true,
+} as const;
+
+/** An organisation as a number's page names it: enough for the verdict, the call-back link and the policy line. */
+export type NamedOrganisation = {
+  id: string;
+  name: string;
+  slug: string;
+  officialPhone: string | null;
+  verifiedNumberCount: number;
+  policyNeverAsks: string | null;
+  policyCallsFrom: string | null;
+  policyHowToVerify: string | null;
+};
 
 export type ClaimedOrganisation = {
   claimId: string;
@@ -19,7 +41,7 @@ export type ClaimedOrganisation = {
   reportCount: number;
   legitVotes: number;
   notLegitVotes: number;
-  organisation: { id: string; name: string; slug: string; officialPhone: string | null; verifiedNumberCount: number };
+  organisation: NamedOrganisation;
   evidence: { method: EvidenceMethod; source: string | null; verifiedAt: Date | null; reviewAt: Date | null } | null;
 };
 
@@ -54,7 +76,16 @@ export type NumberPage = {
   claimIds: string[];
   organisations: ClaimedOrganisation[];
   verified: ClaimedOrganisation | null;
+  /** The organisation callers claimed to be, when the number is not on its list (the verdict weighs it). */
+  claimed: ClaimedOrganisation | null;
+  /** Set when the verdict is an impersonation warning: the organisation being impersonated. */
   impersonated: ClaimedOrganisation | null;
+  /** The organisation that publishes this number for customers to call, if any. */
+  officialContact: NamedOrganisation | null;
+  /** The organisation the verdict names, with its calling policy. */
+  named: NamedOrganisation | null;
+  /** The claim the number's one vote panel asks about (null: the organisation-less claim, not created yet). */
+  voteClaimId: string | null;
   latestReports: NumberReport[];
   visibility: ContentVisibility;
   votes: Legitimacy;
@@ -68,7 +99,7 @@ export type NumberPage = {
 export async function getNumberPage(e164: string, viewer: NumberViewer, options: { reports?: number; now?: Date } = {}): Promise<NumberPage> {
   const now = options.now ?? new Date();
   const take = options.reports ?? LATEST_REPORTS;
-  const [row, categoryRows, weekRows, claimRows, reportRows] = await Promise.all([
+  const [row, categoryRows, weekRows, claimRows, reportRows, contactRows] = await Promise.all([
     db.phoneNumber.findUnique({
       where: { e164 },
       select: {
@@ -117,6 +148,13 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
           },
         })
       : Promise.resolve([]),
+    // Published callback lines (directory data) and organisations' main call-back numbers.
+    db.organisation.findMany({
+      where: { status: "ACTIVE", OR: [{ officialPhone: e164 }, { contactNumbers: { some: { e164 } } }] },
+      select: organisationSelect,
+      orderBy: [{ reportCount: "desc" }, { name: "asc" }],
+      take: 1,
+    }),
   ]);
 
   const hasVotes = claimRows.some((claim) => claim.legitVotes + claim.notLegitVotes > 0);
@@ -127,24 +165,37 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     .flatMap((claim) => (claim.organisation ? [toClaimed(claim, claim.organisation)] : []))
     .sort((a, b) => statusRank(a.status) - statusRank(b.status) || b.reportCount - a.reportCount || a.organisation.name.localeCompare(b.organisation.name));
   const verified = organisations.find((claim) => claim.status === "VERIFIED") ?? null;
-  // Callers claimed to be an organisation whose verified numbers do not include this one.
-  const impersonated =
-    organisations.find((claim) => claim.status === "REJECTED") ??
-    organisations.find((claim) => claim.status !== "VERIFIED" && claim.organisation.verifiedNumberCount > 0) ??
-    null;
+  // The organisation callers named, when this number is not on its list: a rejected claim first
+  // (known impersonation), then the most reported.
+  const claimed = verified ? null : (organisations.find((claim) => claim.status !== "VERIFIED") ?? null);
+  const officialContact = contactRows[0] ?? null;
 
   const reportersByCategory: VerdictInput["reportersByCategory"] = {};
   for (const stat of categoryRows) if (stat.reporters > 0) reportersByCategory[stat.category] = stat.reporters;
+  // Only a claimed organisation can be "really them, but unsafe": count unsafe asks just then.
+  const unsafeAsks =
+    claimed && claimed.status !== "REJECTED"
+      ? await db.report.count({ where: { e164, hiddenAt: null, askedFor: { hasSome: [...UNSAFE_ASKS] } } })
+      : 0;
+  const ref = (organisation: NamedOrganisation) => ({ organisationName: organisation.name, organisationSlug: organisation.slug, officialPhone: organisation.officialPhone });
   const verdict = verdictFor({
-    verified: verified && { organisationName: verified.organisation.name, organisationSlug: verified.organisation.slug },
-    impersonated: impersonated && {
-      organisationName: impersonated.organisation.name,
-      organisationSlug: impersonated.organisation.slug,
-      officialPhone: impersonated.organisation.officialPhone,
+    verified: verified && ref(verified.organisation),
+    claimed: claimed && {
+      ...ref(claimed.organisation),
+      hasVerifiedList: claimed.organisation.verifiedNumberCount > 0,
+      rejected: claimed.status === "REJECTED",
+      votes: legitimacyByClaim.get(claimed.claimId) ?? sumLegitimacy([]),
     },
+    officialContact: officialContact && ref(officialContact),
+    unsafeReports: (reportersByCategory.LEGITIMATE_UNSAFE ?? 0) + unsafeAsks,
     votes,
     reportersByCategory,
   });
+  const named =
+    verdict.organisation === null
+      ? null
+      : ([verified?.organisation, claimed?.organisation, officialContact].find((organisation) => organisation?.slug === verdict.organisation?.organisationSlug) ?? null);
+  const orgless = claimRows.find((claim) => !claim.organisation);
 
   const visibility = contentVisibility(
     {
@@ -174,7 +225,11 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     claimIds: claimRows.map((claim) => claim.id),
     organisations,
     verified,
-    impersonated,
+    claimed,
+    impersonated: verdict.kind === "IMPERSONATION" ? claimed : null,
+    officialContact,
+    named,
+    voteClaimId: verified?.claimId ?? claimed?.claimId ?? orgless?.id ?? null,
     latestReports: reportRows.map((report) => ({
       id: report.id,
       occurredAt: report.occurredAt,
@@ -217,6 +272,9 @@ function toClaimed(claim: ClaimRow, organisation: ClaimedOrganisation["organisat
       slug: organisation.slug,
       officialPhone: organisation.officialPhone,
       verifiedNumberCount: organisation.verifiedNumberCount,
+      policyNeverAsks: organisation.policyNeverAsks,
+      policyCallsFrom: organisation.policyCallsFrom,
+      policyHowToVerify: organisation.policyHowToVerify,
     },
     evidence:
       claim.status === "VERIFIED" && claim.evidenceMethod

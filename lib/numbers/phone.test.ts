@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import cases from "../fixtures/phone-cases.json";
-import { formatE164, isRegion, normalisePhone } from "./phone";
+import { displayNumber, formatE164, isRegion, normalisePhone } from "./phone";
 
 // lib/fixtures/phone-cases.json is the subset of ../shared/data/phone-number-test-cases.json that is
 // trueUnderRealMetadata and whose expectedE164 is an AU, US, GB or NZ number (or, with no E.164,
@@ -140,4 +140,11 @@ test("isRegion and formatE164", () => {
   expect(formatE164("+61412345678")).toEqual({ national: "0412 345 678", international: "+61 412 345 678" });
   expect(formatE164("+12025550143")).toEqual({ national: "(202) 555-0143", international: "+1 202 555 0143" });
   expect(formatE164("+999")).toEqual({ national: "+999", international: "+999" });
+});
+
+test("displayNumber: national for the reader's region, international for a foreign number", () => {
+  expect(displayNumber("+61491570006", "AU")).toBe("0491 570 006");
+  expect(displayNumber("+12025550123", "AU")).toBe("+1 202 555 0123");
+  expect(displayNumber("+12025550123", "US")).toBe("(202) 555-0123");
+  expect(displayNumber("not a number", "AU")).toBe("not a number");
 });

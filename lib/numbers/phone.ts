@@ -219,4 +219,14 @@ export function formatE164(e164: string): { national: string; international: str
     : { national: e164, international: e164 };
 }
 
+/**
+ * How people read a number: the national format when it belongs to the reader's region (the default
+ * region), the international format when it is foreign. E.164 is only for URLs and the API.
+ */
+export function displayNumber(e164: string, region: string): string {
+  const result = normalisePhone(e164);
+  if (!result.ok) return e164;
+  return result.phone.country === region ? result.phone.national : result.phone.international;
+}
+
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;

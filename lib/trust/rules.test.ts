@@ -1,12 +1,14 @@
 import { describe, expect, test } from "vitest";
 import type { ReportCategoryKey } from "../display/labels";
 import {
+  claimConfirmation,
   decay,
   legitimacy,
   reportEvidence,
   THRESHOLDS,
   verdictFor,
   wilsonLowerBound,
+  type ClaimedInput,
   type Legitimacy,
   type TrustLevel,
   type VerdictInput,
@@ -117,8 +119,17 @@ describe("verdictFor", () => {
     legitBound: wilsonLowerBound(legitWeight, legitWeight + notLegitWeight),
     notLegitBound: wilsonLowerBound(notLegitWeight, legitWeight + notLegitWeight),
   });
-  const org = { organisationName: "Harbour Health Insurance", organisationSlug: "harbour-health-insurance" };
-  const input = (over: Partial<VerdictInput>): VerdictInput => ({ verified: null, impersonated: null, votes: none, reportersByCategory: {}, ...over });
+  const org = { organisationName: "Harbour Health Insurance", organisationSlug: "harbour-health-insurance", officialPhone: "+611800160401" };
+  const claimed = (over: Partial<ClaimedInput> = {}): ClaimedInput => ({ ...org, hasVerifiedList: true, rejected: false, votes: none, ...over });
+  const input = (over: Partial<VerdictInput>): VerdictInput => ({
+    verified: null,
+    claimed: null,
+    officialContact: null,
+    unsafeReports: 0,
+    votes: none,
+    reportersByCategory: {},
+    ...over,
+  });
   const { minEvidence } = THRESHOLDS.verdict;
   // n / (n + z²) ≥ 0.5 needs n ≥ z² ≈ 3.8415 unanimous units of evidence.
   const unanimousBar = THRESHOLDS.z ** 2;
@@ -142,9 +153,19 @@ describe("verdictFor", () => {
     ["1 vs 9 is likely a scam", { votes: weights(1, 9) }, "LIKELY_SCAM"],
     ["an even split", { votes: weights(10, 10) }, "DISPUTED"],
     ["charity reports alone are no evidence", { reportersByCategory: { CHARITY: 10 } }, "NOT_ENOUGH"],
-    ["impersonation beats a scam majority", { impersonated: { ...org, officialPhone: "+611800160401" }, reportersByCategory: { SCAM: 10 } }, "IMPERSONATION"],
-    ["impersonation beats a legitimate majority", { impersonated: { ...org, officialPhone: null }, votes: weights(50, 0) }, "IMPERSONATION"],
-    ["verified beats everything", { verified: org, impersonated: { ...org, officialPhone: null }, votes: weights(0, 50) }, "VERIFIED"],
+    ["impersonation beats a scam majority", { claimed: claimed(), reportersByCategory: { SCAM: 10 } }, "IMPERSONATION"],
+    ["a rejected claim is impersonation even when members vote for it", { claimed: claimed({ rejected: true, votes: weights(50, 0) }), unsafeReports: 3 }, "IMPERSONATION"],
+    ["unconfirmed claim on an organisation with a list is impersonation", { claimed: claimed({ votes: weights(1, 1) }) }, "IMPERSONATION"],
+    ["members confirming the claim (no unsafe reports) fall through to the votes", { claimed: claimed({ votes: weights(5, 0) }), votes: weights(5, 0) }, "LIKELY_LEGITIMATE"],
+    ["claim on an organisation without a list, nobody denies it: community verdict", { claimed: claimed({ hasVerifiedList: false }), reportersByCategory: { LEGITIMATE: 1 } }, "NOT_ENOUGH"],
+    ["members deny an organisation without a list: impersonation", { claimed: claimed({ hasVerifiedList: false, votes: weights(0, 5) }) }, "IMPERSONATION"],
+    ["confirmed and unsafe: really them, but unsafe", { claimed: claimed({ votes: weights(5, 1) }), unsafeReports: 1 }, "REAL_BUT_UNSAFE"],
+    ["unsafe but not confirmed (3 of 4) stays impersonation", { claimed: claimed({ votes: weights(3, 1) }), unsafeReports: 2 }, "IMPERSONATION"],
+    ["really them beats an official contact number", { claimed: claimed({ votes: weights(6, 0) }), unsafeReports: 1, officialContact: org }, "REAL_BUT_UNSAFE"],
+    ["impersonation beats an official contact number", { claimed: claimed({ votes: weights(0, 4) }), officialContact: org }, "IMPERSONATION"],
+    ["an official contact number beats scam reports (callers spoof it)", { officialContact: org, reportersByCategory: { SCAM: 10 } }, "OFFICIAL_CONTACT"],
+    ["an official contact number with no reports", { officialContact: org }, "OFFICIAL_CONTACT"],
+    ["verified beats everything", { verified: org, claimed: claimed({ votes: weights(0, 50) }), officialContact: org, unsafeReports: 9 }, "VERIFIED"],
   ])("%s → %s", (_name, over, kind) => {
     expect(verdictFor(input(over)).kind).toBe(kind);
   });
@@ -172,6 +193,61 @@ describe("verdictFor", () => {
 
   test("only a verified number is ever 'possibly spoofed'", () => {
     expect(verdictFor(input({ reportersByCategory: { SCAM: 9 } })).possiblySpoofed).toBe(false);
-    expect(verdictFor(input({ impersonated: { ...org, officialPhone: null }, reportersByCategory: { SCAM: 9 } })).possiblySpoofed).toBe(false);
+    expect(verdictFor(input({ claimed: claimed(), reportersByCategory: { SCAM: 9 } })).possiblySpoofed).toBe(false);
+    expect(verdictFor(input({ officialContact: org, reportersByCategory: { SCAM: 9 } })).possiblySpoofed).toBe(false);
+  });
+
+  // The founding story, as the demo seed tells it (prisma/seed-demo.ts): basic members' votes at full weight.
+  const basic = (legitimate: boolean): WeightedVote => ({ legitimate, level: "TL1", castAt: NOW });
+  test("the demo insurer's own rotating mobile (+61491570006) is really them, but unsafe", () => {
+    const votes = legitimacy([basic(true), basic(true), basic(true), basic(false)], NOW);
+    const verdict = verdictFor(
+      input({ claimed: claimed({ votes }), votes, unsafeReports: 2, reportersByCategory: { LEGITIMATE_UNSAFE: 2 } }),
+    );
+    expect(verdict.kind).toBe("REAL_BUT_UNSAFE");
+    expect(verdict.organisation).toEqual(org);
+  });
+
+  test("the impersonator (+61491570159) gets the red warning, naming the insurer and its number", () => {
+    const votes = legitimacy([basic(false), basic(false), basic(false), basic(false)], NOW);
+    const verdict = verdictFor(input({ claimed: claimed({ votes }), votes, unsafeReports: 2, reportersByCategory: { IMPERSONATION: 2 } }));
+    expect(verdict.kind).toBe("IMPERSONATION");
+    expect(verdict.impersonationReason).toBe("NOT_ON_LIST");
+    expect(verdict.organisation?.officialPhone).toBe("+611800160401");
+  });
+
+  test("visitors' reports weigh like a new member's vote", () => {
+    const member = verdictFor(input({ reportersByCategory: { SCAM: 4 } }));
+    const visitors = verdictFor(input({ anonymousReportersByCategory: { SCAM: 4 } }));
+    expect(member.kind).toBe("LIKELY_SCAM");
+    expect(visitors.evidence).toBeCloseTo(4 * THRESHOLDS.weights.TL0, 10);
+    expect(visitors.kind).toBe("NOT_ENOUGH");
+  });
+});
+
+describe("claimConfirmation", () => {
+  const none = { legit: 0, notLegit: 0 };
+  const votes = (legitWeight: number, notLegitWeight: number): Legitimacy => ({
+    legitWeight,
+    notLegitWeight,
+    total: legitWeight + notLegitWeight,
+    legitBound: wilsonLowerBound(legitWeight, legitWeight + notLegitWeight),
+    notLegitBound: wilsonLowerBound(notLegitWeight, legitWeight + notLegitWeight),
+  });
+  test.each<[number, number, boolean, boolean]>([
+    [0, 0, false, false],
+    [1, 0, false, false],
+    [2, 0, false, false],
+    [3, 0, true, false],
+    [3, 1, false, false],
+    [5, 1, true, false],
+    [2, 2, false, false],
+    [0, 4, false, true],
+  ])("%d for, %d against → confirmed %s, denied %s", (legit, notLegit, confirmed, denied) => {
+    const result = claimConfirmation(votes(legit, notLegit), none);
+    expect([result.confirmed, result.denied]).toEqual([confirmed, denied]);
+  });
+  test("legitimate reports count towards confirmation", () => {
+    expect(claimConfirmation(votes(3, 1), { legit: 2, notLegit: 0 }).confirmed).toBe(true);
   });
 });

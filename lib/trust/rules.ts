@@ -15,6 +15,8 @@ export const THRESHOLDS = {
     minBound: 0.5,
     /** Nuisance categories (telemarketing, robocalls…) count this much towards "not legitimate". */
     nuisanceWeight: 0.5,
+    /** The lower bound of "it is really them" at which members confirm a claimed organisation. */
+    confirmBound: 0.35,
   },
   // Five unanimous basic members (bound ≈ 0.57) pass; one dissent among six (≈ 0.44) does not.
   promotion: { minBound: 0.55, minVoters: 5, minOldestVoteHours: 48 },
@@ -131,14 +133,30 @@ export function reportEvidence(
   return { legit, notLegit };
 }
 
+export type OrganisationRef = { organisationName: string; organisationSlug: string; officialPhone: string | null };
+
+/** The organisation callers from this number claimed to be, when this number is not on its list. */
+export type ClaimedInput = OrganisationRef & {
+  /** The organisation has verified or published numbers, and this is not one of them. */
+  hasVerifiedList: boolean;
+  /** A moderator rejected the claim: a known impersonation. */
+  rejected: boolean;
+  /** Members' weighted votes on "is this really the organisation?". */
+  votes: Legitimacy;
+};
+
 export type VerdictInput = {
-  /** A verified claim (registry entry) for this number, if any. */
-  verified: { organisationName: string; organisationSlug: string } | null;
+  /** A verified or published claim (registry entry) for this number, if any. */
+  verified: OrganisationRef | null;
+  claimed: ClaimedInput | null;
+  /** An organisation that publishes this number for customers to call (its callback line). */
+  officialContact: OrganisationRef | null;
   /**
-   * An organisation callers claimed to be which has verified numbers that are not this one
-   * (or a claim a moderator rejected as impersonation).
+   * Reports of the unsafe practice: the "legitimate but unsafe" category, or callers asking for
+   * security answers, passwords, one-time codes or card details.
    */
-  impersonated: { organisationName: string; organisationSlug: string; officialPhone: string | null } | null;
+  unsafeReports: number;
+  /** All weighted votes on the number, over every claim. */
   votes: Legitimacy;
   /** Members (and imported complaints) who reported the number, each once, by category. */
   reportersByCategory: Partial<Record<ReportCategoryKey, number>>;
@@ -146,10 +164,24 @@ export type VerdictInput = {
   anonymousReportersByCategory?: Partial<Record<ReportCategoryKey, number>>;
 };
 
-export type VerdictKind = "VERIFIED" | "IMPERSONATION" | "LIKELY_LEGITIMATE" | "LIKELY_SCAM" | "DISPUTED" | "NOT_ENOUGH";
+export type VerdictKind =
+  | "VERIFIED"
+  | "REAL_BUT_UNSAFE"
+  | "IMPERSONATION"
+  | "OFFICIAL_CONTACT"
+  | "LIKELY_LEGITIMATE"
+  | "LIKELY_SCAM"
+  | "DISPUTED"
+  | "NOT_ENOUGH";
+
+/** Why an impersonation warning was given. */
+export type ImpersonationReason = "REJECTED" | "NOT_ON_LIST" | "MEMBERS_SAY_NOT";
 
 export type Verdict = {
   kind: VerdictKind;
+  /** The organisation the verdict names (verified owner, the claimed one, or the publisher of a contact line). */
+  organisation: OrganisationRef | null;
+  impersonationReason: ImpersonationReason | null;
   /** Combined evidence behind the community verdict. */
   legitBound: number;
   notLegitBound: number;
@@ -158,17 +190,57 @@ export type Verdict = {
   possiblySpoofed: boolean;
 };
 
+/** Asked-for items that make a call unsafe when the organisation started it. */
+export const UNSAFE_ASKS = ["SECURITY_ANSWERS", "PASSWORD_OR_PIN", "ONE_TIME_CODE", "CARD_OR_PAYMENT"] as const;
+
 /**
- * DESIGN.md's precedence: verified → impersonation → votes and reports → not enough. "Disputed"
- * needs evidence on both sides; one-sided evidence below the confidence bar is "not enough".
+ * Whether members confirm a claimed organisation: its votes plus the number's report evidence.
+ * "Confirmed" is a lower bar than "likely legitimate": more say it is them than not, and the 95% lower
+ * bound of that share reaches confirmBound (five of six agreeing does, 0.44; three of four does not, 0.30).
+ * "Denied" is the full bar the other way.
+ */
+export function claimConfirmation(claimVotes: Legitimacy, reports: { legit: number; notLegit: number }) {
+  const combined = fromWeights(claimVotes.legitWeight + reports.legit, claimVotes.notLegitWeight + reports.notLegit);
+  const { minEvidence, minBound, confirmBound } = THRESHOLDS.verdict;
+  const enough = combined.total >= minEvidence;
+  return {
+    confirmed: enough && combined.legitWeight > combined.notLegitWeight && combined.legitBound >= confirmBound,
+    denied: enough && combined.notLegitBound >= minBound,
+    combined,
+  };
+}
+
+/**
+ * DESIGN.md's precedence: verified → really them but unsafe → impersonation → official contact
+ * number → votes and reports → not enough. "Disputed" needs evidence on both sides; one-sided
+ * evidence below the confidence bar is "not enough".
  */
 export function verdictFor(input: VerdictInput): Verdict {
   const reports = reportEvidence(input.reportersByCategory, input.anonymousReportersByCategory);
   const combined = fromWeights(input.votes.legitWeight + reports.legit, input.votes.notLegitWeight + reports.notLegit);
-  const base = { legitBound: combined.legitBound, notLegitBound: combined.notLegitBound, evidence: combined.total };
-  const badReporters = BAD_CATEGORIES.reduce((sum, category) => sum + (input.reportersByCategory[category] ?? 0), 0);
-  if (input.verified) return { kind: "VERIFIED", ...base, possiblySpoofed: badReporters > 0 };
-  if (input.impersonated) return { kind: "IMPERSONATION", ...base, possiblySpoofed: false };
+  const base = { legitBound: combined.legitBound, notLegitBound: combined.notLegitBound, evidence: combined.total, impersonationReason: null, possiblySpoofed: false };
+  const badReporters = BAD_CATEGORIES.reduce(
+    (sum, category) => sum + (input.reportersByCategory[category] ?? 0) + (input.anonymousReportersByCategory?.[category] ?? 0),
+    0,
+  );
+  if (input.verified) return { ...base, kind: "VERIFIED", organisation: input.verified, possiblySpoofed: badReporters > 0 };
+
+  const { claimed } = input;
+  if (claimed) {
+    const organisation: OrganisationRef = { organisationName: claimed.organisationName, organisationSlug: claimed.organisationSlug, officialPhone: claimed.officialPhone };
+    const { confirmed, denied } = claimConfirmation(claimed.votes, reports);
+    if (!claimed.rejected && confirmed && input.unsafeReports > 0) return { ...base, kind: "REAL_BUT_UNSAFE", organisation };
+    const reason: ImpersonationReason | null = claimed.rejected
+      ? "REJECTED"
+      : claimed.hasVerifiedList && !confirmed
+        ? "NOT_ON_LIST"
+        : denied
+          ? "MEMBERS_SAY_NOT"
+          : null;
+    if (reason) return { ...base, kind: "IMPERSONATION", organisation, impersonationReason: reason };
+  }
+  if (input.officialContact) return { ...base, kind: "OFFICIAL_CONTACT", organisation: input.officialContact };
+
   const { minEvidence, minBound } = THRESHOLDS.verdict;
   let kind: VerdictKind;
   if (combined.total < minEvidence) kind = "NOT_ENOUGH";
@@ -177,8 +249,14 @@ export function verdictFor(input: VerdictInput): Verdict {
   // Unanimous but still too little to be confident (three scam reports) is not a dispute.
   else if (combined.legitWeight > 0 && combined.notLegitWeight > 0) kind = "DISPUTED";
   else kind = "NOT_ENOUGH";
-  return { kind, ...base, possiblySpoofed: false };
+  return { ...base, kind, organisation: claimed && kind !== "NOT_ENOUGH" ? claimedRef(claimed) : null };
 }
+
+const claimedRef = (claimed: ClaimedInput): OrganisationRef => ({
+  organisationName: claimed.organisationName,
+  organisationSlug: claimed.organisationSlug,
+  officialPhone: claimed.officialPhone,
+});
 
 export type PromotionStats = {
   status: "UNVERIFIED" | "VERIFIED" | "REVOKED" | "REJECTED";

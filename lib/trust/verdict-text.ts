@@ -1,28 +1,64 @@
-// Client-safe words for a number's verdict, shared by the number page and the public API.
-import type { VerdictKind } from "./rules";
+// Client-safe words for a number's verdict: the one place its sentences are written, shared by the
+// number page's banner, its metadata, the home page and the public API.
+import type { ImpersonationReason, VerdictKind } from "./rules";
 
-export const VERDICT_KINDS = ["VERIFIED", "IMPERSONATION", "LIKELY_LEGITIMATE", "LIKELY_SCAM", "DISPUTED", "NOT_ENOUGH"] as const satisfies readonly VerdictKind[];
+export const VERDICT_KINDS = [
+  "VERIFIED",
+  "REAL_BUT_UNSAFE",
+  "IMPERSONATION",
+  "OFFICIAL_CONTACT",
+  "LIKELY_LEGITIMATE",
+  "LIKELY_SCAM",
+  "DISPUTED",
+  "NOT_ENOUGH",
+] as const satisfies readonly VerdictKind[];
 
 export const VERDICT_LABELS: Record<VerdictKind, string> = {
   VERIFIED: "Verified official number",
+  REAL_BUT_UNSAFE: "Really them, but unsafe",
   IMPERSONATION: "Impersonation warning",
+  OFFICIAL_CONTACT: "Official contact number",
   LIKELY_LEGITIMATE: "Likely legitimate",
   LIKELY_SCAM: "Likely scam or nuisance",
   DISPUTED: "Disputed",
   NOT_ENOUGH: "Not enough reports yet",
 };
 
-type Names = { organisation?: string | null; officialPhone?: string | null };
+/** Colour family of each verdict: green is safe to trust, amber needs care, red is a warning. */
+export const VERDICT_TONES: Record<VerdictKind, "green" | "amber" | "red" | "neutral"> = {
+  VERIFIED: "green",
+  REAL_BUT_UNSAFE: "amber",
+  IMPERSONATION: "red",
+  OFFICIAL_CONTACT: "amber",
+  LIKELY_LEGITIMATE: "green",
+  LIKELY_SCAM: "red",
+  DISPUTED: "amber",
+  NOT_ENOUGH: "neutral",
+};
 
-/** One sentence a person can act on, as the banner's heading and the API's `verdict.summary`. */
-export function verdictSummary(kind: VerdictKind, names: Names = {}, reports = 0): string {
+export type VerdictWords = {
+  /** Name of the organisation the verdict names. */
+  organisation?: string | null;
+  /** Its call-back number as people read it (national format), if known. */
+  callBack?: string | null;
+  reports?: number;
+  impersonationReason?: ImpersonationReason | null;
+};
+
+/** One plain sentence saying what this number is. */
+export function verdictHeadline(kind: VerdictKind, words: VerdictWords = {}): string {
+  const org = words.organisation ?? "the organisation";
   switch (kind) {
     case "VERIFIED":
-      return `Verified — official number of ${names.organisation ?? "a listed organisation"}.`;
+      return `Verified — official number of ${org}.`;
+    case "REAL_BUT_UNSAFE":
+      return `Probably really ${org} — but it called from a number it doesn't list.`;
     case "IMPERSONATION":
-      return names.officialPhone
-        ? `Not on ${names.organisation}'s verified list — hang up and call ${names.organisation} on ${names.officialPhone}.`
-        : `Not on ${names.organisation}'s verified list — hang up and call ${names.organisation} on a number you already trust.`;
+      if (words.impersonationReason === "REJECTED") return `Not ${org} — moderators checked, and this number is not theirs.`;
+      if (words.impersonationReason === "MEMBERS_SAY_NOT") return `Probably not ${org} — members who answered say this caller is not them.`;
+      return `Not on ${org}'s verified list — likely someone pretending to be ${org}.`;
+    case "OFFICIAL_CONTACT":
+      return `This is the number ${org} publishes for you to call.`;
     case "LIKELY_LEGITIMATE":
       return "Likely legitimate — people who answered say this caller is who they claim to be.";
     case "LIKELY_SCAM":
@@ -30,6 +66,35 @@ export function verdictSummary(kind: VerdictKind, names: Names = {}, reports = 0
     case "DISPUTED":
       return "Disputed — people disagree about this caller.";
     case "NOT_ENOUGH":
-      return reports === 0 ? "No reports yet." : "Not enough reports yet.";
+      return words.reports ? "Not enough reports yet." : "No reports yet.";
   }
+}
+
+/** One action: what to do now. Mentions the call-back number when there is one. */
+export function verdictAdvice(kind: VerdictKind, words: VerdictWords = {}): string {
+  const org = words.organisation ?? "the organisation";
+  const callOn = words.callBack ? `on ${words.callBack}` : "on a number you already trust, such as the one on your card or statement";
+  switch (kind) {
+    case "VERIFIED":
+      return `If the call asked for money or codes, hang up and call ${org} back ${callOn}: scammers can fake caller ID.`;
+    case "REAL_BUT_UNSAFE":
+      return `Don't give security answers on a call you didn't make: call back ${callOn}.`;
+    case "IMPERSONATION":
+      return `Hang up and call ${org} ${callOn}.`;
+    case "OFFICIAL_CONTACT":
+      return "Scammers often fake it in caller ID: if it called you, hang up and call it back yourself.";
+    case "LIKELY_LEGITIMATE":
+      return "Even so, never give codes, passwords or security answers on a call you did not make.";
+    case "LIKELY_SCAM":
+      return "Don't call back or give any details. If it named an organisation, call that organisation on a number you already trust.";
+    case "DISPUTED":
+      return "Be careful: give no codes, passwords or payment details, and call back on a number you already trust.";
+    case "NOT_ENOUGH":
+      return "If it called you, tell others what happened.";
+  }
+}
+
+/** Headline and advice together: the banner's text, the page's description and the API's `summary`. */
+export function verdictSummary(kind: VerdictKind, words: VerdictWords = {}): string {
+  return `${verdictHeadline(kind, words)} ${verdictAdvice(kind, words)}`;
 }

@@ -19,28 +19,33 @@ const STATUS = {
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
+/** What members said, in words ("Most members who answered say this isn't X (5 of 6)"); figures one click away. */
 function Confidence({ claim }: { claim: ClaimForPanel }) {
-  const total = claim.legitVotes + claim.notLegitVotes;
-  if (total === 0) return <p className="text-sm text-slate-600">No votes yet — be the first.</p>;
-  const legitLeads = claim.legitBound >= claim.notLegitBound;
-  const bound = legitLeads ? claim.legitBound : claim.notLegitBound;
+  const legit = claim.legitVotes;
+  const notLegit = claim.notLegitVotes;
+  const total = legit + notLegit;
+  if (total === 0) return <p className="text-sm text-slate-600" data-testid="confidence">No votes yet — be the first.</p>;
+  const name = claim.organisation?.name;
+  const sentence =
+    legit > notLegit
+      ? `${legit === total ? (total === 1 ? "The one member" : "All members") : "Most members"} who answered say ${name ? `this is really ${name}` : "this caller is legitimate"} (${legit} of ${total}).`
+      : notLegit > legit
+        ? `${notLegit === total ? (total === 1 ? "The one member" : "All members") : "Most members"} who answered say ${name ? `this isn't ${name}` : "this caller is not legitimate"} (${notLegit} of ${total}).`
+        : `Members who answered are split: ${legit} say ${name ? "it is them" : "legitimate"}, ${notLegit} say ${name ? "it isn't" : "not legitimate"}.`;
   return (
     <div className="space-y-1.5">
       <div className="flex h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
-        <div className="bg-emerald-500" style={{ width: percent(claim.legitBound) }} />
-        <div className="flex-1" />
-        <div className="bg-red-500" style={{ width: percent(claim.notLegitBound) }} />
+        <div className="bg-emerald-500" style={{ width: percent(legit / total) }} />
+        <div className="bg-red-500" style={{ width: percent(notLegit / total) }} />
       </div>
-      <p className="text-sm text-slate-700" data-testid="confidence">
-        {bound > 0 ? (
-          <>
-            <span className="font-semibold">{percent(bound)}</span> confident it is {legitLeads ? "legitimate" : "not legitimate"}
-          </>
-        ) : (
-          "Too few votes to be confident either way"
-        )}
-      </p>
-      <p className="text-xs text-slate-500">95% lower bound of the trust-weighted share; it grows as more members vote.</p>
+      <p className="text-sm text-slate-800" data-testid="confidence">{sentence}</p>
+      <details className="text-xs text-slate-600">
+        <summary className="cursor-pointer underline">How is this worked out?</summary>
+        <p className="mt-1">
+          Votes are weighted by each member&apos;s trust and fade with age. Weighted, we are 95% sure at least {percent(claim.legitBound)} say
+          legitimate and at least {percent(claim.notLegitBound)} say not (the Wilson lower bound); a side needs 50% to decide the verdict.
+        </p>
+      </details>
     </div>
   );
 }
@@ -78,18 +83,16 @@ export function ClaimVote({ claim, e164, viewer }: { claim: ClaimForPanel; e164:
   );
   return (
     <article className="space-y-3 rounded-lg border border-slate-200 p-3 sm:p-4" data-testid="claim-vote">
-      <div className="flex flex-wrap items-center gap-2">
-        <h3 className="font-medium text-slate-900">
+      {claim.organisation || status ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
           {claim.organisation ? (
-            <>
-              Is this really <span id={labelId}><Link href={`/organisations/${claim.organisation.slug}`}>{claim.organisation.name}</Link></span>?
-            </>
-          ) : (
-            "Is this caller legitimate?"
-          )}
-        </h3>
-        {status ? <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${status.className}`}>{status.label}</span> : null}
-      </div>
+            <span id={labelId} className="break-words">
+              About <Link href={`/organisations/${claim.organisation.slug}`}>{claim.organisation.name}</Link>
+            </span>
+          ) : null}
+          {status ? <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${status.className}`}>{status.label}</span> : null}
+        </div>
+      ) : null}
       <p className="text-sm text-slate-800" data-testid="vote-counts">
         <span className="font-semibold text-emerald-700">{claim.legitVotes}</span> legitimate ·{" "}
         <span className="font-semibold text-red-700">{claim.notLegitVotes}</span> not legitimate

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
 import { isRegion, normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
 import { verdictSummary } from "@/lib/trust/verdict-text";
+import { verdictWords } from "@/lib/numbers/verdict-words";
 import { CategoryMix } from "./category-mix";
 import { ClaimedOrganisations } from "./claimed-organisations";
 import { CommentsSection } from "./comments-section";
@@ -51,8 +52,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!result.ok) return { title: "Not a phone number", robots: { index: false } };
   const page = await loadPage(result.phone.e164, null);
   const { national, international } = result.phone;
-  const named = page.verified ?? page.impersonated;
-  const summary = verdictSummary(page.verdict.kind, { organisation: named?.organisation.name, officialPhone: named?.organisation.officialPhone }, page.counts.reports);
+  const summary = verdictSummary(page.verdict.kind, verdictWords(page));
   const kind = [result.phone.countryName, TYPE_LABELS[result.phone.type].toLowerCase()].filter(Boolean).join(" ");
   const reports = page.counts.reports === 1 ? "1 report" : `${page.counts.reports.toLocaleString("en-AU")} reports`;
   const title = `${national} (${international}) — who called?`;
@@ -129,7 +129,7 @@ export default async function NumberPageRoute(props: Props) {
         </div>
       </div>
 
-      <VotePanel e164={e164} actor={actor} />
+      <VotePanel e164={e164} actor={actor} claimId={page.voteClaimId} />
       <LatestReports page={page} />
       <CommentsSection e164={e164} actor={actor} />
 

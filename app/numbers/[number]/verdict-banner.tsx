@@ -2,30 +2,38 @@ import Link from "next/link";
 import { formatDate } from "@/lib/display/format";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import type { NumberPage } from "@/lib/numbers/page";
-import { formatE164 } from "@/lib/numbers/phone";
-import { VERDICT_LABELS, verdictSummary } from "@/lib/trust/verdict-text";
+import { verdictPolicyLine, verdictWords } from "@/lib/numbers/verdict-words";
+import { VERDICT_LABELS, VERDICT_TONES, verdictAdvice, verdictHeadline } from "@/lib/trust/verdict-text";
 
-const tone = {
-  VERIFIED: { box: "border-emerald-300 bg-emerald-50 text-emerald-950", icon: "bg-emerald-600 text-white", mark: "✓" },
-  IMPERSONATION: { box: "border-red-300 bg-red-50 text-red-950", icon: "bg-red-600 text-white", mark: "!" },
-  LIKELY_SCAM: { box: "border-red-300 bg-red-50 text-red-950", icon: "bg-red-600 text-white", mark: "!" },
-  LIKELY_LEGITIMATE: { box: "border-emerald-200 bg-emerald-50 text-emerald-950", icon: "bg-emerald-500 text-white", mark: "✓" },
-  DISPUTED: { box: "border-amber-300 bg-amber-50 text-amber-950", icon: "bg-amber-500 text-white", mark: "?" },
-  NOT_ENOUGH: { box: "border-slate-200 bg-white text-slate-900", icon: "bg-slate-200 text-slate-700", mark: "?" },
+const TONE = {
+  green: { box: "border-emerald-300 bg-emerald-50 text-emerald-950", icon: "bg-emerald-600 text-white", mark: "✓" },
+  amber: { box: "border-amber-400 bg-amber-50 text-amber-950", icon: "bg-amber-500 text-white", mark: "!" },
+  red: { box: "border-red-300 bg-red-50 text-red-950", icon: "bg-red-600 text-white", mark: "!" },
+  neutral: { box: "border-slate-200 bg-white text-slate-900", icon: "bg-slate-200 text-slate-700", mark: "?" },
 } as const;
 
-function CallBack({ e164 }: { e164: string }) {
+/** Text with the call-back number (as people read it) turned into a tel: link. */
+function WithCallLink({ text, readable, e164 }: { text: string; readable: string | null; e164: string | null }) {
+  const at = readable && e164 ? text.indexOf(readable) : -1;
+  if (at < 0 || !readable || !e164) return <>{text}</>;
   return (
-    <a href={`tel:${e164}`} className="whitespace-nowrap font-semibold text-inherit underline">
-      {formatE164(e164).national}
-    </a>
+    <>
+      {text.slice(0, at)}
+      <a href={`tel:${e164}`} className="whitespace-nowrap font-semibold text-inherit underline" data-testid="call-back">
+        {readable}
+      </a>
+      {text.slice(at + readable.length)}
+    </>
   );
 }
 
-/** The one verdict a number's page leads with, in DESIGN.md's precedence. */
+/** The one verdict a number's page leads with, in DESIGN.md's precedence: one sentence, one action. */
 export function VerdictBanner({ page }: { page: NumberPage }) {
-  const { verdict, verified, impersonated, counts, e164 } = page;
-  const style = tone[verdict.kind];
+  const { verdict, verified, named, counts, e164 } = page;
+  const style = TONE[VERDICT_TONES[verdict.kind]];
+  const words = verdictWords(page);
+  const policy = verdictPolicyLine(page);
+  const callBackE164 = verdict.kind === "OFFICIAL_CONTACT" ? null : (named?.officialPhone ?? null);
   return (
     <section data-testid="verdict" data-verdict={verdict.kind} aria-labelledby="verdict-heading" className={`rounded-2xl border-2 p-4 shadow-sm sm:p-6 ${style.box}`}>
       <div className="flex items-start gap-3 sm:gap-4">
@@ -33,85 +41,108 @@ export function VerdictBanner({ page }: { page: NumberPage }) {
           {style.mark}
         </span>
         <div className="min-w-0 flex-1 space-y-2">
-          <p className="text-xs font-semibold uppercase tracking-wide opacity-75">{VERDICT_LABELS[verdict.kind]}</p>
-          <Heading page={page} />
-          {verdict.kind === "VERIFIED" && verified ? (
-            <>
-              {verified.evidence ? (
-                <p className="text-sm">
-                  <span className="font-medium">Evidence:</span> {EVIDENCE_METHODS[verified.evidence.method]}
-                  {verified.evidence.source ? <> — <Source text={verified.evidence.source} /></> : null}
-                  {verified.evidence.verifiedAt ? <>. Verified {formatDate(verified.evidence.verifiedAt)}.</> : "."}
-                </p>
-              ) : null}
-              {verdict.possiblySpoofed ? (
-                <p className="rounded-lg bg-amber-100 px-3 py-2 text-sm text-amber-950" data-testid="possibly-spoofed">
-                  <strong>Possibly spoofed:</strong> some people reported scam calls showing this number. Scammers can fake caller ID — if a call
-                  asks for money or codes, hang up and call {verified.organisation.name} back
-                  {verified.organisation.officialPhone ? <> on <CallBack e164={verified.organisation.officialPhone} /></> : null}.
-                </p>
-              ) : null}
-            </>
-          ) : null}
-          {verdict.kind === "IMPERSONATION" && impersonated ? (
-            <p className="text-sm">
-              Callers from this number said they were {impersonated.organisation.name}.{" "}
-              {impersonated.status === "REJECTED"
-                ? "Moderators checked, and it is not theirs."
-                : `${impersonated.organisation.name} has ${impersonated.organisation.verifiedNumberCount === 1 ? "a verified number" : "verified numbers"}, and this is not one of them.`}{" "}
-              <Link href={`/organisations/${impersonated.organisation.slug}`} className="font-semibold text-inherit underline">
-                See {impersonated.organisation.name}&apos;s real numbers
+          <p className="text-xs font-semibold uppercase tracking-wide opacity-80">{VERDICT_LABELS[verdict.kind]}</p>
+          <h2 id="verdict-heading" className="break-words text-xl font-bold leading-snug sm:text-2xl">
+            {verdictHeadline(verdict.kind, words)}
+          </h2>
+          <p className="text-base font-medium" data-testid="verdict-advice">
+            <WithCallLink text={verdictAdvice(verdict.kind, words)} readable={words.callBack ?? null} e164={callBackE164} />
+          </p>
+          {policy && named ? (
+            <p className="break-words rounded-lg bg-white/70 px-3 py-2 text-sm ring-1 ring-inset ring-black/5" data-testid="verdict-policy">
+              <span className="font-semibold">Calling policy:</span> {policy}{" "}
+              <Link href={`/organisations/${named.slug}`} className="text-inherit underline">
+                More about {named.name}
               </Link>
             </p>
           ) : null}
+          <Details page={page} />
+          {verdict.kind === "VERIFIED" && verified?.evidence ? (
+            <p className="text-sm">
+              <span className="font-medium">Evidence:</span> {EVIDENCE_METHODS[verified.evidence.method]}
+              {verified.evidence.source ? <> — <Source text={verified.evidence.source} /></> : null}
+              {verified.evidence.verifiedAt ? <>. Verified {formatDate(verified.evidence.verifiedAt)}.</> : "."}
+            </p>
+          ) : null}
+          {verdict.kind === "VERIFIED" && verdict.possiblySpoofed ? (
+            <p className="rounded-lg bg-amber-100 px-3 py-2 text-sm text-amber-950" data-testid="possibly-spoofed">
+              <strong>Possibly spoofed:</strong> some people reported scam calls showing this number. Scammers can fake caller ID, so
+              those reports are not a mark against {named?.name ?? "the organisation"}.
+            </p>
+          ) : null}
           {verdict.kind === "NOT_ENOUGH" ? (
-            <p className="text-sm text-slate-600">
+            <p className="text-sm text-slate-700">
               {counts.reports === 0
-                ? "Nobody has reported this number yet. If it called you, tell others what happened."
-                : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${counts.reporters === 1 ? "one person" : `${counts.reporters.toLocaleString("en-AU")} people`} cannot yet say whether this caller is safe. Add yours if it called you.`}{" "}
+                ? "Nobody has reported this number yet."
+                : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${counts.reporters === 1 ? "one person" : `${counts.reporters.toLocaleString("en-AU")} people`} cannot yet say whether this caller is safe.`}{" "}
               <Link href={`/report?number=${encodeURIComponent(e164)}`} className="font-semibold">
                 Report this number
               </Link>
             </p>
           ) : null}
-          {["LIKELY_LEGITIMATE", "LIKELY_SCAM", "DISPUTED"].includes(verdict.kind) ? (
-            <p className="text-sm opacity-90">
-              Based on {counts.reporters.toLocaleString("en-AU")} {counts.reporters === 1 ? "reporter" : "reporters"} and members&apos; votes, weighted by trust
-              and age. {verdict.kind === "LIKELY_LEGITIMATE" ? "Even so, never give codes, passwords or security answers on a call you did not make." : null}
-            </p>
-          ) : null}
+          <HowWorkedOut page={page} />
         </div>
       </div>
     </section>
   );
 }
 
-function Heading({ page }: { page: NumberPage }) {
-  const { verdict, verified, impersonated, counts } = page;
-  const className = "text-xl font-bold leading-snug sm:text-2xl";
-  if (verdict.kind === "VERIFIED" && verified) {
+/** A sentence of context under the advice, where the verdict names an organisation. */
+function Details({ page }: { page: NumberPage }) {
+  const { verdict, claimed, named } = page;
+  if (!named) return null;
+  const realNumbers = (
+    <Link href={`/organisations/${named.slug}`} className="font-semibold text-inherit underline">
+      See {named.name}&apos;s real numbers
+    </Link>
+  );
+  if (verdict.kind === "REAL_BUT_UNSAFE") {
     return (
-      <h2 id="verdict-heading" className={className}>
-        Verified — official number of{" "}
-        <Link href={`/organisations/${verified.organisation.slug}`} className="text-inherit underline">
-          {verified.organisation.name}
-        </Link>
-      </h2>
+      <p className="text-sm">
+        Members who answered say this really was {named.name}, but {named.name} does not list this number, and callers from it asked for things
+        like security answers. A scammer can ask the same questions from any number. {realNumbers}
+      </p>
     );
   }
-  if (verdict.kind === "IMPERSONATION" && impersonated) {
-    const { name, officialPhone } = impersonated.organisation;
+  if (verdict.kind === "IMPERSONATION" && claimed) {
+    const because =
+      verdict.impersonationReason === "REJECTED"
+        ? "Moderators checked, and it is not theirs."
+        : verdict.impersonationReason === "NOT_ON_LIST"
+          ? `${named.name} has ${named.verifiedNumberCount === 1 ? "a verified number" : "verified numbers"}, and this is not one of them.`
+          : "Members who answered say it was not them.";
     return (
-      <h2 id="verdict-heading" className={className}>
-        Not on {name}&apos;s verified list — hang up and call {name}{" "}
-        {officialPhone ? <>on <CallBack e164={officialPhone} /></> : "on a number you already trust"}
-      </h2>
+      <p className="text-sm">
+        Callers from this number said they were {named.name}. {because} {realNumbers}
+      </p>
     );
   }
+  return null;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** The figures behind the verdict, one click away for those who want them. */
+function HowWorkedOut({ page }: { page: NumberPage }) {
+  const { verdict, counts } = page;
   return (
-    <h2 id="verdict-heading" className={className}>
-      {verdict.kind === "NOT_ENOUGH" ? (counts.reports === 0 ? "No reports yet" : "Not enough reports yet") : verdictSummary(verdict.kind)}
-    </h2>
+    <details className="text-sm" data-testid="verdict-figures">
+      <summary className="cursor-pointer font-medium underline">How is this worked out?</summary>
+      <div className="mt-2 space-y-1 opacity-90">
+        <p>
+          An organisation&apos;s verified or published numbers come first. Then members&apos; answers to &quot;is this really them?&quot;, then
+          the organisation&apos;s published contact numbers, then votes and reports.
+        </p>
+        <p>
+          Evidence so far: {counts.reporters.toLocaleString("en-AU")} {counts.reporters === 1 ? "person" : "people"} reported it, and members
+          voted. Votes from established members count for more and fade with age (half weight after 180 days); reports count once per person.
+        </p>
+        <p>
+          Weighted evidence {verdict.evidence.toFixed(1)}; we are 95% sure at least {percent(verdict.legitBound)} of it says legitimate and at
+          least {percent(verdict.notLegitBound)} says not (the Wilson lower bound), and call a side &quot;likely&quot; from 50%.
+        </p>
+      </div>
+    </details>
   );
 }
 
