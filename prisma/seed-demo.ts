@@ -93,6 +93,8 @@ const REPORTS: DemoReport[] = [
   { number: "0491 570 159", org: "harbour-health-insurance", category: "IMPERSONATION", askedFor: ["CARD_OR_PAYMENT", "POLICY_OR_ACCOUNT_NUMBER"], daysAgo: 1, by: 5, body: "Claimed my Harbour Health policy would lapse today unless I paid the premium by card over the phone." },
   { number: "0491 570 159", org: "harbour-health-insurance", category: "IMPERSONATION", askedFor: ["CARD_OR_PAYMENT"], daysAgo: 2, by: 6 },
   { number: "0491 570 159", category: "SCAM", askedFor: ["CARD_OR_PAYMENT"], daysAgo: 4, by: 0 },
+  // A spoofed call: caller ID showed the insurer's verified number ("possibly spoofed", not a mark against it).
+  { number: "02 7010 1234", category: "SCAM", askedFor: ["CARD_OR_PAYMENT"], daysAgo: 2, by: 6, body: "Caller ID showed Harbour Health's claims number, but they wanted my card number for a 'refund'. I rang 1800 160 401 and it wasn't them." },
   // A plain scam.
   { number: "0491 570 157", category: "SCAM", askedFor: ["REMOTE_ACCESS", "GIFT_CARDS_OR_CRYPTO"], daysAgo: 2, by: 1, body: "'Tech support' saying my internet was hacked. Wanted me to install a remote access app, then to buy gift cards." },
   { number: "0491 570 157", category: "SCAM", askedFor: ["REMOTE_ACCESS"], daysAgo: 5, by: 2 },

@@ -3,8 +3,8 @@ import { CategoryBadge } from "@/components/category-badge";
 import { buttonClass } from "@/components/ui/button";
 import { listMyReports } from "@/lib/accounts/my-data";
 import { formatDate } from "@/lib/display/format";
-import { formatE164 } from "@/lib/numbers/phone";
 import { AccountSection } from "./section";
+import { readableNumber } from "@/lib/numbers/display";
 
 /** The member's reports, newest first; "Show more" asks for `step` more through `?reports=`. */
 export async function MyReports({ userId, take, step }: { userId: string; take: number; step: number }) {
@@ -21,7 +21,7 @@ export async function MyReports({ userId, take, step }: { userId: string; take: 
           {reports.map((report) => (
             <li key={report.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:gap-4">
               <Link href={`/numbers/${report.e164}`} className="font-mono font-semibold sm:w-40 sm:shrink-0">
-                {formatE164(report.e164).national}
+                {readableNumber(report.e164)}
               </Link>
               <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1 text-sm">
                 <CategoryBadge category={report.category} />

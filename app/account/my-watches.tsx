@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { formatDate, plural } from "@/lib/display/format";
-import { formatE164 } from "@/lib/numbers/phone";
 import { listWatches } from "@/lib/watches/watch";
 import { AccountSection } from "./section";
 import { WatchToggle } from "./watch-toggle";
+import { readableNumber } from "@/lib/numbers/display";
 
 export async function MyWatches({ userId }: { userId: string }) {
   const watches = await listWatches(userId);
@@ -19,18 +19,17 @@ export async function MyWatches({ userId }: { userId: string }) {
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="my-watches">
           {watches.map((watch) => {
-            const { national } = formatE164(watch.e164);
             return (
               <li key={watch.e164} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-4" data-testid="watched-number">
                 <div className="min-w-0 flex-1">
-                  <Link href={`/numbers/${watch.e164}`} className="font-mono font-semibold">{national}</Link>
+                  <Link href={`/numbers/${watch.e164}`} className="font-mono font-semibold">{readableNumber(watch.e164)}</Link>
                   <p className="text-sm text-slate-600">
                     {plural(watch.reportCount, "report")}
                     {watch.commentCount > 0 ? ` · ${plural(watch.commentCount, "comment")}` : ""} ·{" "}
                     {watch.lastReportedAt ? <>last reported {formatDate(watch.lastReportedAt)}</> : "not reported yet"}
                   </p>
                 </div>
-                <WatchToggle e164={watch.e164} watching label={national} className="w-full sm:w-auto" showMessage={false} />
+                <WatchToggle e164={watch.e164} watching label={readableNumber(watch.e164)} className="w-full sm:w-auto" showMessage={false} />
               </li>
             );
           })}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, relativeTime } from "@/lib/display/format";
-import { formatE164 } from "@/lib/numbers/phone";
+import { readableNumber } from "@/lib/numbers/display";
 
 export function PageHeader({ title, intro, back = true }: { title: string; intro?: ReactNode; back?: boolean }) {
   return (
@@ -24,7 +24,7 @@ export function Empty({ children }: { children: ReactNode }) {
 export function NumberLink({ e164 }: { e164: string }) {
   return (
     <Link href={`/numbers/${encodeURIComponent(e164)}`} className="font-semibold tabular-nums">
-      {formatE164(e164).national}
+      {readableNumber(e164)}
     </Link>
   );
 }

@@ -8,6 +8,7 @@ import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKe
 import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
 import { listOrganisationCountries } from "@/lib/organisations/organisation";
 import { listRegistry } from "@/lib/registry/feed";
+import { readableNumber } from "@/lib/numbers/display";
 
 export const metadata: Metadata = {
   title: "Verified registry of official numbers",
@@ -71,7 +72,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
               <li key={entry.id} className="flex min-w-0 flex-col rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="registry-entry" data-e164={entry.e164}>
                 <div className="flex items-start justify-between gap-3">
                   <div className="min-w-0">
-                    <Link href={`/numbers/${encodeURIComponent(entry.e164)}`} className="text-lg font-bold tabular-nums">{number.national}</Link>
+                    <Link href={`/numbers/${entry.e164}`} className="text-lg font-bold tabular-nums">{readableNumber(entry.e164)}</Link>
                     <p className="text-sm text-slate-500">
                       {number.international} · {TYPE_LABELS[entry.numberType as PhoneType] ?? entry.numberType}
                     </p>

@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/accounts/authz";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
-import { formatE164 } from "@/lib/numbers/phone";
 import { clientAddress } from "@/lib/platform/rate-limit";
 import { createReport } from "@/lib/reports/report";
 import { reportSchema } from "@/lib/reports/schema";
+import { readableNumber } from "@/lib/numbers/display";
 
 export type ReportSuccess = {
   e164: string;
@@ -52,7 +52,7 @@ export async function createReportAction(_prev: ReportFormState, form: FormData)
       ok: true,
       data: {
         e164: report.e164,
-        display: formatE164(report.e164).national,
+        display: readableNumber(report.e164),
         duplicate: report.duplicate,
         masked: report.masked,
         organisation: report.organisation ? { slug: report.organisation.slug, name: report.organisation.name, proposed: report.organisation.status === "PROPOSED" } : null,

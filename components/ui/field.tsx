@@ -36,12 +36,13 @@ export function describedBy(id: string, hint?: unknown, errors?: string[]) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; hint?: ReactNode; errors?: string[] };
+type ControlProps = { id: string; label: string; hint?: ReactNode; errors?: string[]; className?: string; name?: string };
 
-export function InputField({ id, label, hint, errors, className = "", ...props }: InputFieldProps) {
+/** A labelled control whose hint and first error are announced with it. */
+function Field<P extends ControlProps>({ as: Control, id, label, hint, errors, className = "", ...props }: P & { as: "input" | "textarea" }) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input
+      <Control
         id={id}
         name={props.name ?? id}
         aria-invalid={errors?.length ? true : undefined}
@@ -53,19 +54,8 @@ export function InputField({ id, label, hint, errors, className = "", ...props }
   );
 }
 
-type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: ReactNode; errors?: string[] };
+type InputFieldProps = InputHTMLAttributes<HTMLInputElement> & ControlProps;
+export const InputField = (props: InputFieldProps) => <Field as="input" {...props} />;
 
-export function TextareaField({ id, label, hint, errors, className = "", ...props }: TextareaFieldProps) {
-  return (
-    <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <textarea
-        id={id}
-        name={props.name ?? id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        className={`${inputClass} ${className}`}
-        {...props}
-      />
-    </FieldShell>
-  );
-}
+type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & ControlProps;
+export const TextareaField = (props: TextareaFieldProps) => <Field as="textarea" {...props} />;

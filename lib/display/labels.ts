@@ -1,5 +1,8 @@
 // Client-safe names for the domain's enums, shared by forms, pages and the API.
 
+/** The keys of a label table, typed: one list for zod enums and form options. */
+const keysOf = <T extends object>(table: T) => Object.keys(table) as (keyof T)[];
+
 export const REPORT_CATEGORIES = {
   SCAM: { label: "Scam", explain: "Tried to steal money or details.", tone: "bad" },
   IMPERSONATION: { label: "Impersonation", explain: "Pretended to be an organisation or a person they are not.", tone: "bad" },
@@ -18,7 +21,7 @@ export const REPORT_CATEGORIES = {
   OTHER: { label: "Other", explain: "Something else: tell us in your own words.", tone: "neutral" },
 } as const;
 export type ReportCategoryKey = keyof typeof REPORT_CATEGORIES;
-export const REPORT_CATEGORY_KEYS = Object.keys(REPORT_CATEGORIES) as ReportCategoryKey[];
+export const REPORT_CATEGORY_KEYS = keysOf(REPORT_CATEGORIES);
 
 export const ASKED_FOR = {
   POLICY_OR_ACCOUNT_NUMBER: "Policy or account number",
@@ -33,11 +36,11 @@ export const ASKED_FOR = {
   NOTHING: "Nothing",
 } as const;
 export type AskedForKey = keyof typeof ASKED_FOR;
-export const ASKED_FOR_KEYS = Object.keys(ASKED_FOR) as AskedForKey[];
+export const ASKED_FOR_KEYS = keysOf(ASKED_FOR);
 
 export const CHANNELS = { CALL: "Phone call", SMS: "SMS / text message", VOICEMAIL: "Voicemail" } as const;
 export type ChannelKey = keyof typeof CHANNELS;
-export const CHANNEL_KEYS = Object.keys(CHANNELS) as ChannelKey[];
+export const CHANNEL_KEYS = keysOf(CHANNELS);
 
 export const ORG_CATEGORIES = {
   BANK: "Bank",
@@ -50,7 +53,7 @@ export const ORG_CATEGORIES = {
   OTHER: "Other",
 } as const;
 export type OrgCategoryKey = keyof typeof ORG_CATEGORIES;
-export const ORG_CATEGORY_KEYS = Object.keys(ORG_CATEGORIES) as OrgCategoryKey[];
+export const ORG_CATEGORY_KEYS = keysOf(ORG_CATEGORIES);
 
 export const EVIDENCE_METHODS = {
   OFFICIAL_WEBSITE: "Listed on the organisation's official website",
@@ -59,6 +62,6 @@ export const EVIDENCE_METHODS = {
   CARRIER_OR_REGULATOR: "Carrier or regulator document",
 } as const;
 export type EvidenceMethodKey = keyof typeof EVIDENCE_METHODS;
-export const EVIDENCE_METHOD_KEYS = Object.keys(EVIDENCE_METHODS) as EvidenceMethodKey[];
+export const EVIDENCE_METHOD_KEYS = keysOf(EVIDENCE_METHODS);
 
 export const ROLES = { USER: "Member", MODERATOR: "Moderator", ADMIN: "Admin" } as const;

@@ -168,3 +168,38 @@ test("the sitemap lists numbers with at least two reports and active organisatio
   expect(organisations.map((o) => o.slug).sort()).toEqual(["bank", "harbour"]);
   expect((await listSitemapEntries(1)).numbers).toHaveLength(1);
 });
+
+describe("the verdicts DESIGN.md added", () => {
+  test("the insurer's own rotating mobile: members confirm it, reports say it asked for security answers → really them, but unsafe", async () => {
+    const real = await claim("+61491570111", insurer.id);
+    // Five of six members say it really is the insurer; two reporters filed the unsafe practice.
+    for (const by of [0, 1]) await report("+61491570111", by, "LEGITIMATE_UNSAFE", { organisationId: insurer.id, claimId: real.id });
+    for (const [by, legitimate] of [[2, true], [3, true], [4, true], [5, false]] as const) await db.vote.create({ data: { claimId: real.id, userId: users[by], legitimate } });
+    await db.organisation.update({ where: { id: insurer.id }, data: { policyNeverAsks: "Security answers on a call we started" } });
+    await recountAll(db);
+    const page = await getNumberPage("+61491570111", null);
+    expect(page.verdict.kind).toBe("REAL_BUT_UNSAFE");
+    expect(page.named?.slug).toBe("harbour");
+    expect(page.named?.policyNeverAsks).toBe("Security answers on a call we started");
+    expect(page.voteClaimId).toBe(real.id);
+    expect(page.impersonated).toBeNull();
+    // The impersonator stays red, naming the same insurer.
+    const impersonator = await getNumberPage("+61491570159", null);
+    expect(impersonator.verdict.kind).toBe("IMPERSONATION");
+    expect(impersonator.impersonated?.organisation.slug).toBe("harbour");
+  });
+
+  test("an organisation's published contact number reads 'official contact number', not 'not enough reports'", async () => {
+    const tax = await db.organisation.create({ data: { slug: "tax", name: "Tax Office", category: "GOVERNMENT", country: "AU", officialPhone: "+61132861" } });
+    await db.organisationContactNumber.create({ data: { organisationId: tax.id, e164: "+611800008540", purpose: "scam verification line" } });
+    await report("+611800008540", 6, "SCAM", { body: "said I owed tax" });
+    await recountAll(db);
+    const listed = await getNumberPage("+611800008540", null);
+    expect(listed.verdict.kind).toBe("OFFICIAL_CONTACT");
+    expect(listed.named?.name).toBe("Tax Office");
+    // The main call-back number counts too, even with no contact rows and no reports.
+    const main = await getNumberPage("+61132861", null);
+    expect(main.verdict.kind).toBe("OFFICIAL_CONTACT");
+    expect(main.counts.reports).toBe(0);
+  });
+});

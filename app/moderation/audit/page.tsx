@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { firstParam, type RawParams } from "@/lib/platform/search-params";
 import Link from "next/link";
-import { inputClass } from "@/components/ui/field";
+import { InputField, inputClass } from "@/components/ui/field";
 import { listAudit, listAuditActions } from "@/lib/platform/audit";
 import { formatDateTime } from "@/lib/display/format";
 import { moderatorOrForbidden } from "../guard";
@@ -27,10 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <PageHeader title="Audit log" intro={<p>Every moderator and admin action, newest first. Entries cannot be edited or deleted.</p>} />
       <form className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-4 sm:items-end" role="search" aria-label="Filter the audit log">
-        <div className="space-y-1.5">
-          <label htmlFor="audit-actor" className="block text-sm font-medium">Actor</label>
-          <input id="audit-actor" name="actor" defaultValue={filters.actor} placeholder="Name or e-mail" className={inputClass} />
-        </div>
+        <InputField id="audit-actor" name="actor" label="Actor" defaultValue={filters.actor} placeholder="Name or e-mail" />
         <div className="space-y-1.5">
           <label htmlFor="audit-action" className="block text-sm font-medium">Action</label>
           <select id="audit-action" name="action" defaultValue={filters.action ?? ""} className={inputClass}>
@@ -40,10 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div className="space-y-1.5">
-          <label htmlFor="audit-target" className="block text-sm font-medium">Target</label>
-          <input id="audit-target" name="target" defaultValue={filters.target} placeholder="Id, or a type such as Claim" className={inputClass} />
-        </div>
+        <InputField id="audit-target" name="target" label="Target" defaultValue={filters.target} placeholder="Id, or a type such as Claim" />
         <div className="flex gap-2">
           <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700">Filter</button>
           <Link href="/moderation/audit" className="rounded-lg px-4 py-2.5 text-sm font-semibold text-slate-700 no-underline ring-1 ring-slate-300 hover:bg-slate-50 hover:no-underline">Clear</Link>

@@ -6,11 +6,11 @@ import { listPromotionCandidates } from "@/lib/registry/candidates";
 import { AGE_BUCKETS } from "@/lib/registry/candidate-rules";
 import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/display/labels";
 import { THRESHOLDS, TRUST_LABELS, type TrustLevel } from "@/lib/trust/rules";
-import { formatE164 } from "@/lib/numbers/phone";
 import { ActionForm } from "../action-form";
 import { rejectClaimAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, NumberLink, PageHeader, ReasonField, When } from "../ui";
+import { readableNumber } from "@/lib/numbers/display";
 
 export const metadata: Metadata = { title: "Promotion candidates", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -44,7 +44,7 @@ export default async function CandidatesPage() {
                 <p className="mt-1 text-sm text-slate-600">
                   Legitimacy bound <strong>{Math.round(c.summary.legitBound * 100)}%</strong> · {c.summary.trustedVoters} established voters · oldest vote{" "}
                   {c.summary.oldestVoteAt ? <When date={c.summary.oldestVoteAt} /> : "—"}
-                  {c.organisation.officialPhone ? <> · official number {formatE164(c.organisation.officialPhone).national}</> : null}
+                  {c.organisation.officialPhone ? <> · official number {readableNumber(c.organisation.officialPhone)}</> : null}
                 </p>
               </div>
               <Link href={`/moderation/claims/${c.id}/promote`} className={buttonClass("primary", "shrink-0")}>

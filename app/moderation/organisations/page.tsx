@@ -5,9 +5,9 @@ import { inputClass } from "@/components/ui/field";
 import { ORG_CATEGORIES } from "@/lib/display/labels";
 import { listProposedOrganisations, searchOrganisationsForModeration } from "@/lib/organisations/admin";
 import { plural } from "@/lib/display/format";
-import { formatE164 } from "@/lib/numbers/phone";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, PageHeader, Pill, When } from "../ui";
+import { readableNumber } from "@/lib/numbers/display";
 
 export const metadata: Metadata = { title: "Organisations — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -53,7 +53,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
                 <Link href={`/moderation/organisations/${org.id}`} className="font-semibold">{org.name}</Link>{" "}
                 {org.status === "PROPOSED" ? <Pill tone="warn">Proposed</Pill> : null}
                 <p className="text-sm text-slate-500">
-                  {ORG_CATEGORIES[org.category]} · {plural(org.verifiedNumberCount, "verified number")} · callback {org.officialPhone ? formatE164(org.officialPhone).national : "not set"}
+                  {ORG_CATEGORIES[org.category]} · {plural(org.verifiedNumberCount, "verified number")} · callback {org.officialPhone ? readableNumber(org.officialPhone) : "not set"}
                 </p>
               </div>
             </li>

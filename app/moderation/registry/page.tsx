@@ -6,7 +6,6 @@ import { inputClass } from "@/components/ui/field";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import { formatDate } from "@/lib/display/format";
 import { listActiveOrganisationOptions } from "@/lib/organisations/admin";
-import { formatE164 } from "@/lib/numbers/phone";
 import { listRegistry } from "@/lib/registry/feed";
 import { ActionForm } from "../action-form";
 import { addEntryAction, rejectNumberAction } from "../actions";
@@ -15,6 +14,7 @@ import { moderatorOrForbidden } from "../guard";
 import { OrganisationSelect } from "../organisation-select";
 import { RevokeButton } from "../revoke-button";
 import { Empty, NumberLink, PageHeader, ReasonField } from "../ui";
+import { readableNumber } from "@/lib/numbers/display";
 
 export const metadata: Metadata = { title: "Registry — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -60,7 +60,7 @@ export default async function ModerationRegistryPage({ searchParams }: { searchP
                     {entry.reviewAt ? ` · review by ${formatDate(entry.reviewAt)}` : ""}
                   </p>
                 </div>
-                <RevokeButton claimId={entry.id} label={`${formatE164(entry.e164).national} for ${entry.organisation.name}`} />
+                <RevokeButton claimId={entry.id} label={`${readableNumber(entry.e164)} for ${entry.organisation.name}`} />
               </li>
             ))}
           </ul>

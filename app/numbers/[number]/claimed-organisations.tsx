@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { NumberPage } from "@/lib/numbers/page";
-import { formatE164 } from "@/lib/numbers/phone";
+import { readableNumber } from "@/lib/numbers/display";
 
 const statusBadge = {
   VERIFIED: { label: "Verified number", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },
@@ -37,7 +37,7 @@ export function ClaimedOrganisations({ page }: { page: NumberPage }) {
                       {" "}
                       · Official number{" "}
                       <a href={`tel:${officialPhone}`} className="whitespace-nowrap">
-                        {formatE164(officialPhone).national}
+                        {readableNumber(officialPhone)}
                       </a>
                     </>
                   ) : null}

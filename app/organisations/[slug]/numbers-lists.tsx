@@ -4,6 +4,7 @@ import { formatDate, plural } from "@/lib/display/format";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import type { OrganisationPage } from "@/lib/organisations/organisation";
 import { formatE164, TYPE_LABELS } from "@/lib/numbers/phone";
+import { readableNumber } from "@/lib/numbers/display";
 
 type Claim = OrganisationPage["verified"][number];
 
@@ -25,7 +26,7 @@ export function VerifiedNumbers({ organisation, claims }: { organisation: string
             <li key={claim.id} className="py-3">
               <div className="flex flex-wrap items-center gap-2">
                 <Link href={`/numbers/${claim.e164}`} className="font-mono font-semibold">
-                  {formatE164(claim.e164).national}
+                  {readableNumber(claim.e164)}
                 </Link>
                 <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">✓ Verified</span>
                 <span className="text-sm text-slate-500">{TYPE_LABELS[claim.number.type]}</span>
@@ -61,7 +62,7 @@ export function ClaimedNumbers({ organisation, claims, total, hasVerified, offic
               <li key={claim.id} className="py-3" data-testid="claimed-number">
                 <div className="flex flex-wrap items-center gap-2">
                   <Link href={`/numbers/${claim.e164}`} className="font-mono font-semibold">
-                    {formatE164(claim.e164).national}
+                    {readableNumber(claim.e164)}
                   </Link>
                   <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${claim.status === "REJECTED" ? "bg-red-100 text-red-800 ring-red-200" : "bg-slate-100 text-slate-700 ring-slate-200"}`}>
                     {STATUS_TEXT[claim.status]}

@@ -10,10 +10,11 @@ import { getActor } from "@/lib/accounts/authz";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
-import { countryName, formatE164 } from "@/lib/numbers/phone";
+import { countryName } from "@/lib/numbers/phone";
 import { contentVisibility } from "@/lib/trust/privacy";
 import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
 import { Reputation } from "./reputation";
+import { readableNumber } from "@/lib/numbers/display";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -42,7 +43,7 @@ export default async function OrganisationPage({ params }: Params) {
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
   const website = safeHref(org.website);
-  const official = org.officialPhone ? formatE164(org.officialPhone) : null;
+  const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
   const policy = [
     ["Calls from", org.policyCallsFrom],
     ["May ask for", org.policyMayAsk],
@@ -87,7 +88,7 @@ export default async function OrganisationPage({ params }: Params) {
             <p className="mb-4 text-slate-800">
               Official number to call back:{" "}
               <a href={`tel:${org.officialPhone}`} className="font-mono text-lg font-semibold">
-                {official.national}
+                {official.readable}
               </a>
             </p>
           ) : null}
@@ -106,7 +107,7 @@ export default async function OrganisationPage({ params }: Params) {
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <VerifiedNumbers organisation={org.name} claims={verified} />
-        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.national ?? null} />
+        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.readable ?? null} />
       </div>
 
       <Reputation name={org.name} reputation={reputation} />
@@ -127,7 +128,7 @@ export default async function OrganisationPage({ params }: Params) {
                 <li key={report.id} className="space-y-1.5 py-3">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/numbers/${report.e164}`} className="font-mono font-semibold">
-                      {formatE164(report.e164).national}
+                      {readableNumber(report.e164)}
                     </Link>
                     <CategoryBadge category={report.category} />
                     <time dateTime={report.occurredAt.toISOString()} className="text-sm text-slate-500" title={formatDate(report.occurredAt)}>

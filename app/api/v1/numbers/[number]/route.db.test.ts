@@ -16,7 +16,7 @@ function lookup(number: string, query = "", from = `10.0.0.${++address}`) {
 beforeAll(async () => {
   const user = await db.user.create({ data: { email: "api@example.com", name: "Api Tester", emailVerified: new Date(), createdAt: new Date(Date.now() - 90 * 86_400_000) } });
   const other = await db.user.create({ data: { email: "api2@example.com", name: "Other Tester", emailVerified: new Date() } });
-  const org = await db.organisation.create({ data: { slug: "harbour", name: "Harbour Health", officialPhone: "+611800160401" } });
+  const org = await db.organisation.create({ data: { slug: "harbour", name: "Harbour Health", officialPhone: "+611800160401", policyNeverAsks: "Security answers" } });
   await db.phoneNumber.create({ data: { e164: "+61270101234", type: "FIXED_LINE", country: "AU" } });
   await db.claim.create({
     data: { e164: "+61270101234", organisationId: org.id, organisationKey: org.id, status: "VERIFIED", evidenceMethod: "OFFICIAL_WEBSITE", evidenceSource: "https://harbour.example", verifiedAt: new Date("2026-01-02T00:00:00Z") },
@@ -50,8 +50,13 @@ describe("GET /api/v1/numbers/{number}", () => {
       registry: { status: "NOT_LISTED", organisation: null, evidence: null },
       impersonation: { organisation: { slug: "harbour" } },
     });
-    expect(body.verdict.summary).toBe("Not on Harbour Health's verified list — hang up and call Harbour Health on +611800160401.");
-    expect(body.url).toMatch(/\/numbers\/%2B61491570159$/);
+    expect(body.verdict.headline).toBe("Not on Harbour Health's verified list — likely someone pretending to be Harbour Health.");
+    expect(body.verdict.advice).toBe("Hang up and call Harbour Health on 1800 160 401.");
+    expect(body.verdict.summary).toBe(`${body.verdict.headline} ${body.verdict.advice}`);
+    expect(body.verdict.organisation).toMatchObject({ slug: "harbour", officialPhone: "+611800160401" });
+    expect(body.verdict.policy).toBe("Harbour Health says it never asks for security answers.");
+    // The canonical page URL, not a percent-encoded spelling that redirects.
+    expect(body.url).toMatch(/\/numbers\/\+61491570159$/);
     expect(body.claimedOrganisations[0].url).toMatch(/\/organisations\/harbour$/);
   });
 
@@ -78,7 +83,7 @@ describe("GET /api/v1/numbers/{number}", () => {
       claimedOrganisations: [],
       registry: { status: "NOT_LISTED" },
       impersonation: null,
-      verdict: { kind: "NOT_ENOUGH", summary: "No reports yet." },
+      verdict: { kind: "NOT_ENOUGH", headline: "No reports yet.", summary: "No reports yet. If it called you, tell others what happened." },
     });
   });
 
