@@ -67,8 +67,8 @@ test.describe("a seeded number's page", () => {
     await expect(page.getByTestId("report-count")).toHaveText(String(rows[0].reportCount));
     await expect(page.getByTestId("reporter-count")).toHaveText(String(rows[0].reporterCount));
     const chart = page.getByTestId("report-chart");
-    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
-    await expect(chart.locator(".recharts-bar-rectangle path").first()).toBeAttached();
+    await expect(chart.getByRole("img")).toBeVisible();
+    await expect(chart).toHaveAttribute("data-total", String(rows[0].reportCount));
     const claimed = page.getByRole("region", { name: "Who callers claimed to be" });
     await expect(claimed.getByRole("link", { name: "Harbour Health Insurance" })).toHaveAttribute("href", "/organisations/harbour-health-insurance");
     await expect(page.getByTestId("category-mix")).toContainText("Legitimate but unsafe practice");
@@ -89,13 +89,14 @@ test.describe("a seeded number's page", () => {
     await page.goto("/numbers/+61270101234");
     const verified = page.getByTestId("verdict");
     await expect(verified).toHaveAttribute("data-verdict", "VERIFIED");
-    await expect(verified.getByRole("heading")).toHaveText("Verified — official number of Harbour Health Insurance");
+    await expect(verified.getByRole("heading")).toHaveText("Verified — official number of Harbour Health Insurance.");
     await expect(verified).toContainText("Evidence:");
 
     await page.goto("/numbers/+61491570159");
     const warning = page.getByTestId("verdict");
     await expect(warning).toHaveAttribute("data-verdict", "IMPERSONATION");
-    await expect(warning.getByRole("heading")).toHaveText("Not on Harbour Health Insurance's verified list — hang up and call Harbour Health Insurance on 1800 160 401");
+    await expect(warning.getByRole("heading")).toHaveText("Not on Harbour Health Insurance's verified list — likely someone pretending to be Harbour Health Insurance.");
+    await expect(warning.getByTestId("verdict-advice")).toHaveText("Hang up and call Harbour Health Insurance on 1800 160 401.");
   });
 });
 

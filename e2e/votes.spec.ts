@@ -7,14 +7,14 @@ const numberUrl = (e164: string) => `/numbers/${encodeURIComponent(e164)}`;
 test("a member votes Legitimate, sees the count and their vote, changes it, then withdraws", async ({ page, member }) => {
   const e164 = freshNumber();
   await page.goto(numberUrl(e164));
-  const panel = page.getByRole("region", { name: "Is this number legitimate?" });
+  const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
   await expect(panel.getByTestId("vote-counts")).toHaveText("0 legitimate · 0 not legitimate");
 
   await panel.getByRole("button", { name: "Legitimate", exact: true }).click();
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
   await expect(panel.getByTestId("vote-counts")).toHaveText("1 legitimate · 0 not legitimate");
   await expect(panel.getByRole("button", { name: "Legitimate", exact: true })).toHaveAttribute("aria-pressed", "true");
-  await expect(panel.getByTestId("confidence")).toContainText("confident it is legitimate");
+  await expect(panel.getByTestId("confidence")).toHaveText("The one member who answered says this caller is legitimate (1 of 1).");
 
   await panel.getByRole("button", { name: "Not legitimate", exact: true }).click();
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Not legitimate");
@@ -38,7 +38,7 @@ test("a claimed organisation is in the vote buttons' accessible description", as
   void member;
   // Harbour Health Insurance's rotating mobile, reported as the insurer in the demo data.
   await page.goto(numberUrl("+61491570006"));
-  const panel = page.getByRole("region", { name: "Is this number legitimate?" });
+  const panel = page.getByRole("region", { name: "Is this really Harbour Health Insurance?" });
   const button = panel.getByRole("button", { name: "Legitimate", exact: true }).first();
   await expect(button).toHaveAccessibleDescription(/Harbour Health Insurance/);
 });
@@ -61,7 +61,7 @@ test("a suspended member sees no vote buttons", async ({ page, context }) => {
   const suspended = await createUser({ suspended: true });
   await signInAs(context, suspended);
   await page.goto(numberUrl(freshNumber()));
-  const panel = page.getByRole("region", { name: "Is this number legitimate?" });
+  const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
   await expect(panel.getByText("Your account is suspended, so you cannot vote.")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Legitimate", exact: true })).toHaveCount(0);
 });

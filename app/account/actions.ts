@@ -4,15 +4,12 @@ import { revalidatePath } from "next/cache";
 import { sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signOut } from "@/lib/accounts/auth";
-import { requireUser } from "@/lib/accounts/authz";
+import { serverAction } from "@/lib/accounts/action";
+import { assertCanWrite, requireUser } from "@/lib/accounts/authz";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { single } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
-
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
 
 export async function resendConfirmationAction(): Promise<ActionResult> {
   try {
@@ -29,33 +26,29 @@ export async function resendConfirmationAction(): Promise<ActionResult> {
 export type WatchState = ActionResult<{ watching: boolean }>;
 
 /** Watches or stops watching the form's number (`watch` is "1" or "0"). */
-export async function toggleWatchAction(_prev: WatchState | null, form: FormData): Promise<WatchState> {
-  try {
-    const actor = await requireUser();
-    const input = { e164: text(form, "e164") };
-    const outcome = text(form, "watch") === "1" ? await watchNumber(actor, input) : await unwatchNumber(actor, input);
-    revalidatePath("/numbers/[number]", "page");
-    revalidatePath("/account");
-    return {
-      ok: true,
-      data: { watching: outcome.watching },
-      message: outcome.watching ? "You are watching this number. It is listed on your account page." : "You no longer watch this number.",
-    };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const toggleWatchAction = serverAction({}, async (form, { actor }): Promise<WatchState> => {
+  assertCanWrite(actor);
+  const input = { e164: single(form.e164) };
+  const outcome = single(form.watch) === "1" ? await watchNumber(actor, input) : await unwatchNumber(actor, input);
+  revalidatePath("/numbers/[number]", "page");
+  revalidatePath("/account");
+  return {
+    ok: true,
+    data: { watching: outcome.watching },
+    message: outcome.watching ? "You are watching this number. It is listed on your account page." : "You no longer watch this number.",
+  };
+});
 
 export type DeleteState = ActionResult & { values?: { confirmation: string } };
 
-export async function deleteAccountAction(_prev: DeleteState | null, form: FormData): Promise<DeleteState> {
-  const confirmation = text(form, "confirmation") ?? "";
-  try {
-    await deleteAccount(await requireUser(), { confirmation });
-  } catch (error) {
-    return { ...toFailure(error), values: { confirmation } };
-  }
-  // The session cookie goes too; getActor already returns null for a deleted account.
-  await signOut({ redirectTo: "/account/deleted" });
-  return { ok: true, data: undefined };
-}
+export const deleteAccountAction = serverAction(
+  {},
+  async (form, { actor }): Promise<DeleteState> => {
+    assertCanWrite(actor);
+    await deleteAccount(actor, { confirmation: single(form.confirmation) ?? "" });
+    // The session cookie goes too; getActor already returns null for a deleted account.
+    await signOut({ redirectTo: "/account/deleted" });
+    return { ok: true, data: undefined };
+  },
+  (failure, form) => ({ ...failure, values: { confirmation: single(form.confirmation) ?? "" } }),
+);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test } from "vitest";
-import { apiErrorSchema } from "@/lib/numbers/api-schema";
+import { apiErrorSchema } from "@/lib/platform/api-error";
 import { db } from "@/lib/platform/db";
 import { listOrganisations } from "@/lib/organisations/organisation";
 import { normalisePhone } from "@/lib/numbers/phone";

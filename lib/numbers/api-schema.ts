@@ -6,17 +6,6 @@ import { EVIDENCE_METHOD_KEYS, REPORT_CATEGORY_KEYS, type EvidenceMethodKey, typ
 import { E164_PATTERN, isRegion, NUMBER_TYPES } from "./phone";
 import { VERDICT_KINDS } from "../trust/verdict-text";
 
-export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INVALID", "INTERNAL"] as const;
-
-export const apiErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.enum(API_ERROR_CODES),
-      message: z.string().describe("A sentence a person may read."),
-    }),
-  })
-  .describe("Every error answers with this shape and the matching HTTP status.");
-
 export const regionSchema = z
   .string()
   .trim()
@@ -96,4 +85,3 @@ export const numberLookupSchema = z.object({
 });
 
 export type NumberLookup = z.infer<typeof numberLookupSchema>;
-export type ApiError = z.infer<typeof apiErrorSchema>;

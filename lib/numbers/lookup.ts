@@ -1,6 +1,7 @@
 import "server-only";
 import { numberLookupQuerySchema, numberLookupSchema, type NumberLookup } from "./api-schema";
 import { env } from "../platform/env";
+import { parseResponse } from "../platform/api";
 import { AppError } from "../platform/errors";
 import { EVIDENCE_METHODS, REPORT_CATEGORIES } from "../display/labels";
 import { getNumberPage, type NumberPage } from "./page";
@@ -19,7 +20,7 @@ export async function lookupNumber(input: { number: string; region?: string | nu
   const parsed = normalisePhone(query.number, query.region ?? env.DEFAULT_REGION);
   if (!parsed.ok) throw new AppError("INVALID", parsed.error);
   const page = await getNumberPage(parsed.phone.e164, null, { reports: 0 });
-  return numberLookupSchema.parse(toNumberLookup(page));
+  return parseResponse(numberLookupSchema, toNumberLookup(page));
 }
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();

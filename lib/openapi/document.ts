@@ -3,7 +3,8 @@
 // schemas through lib/registry/openapi.ts and lib/organisations/openapi.ts: path keys are full
 // paths ("/api/v1/registry"), schema refs are "#/components/schemas/<Name>".
 import { z } from "zod";
-import { apiErrorSchema, numberLookupSchema } from "../numbers/api-schema";
+import { numberLookupSchema } from "../numbers/api-schema";
+import { apiErrorSchema } from "../platform/api-error";
 import { commonErrorResponses, errorResponse, ref } from "../platform/openapi";
 import { organisationsOpenApiPaths, organisationsOpenApiSchemas } from "../organisations/openapi";
 import { registryOpenApiPaths, registryOpenApiSchemas } from "../registry/openapi";

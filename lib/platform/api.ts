@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { apiErrorSchema, type ApiError } from "../numbers/api-schema";
+import { apiErrorSchema, type ApiError } from "./api-error";
 import { AppError, statusFor } from "./errors";
 import { addressFrom, consumeLimit } from "./rate-limit";
 
@@ -47,9 +47,19 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
   };
 }
 
-/** A 200 whose body is parsed through its schema first, so nothing undocumented goes out. */
+/**
+ * A 200 whose body is parsed through its schema first, so nothing undocumented goes out. A body that
+ * fails its own schema is our bug: a logged 500, never a 400 blamed on the client.
+ */
 export function okJson<S extends z.ZodType>(schema: S, body: z.input<S>, headers: HeadersInit = {}): Response {
-  return Response.json(schema.parse(body), { status: 200, headers });
+  return Response.json(parseResponse(schema, body), { status: 200, headers });
+}
+
+/** Parses a response body we built; a mismatch throws a plain Error (a 500), not a ZodError (a 400). */
+export function parseResponse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`Response failed its own schema: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  return parsed.data;
 }
 
 /** Cache-Control for a lookup that changes when reports arrive: a minute fresh, five stale. */

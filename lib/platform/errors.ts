@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID";
@@ -46,14 +47,10 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   if (error instanceof AppError) {
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   }
-  if (isRedirectLike(error)) throw error;
+  // Next's redirect(), notFound() and friends are control flow, not failures.
+  unstable_rethrow(error);
   console.error(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
-}
-
-function isRedirectLike(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest === "NEXT_NOT_FOUND" || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
 /** Prisma's unique-violation code, narrowed without importing the client into client-safe code. */

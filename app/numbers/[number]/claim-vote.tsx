@@ -26,11 +26,14 @@ function Confidence({ claim }: { claim: ClaimForPanel }) {
   const total = legit + notLegit;
   if (total === 0) return <p className="text-sm text-slate-600" data-testid="confidence">No votes yet — be the first.</p>;
   const name = claim.organisation?.name;
+  const yes = name ? `this is really ${name}` : "this caller is legitimate";
+  const no = name ? `this isn't ${name}` : "this caller is not legitimate";
+  const who = (count: number) => (total === 1 ? "The one member who answered says" : count === total ? "All members who answered say" : "Most members who answered say");
   const sentence =
     legit > notLegit
-      ? `${legit === total ? (total === 1 ? "The one member" : "All members") : "Most members"} who answered say ${name ? `this is really ${name}` : "this caller is legitimate"} (${legit} of ${total}).`
+      ? `${who(legit)} ${yes} (${legit} of ${total}).`
       : notLegit > legit
-        ? `${notLegit === total ? (total === 1 ? "The one member" : "All members") : "Most members"} who answered say ${name ? `this isn't ${name}` : "this caller is not legitimate"} (${notLegit} of ${total}).`
+        ? `${who(notLegit)} ${no} (${notLegit} of ${total}).`
         : `Members who answered are split: ${legit} say ${name ? "it is them" : "legitimate"}, ${notLegit} say ${name ? "it isn't" : "not legitimate"}.`;
   return (
     <div className="space-y-1.5">

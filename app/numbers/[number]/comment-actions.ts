@@ -1,67 +1,57 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { serverAction } from "@/lib/accounts/action";
 import { getActor } from "@/lib/accounts/authz";
 import { createComment, deleteComment, editComment, listComments, type CommentPage } from "@/lib/comments/comment";
+import { flagComment } from "@/lib/comments/flag";
 import { listCommentsSchema } from "@/lib/comments/schema";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
-import { flagComment } from "@/lib/comments/flag";
-import { clientAddress } from "@/lib/platform/rate-limit";
+import { present, single, type FormObject } from "@/lib/platform/form-data";
 
 export type CommentFormState = ActionResult<undefined> & { values?: { body: string } };
-
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
 
 // Every number page: the URL may spell the number encoded or not.
 const NUMBER_PAGE = "/numbers/[number]";
 
-export async function postCommentAction(_prev: CommentFormState | null, form: FormData): Promise<CommentFormState> {
-  const e164 = text(form, "e164");
-  const body = text(form, "body") ?? "";
-  try {
-    const result = await createComment(await getActor(), { e164, body, parentId: text(form, "parentId") || undefined }, { address: await clientAddress() });
-    revalidatePath(NUMBER_PAGE, "page");
-    return { ok: true, data: undefined, message: result.note ?? (form.get("parentId") ? "Your reply is posted." : "Your comment is posted.") };
-  } catch (error) {
-    return { ...toFailure(error), values: { body } };
-  }
-}
+/** A failed comment keeps what the member wrote in the form. */
+const keepBody = (failure: Extract<ActionResult<never>, { ok: false }>, form: FormObject): CommentFormState => ({ ...failure, values: { body: single(form.body) ?? "" } });
 
-export async function editCommentAction(_prev: CommentFormState | null, form: FormData): Promise<CommentFormState> {
-  const body = text(form, "body") ?? "";
-  try {
-    const result = await editComment(await getActor(), { commentId: text(form, "commentId"), body });
+// The comment commands parse their own input (lib/comments/schema.ts).
+export const postCommentAction = serverAction(
+  {},
+  async (form, { actor, address }): Promise<CommentFormState> => {
+    const parentId = present(form.parentId);
+    const result = await createComment(actor, { e164: single(form.e164), body: single(form.body) ?? "", parentId }, { address });
+    revalidatePath(NUMBER_PAGE, "page");
+    return { ok: true, data: undefined, message: result.note ?? (parentId ? "Your reply is posted." : "Your comment is posted.") };
+  },
+  keepBody,
+);
+
+export const editCommentAction = serverAction(
+  {},
+  async (form, { actor }): Promise<CommentFormState> => {
+    const result = await editComment(actor, { commentId: single(form.commentId), body: single(form.body) ?? "" });
     revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? "Saved." };
-  } catch (error) {
-    return { ...toFailure(error), values: { body } };
-  }
-}
+  },
+  keepBody,
+);
 
-export async function deleteCommentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const result = await deleteComment(await getActor(), { commentId: text(form, "commentId") });
-    revalidatePath(NUMBER_PAGE, "page");
-    return { ok: true, data: undefined };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const deleteCommentAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  await deleteComment(actor, { commentId: single(form.commentId) });
+  revalidatePath(NUMBER_PAGE, "page");
+  return { ok: true, data: undefined };
+});
 
-export async function flagCommentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const result = await flagComment(await getActor(), { commentId: text(form, "commentId"), reason: text(form, "reason"), note: text(form, "note") || undefined });
-    revalidatePath(NUMBER_PAGE, "page");
-    return { ok: true, data: undefined, message: result.hidden ? "Thanks. The comment is now hidden pending review." : "Thanks. Moderators will take a look." };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const flagCommentAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  const result = await flagComment(actor, { commentId: single(form.commentId), reason: single(form.reason), note: present(form.note) });
+  revalidatePath(NUMBER_PAGE, "page");
+  return { ok: true, data: undefined, message: result.hidden ? "Thanks. The comment is now hidden pending review." : "Thanks. Moderators will take a look." };
+});
 
-/** The next page of threads for "Show more". */
+/** The next page of threads for "Show more" (called with an object, not a form). */
 export async function loadCommentsAction(input: unknown): Promise<ActionResult<Pick<CommentPage, "threads" | "next">>> {
   try {
     const { e164, before } = parseOrThrow(listCommentsSchema, input);

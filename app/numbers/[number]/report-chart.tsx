@@ -1,9 +1,11 @@
 import type { ChartSeries } from "@/lib/numbers/chart";
 
-// One style for every date on the chart: "Mar 2026" on the axis, "3 Mar 2026" for a bar.
-const monthYear = new Intl.DateTimeFormat("en-AU", { month: "short", year: "numeric", timeZone: "UTC" });
-const dayMonthYear = new Intl.DateTimeFormat("en-AU", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+// One style for every date on the chart: "Mar 2026" on the axis, "3 Mar 2026" for a bar. Spelt out
+// here because en-AU's short months are irregular ("June", "Sept").
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const monthYear = { format: (d: Date) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` };
+const dayMonthYear = { format: (d: Date) => `${d.getUTCDate()} ${monthYear.format(d)}` };
 
 /** At most `max` evenly spaced month-start ticks (index into points, label). */
 function ticks(series: ChartSeries, max: number) {

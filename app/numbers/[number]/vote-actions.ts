@@ -1,38 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/accounts/authz";
-import { toFailure, type ActionResult } from "@/lib/platform/errors";
-import { clientAddress } from "@/lib/platform/rate-limit";
+import { serverAction } from "@/lib/accounts/action";
+import type { ActionResult } from "@/lib/platform/errors";
+import { present } from "@/lib/platform/form-data";
 import { castVote, withdrawVote } from "@/lib/votes/vote";
-
-const field = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" && value !== "" ? value : undefined;
-};
 
 // Every number page: the URL may spell the number encoded or not.
 const NUMBER_PAGE = "/numbers/[number]";
 
-export async function castVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const e164 = field(form, "e164");
-  const legitimate = field(form, "legitimate");
-  try {
-    const input = { claimId: field(form, "claimId"), e164: field(form, "claimId") ? undefined : e164, legitimate: legitimate === "true" ? true : legitimate === "false" ? false : legitimate };
-    await castVote(await getActor(), input, { address: await clientAddress() });
-  } catch (error) {
-    return toFailure(error);
-  }
+const legitimateFrom = (value: string | undefined) => (value === "true" ? true : value === "false" ? false : value);
+
+/** The command parses: a vote names its claim, or the number for its organisation-less claim. */
+export const castVoteAction = serverAction({}, async (form, { actor, address }): Promise<ActionResult> => {
+  const claimId = present(form.claimId);
+  await castVote(actor, { claimId, e164: claimId ? undefined : present(form.e164), legitimate: legitimateFrom(present(form.legitimate)) }, { address });
   revalidatePath(NUMBER_PAGE, "page");
   return { ok: true, data: undefined, message: "Thanks — your vote is counted." };
-}
+});
 
-export async function withdrawVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    await withdrawVote(await getActor(), { claimId: field(form, "claimId") });
-  } catch (error) {
-    return toFailure(error);
-  }
+export const withdrawVoteAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  await withdrawVote(actor, { claimId: present(form.claimId) });
   revalidatePath(NUMBER_PAGE, "page");
   return { ok: true, data: undefined, message: "Your vote was withdrawn." };
-}
+});

@@ -1,0 +1,47 @@
+import "server-only";
+import type { z } from "zod";
+import { parseOrThrow, toFailure, type ActionResult } from "../platform/errors";
+import { formToObject, type FormObject } from "../platform/form-data";
+import { clientAddress } from "../platform/rate-limit";
+import { getActor, type Actor } from "./authz";
+
+export type ActionContext = {
+  /** The signed-in member, re-read from the database (null for a visitor); commands check roles. */
+  actor: Actor | null;
+  /** The client address rate limits count against. */
+  address: string;
+};
+
+type Options<S extends z.ZodType | undefined> = {
+  /** Parsed once here when the command does not parse its own input. */
+  schema?: S;
+  /** Fields that are lists (checkbox groups). */
+  arrays?: readonly string[];
+};
+
+type Input<S> = S extends z.ZodType ? z.infer<S> : FormObject;
+
+/**
+ * The one way to write a server action: FormData → object (arrays included) → parsed once →
+ * actor and address resolved → the handler (one lib command, then revalidation) → an ActionResult.
+ * Expected failures become `{ ok: false, error, fieldErrors }`; Next's redirects and not-found
+ * pass through (unstable_rethrow inside toFailure); anything else is logged and answered generically.
+ */
+export function serverAction<S extends z.ZodType | undefined = undefined, R extends ActionResult<unknown> = ActionResult>(
+  options: Options<S>,
+  handler: (input: Input<S>, context: ActionContext) => Promise<R>,
+  onFailure?: (failure: Extract<ActionResult<never>, { ok: false }>, form: FormObject) => R,
+) {
+  return async (_previous: unknown, form: FormData): Promise<R> => {
+    let raw: FormObject = {};
+    try {
+      raw = formToObject(form, options.arrays);
+      const input = (options.schema ? parseOrThrow(options.schema, raw) : raw) as Input<S>;
+      const [actor, address] = await Promise.all([getActor(), clientAddress()]);
+      return await handler(input, { actor, address });
+    } catch (error) {
+      const failure = toFailure(error);
+      return onFailure ? onFailure(failure, raw) : (failure as R);
+    }
+  };
+}
