@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { env } from "@/lib/platform/env";
-import { getActor, isModerator } from "@/lib/accounts/authz";
+import { getActor } from "@/lib/accounts/authz";
+import { isModerator } from "@/lib/accounts/roles";
 import { NumberSearch } from "./number-search";
 import { SignOutButton } from "./sign-out-button";
 

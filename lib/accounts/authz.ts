@@ -3,6 +3,7 @@ import type { Role } from "../generated/prisma/enums";
 import { auth } from "./auth";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
+import { STAFF_ROLES } from "./roles";
 
 /** The signed-in user as the server sees them now (fresh role and suspension, not the cookie's). */
 export type Actor = {
@@ -40,8 +41,6 @@ export async function getActorById(id: string): Promise<Actor | null> {
   return actor;
 }
 
-export const isModerator = (actor: Pick<Actor, "role"> | null | undefined) =>
-  actor?.role === "MODERATOR" || actor?.role === "ADMIN";
 
 /** Throws unless the actor may write at all: signed in and not suspended. Commands call it too. */
 export function assertCanWrite(actor: Actor | null): asserts actor is Actor {
@@ -67,7 +66,6 @@ export async function requireRole(...roles: Role[]): Promise<Actor> {
   return actor;
 }
 
-export const STAFF_ROLES = ["MODERATOR", "ADMIN"] as const;
 
 /** For moderation commands: a signed-in, unsuspended moderator or admin. */
 export function assertModerator(actor: Actor | null): asserts actor is Actor {

@@ -1,5 +1,6 @@
 import "server-only";
-import { assertCanWrite, isModerator, type Actor } from "../accounts/authz";
+import { assertCanWrite, type Actor } from "../accounts/authz";
+import { isModerator } from "../accounts/roles";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";

@@ -1,5 +1,6 @@
 import "server-only";
-import { assertCanWrite, isModerator, type Actor } from "../accounts/authz";
+import { assertCanWrite, type Actor } from "../accounts/authz";
+import { isModerator } from "../accounts/roles";
 import { flagCommentSchema } from "./schema";
 import { db } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";

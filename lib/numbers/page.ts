@@ -1,5 +1,5 @@
 import "server-only";
-import type { ClaimStatus, EvidenceMethod, ReportCategory } from "../generated/prisma/enums";
+import type { ClaimStatus, EvidenceMethod, ReportCategory, Role } from "../generated/prisma/enums";
 import { db } from "../platform/db";
 import { getClaimLegitimacy } from "../trust/legitimacy";
 import { chartSeries, type ChartSeries } from "./chart";
@@ -9,7 +9,7 @@ import { UNSAFE_ASKS, verdictFor, wilsonLowerBound, type Legitimacy, type Verdic
 
 export const LATEST_REPORTS = 10;
 
-export type NumberViewer = { role: "USER" | "MODERATOR" | "ADMIN" } | null;
+export type NumberViewer = { role: Role } | null;
 
 const organisationSelect = {
   id: true,

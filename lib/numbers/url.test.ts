@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { numberUrlDecision } from "./url";
+import { askedRegion, decodeNumberSegment, numberUrlDecision, regionFor } from "./url";
 
 const decide = (segment: string, query = "") => numberUrlDecision(segment, new URLSearchParams(query), "AU");
 
@@ -16,4 +16,18 @@ test.each([
   ["%E0%A4%A", "", { kind: "invalid" }],
 ])("%s?%s", (segment, query, expected) => {
   expect(decide(segment, query)).toEqual(expected);
+});
+
+test("a repeated ?region= reads the first, the same for the page, the API and proxy.ts", () => {
+  expect(decide("(202)%20555-0143", "region=US&region=AU")).toEqual({ kind: "redirect", location: "/numbers/+12025550143" });
+  expect(askedRegion(["us", "AU"])).toBe("US");
+  expect(regionFor(["us", "AU"], "AU")).toBe("US");
+  expect(regionFor(["zz"], "AU")).toBe("AU");
+  expect(regionFor(undefined, "AU")).toBe("AU");
+  expect(askedRegion(null)).toBeNull();
+});
+
+test("decodeNumberSegment reads a malformed encoding as typed", () => {
+  expect(decodeNumberSegment("%2B61412345678")).toBe("+61412345678");
+  expect(decodeNumberSegment("%FF")).toBe("%FF");
 });

@@ -1,4 +1,5 @@
 // Pure: who may read the free text (report texts and comments) on a number's page.
+import type { Role } from "../generated/prisma/enums";
 
 export const PRIVACY = {
   /** Distinct members who must have reported a number before its texts are public. */
@@ -16,7 +17,7 @@ export type ContentVisibility =
  */
 export function contentVisibility(
   number: { reporterCount: number; hasVerifiedClaim: boolean; contentHiddenAt: Date | null; contentHiddenReason?: string | null },
-  viewer: { role: "USER" | "MODERATOR" | "ADMIN" } | null,
+  viewer: { role: Role } | null,
 ): ContentVisibility {
   if (viewer && viewer.role !== "USER") return { visible: true };
   if (number.contentHiddenAt) {

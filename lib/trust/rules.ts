@@ -1,6 +1,8 @@
 // Pure rules for trust, vote weight and verdicts. No database: every threshold lives in THRESHOLDS,
 // and the settings table (lib/settings.ts) may override them at run time.
+import { isStaffRole } from "../accounts/roles";
 import type { ReportCategoryKey } from "../display/labels";
+import type { Role } from "../generated/prisma/enums";
 
 export const THRESHOLDS = {
   trust: { newAccountHours: 24, memberDays: 30, memberReports: 5 },
@@ -26,7 +28,7 @@ export const THRESHOLDS = {
 export type TrustLevel = keyof typeof THRESHOLDS.weights;
 
 export type TrustSubject = {
-  role: "USER" | "MODERATOR" | "ADMIN";
+  role: Role;
   createdAt: Date;
   emailVerified: Date | null;
   suspendedAt: Date | null;
@@ -39,7 +41,7 @@ const DAY = 24 * HOUR;
 
 export function trustLevel(user: TrustSubject, now: Date = new Date()): TrustLevel {
   if (user.suspendedAt) return "SUSPENDED";
-  if (user.role === "MODERATOR" || user.role === "ADMIN") return "STAFF";
+  if (isStaffRole(user.role)) return "STAFF";
   const age = now.getTime() - user.createdAt.getTime();
   if (age < THRESHOLDS.trust.newAccountHours * HOUR || !user.emailVerified) return "TL0";
   if (age > THRESHOLDS.trust.memberDays * DAY && user.visibleReports >= THRESHOLDS.trust.memberReports) return "TL2";

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import type { Actor } from "@/lib/accounts/authz";
+import { isModerator } from "@/lib/accounts/roles";
 import { listComments } from "@/lib/comments/comment";
 import { plural } from "@/lib/display/format";
 import { CommentForm } from "./comment-form";
@@ -11,7 +12,7 @@ export async function CommentsSection({ e164, actor }: { e164: string; actor: Ac
   const page = await listComments(e164, actor);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const canWrite = Boolean(actor && !actor.suspendedAt) && !removed;
-  const viewer = { signedIn: Boolean(actor), canWrite, isModerator: actor?.role === "MODERATOR" || actor?.role === "ADMIN" };
+  const viewer = { signedIn: Boolean(actor), canWrite, isModerator: isModerator(actor) };
   return (
     <section aria-labelledby="comments-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-e164={e164}>
       <div className="flex items-baseline justify-between gap-3">

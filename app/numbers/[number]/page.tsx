@@ -7,7 +7,8 @@ import { getActor } from "@/lib/accounts/authz";
 import { env } from "@/lib/platform/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
-import { isRegion, normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
+import { normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
+import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
 import { verdictSummary } from "@/lib/trust/verdict-text";
 import { verdictWords } from "@/lib/numbers/verdict-words";
 import { CategoryMix } from "./category-mix";
@@ -26,20 +27,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 /** The URL's number, read with `?region=` (for national spellings) or the default region. */
 async function resolve({ params, searchParams }: Props) {
   const [{ number }, query] = await Promise.all([params, searchParams]);
-  const input = decode(number).trim();
-  const asked = typeof query.region === "string" ? query.region.toUpperCase() : null;
-  const region = isRegion(asked) ? asked : env.DEFAULT_REGION;
+  const input = decodeNumberSegment(number).trim();
+  const region = regionFor(query.region, env.DEFAULT_REGION);
   const rest = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (key === "region" || value === undefined ? [] : [[key, String(value)]])));
   return { input, region, hasRegion: query.region !== undefined, rest: rest.toString(), result: normalisePhone(input, region) };
 }
