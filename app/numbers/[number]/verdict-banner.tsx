@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/display/format";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
+import { readableNumber } from "@/lib/numbers/display";
 import type { NumberPage } from "@/lib/numbers/page";
 import { verdictPolicyLine, verdictWords } from "@/lib/numbers/verdict-words";
 import { VERDICT_LABELS, VERDICT_TONES, verdictAdvice, verdictHeadline } from "@/lib/trust/verdict-text";
@@ -101,6 +102,17 @@ function Details({ page }: { page: NumberPage }) {
       <p className="text-sm">
         Members who answered say this really was {named.name}, but {named.name} does not list this number, and callers from it asked for things
         like security answers. A scammer can ask the same questions from any number. {realNumbers}
+      </p>
+    );
+  }
+  if (verdict.kind === "OFFICIAL_CONTACT") {
+    return (
+      <p className="text-sm">
+        Call it yourself:{" "}
+        <a href={`tel:${page.e164}`} className="whitespace-nowrap font-semibold text-inherit underline" data-testid="call-back">
+          {readableNumber(page.e164)}
+        </a>
+        . {realNumbers}
       </p>
     );
   }
