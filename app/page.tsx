@@ -45,71 +45,73 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </dl>
       </section>
 
-      <nav aria-label="Region of the lists below" className="-mb-6 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-600">
-        <span>
-          Showing numbers in <strong className="text-slate-900" data-testid="home-region">{where}</strong>, last {HOME_RECENT_DAYS} days.
-        </span>
-        <span>
-          Also:{" "}
-          {otherRegions.map(([code, name], index) => (
-            <span key={code}>
-              {index > 0 ? " · " : null}
-              <Link href={code === env.DEFAULT_REGION ? "/" : `/?region=${code}`}>{name}</Link>
-            </span>
-          ))}
-        </span>
-      </nav>
+      <div className="space-y-3">
+        <nav aria-label="Region of the lists below" className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-600">
+          <span>
+            Showing numbers in <strong className="text-slate-900" data-testid="home-region">{where}</strong>, last {HOME_RECENT_DAYS} days.
+          </span>
+          <span>
+            Also:{" "}
+            {otherRegions.map(([code, name], index) => (
+              <span key={code}>
+                {index > 0 ? " · " : null}
+                <Link href={code === env.DEFAULT_REGION ? "/" : `/?region=${code}`}>{name}</Link>
+              </span>
+            ))}
+          </span>
+        </nav>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="recent-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="recent-reports">
-          <h2 id="recent-heading" className="text-lg font-semibold">Recent reports</h2>
-          {recentReports.length === 0 ? (
-            <p className="mt-3 text-slate-600">No reports of numbers in {where} in the last {HOME_RECENT_DAYS} days. <Link href="/report">Report a call.</Link></p>
-          ) : (
-            <ul className="mt-3 divide-y divide-slate-100">
-              {recentReports.map((report) => (
-                <li key={report.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-e164={report.e164}>
-                  <div className="min-w-0">
-                    <Link href={`/numbers/${report.e164}`} className="font-mono font-semibold">{readableNumber(report.e164)}</Link>
-                    {report.verifiedFor ? (
-                      <p className="truncate text-sm text-emerald-800">Verified number of {report.verifiedFor}</p>
-                    ) : report.organisation ? (
-                      <p className="truncate text-sm text-slate-600">Claimed to be {report.organisation.name}</p>
-                    ) : null}
-                  </div>
-                  <div className="flex items-center gap-2 text-sm text-slate-500">
-                    <ReportBadge report={report} />
-                    <time dateTime={report.createdAt.toISOString()}>{relativeTime(report.createdAt)}</time>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section aria-labelledby="recent-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="recent-reports">
+            <h2 id="recent-heading" className="text-lg font-semibold">Recent reports</h2>
+            {recentReports.length === 0 ? (
+              <p className="mt-3 text-slate-600">No reports of numbers in {where} in the last {HOME_RECENT_DAYS} days. <Link href="/report">Report a call.</Link></p>
+            ) : (
+              <ul className="mt-3 divide-y divide-slate-100">
+                {recentReports.map((report) => (
+                  <li key={report.id} className="flex flex-wrap items-center justify-between gap-2 py-3" data-e164={report.e164}>
+                    <div className="min-w-0">
+                      <Link href={`/numbers/${report.e164}`} className="font-mono font-semibold">{readableNumber(report.e164)}</Link>
+                      {report.verifiedFor ? (
+                        <p className="truncate text-sm text-emerald-800">Verified number of {report.verifiedFor}</p>
+                      ) : report.organisation ? (
+                        <p className="truncate text-sm text-slate-600">Claimed to be {report.organisation.name}</p>
+                      ) : null}
+                    </div>
+                    <div className="flex items-center gap-2 text-sm text-slate-500">
+                      <ReportBadge report={report} />
+                      <time dateTime={report.createdAt.toISOString()}>{relativeTime(report.createdAt)}</time>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
-        <section aria-labelledby="top-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="most-reported">
-          <h2 id="top-heading" className="text-lg font-semibold">
-            Most-reported numbers
-            <span className="ml-2 text-sm font-normal text-slate-500">{mostReportedScope === "RECENT" ? `last ${HOME_RECENT_DAYS} days` : "all time"}</span>
-          </h2>
-          {mostReported.length === 0 ? (
-            <p className="mt-3 text-slate-600">No numbers in {where} reported yet.</p>
-          ) : (
-            <ol className="mt-3 divide-y divide-slate-100">
-              {mostReported.map((number) => (
-                <li key={number.e164} className="flex items-center justify-between gap-2 py-3" data-e164={number.e164}>
-                  <div className="min-w-0">
-                    <Link href={`/numbers/${number.e164}`} className="font-mono font-semibold">{readableNumber(number.e164)}</Link>
-                    <p className="truncate text-sm text-slate-500">
-                      {number.verifiedFor ? `Verified number of ${number.verifiedFor}` : TYPE_LABELS[number.type]}
-                    </p>
-                  </div>
-                  <span className="shrink-0 text-sm font-semibold text-slate-700">{plural(number.reports, "report")}</span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+          <section aria-labelledby="top-heading" className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="most-reported">
+            <h2 id="top-heading" className="text-lg font-semibold">
+              Most-reported numbers
+              <span className="ml-2 text-sm font-normal text-slate-500">{mostReportedScope === "RECENT" ? `last ${HOME_RECENT_DAYS} days` : "all time"}</span>
+            </h2>
+            {mostReported.length === 0 ? (
+              <p className="mt-3 text-slate-600">No numbers in {where} reported yet.</p>
+            ) : (
+              <ol className="mt-3 divide-y divide-slate-100">
+                {mostReported.map((number) => (
+                  <li key={number.e164} className="flex items-center justify-between gap-2 py-3" data-e164={number.e164}>
+                    <div className="min-w-0">
+                      <Link href={`/numbers/${number.e164}`} className="font-mono font-semibold">{readableNumber(number.e164)}</Link>
+                      <p className="truncate text-sm text-slate-500">
+                        {number.verifiedFor ? `Verified number of ${number.verifiedFor}` : TYPE_LABELS[number.type]}
+                      </p>
+                    </div>
+                    <span className="shrink-0 text-sm font-semibold text-slate-700">{plural(number.reports, "report")}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
       </div>
 
       <section className="grid gap-4 sm:grid-cols-3">

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { policyLine } from "./policy-line";
 
-const base = { name: "Harbour Health Insurance", policyNeverAsks: null, policyCallsFrom: null, policyHowToVerify: null };
+const base = { name: "Harbour Health Insurance", policyNeverAsks: null, policyCallsFrom: null };
 
 test("leads with what the organisation never asks for", () => {
   expect(policyLine({ ...base, policyNeverAsks: "Your password, PIN or the answers to your security questions on a call we started.", policyCallsFrom: "(02) 7010 1234" })).toBe(
@@ -9,9 +9,8 @@ test("leads with what the organisation never asks for", () => {
   );
 });
 
-test("falls back to where it calls from, then how to verify", () => {
+test("falls back to where it calls from", () => {
   expect(policyLine({ ...base, policyCallsFrom: "(02) 7010 1234 only." })).toBe("Harbour Health Insurance says it calls from (02) 7010 1234 only.");
-  expect(policyLine({ ...base, policyHowToVerify: "Hang up and call 1800 160 401" })).toBe("Harbour Health Insurance says: Hang up and call 1800 160 401.");
 });
 
 test("no policy, no line", () => {

@@ -48,7 +48,7 @@ export async function getHomeFeed(region: string, now: Date = new Date()) {
                  AND r.category IN ('SCAM', 'IMPERSONATION')
                  AND (c.status = 'REJECTED' OR (o."verifiedNumberCount" > 0 AND c.status IS DISTINCT FROM 'VERIFIED'))) AS warnings,
              (SELECT count(*) FROM "Organisation"
-               WHERE status = 'ACTIVE' AND ("policyNeverAsks" IS NOT NULL OR "policyCallsFrom" IS NOT NULL OR "policyHowToVerify" IS NOT NULL)) AS policies`,
+               WHERE status = 'ACTIVE' AND ("policyNeverAsks" IS NOT NULL OR "policyCallsFrom" IS NOT NULL)) AS policies`,
   ]);
 
   const allTime =
