@@ -14,6 +14,8 @@ import { countryName, formatE164 } from "@/lib/numbers/phone";
 import { contentVisibility } from "@/lib/trust/privacy";
 import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
 import { Reputation } from "./reputation";
+import { ContactNumbers, Sources } from "./sources";
+import { env } from "@/lib/platform/env";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -40,7 +42,7 @@ export default async function OrganisationPage({ params }: Params) {
   if (!page) notFound();
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
-  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
+  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources } = page;
   const website = safeHref(org.website);
   const official = org.officialPhone ? formatE164(org.officialPhone) : null;
   const policy = [
@@ -109,6 +111,8 @@ export default async function OrganisationPage({ params }: Params) {
         <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.national ?? null} />
       </div>
 
+      <ContactNumbers organisation={org.name} numbers={contactNumbers} defaultRegion={env.DEFAULT_REGION} />
+
       <Reputation name={org.name} reputation={reputation} />
 
       <Card title="Recent reports that named it">
@@ -163,6 +167,7 @@ export default async function OrganisationPage({ params }: Params) {
           </p>
         ) : null}
       </div>
+      <Sources organisation={org.name} sources={sources} />
       <p className="text-xs text-slate-500">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
     </div>
   );
