@@ -59,6 +59,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <p className="text-sm text-slate-600" aria-live="polite">
         {plural(result.total, "organisation")}
         {q ? <> matching “{q}”</> : null}
+        {result.total > result.listed ? <> · the best {result.listed} are listed</> : null}
         {result.pageCount > 1 ? <> · page {result.page} of {result.pageCount}</> : null}
       </p>
 

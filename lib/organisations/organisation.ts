@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory } from "../generated/prisma/enums";
-import { candidateOrder, fuzzyMatch, searchTerm, typoTolerance, visibleTo, type SearchViewer } from "./search";
+import { fuzzyMatch, rankedMatches, searchTerm, typoTolerance, visibleTo, type SearchViewer } from "./search";
 
 export const DIRECTORY_PAGE_SIZE = 20;
+export const DIRECTORY_SEARCH_LIMIT = 200;
 const RECENT_DAYS = 90;
 
 export type DirectoryFilters = { q?: string; category?: OrgCategory; country?: string; page?: number; viewer?: SearchViewer; region?: string | null };
@@ -22,18 +23,29 @@ export async function listOrganisations(filters: DirectoryFilters) {
   const conditions: Prisma.Sql[] = [visibleTo(filters.viewer ?? null)];
   if (filters.category) conditions.push(Prisma.sql`category = ${filters.category}::"OrgCategory"`);
   if (filters.country) conditions.push(Prisma.sql`country = ${filters.country}`);
-  if (term.length >= 2) conditions.push(fuzzyMatch(term));
-  const where = Prisma.join(conditions, " AND ");
-  const order =
-    term.length >= 2
-      ? candidateOrder(term, region)
-      : Prisma.sql`coalesce(country = ${region ?? ""}, false) DESC, "verifiedNumberCount" DESC, "reportCount" DESC, name ASC`;
+  const filtered = Prisma.join(conditions, " AND ");
+  const offset = (page - 1) * DIRECTORY_PAGE_SIZE;
 
-  const [, ids, [{ total }]] = await db.$transaction([
-    typoTolerance(),
-    db.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE ${where} ORDER BY ${order} LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${where}`,
-  ]);
+  let ids: { id: string }[];
+  let total: number;
+  let ranked: number | null = null;
+  if (term.length >= 2) {
+    // A search is ranked like the type-ahead; its best DIRECTORY_SEARCH_LIMIT matches are listed.
+    const [matches, [count]] = await Promise.all([
+      rankedMatches(term, filtered, region, DIRECTORY_SEARCH_LIMIT),
+      db.$transaction([typoTolerance(), db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${filtered} AND ${fuzzyMatch(term)}`]).then(([, rows]) => rows),
+    ]);
+    ids = matches.slice(offset, offset + DIRECTORY_PAGE_SIZE);
+    total = count.total;
+    ranked = matches.length;
+  } else {
+    [ids, [{ total }]] = await db.$transaction([
+      db.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE ${filtered}
+        ORDER BY coalesce(country = ${region ?? ""}, false) DESC, "verifiedNumberCount" DESC, "reportCount" DESC, name ASC
+        LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${offset}`,
+      db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${filtered}`,
+    ]);
+  }
   const idList = ids.map((row) => row.id);
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
   const [rows, recent] = await Promise.all([
@@ -51,7 +63,8 @@ export async function listOrganisations(filters: DirectoryFilters) {
     const row = byId.get(id);
     return row ? [{ ...row, recentReportCount: recentBy.get(id) ?? 0 }] : [];
   });
-  return { organisations, total, page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
+  const listed = ranked ?? total;
+  return { organisations, total, listed, page, pageCount: Math.max(1, Math.ceil(listed / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
 }
 
 /** Countries that have at least one listed organisation, for the directory's filter. */

@@ -48,20 +48,39 @@ export const typoTolerance = () => db.$executeRaw`SET LOCAL pg_trgm.word_similar
 
 /**
  * A rough order for the database, so the candidates handed to the pure ranking include the best ones:
- * an exact name or alias first, then the visitor's region, then prefix, substring and closeness.
+ * names starting with the text, then substrings, then closeness (an exact alias or abbreviation is a
+ * whole word of the search text, so its similarity is 1), then the region and reports. `similarity`
+ * names the selected column, so the costly function runs once a row.
  */
-export function candidateOrder(term: string, region: string | null): Prisma.Sql {
-  return Prisma.sql`(lower(name) = ${term} OR EXISTS (SELECT 1 FROM unnest(aliases) AS alias WHERE lower(alias) = ${term})) DESC,
-    ("searchText" ILIKE ${`${escapeLike(term)}%`}) DESC, coalesce(country = ${region ?? ""}, false) DESC,
-    ("searchText" ILIKE ${`%${escapeLike(term)}%`}) DESC, word_similarity(${term}, "searchText") DESC, "reportCount" DESC, name ASC`;
+function candidateOrder(term: string, region: string | null): Prisma.Sql {
+  return Prisma.sql`("searchText" ILIKE ${`${escapeLike(term)}%`}) DESC, ("searchText" ILIKE ${`%${escapeLike(term)}%`}) DESC,
+    similarity DESC, coalesce(country = ${region ?? ""}, false) DESC, "reportCount" DESC, name ASC`;
 }
 
-const CANDIDATES = 60;
+type Candidate = Omit<OrganisationSuggestion, "domain"> & { acronym: string | null; aliases: string[]; domains: string[]; reportCount: number; similarity: number };
 
 /**
- * The report form's type-ahead and the directory's search: by name, alias and abbreviation, ranked by
- * lib/organisations/search-rank.ts towards the visitor's region and organisations people report.
- * Merged organisations are never offered.
+ * Organisations matching `term` under `where`, best first by lib/organisations/search-rank.ts: at most
+ * `candidates` of them are fetched and ranked.
+ */
+export async function rankedMatches(term: string, where: Prisma.Sql, region: string | null, candidates: number): Promise<Candidate[]> {
+  const [, rows] = await db.$transaction([
+    typoTolerance(),
+    db.$queryRaw<(Omit<Candidate, "aliases" | "domains"> & { aliases: string[] | null; domains: string[] | null })[]>`
+      SELECT id, slug, name, status, category, country, acronym, aliases, domains, "reportCount",
+             word_similarity(${term}, "searchText")::float8 AS similarity
+        FROM "Organisation"
+       WHERE ${where} AND ${fuzzyMatch(term)}
+       ORDER BY ${candidateOrder(term, region)}
+       LIMIT ${candidates}`,
+  ]);
+  // A row created without aliases or domains holds NULL, not an empty array.
+  return rankOrganisations(term, rows.map((row) => ({ ...row, aliases: row.aliases ?? [], domains: row.domains ?? [] })), region);
+}
+
+/**
+ * The report form's type-ahead: by name, alias and abbreviation, ranked towards the visitor's region
+ * and organisations people report. Merged organisations are never offered.
  */
 export async function searchOrganisations(
   q: string,
@@ -70,20 +89,8 @@ export async function searchOrganisations(
   const term = searchTerm(q);
   if (term.length < 2) return [];
   const limit = Math.min(Math.max(options.limit ?? 8, 1), 25);
-  const region = options.region ?? null;
-  const [, rows] = await db.$transaction([
-    typoTolerance(),
-    db.$queryRaw<(Omit<OrganisationSuggestion, "domain"> & { acronym: string | null; aliases: string[] | null; domains: string[] | null; reportCount: number; similarity: number })[]>`
-      SELECT id, slug, name, status, category, country, acronym, aliases, domains, "reportCount",
-             word_similarity(${term}, "searchText")::float8 AS similarity
-        FROM "Organisation"
-       WHERE ${visibleTo(options.viewer ?? null)} AND ${fuzzyMatch(term)}
-       ORDER BY ${candidateOrder(term, region)}
-       LIMIT ${CANDIDATES}`,
-  ]);
-  // A row created without aliases or domains holds NULL, not an empty array.
-  const candidates = rows.map((row) => ({ ...row, aliases: row.aliases ?? [], domains: row.domains ?? [] }));
-  return rankOrganisations(term, candidates, region)
+  const ranked = await rankedMatches(term, visibleTo(options.viewer ?? null), options.region ?? null, 60);
+  return ranked
     .slice(0, limit)
     .map(({ id, slug, name, status, category, country, domains }) => ({ id, slug, name, status, category, country, domain: domains[0] ?? null }));
 }
