@@ -233,7 +233,7 @@ export async function seedImpersonated(db: PrismaClient): Promise<string> {
           acronym: org.acronym,
           aliases: org.aliases,
           domains: org.domains,
-          website: domain ? `https://www.${domain}/` : null,
+          website: domain ? `https://${domain}/` : null,
           category: org.category,
           country: org.country,
           officialPhone: org.officialPhone,
