@@ -172,6 +172,11 @@ export async function seedDemo(db: PrismaClient): Promise<string> {
     };
     orgIds[org.slug] = (await db.organisation.upsert({ where: { slug: org.slug }, create: data, update: {}, select: { id: true } })).id;
   }
+  // The insurer's published callback number, as the directory data lists real organisations' numbers.
+  await db.organisationContactNumber.createMany({
+    data: [{ organisationId: orgIds["harbour-health-insurance"], e164: e164("1800 160 401").e164, purpose: "Members' enquiries: call to check a call was really us", sourceUrl: "https://harbourhealth.example/contact", sourceTitle: "Contact us - Harbour Health Insurance (fictional)" }],
+    skipDuplicates: true,
+  });
   orgIds["quick-parcel-delivery"] = (
     await db.organisation.upsert({
       where: { slug: "quick-parcel-delivery" },

@@ -8,6 +8,7 @@ import { recountAll } from "../lib/numbers/counters";
 import { seedDemo } from "./seed-demo";
 import { importFtc } from "./seed-ftc";
 import { seedOrganisations } from "./seed-organisations";
+import { seedImpersonated } from "./seed-impersonated";
 
 async function once(db: PrismaClient, key: string, run: () => Promise<string>) {
   if (await db.setting.findUnique({ where: { key } })) {
@@ -24,6 +25,7 @@ export async function seed(connectionString: string, { demo }: { demo: boolean }
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
     await once(db, "seed:organisations", () => seedOrganisations(db));
+    await once(db, "seed:impersonated", () => seedImpersonated(db));
     await once(db, "seed:ftc", () => importFtc(db));
     if (demo) await once(db, "seed:demo", () => seedDemo(db));
     await recountAll(db);

@@ -8,6 +8,8 @@ import { plural } from "@/lib/display/format";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
 import { listOrganisationCountries, listOrganisations } from "@/lib/organisations/organisation";
 import { countryName } from "@/lib/numbers/phone";
+import { getActor } from "@/lib/accounts/authz";
+import { env } from "@/lib/platform/env";
 
 export const metadata: Metadata = {
   title: "Organisations",
@@ -24,7 +26,10 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const countryParam = one(raw.country);
   const country = countryParam && /^[A-Z]{2}$/.test(countryParam) ? countryParam : undefined;
   const page = Math.min(Math.max(Number.parseInt(one(raw.page) ?? "1", 10) || 1, 1), 10_000);
-  const [result, countries] = await Promise.all([listOrganisations({ q, category, country, page }), listOrganisationCountries()]);
+  const actor = await getActor();
+  const viewer = actor && { id: actor.id, role: actor.role };
+  // The default region's organisations come first, then the rest.
+  const [result, countries] = await Promise.all([listOrganisations({ q, category, country, page, viewer, region: env.DEFAULT_REGION }), listOrganisationCountries()]);
   const link = (over: Search) => {
     const params = new URLSearchParams();
     const merged = { q, category, country, page: String(page), ...over };
@@ -54,6 +59,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <p className="text-sm text-slate-600" aria-live="polite">
         {plural(result.total, "organisation")}
         {q ? <> matching “{q}”</> : null}
+        {result.total > result.listed ? <> · the best {result.listed} are listed</> : null}
         {result.pageCount > 1 ? <> · page {result.page} of {result.pageCount}</> : null}
       </p>
 

@@ -9,6 +9,8 @@ export type Suggestion = { id: string; slug: string; name: string; status: "ACTI
 type Props = {
   query: string;
   selected: { id: string; name: string } | null;
+  /** The visitor's region (the report's country): its organisations are suggested first. */
+  region?: string;
   errors?: string[];
   onQueryChange: (query: string) => void;
   onSelect: (organisation: { id: string; name: string }) => void;
@@ -17,47 +19,50 @@ type Props = {
 
 const PROPOSE = "__someone-else__";
 
+/** The answer for one text: options are only ever built from the answer for the text in the box. */
+type Result = { term: string; region: string; suggestions: Suggestion[]; failed: boolean };
+
 /**
  * WAI-ARIA combobox (list autocomplete): the input owns a listbox of `option`s; up/down move the
- * active option, Enter chooses it, Escape closes. The last option proposes "someone else".
+ * active option, Enter chooses it, Escape closes. The last option proposes "someone else" — offered
+ * only once the suggestions for the current text have arrived (or failed), so an early click cannot
+ * add a duplicate of an organisation that was about to be suggested.
  */
-export function OrganisationCombobox({ query, selected, errors, onQueryChange, onSelect, onProposeInstead }: Props) {
+export function OrganisationCombobox({ query, selected, region = "", errors, onQueryChange, onSelect, onProposeInstead }: Props) {
   const id = useId();
   const inputId = "organisation";
   const listId = `${id}-listbox`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const [status, setStatus] = useState<"idle" | "loading" | "done" | "error">("idle");
+  const [result, setResult] = useState<Result | null>(null);
 
   const term = query.trim();
   useEffect(() => {
-    if (selected || term.length < 2) {
-      setSuggestions([]);
-      setStatus("idle");
-      return;
-    }
+    if (selected || term.length < 2) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      setStatus("loading");
       try {
-        const response = await fetch(`/api/organisations/search?q=${encodeURIComponent(term)}`, { signal: controller.signal });
+        const params = new URLSearchParams({ q: term, ...(region ? { region } : {}) });
+        const response = await fetch(`/api/organisations/search?${params}`, { signal: controller.signal });
         if (!response.ok) throw new Error(String(response.status));
         const body = (await response.json()) as { organisations: Suggestion[] };
-        setSuggestions(body.organisations);
-        setActive(-1);
-        setStatus("done");
+        setResult({ term, region, suggestions: body.organisations, failed: false });
       } catch (error) {
-        if ((error as Error).name !== "AbortError") setStatus("error");
+        if ((error as Error).name !== "AbortError") setResult({ term, region, suggestions: [], failed: true });
       }
+      setActive(-1);
     }, 200);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [term, selected]);
+  }, [term, region, selected]);
 
-  const options = term.length >= 2 && !selected ? [...suggestions.map((s) => s.id), PROPOSE] : [];
+  const searching = !selected && term.length >= 2;
+  const current = searching && result && result.term === term && result.region === region ? result : null;
+  const status: "idle" | "loading" | "done" | "error" = !searching ? "idle" : !current ? "loading" : current.failed ? "error" : "done";
+  const suggestions = current?.suggestions ?? [];
+  const options = current ? [...suggestions.map((s) => s.id), PROPOSE] : [];
   const expanded = open && options.length > 0;
 
   function choose(index: number) {

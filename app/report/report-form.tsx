@@ -212,6 +212,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
             <OrganisationCombobox
               query={v.organisation ? v.organisation.name : v.organisationQuery}
               selected={v.organisation}
+              region={v.region}
               errors={errors.organisationId ?? errors.organisationQuery}
               onQueryChange={(query) => setValues((c) => ({ ...c, organisation: null, organisationQuery: query }))}
               onSelect={(organisation) => setValues((c) => ({ ...c, organisation, organisationQuery: organisation.name }))}

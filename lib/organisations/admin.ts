@@ -104,7 +104,8 @@ export async function updateOrganisation(actor: Actor | null, id: string, input:
 }
 
 /**
- * Merges `sourceId` into `targetId`: its claims, reports, comments and representatives move. A claim
+ * Merges `sourceId` into `targetId`: its claims, reports, comments, representatives, published contact
+ * numbers and sources (its credited source included) move. A claim
  * on a number the target already claims is combined into the target's (votes, reports and alerts
  * move; a voter who voted on both keeps the target vote), since (e164, organisationKey) is unique.
  */
@@ -149,6 +150,14 @@ export async function mergeOrganisation(actor: Actor | null, sourceId: string, t
     await tx.comment.updateMany({ where: { onBehalfOfOrganisationId: sourceId }, data: { onBehalfOfOrganisationId: targetId } });
     await tx.$executeRaw`DELETE FROM "OrganisationRepresentative" r WHERE r."organisationId" = ${sourceId} AND EXISTS (SELECT 1 FROM "OrganisationRepresentative" t WHERE t."organisationId" = ${targetId} AND t."userId" = r."userId")`;
     await tx.organisationRepresentative.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
+    // Published numbers and sources move too; a number the target already lists keeps the target's row.
+    await tx.$executeRaw`DELETE FROM "OrganisationContactNumber" c WHERE c."organisationId" = ${sourceId} AND EXISTS (SELECT 1 FROM "OrganisationContactNumber" t WHERE t."organisationId" = ${targetId} AND t.e164 = c.e164)`;
+    const contactNumbers = await tx.organisationContactNumber.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
+    const sources = await tx.organisationSource.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
+    const credit = await tx.organisation.findUniqueOrThrow({ where: { id: sourceId }, select: { sourceUrl: true, sourceCredit: true } });
+    if (credit.sourceUrl) {
+      await tx.organisationSource.create({ data: { organisationId: targetId, url: credit.sourceUrl, title: `${source.name}: ${credit.sourceCredit ?? "source"}` } });
+    }
 
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((alias) => alias !== target.name);
     const domains = [...new Set([...target.domains, ...source.domains])];
@@ -168,7 +177,7 @@ export async function mergeOrganisation(actor: Actor | null, sourceId: string, t
       targetId: sourceId,
       reason: why,
       before: { status: source.status, name: source.name },
-      after: { status: "MERGED", mergedInto: { id: targetId, name: target.name }, claimsMoved: claims.length - combined, claimsCombined: combined, reportsMoved: reports.count },
+      after: { status: "MERGED", mergedInto: { id: targetId, name: target.name }, claimsMoved: claims.length - combined, claimsCombined: combined, reportsMoved: reports.count, contactNumbersMoved: contactNumbers.count, sourcesMoved: sources.count + (credit.sourceUrl ? 1 : 0) },
     });
     return { slug: target.slug };
   });

@@ -52,6 +52,21 @@ export const organisationLookupSchema = z.object({
     legitVotes: z.int().min(0),
     notLegitVotes: z.int().min(0),
   }),
+  contactNumbers: z.array(
+    z.object({
+      e164,
+      purpose: z.string().nullable().describe("What the number is for, as its source describes it."),
+      sourceUrl: z.string().nullable().describe("The page that publishes it."),
+      sourceTitle: z.string().nullable(),
+    }),
+  ).describe("Numbers the organisation publishes for people to call (not numbers it calls from). Scammers can fake these in caller ID too."),
   source: z.object({ credit: z.string(), url: z.string().nullable() }).nullable().describe("Where the organisation's details came from, credited."),
+  sources: z.array(
+    z.object({
+      url: z.string(),
+      title: z.string().nullable(),
+      excerpt: z.string().nullable().describe("The passage quoted from the source, for provenance."),
+    }),
+  ).describe("Every page its numbers and calling policy were taken from."),
 });
 export type OrganisationLookup = z.infer<typeof organisationLookupSchema>;

@@ -13,7 +13,7 @@ export const organisationsOpenApiPaths: Record<string, unknown> = {
   "/api/v1/organisations/{slug}": {
     get: {
       operationId: "organisationLookup",
-      summary: "An organisation: its verified numbers, the numbers callers claimed to be it, and its reputation",
+      summary: "An organisation: its verified numbers, published contact numbers, sources, the numbers callers claimed to be it, and its reputation",
       description:
         "The organisation's official callback number and calling policy when known; its registry entries (verified numbers with evidence); the numbers callers claimed to be it that are not verified; and report categories, what callers asked for and votes summed across every claimed number. A merged organisation answers 308 with the Location of the organisation it was merged into.",
       tags: ["Organisations"],

@@ -1,88 +1,51 @@
 import "server-only";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
-import type { OrgCategory, OrgStatus } from "../generated/prisma/enums";
-
-export type OrganisationSuggestion = {
-  id: string;
-  slug: string;
-  name: string;
-  status: OrgStatus;
-  category: OrgCategory;
-  country: string | null;
-  domain: string | null;
-};
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Lower-cased, single-spaced, bounded: what the trigram index is asked about. */
-export function searchTerm(q: string): string {
-  // Control characters (NUL above all, which PostgreSQL text cannot hold) become spaces.
-  return q.normalize("NFKC").toLowerCase().replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 100);
-}
-
-/**
- * The fuzzy condition over name, acronym, aliases and domains (Organisation.searchText): a substring
- * (ILIKE) or a word-level trigram match (`<%`, which forgives typos). Both use the GIN trigram index.
- */
-function fuzzyMatch(term: string): Prisma.Sql {
-  return Prisma.sql`("searchText" ILIKE ${`%${escapeLike(term)}%`} OR ${term} <% "searchText")`;
-}
-
-/**
- * pg_trgm's default word-similarity threshold (0.6) misses two typos in two words ("harbor helth" is
- * 0.58 from "harbour health"); 0.45 still refuses unrelated words. SET LOCAL keeps it to this transaction.
- */
-const typoTolerance = () => db.$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.45`;
-
-/** Best first: exact-ish substring, then trigram closeness, then the most reported. */
-function fuzzyOrder(term: string): Prisma.Sql {
-  return Prisma.sql`("searchText" ILIKE ${`${escapeLike(term)}%`}) DESC, ("searchText" ILIKE ${`%${escapeLike(term)}%`}) DESC,
-    word_similarity(${term}, "searchText") DESC, "reportCount" DESC, name ASC`;
-}
-
-/** The report form's type-ahead. Active and proposed organisations only; merged ones are gone. */
-export async function searchOrganisations(q: string, options: { limit?: number } = {}): Promise<OrganisationSuggestion[]> {
-  const term = searchTerm(q);
-  if (term.length < 2) return [];
-  const limit = Math.min(Math.max(options.limit ?? 8, 1), 25);
-  const [, rows] = await db.$transaction([
-    typoTolerance(),
-    db.$queryRaw<(Omit<OrganisationSuggestion, "domain"> & { domains: string[] | null })[]>`
-      SELECT id, slug, name, status, category, country, domains
-        FROM "Organisation"
-       WHERE status IN ('ACTIVE', 'PROPOSED') AND ${fuzzyMatch(term)}
-       ORDER BY ${fuzzyOrder(term)}
-       LIMIT ${limit}`,
-  ]);
-  // A row created without domains holds NULL, not an empty array.
-  return rows.map(({ domains, ...row }) => ({ ...row, domain: domains?.[0] ?? null }));
-}
+import type { OrgCategory } from "../generated/prisma/enums";
+import { fuzzyMatch, rankedMatches, searchTerm, typoTolerance, visibleTo, type SearchViewer } from "./search";
 
 export const DIRECTORY_PAGE_SIZE = 20;
+export const DIRECTORY_SEARCH_LIMIT = 200;
 const RECENT_DAYS = 90;
 
-export type DirectoryFilters = { q?: string; category?: OrgCategory; country?: string; page?: number };
+export type DirectoryFilters = { q?: string; category?: OrgCategory; country?: string; page?: number; viewer?: SearchViewer; region?: string | null };
 
 /**
- * One page of the directory. Recent report counts are one grouped query over
+ * One page of the directory: the region's organisations first (the default region, or the one asked
+ * for), then the rest; a search ranks like the type-ahead's candidates. Proposals not yet reviewed are
+ * listed only for their proposer and staff. Recent report counts are one grouped query over
  * Report(organisationId, createdAt) for the organisations on this page only.
  */
 export async function listOrganisations(filters: DirectoryFilters) {
   const term = searchTerm(filters.q ?? "");
   const page = Math.max(1, Math.floor(filters.page ?? 1));
-  const conditions: Prisma.Sql[] = [Prisma.sql`status IN ('ACTIVE', 'PROPOSED')`];
+  const region = filters.region ?? null;
+  const conditions: Prisma.Sql[] = [visibleTo(filters.viewer ?? null)];
   if (filters.category) conditions.push(Prisma.sql`category = ${filters.category}::"OrgCategory"`);
   if (filters.country) conditions.push(Prisma.sql`country = ${filters.country}`);
-  if (term.length >= 2) conditions.push(fuzzyMatch(term));
-  const where = Prisma.join(conditions, " AND ");
-  const order = term.length >= 2 ? fuzzyOrder(term) : Prisma.sql`"verifiedNumberCount" DESC, "reportCount" DESC, name ASC`;
+  const filtered = Prisma.join(conditions, " AND ");
+  const offset = (page - 1) * DIRECTORY_PAGE_SIZE;
 
-  const [, ids, [{ total }]] = await db.$transaction([
-    typoTolerance(),
-    db.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE ${where} ORDER BY ${order} LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}`,
-    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${where}`,
-  ]);
+  let ids: { id: string }[];
+  let total: number;
+  let ranked: number | null = null;
+  if (term.length >= 2) {
+    // A search is ranked like the type-ahead; its best DIRECTORY_SEARCH_LIMIT matches are listed.
+    const [matches, [count]] = await Promise.all([
+      rankedMatches(term, filtered, region, DIRECTORY_SEARCH_LIMIT),
+      db.$transaction([typoTolerance(), db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${filtered} AND ${fuzzyMatch(term)}`]).then(([, rows]) => rows),
+    ]);
+    ids = matches.slice(offset, offset + DIRECTORY_PAGE_SIZE);
+    total = count.total;
+    ranked = matches.length;
+  } else {
+    [ids, [{ total }]] = await db.$transaction([
+      db.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE ${filtered}
+        ORDER BY coalesce(country = ${region ?? ""}, false) DESC, "verifiedNumberCount" DESC, "reportCount" DESC, name ASC
+        LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${offset}`,
+      db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Organisation" WHERE ${filtered}`,
+    ]);
+  }
   const idList = ids.map((row) => row.id);
   const since = new Date(Date.now() - RECENT_DAYS * 86_400_000);
   const [rows, recent] = await Promise.all([
@@ -100,7 +63,8 @@ export async function listOrganisations(filters: DirectoryFilters) {
     const row = byId.get(id);
     return row ? [{ ...row, recentReportCount: recentBy.get(id) ?? 0 }] : [];
   });
-  return { organisations, total, page, pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
+  const listed = ranked ?? total;
+  return { organisations, total, listed, page, pageCount: Math.max(1, Math.ceil(listed / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
 }
 
 /** Countries that have at least one listed organisation, for the directory's filter. */
@@ -158,6 +122,10 @@ export async function getOrganisationPage(slug: string) {
        WHERE "organisationId" = ${org.id} GROUP BY item ORDER BY n DESC`,
     db.claim.aggregate({ where: { organisationId: org.id }, _sum: { legitVotes: true, notLegitVotes: true }, _count: { _all: true } }),
   ]);
+  const [contactNumbers, sources] = await Promise.all([
+    db.organisationContactNumber.findMany({ where: { organisationId: org.id }, orderBy: [{ createdAt: "asc" }, { e164: "asc" }], select: { e164: true, purpose: true, sourceUrl: true, sourceTitle: true } }),
+    db.organisationSource.findMany({ where: { organisationId: org.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { url: true, title: true, excerpt: true } }),
+  ]);
   const { mergedInto: _merged, ...organisation } = org;
   return {
     organisation,
@@ -165,6 +133,8 @@ export async function getOrganisationPage(slug: string) {
     claimed,
     claimedTotal,
     recentReports,
+    contactNumbers,
+    sources,
     reputation: {
       numbers: votes._count._all,
       reports: categoryMix.reduce((sum, row) => sum + row._count._all, 0),

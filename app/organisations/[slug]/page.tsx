@@ -15,6 +15,8 @@ import { contentVisibility } from "@/lib/trust/privacy";
 import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
 import { Reputation } from "./reputation";
 import { readableNumber } from "@/lib/numbers/display";
+import { ContactNumbers, Sources } from "./sources";
+import { env } from "@/lib/platform/env";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -41,7 +43,7 @@ export default async function OrganisationPage({ params }: Params) {
   if (!page) notFound();
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
-  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
+  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources } = page;
   const website = safeHref(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
   const policy = [
@@ -110,6 +112,8 @@ export default async function OrganisationPage({ params }: Params) {
         <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.readable ?? null} />
       </div>
 
+      <ContactNumbers organisation={org.name} numbers={contactNumbers} defaultRegion={env.DEFAULT_REGION} />
+
       <Reputation name={org.name} reputation={reputation} />
 
       <Card title="Recent reports that named it">
@@ -164,6 +168,7 @@ export default async function OrganisationPage({ params }: Params) {
           </p>
         ) : null}
       </div>
+      <Sources organisation={org.name} sources={sources} />
       <p className="text-xs text-slate-500">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
     </div>
   );

@@ -19,6 +19,8 @@ beforeAll(async () => {
     data: { slug: "harbour", name: "Harbour Health", category: "INSURER", country: "AU", officialPhone: "+611800160401", policyNeverAsks: "Security answers", sourceCredit: "Demo", sourceUrl: "https://example.org" },
   });
   await db.organisation.create({ data: { slug: "harbour-old", name: "Harbour Old", status: "MERGED", mergedIntoId: org.id } });
+  await db.organisationContactNumber.create({ data: { organisationId: org.id, e164: "+611800160401", purpose: "Members' enquiries", sourceUrl: "https://example.org/contact", sourceTitle: "Contact us" } });
+  await db.organisationSource.create({ data: { organisationId: org.id, url: "https://example.org/scams", title: "Scams", excerpt: "We never ask for your security answers." } });
   await db.phoneNumber.create({ data: { e164: "+61270101234", type: "FIXED_LINE", country: "AU" } });
   await db.claim.create({ data: { e164: "+61270101234", organisationId: org.id, organisationKey: org.id, status: "VERIFIED", evidenceMethod: "OFFICIAL_WEBSITE", verifiedAt: new Date("2026-01-02T00:00:00Z") } });
   for (const [i, number] of ["0491 570 006", "0491 570 110", "0491 570 110"].entries()) {
@@ -44,6 +46,8 @@ describe("GET /api/v1/organisations/{slug}", () => {
       ],
       reputation: { numbers: 3, reports: 3, categories: [{ category: "LEGITIMATE_UNSAFE", count: 3 }], askedFor: [{ item: "SECURITY_ANSWERS", count: 3 }] },
       source: { credit: "Demo", url: "https://example.org" },
+      contactNumbers: [{ e164: "+611800160401", purpose: "Members' enquiries", sourceUrl: "https://example.org/contact", sourceTitle: "Contact us" }],
+      sources: [{ url: "https://example.org/scams", title: "Scams", excerpt: "We never ask for your security answers." }],
     });
   });
 

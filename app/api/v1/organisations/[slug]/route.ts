@@ -17,7 +17,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   if ("redirectTo" in page) {
     return new Response(null, { status: 308, headers: { ...CORS, Location: new URL(`/api/v1/organisations/${page.redirectTo}`, request.url).toString() } });
   }
-  const { organisation: org, verified, claimed, reputation } = page;
+  const { organisation: org, verified, claimed, reputation, contactNumbers, sources } = page;
   const body: OrganisationLookup = {
     name: org.name,
     slug: org.slug,
@@ -54,7 +54,9 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       legitVotes: reputation.legitVotes,
       notLegitVotes: reputation.notLegitVotes,
     },
+    contactNumbers,
     source: org.sourceCredit ? { credit: org.sourceCredit, url: org.sourceUrl } : null,
+    sources,
   };
   return okJson(organisationLookupSchema, body, { "Cache-Control": LOOKUP_CACHE, ...CORS });
 });
