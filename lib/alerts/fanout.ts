@@ -7,7 +7,8 @@ import { emailDueAt } from "./schedule";
 
 // Step 1 of delivering an alert: one AlertEvent becomes one Notification per eligible watcher, with
 // the time its e-mail is due (none when that watch's e-mail is off, the member paused e-mail, or the
-// address is unconfirmed). Idempotent: the event row is locked and marked, and (userId, eventId) is unique.
+// address is unconfirmed). Only watches that existed when the event happened count. Idempotent:
+// the event row is locked and marked, and (userId, eventId) is unique.
 
 const activeMember = { suspendedAt: null, deletedAt: null } as const;
 const watcherUser = { select: { alertsPausedAt: true, emailVerified: true } } as const;
@@ -22,13 +23,13 @@ export async function fanOutEvent(eventId: string, now: Date = new Date()): Prom
   const result = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "AlertEvent" WHERE id = ${eventId} AND "fannedOutAt" IS NULL FOR UPDATE SKIP LOCKED`;
     if (!locked) return null;
-    const event = await tx.alertEvent.findUniqueOrThrow({ where: { id: eventId }, select: { kind: true, e164: true, organisationId: true, actorId: true } });
+    const event = await tx.alertEvent.findUniqueOrThrow({ where: { id: eventId }, select: { kind: true, e164: true, organisationId: true, actorId: true, createdAt: true } });
     const notThe = event.actorId ? { not: event.actorId } : undefined;
     const watchers =
       isNumberKind(event.kind) && event.e164
-        ? (await tx.watch.findMany({ where: { e164: event.e164, userId: notThe, user: activeMember }, select: { userId: true, alertMode: true, lastAlertedAt: true, user: watcherUser } })).map((w) => ({ ...w, watchKey: numberWatchKey(event.e164!) }))
+        ? (await tx.watch.findMany({ where: { e164: event.e164, userId: notThe, user: activeMember, createdAt: { lte: event.createdAt } }, select: { userId: true, alertMode: true, lastAlertedAt: true, user: watcherUser } })).map((w) => ({ ...w, watchKey: numberWatchKey(event.e164!) }))
         : event.organisationId
-          ? (await tx.organisationWatch.findMany({ where: { organisationId: event.organisationId, userId: notThe, user: activeMember }, select: { userId: true, alertMode: true, lastAlertedAt: true, user: watcherUser } })).map((w) => ({ ...w, watchKey: organisationWatchKey(event.organisationId!) }))
+          ? (await tx.organisationWatch.findMany({ where: { organisationId: event.organisationId, userId: notThe, user: activeMember, createdAt: { lte: event.createdAt } }, select: { userId: true, alertMode: true, lastAlertedAt: true, user: watcherUser } })).map((w) => ({ ...w, watchKey: organisationWatchKey(event.organisationId!) }))
           : [];
     const created = await tx.notification.createMany({
       data: watchers.map((w) => ({
