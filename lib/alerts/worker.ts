@@ -4,6 +4,7 @@ import { deliverOutboxEmail } from "../platform/mail";
 import { env } from "../platform/env";
 import { fanOutEvent, listPendingEvents } from "./fanout";
 import { groupKey, listDueGroups, sendGroup, type EmailGroup } from "./send";
+import { QUEUES } from "./queues";
 
 // The alert worker: pg-boss queues on the app's own PostgreSQL (schema "pgboss").
 //  - every tick, events in the AlertEvent outbox and due e-mail groups are enqueued, one job each;
@@ -13,7 +14,6 @@ import { groupKey, listDueGroups, sendGroup, type EmailGroup } from "./send";
 //  - a failed job is retried with exponential backoff; every step is idempotent in the database,
 //    so a job repeated after a crash or a duplicate enqueue sends nothing twice.
 
-export const QUEUES = { fanout: "alert-fanout", email: "alert-email", delivery: "alert-delivery" } as const;
 const QUEUE_OPTIONS = { policy: "stately", retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds: 300, retentionMinutes: 7 * 24 * 60 } as const;
 
 export type AlertWorker = { stop: () => Promise<void>; tick: () => Promise<void> };
