@@ -10,9 +10,10 @@ import { createReport } from "../reports/report";
 import { addRegistryEntry, revokeRegistryEntry } from "../registry/promote";
 import { updateOrganisation } from "../organisations/admin";
 import { watchNumber } from "../watches/watch";
+import { castVote } from "../votes/vote";
 import { unwatchOrganisation, watchOrganisation } from "../watches/organisation-watch";
 import { WATCH_LIMIT } from "../watches/limit";
-import { fanOutEvent } from "./fanout";
+import { checkVerdictChange, fanOutEvent, sweepVerdictsAfterVotes } from "./fanout";
 import { listDueGroups, sendGroup } from "./send";
 import { setAlertsPaused, setWatchAlertMode, unsubscribe } from "./preferences";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -218,6 +219,41 @@ describe("alerts, step by step", () => {
     expect((await texts(orgWatcher.id)).some((t) => t.includes("has a new verified outbound number"))).toBe(true);
     // Marked read when seen.
     expect((await listWhatsNewAndMarkRead(orgWatcher.id)).every((item) => !item.unread)).toBe(true);
+  });
+
+  test("a change of a watched number's verdict by reports is announced once", async () => {
+    const watcher = await member();
+    const number = freshNumber();
+    await watchNumber(watcher, { e164: number });
+    const reporters = await Promise.all([member(), member(), member(), member()]);
+    for (const reporter of reporters) {
+      await report(reporter, number, { category: "SCAM" });
+      await fanOutAll();
+    }
+    const changes = await db.alertEvent.findMany({ where: { e164: number, kind: "VERDICT_CHANGED" }, select: { data: true } });
+    expect(changes.length).toBeGreaterThanOrEqual(1);
+    expect(changes[0].data).toMatchObject({ from: "Not enough reports yet" });
+    const items = (await listWhatsNewAndMarkRead(watcher.id)).map((item) => item.text);
+    expect(items.filter((text) => text.startsWith(`The verdict on ${formatE164(number).international} changed`))).toHaveLength(changes.length);
+    // Nothing changed since: checking again announces nothing.
+    expect(await checkVerdictChange(number)).toBe(false);
+    expect(await sweepVerdictsAfterVotes()).toBe(0);
+  });
+
+  test("votes that change a watched number's verdict are announced by the worker's sweep", async () => {
+    const watcher = await member();
+    const number = freshNumber();
+    await watchNumber(watcher, { e164: number });
+    await report(await member(), number, { category: "OTHER" });
+    await fanOutAll();
+    await sweepVerdictsAfterVotes();
+    const voters = await Promise.all(Array.from({ length: 6 }, () => member()));
+    for (const voter of voters) await castVote(voter, { e164: number, legitimate: true });
+    expect(await sweepVerdictsAfterVotes(new Date(Date.now() + 1000))).toBe(1);
+    await fanOutAll();
+    const [change] = await db.alertEvent.findMany({ where: { e164: number, kind: "VERDICT_CHANGED" }, select: { data: true } });
+    expect(change.data).toEqual({ from: "Not enough reports yet", to: "Likely legitimate" });
+    expect(await db.notification.count({ where: { userId: watcher.id, event: { kind: "VERDICT_CHANGED" } } })).toBe(1);
   });
 
   test("suspended and deleted members get nothing, also when suspended after the event", async () => {

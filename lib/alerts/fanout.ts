@@ -69,3 +69,26 @@ export async function checkVerdictChange(e164: string): Promise<boolean> {
     return true;
   });
 }
+
+const VOTE_SWEEP_KEY = "alerts:vote-sweep";
+
+/**
+ * Votes change verdicts too, without an event of their own: watched numbers whose votes changed since
+ * the last sweep are checked (the worker runs this every half minute).
+ */
+export async function sweepVerdictsAfterVotes(now: Date = new Date()): Promise<number> {
+  const mark = await db.setting.findUnique({ where: { key: VOTE_SWEEP_KEY }, select: { value: true } });
+  const last = (mark?.value as { at?: string } | null)?.at;
+  const since = last ? new Date(last) : new Date(now.getTime() - 60 * 60 * 1000);
+  const rows = await db.$queryRaw<{ e164: string }[]>`
+    SELECT DISTINCT c.e164 FROM "Vote" v
+    JOIN "Claim" c ON c.id = v."claimId"
+    JOIN "PhoneNumber" p ON p.e164 = c.e164
+    WHERE v."updatedAt" > ${since} AND v."updatedAt" <= ${now} AND p."watchCount" > 0
+    LIMIT 1000`;
+  let changed = 0;
+  for (const { e164 } of rows) if (await checkVerdictChange(e164)) changed += 1;
+  const value = { at: now.toISOString() };
+  await db.setting.upsert({ where: { key: VOTE_SWEEP_KEY }, create: { key: VOTE_SWEEP_KEY, value }, update: { value } });
+  return changed;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { deliverOutboxEmail } from "../platform/mail";
 import { env } from "../platform/env";
-import { fanOutEvent, listPendingEvents } from "./fanout";
+import { fanOutEvent, listPendingEvents, sweepVerdictsAfterVotes } from "./fanout";
 import { groupKey, listDueGroups, sendGroup, type EmailGroup } from "./send";
 import { QUEUES } from "./queues";
 
@@ -50,7 +50,12 @@ export async function startAlertWorker(options: AlertWorkerOptions): Promise<Ale
     await deliverOutboxEmail(job.data.outboxEmailId);
   });
 
+  let lastSweep = 0;
   const tick = async () => {
+    if (Date.now() - lastSweep > 30_000) {
+      lastSweep = Date.now();
+      await sweepVerdictsAfterVotes();
+    }
     for (const eventId of await listPendingEvents()) await boss.send(QUEUES.fanout, { eventId }, { singletonKey: eventId });
     for (const group of await listDueGroups()) await boss.send(QUEUES.email, group, { singletonKey: groupKey(group) });
   };
