@@ -35,7 +35,7 @@ export async function startAlertWorker(options: AlertWorkerOptions): Promise<Ale
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, ...QUEUE_OPTIONS });
 
   let sent = 0;
-  const work = { batchSize: 1, pollingIntervalSeconds: 0.5 };
+  const work = { batchSize: 1, pollingIntervalSeconds: Math.max(0.5, (options.pollMs ?? 2000) / 1000) };
   await boss.work<{ eventId: string }>(QUEUES.fanout, work, async ([job]) => {
     await fanOutEvent(job.data.eventId);
   });
