@@ -8,7 +8,7 @@ import { formatE164 } from "../numbers/phone";
 import { AppError } from "../platform/errors";
 import { createReport } from "../reports/report";
 import { addRegistryEntry, revokeRegistryEntry } from "../registry/promote";
-import { updateOrganisation } from "../organisations/admin";
+import { mergeOrganisation, updateOrganisation } from "../organisations/admin";
 import { watchNumber } from "../watches/watch";
 import { castVote } from "../votes/vote";
 import { unwatchOrganisation, watchOrganisation } from "../watches/organisation-watch";
@@ -316,6 +316,24 @@ describe("alerts, step by step", () => {
     expect(await unsubscribe(token)).toEqual({ scope: "WATCH", label: a.name });
     const after = await modes();
     expect(after.filter((w) => w.alertMode === "OFF")).toEqual([{ userId: watcher.id, organisationId: a.id, alertMode: "OFF" }]);
+  });
+
+  test("merging an organisation moves its watchers to the one it is merged into", async () => {
+    const moderator = await member({ role: "MODERATOR" });
+    const [source, target] = [await organisation("Source"), await organisation("Target")];
+    const [a, b] = [await member(), await member()];
+    await watchOrganisation(a, { organisationId: source.id });
+    await watchOrganisation(b, { organisationId: source.id });
+    await watchOrganisation(b, { organisationId: target.id });
+    await setWatchAlertMode(b, { watchKey: `o:${target.id}`, mode: "DAILY" });
+    await mergeOrganisation(moderator, source.id, target.id, "Same insurer under two names");
+    const rows = await db.organisationWatch.findMany({ where: { userId: { in: [a.id, b.id] } }, select: { userId: true, organisationId: true, alertMode: true } });
+    expect(rows.sort((x, y) => x.userId.localeCompare(y.userId))).toEqual(
+      [
+        { userId: a.id, organisationId: target.id, alertMode: "INSTANT" },
+        { userId: b.id, organisationId: target.id, alertMode: "DAILY" },
+      ].sort((x, y) => x.userId.localeCompare(y.userId)),
+    );
   });
 
   test("a member may watch at most 200 numbers and organisations together", async () => {

@@ -7,6 +7,7 @@ import { organisationEditSchema, reasonField, type OrganisationEdit } from "../m
 import { organisationSearchText } from "./slug";
 import { normalisePhone } from "../numbers/phone";
 import { recordOrganisationChanges } from "../alerts/record";
+import { moveOrganisationWatches } from "../watches/organisation-watch";
 
 // Moderators' organisation commands: activate a proposal, edit contact and calling policy, merge.
 
@@ -151,6 +152,7 @@ export async function mergeOrganisation(actor: Actor | null, sourceId: string, t
     await tx.comment.updateMany({ where: { onBehalfOfOrganisationId: sourceId }, data: { onBehalfOfOrganisationId: targetId } });
     await tx.$executeRaw`DELETE FROM "OrganisationRepresentative" r WHERE r."organisationId" = ${sourceId} AND EXISTS (SELECT 1 FROM "OrganisationRepresentative" t WHERE t."organisationId" = ${targetId} AND t."userId" = r."userId")`;
     await tx.organisationRepresentative.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
+    await moveOrganisationWatches(tx, sourceId, targetId);
 
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((alias) => alias !== target.name);
     const domains = [...new Set([...target.domains, ...source.domains])];

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { db } from "../platform/db";
+import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { consumeLimit } from "../platform/rate-limit";
 import { assertUnderWatchLimit } from "./limit";
@@ -41,4 +41,13 @@ export async function unwatchOrganisation(actor: Actor | null, input: unknown): 
 export async function isWatchingOrganisation(userId: string, organisationId: string): Promise<boolean> {
   const row = await db.organisationWatch.findUnique({ where: { userId_organisationId: { userId, organisationId } }, select: { userId: true } });
   return row !== null;
+}
+
+/**
+ * Inside a merge's transaction: the source organisation's watchers now watch the target (a member
+ * watching both keeps the target's watch and its settings).
+ */
+export async function moveOrganisationWatches(tx: Tx, sourceId: string, targetId: string): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "OrganisationWatch" s WHERE s."organisationId" = ${sourceId} AND EXISTS (SELECT 1 FROM "OrganisationWatch" t WHERE t."organisationId" = ${targetId} AND t."userId" = s."userId")`;
+  await tx.organisationWatch.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
 }
