@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { formatE164 } from "../lib/numbers/phone";
 import { createUser, expect, signInAs, sql, test, uniqueSuffix } from "./fixtures";
@@ -83,4 +84,13 @@ test("a member watches the demo insurer; another reports an impersonating number
   await row.getByRole("button", { name: "Save" }).click();
   await expect(row.getByTestId("alert-mode-status")).toContainText("Saved: Daily digest.");
   expect(await mode()).toBe("DAILY");
+
+  // 6. The new parts of the account page and the unsubscribe page: no serious accessibility problems, and they fit a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of ["/account", link!.replace(/^https?:\/\/[^/]+/, "")]) {
+    await page.goto(url);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id), url).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+  }
 });
