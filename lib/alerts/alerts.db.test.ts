@@ -14,7 +14,7 @@ import { castVote } from "../votes/vote";
 import { unwatchOrganisation, watchOrganisation } from "../watches/organisation-watch";
 import { WATCH_LIMIT } from "../watches/limit";
 import { checkVerdictChange, fanOutEvent, sweepVerdictsAfterVotes } from "./fanout";
-import { listDueGroups, sendGroup } from "./send";
+import { listDueGroups, listUndeliveredAlertEmails, sendGroup } from "./send";
 import { setAlertsPaused, setWatchAlertMode, unsubscribe } from "./preferences";
 import { unsubscribeToken } from "./unsubscribe-token";
 import { listWhatsNewAndMarkRead } from "./whats-new";
@@ -334,6 +334,24 @@ describe("alerts, step by step", () => {
         { userId: b.id, organisationId: target.id, alertMode: "DAILY" },
       ].sort((x, y) => x.userId.localeCompare(y.userId)),
     );
+  });
+
+  test("alert e-mails stored but not handed to SMTP are found again for delivery, for a day", async () => {
+    const who = await member();
+    const now = new Date();
+    const make = async (minutesAgo: number, sent: boolean) => {
+      const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
+      const outbox = await db.outboxEmail.create({ data: { to: who.email, subject: "CallerCheck: x", text: "x", sentAt: sent ? now : null, createdAt }, select: { id: true } });
+      await db.alertEmail.create({ data: { userId: who.id, idempotencyKey: `test:${key()}`, outboxEmailId: outbox.id, createdAt } });
+      return outbox.id;
+    };
+    const waiting = await make(5, false);
+    const delivered = await make(5, true);
+    const justNow = await make(0, false);
+    const tooOld = await make(2 * 24 * 60, false);
+    const found = await listUndeliveredAlertEmails(now);
+    expect(found).toContain(waiting);
+    for (const id of [delivered, justNow, tooOld]) expect(found).not.toContain(id);
   });
 
   test("a member may watch at most 200 numbers and organisations together", async () => {

@@ -123,3 +123,15 @@ export async function sendGroup(group: EmailGroup, now: Date = new Date()): Prom
     { maxWait: 20_000, timeout: 30_000 },
   );
 }
+
+/**
+ * Alert e-mails stored but not yet handed to SMTP (a worker stopped between the two steps, or every
+ * retry failed): the worker enqueues their delivery again, for up to a day.
+ */
+export async function listUndeliveredAlertEmails(now: Date = new Date(), take = 100): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM "AlertEmail" a JOIN "OutboxEmail" o ON o.id = a."outboxEmailId"
+    WHERE o."sentAt" IS NULL AND a."createdAt" < ${new Date(now.getTime() - 60_000)} AND a."createdAt" > ${new Date(now.getTime() - 86_400_000)}
+    ORDER BY a."createdAt" LIMIT ${take}`;
+  return rows.map((row) => row.id);
+}

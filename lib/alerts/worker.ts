@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import { deliverOutboxEmail } from "../platform/mail";
 import { env } from "../platform/env";
 import { fanOutEvent, listPendingEvents, sweepVerdictsAfterVotes } from "./fanout";
-import { groupKey, listDueGroups, sendGroup, type EmailGroup } from "./send";
+import { groupKey, listDueGroups, listUndeliveredAlertEmails, sendGroup, type EmailGroup } from "./send";
 import { QUEUES } from "./queues";
 
 // The alert worker: pg-boss queues on the app's own PostgreSQL (schema "pgboss").
@@ -55,6 +55,7 @@ export async function startAlertWorker(options: AlertWorkerOptions): Promise<Ale
     if (Date.now() - lastSweep > 30_000) {
       lastSweep = Date.now();
       await sweepVerdictsAfterVotes();
+      if (env.SMTP_URL) for (const outboxEmailId of await listUndeliveredAlertEmails()) await boss.send(QUEUES.delivery, { outboxEmailId }, { singletonKey: outboxEmailId });
     }
     for (const eventId of await listPendingEvents()) await boss.send(QUEUES.fanout, { eventId }, { singletonKey: eventId });
     for (const group of await listDueGroups()) await boss.send(QUEUES.email, group, { singletonKey: groupKey(group) });
