@@ -66,15 +66,28 @@ async function main() {
     runSync(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
   }
   const child = spawn(bin("next"), [mode === "start" ? "start" : "dev", "-p", port], { stdio: "inherit", env });
+  // The alert worker (lib/alerts/worker.ts) runs beside Next.js; in production it can run on its own
+  // with `npm run worker`. RUN_ALERT_WORKER=0 leaves it out here (e.g. when it runs elsewhere).
+  const worker = process.env.RUN_ALERT_WORKER === "0" ? null : spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      worker?.kill("SIGTERM");
       child.kill("SIGTERM");
     });
   }
-  child.on("exit", (code) => stop(code ?? 0));
+  worker?.on("exit", (code, signal) => {
+    if (!stopping) log(`alert worker stopped (${code ?? signal}); alerts wait in the outbox until it runs again`);
+  });
+  child.on("exit", async (code) => {
+    if (worker && worker.exitCode === null && worker.signalCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
+    await stop(code ?? 0);
+  });
 }
 
 main().catch((error) => {

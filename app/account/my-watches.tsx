@@ -10,7 +10,7 @@ export async function MyWatches({ userId }: { userId: string }) {
   return (
     <AccountSection id="my-watches" title="My watches">
       <p className="-mt-2 mb-3 text-sm text-slate-600">
-        Watched numbers are listed here with their latest activity. We do not send e-mail about them yet — check back here.
+        Watched numbers are listed here with their latest activity. Choose how we e-mail you about them under Alerts.
       </p>
       {watches.length === 0 ? (
         <p className="rounded-lg bg-slate-50 px-4 py-6 text-center text-sm text-slate-600" data-testid="no-watches">

@@ -9,6 +9,7 @@ import { ROLES } from "@/lib/display/labels";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
+import { Alerts, WhatsNew } from "./alerts";
 import { ResendConfirmation } from "./resend-confirmation";
 import { AccountSection } from "./section";
 
@@ -55,7 +56,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         ) : null}
       </AccountSection>
       <MyReports userId={actor.id} take={take} step={MY_REPORTS_PAGE} />
+      <WhatsNew userId={actor.id} />
       <MyWatches userId={actor.id} />
+      <Alerts userId={actor.id} />
       <AccountSection id="export" title="Export my data">
         <p className="text-sm text-slate-600">
           Download everything you wrote or set here as one JSON file: your profile, reports, comments, votes, flags and watched numbers.

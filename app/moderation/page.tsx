@@ -5,6 +5,7 @@ import { listPromotionCandidates } from "@/lib/registry/candidates";
 import { plural, relativeTime } from "@/lib/display/format";
 import { moderatorOrForbidden } from "./guard";
 import { PageHeader } from "./ui";
+import { AlertQueue } from "./alert-queue";
 
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -50,6 +51,7 @@ export default async function ModerationDashboard() {
           ))}
         </ul>
       </section>
+      <AlertQueue />
       <section aria-labelledby="tools-heading" className="space-y-3">
         <h2 id="tools-heading" className="text-lg font-semibold">Tools</h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

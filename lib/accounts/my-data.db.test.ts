@@ -79,7 +79,7 @@ describe("exportAccountData", () => {
     expect(data.flags).toEqual([expect.objectContaining({ commentId: theirs.id, reason: "SPAM", note: "Looks like an advert." })]);
     expect(data.watches).toEqual([expect.objectContaining({ e164: "+61491570302" })]);
     // It survives the trip through JSON (the download) unchanged in shape.
-    expect(Object.keys(JSON.parse(json))).toEqual(["format", "version", "exportedAt", "profile", "reports", "comments", "votes", "flags", "watches"]);
+    expect(Object.keys(JSON.parse(json))).toEqual(["format", "version", "exportedAt", "profile", "reports", "comments", "votes", "flags", "watches", "organisationWatches"]);
   });
 
   test("a deleted account has nothing to export", async () => {

@@ -53,7 +53,7 @@ export async function exportAccountData(userId: string) {
       orderBy: { createdAt: "asc" },
       select: { id: true, commentId: true, reportId: true, reason: true, note: true, status: true, createdAt: true },
     }),
-    db.watch.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { e164: true, createdAt: true } }),
+    db.watch.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { e164: true, alertMode: true, createdAt: true } }),
     db.account.findMany({ where: { userId }, select: { provider: true, providerAccountId: true } }),
     db.organisationRepresentative.findMany({ where: { userId }, select: { email: true, confirmedAt: true, organisation: { select: { name: true, slug: true } } } }),
   ]);
@@ -68,6 +68,7 @@ export async function exportAccountData(userId: string) {
     votes: votes.map(({ claim, ...vote }) => ({ ...vote, claimId: claim.id, e164: claim.e164, organisation: claim.organisation })),
     flags,
     watches,
+    organisationWatches: await db.organisationWatch.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { alertMode: true, createdAt: true, organisation: { select: { name: true, slug: true } } } }),
   };
 }
 export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>;
@@ -147,6 +148,8 @@ async function softDeleteComments(tx: Tx, userId: string) {
 async function removeWatches(tx: Tx, userId: string) {
   const removed = await tx.$queryRaw<{ e164: string }[]>`DELETE FROM "Watch" WHERE "userId" = ${userId} RETURNING e164`;
   for (const { e164 } of removed) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { decrement: 1 } } });
+  await tx.organisationWatch.deleteMany({ where: { userId } });
+  await tx.notification.deleteMany({ where: { userId } });
 }
 
 function countBy(keys: string[]): Map<string, number> {

@@ -6,6 +6,8 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { organisationEditSchema, reasonField, type OrganisationEdit } from "../moderation/schema";
 import { organisationSearchText } from "./slug";
 import { normalisePhone } from "../numbers/phone";
+import { recordOrganisationChanges } from "../alerts/record";
+import { moveOrganisationWatches } from "../watches/organisation-watch";
 
 // Moderators' organisation commands: activate a proposal, edit contact and calling policy, merge.
 
@@ -99,6 +101,7 @@ export async function updateOrganisation(actor: Actor | null, id: string, input:
     const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => before[key as keyof typeof before] !== value));
     const previous = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof typeof before] ?? null]));
     await recordAudit(tx, { actorId: actor.id, action: "organisation.edit", targetType: "Organisation", targetId: id, reason, before: previous, after: changed });
+    await recordOrganisationChanges(tx, id, actor.id, previous, changed);
     return { slug: org.slug };
   });
 }
@@ -158,6 +161,7 @@ export async function mergeOrganisation(actor: Actor | null, sourceId: string, t
     if (credit.sourceUrl) {
       await tx.organisationSource.create({ data: { organisationId: targetId, url: credit.sourceUrl, title: `${source.name}: ${credit.sourceCredit ?? "source"}` } });
     }
+    await moveOrganisationWatches(tx, sourceId, targetId);
 
     const aliases = [...new Set([...target.aliases, source.name, ...source.aliases])].filter((alias) => alias !== target.name);
     const domains = [...new Set([...target.domains, ...source.domains])];

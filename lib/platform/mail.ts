@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import { db } from "./db";
 import { env } from "./env";
 
-export type Mail = { to: string; subject: string; text: string };
+export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: nodemailer.Transporter | undefined;
 
@@ -33,10 +33,25 @@ async function deliver(id: string, mail: Mail, smtpUrl: string): Promise<void> {
   }
 }
 
+/**
+ * Sends one stored outbox message over SMTP (the alert worker's delivery job); throws when delivery
+ * fails so the job is retried. A message already sent is not sent again.
+ */
+export async function deliverOutboxEmail(id: string): Promise<"sent" | "already-sent" | "no-smtp"> {
+  if (!env.SMTP_URL) return "no-smtp";
+  const row = await db.outboxEmail.findUnique({ where: { id }, select: { to: true, subject: true, text: true, html: true, headers: true, sentAt: true } });
+  if (!row || row.sentAt) return "already-sent";
+  transport ??= nodemailer.createTransport(env.SMTP_URL);
+  const headers = (row.headers ?? undefined) as Record<string, string> | undefined;
+  await transport.sendMail({ from: env.MAIL_FROM, to: row.to, subject: row.subject, text: row.text, html: row.html ?? undefined, headers });
+  await db.outboxEmail.update({ where: { id }, data: { sentAt: new Date() } });
+  return "sent";
+}
+
 export function listOutbox(limit = 50) {
   return db.outboxEmail.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, to: true, subject: true, text: true, sentAt: true, createdAt: true },
+    select: { id: true, to: true, subject: true, text: true, headers: true, sentAt: true, createdAt: true },
   });
 }

@@ -6,6 +6,7 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import type { Prisma } from "../generated/prisma/client";
 import { evidenceSchema, reasonField, registryEntrySchema, rejectNumberSchema, type EvidenceInput } from "../moderation/schema";
 import { normalisePhone } from "../numbers/phone";
+import { recordRegistryAdded, recordRegistryRemoved } from "../alerts/record";
 
 // The verified registry: VERIFIED claims, each with evidence. Every command here is a moderator's,
 // changes the claim, the organisation's verifiedNumberCount and the audit log in one transaction.
@@ -72,6 +73,7 @@ export async function promoteClaim(actor: Actor | null, claimId: string, evidenc
       select: claimSnapshot,
     });
     await adjustVerifiedCount(tx, claim.organisationId, 1);
+    await recordRegistryAdded(tx, { e164: claim.e164, organisationId: claim.organisationId, actorId: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "registry.promote", targetType: "Claim", targetId: claimId, reason: input.source, before: snapshot(claim), after: snapshot(updated) });
     return { id: claimId, e164: claim.e164 };
   });
@@ -121,6 +123,7 @@ export async function addRegistryEntry(actor: Actor | null, input: { number: str
           select: claimSnapshot,
         });
     await adjustVerifiedCount(tx, data.organisationId, 1);
+    await recordRegistryAdded(tx, { e164: phone.e164, organisationId: data.organisationId, actorId: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "registry.add", targetType: "Claim", targetId: claim.id, reason: data.evidence.source, before: before ? snapshot(before) : null, after: snapshot(claim) });
     return { id: claim.id, e164: phone.e164 };
   });
@@ -135,6 +138,7 @@ export async function revokeRegistryEntry(actor: Actor | null, claimId: string, 
     if (claim.status !== "VERIFIED") throw new AppError("CONFLICT", "Only a verified registry entry can be revoked.");
     const updated = await tx.claim.update({ where: { id: claimId }, data: { status: "REVOKED", statusReason: why, statusChangedAt: new Date() }, select: claimSnapshot });
     await adjustVerifiedCount(tx, claim.organisationId, -1);
+    await recordRegistryRemoved(tx, { e164: claim.e164, organisationId: claim.organisationId, actorId: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "registry.revoke", targetType: "Claim", targetId: claimId, reason: why, before: snapshot(claim), after: snapshot(updated) });
     return { id: claimId, e164: claim.e164 };
   });
@@ -150,6 +154,7 @@ export async function rejectClaim(actor: Actor | null, claimId: string, reason: 
     if (claim.status === "REJECTED") throw new AppError("CONFLICT", "This claim is already rejected.");
     const updated = await tx.claim.update({ where: { id: claimId }, data: { status: "REJECTED", statusReason: why, statusChangedAt: new Date() }, select: claimSnapshot });
     if (claim.status === "VERIFIED") await adjustVerifiedCount(tx, claim.organisationId, -1);
+    if (claim.status === "VERIFIED") await recordRegistryRemoved(tx, { e164: claim.e164, organisationId: claim.organisationId, actorId: actor.id });
     await recordAudit(tx, { actorId: actor.id, action: "claim.reject", targetType: "Claim", targetId: claimId, reason: why, before: snapshot(claim), after: snapshot(updated) });
     return { id: claimId, e164: claim.e164 };
   });

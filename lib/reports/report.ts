@@ -8,6 +8,7 @@ import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
+import { recordReportAlerts } from "../alerts/record";
 
 const DAY_MS = 86_400_000;
 
@@ -135,6 +136,7 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
       "lastReportedAt" = GREATEST(p."lastReportedAt", r."occurredAt"),
       "reporterCount" = p."reporterCount" + ${previous ? 0 : 1}
     FROM "Report" r WHERE r.id = ${report.id} AND p.e164 = r.e164`;
+  await recordReportAlerts(tx, { id: report.id, e164: phone.e164, reporterId: actor.id, category: data.category, organisationId: org?.id ?? null });
 
   return {
     id: report.id,

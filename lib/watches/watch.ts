@@ -6,6 +6,7 @@ import { parseOrThrow } from "../platform/errors";
 import { E164_PATTERN } from "../numbers/phone";
 import { consumeLimit } from "../platform/rate-limit";
 import { ensureNumberRow } from "../votes/vote";
+import { assertUnderWatchLimit } from "./limit";
 
 // A watch is one row per member and number; PhoneNumber.watchCount counts those rows and is moved
 // only in the transaction that adds or removes one (the insert/delete result says whether it did).
@@ -22,6 +23,8 @@ export async function watchNumber(actor: Actor | null, input: unknown): Promise<
   await consumeLimit("watch", actor.id, "You have changed your watches too often");
   await db.$transaction(async (tx) => {
     await ensureNumberRow(tx, e164);
+    const already = await tx.watch.findUnique({ where: { userId_e164: { userId: actor.id, e164 } }, select: { e164: true } });
+    if (!already) await assertUnderWatchLimit(tx, actor.id);
     // ON CONFLICT DO NOTHING: a double click adds one watch and counts it once.
     const added = await tx.watch.createMany({ data: [{ userId: actor.id, e164 }], skipDuplicates: true });
     if (added.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { increment: added.count } } });

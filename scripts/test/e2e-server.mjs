@@ -34,10 +34,19 @@ if (!process.env.E2E_SKIP_BUILD || !fs.existsSync(path.join(root, distDir, "BUIL
 
 const port = new URL(process.env.E2E_BASE_URL).port;
 const next = spawn(bin("next"), ["start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
-const stop = () => next.kill("SIGTERM");
+// The alert worker, as `npm start` runs it (alert e-mails reach /dev/outbox through it).
+const worker = spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { cwd: root, env: { ...env, ALERT_POLL_MS: "500" }, stdio: "inherit" });
+const stop = () => {
+  worker.kill("SIGTERM");
+  next.kill("SIGTERM");
+};
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 next.on("exit", async (code) => {
+  if (worker.exitCode === null && worker.signalCode === null) {
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
   await server.stop().catch(() => undefined);
   process.exit(code ?? 0);
 });

@@ -22,6 +22,13 @@ export default async function OutboxPage() {
             <p className="text-sm text-slate-500">{formatDateTime(message.createdAt)} · to <span data-testid="outbox-to">{message.to}</span></p>
             <h2 className="font-semibold">{message.subject}</h2>
             <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm text-slate-800">{message.text}</pre>
+            {message.headers && typeof message.headers === "object" ? (
+              <dl className="mt-2 text-xs text-slate-500" data-testid="outbox-headers">
+                {Object.entries(message.headers as Record<string, string>).map(([name, value]) => (
+                  <div key={name} className="break-all"><dt className="inline font-semibold">{name}:</dt> <dd className="inline">{String(value)}</dd></div>
+                ))}
+              </dl>
+            ) : null}
           </li>
         ))}
       </ul>

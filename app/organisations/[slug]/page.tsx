@@ -17,6 +17,8 @@ import { Reputation } from "./reputation";
 import { readableNumber } from "@/lib/numbers/display";
 import { ContactNumbers, Sources } from "./sources";
 import { env } from "@/lib/platform/env";
+import { WatchOrganisationButton } from "./watch-button";
+import { isWatchingOrganisation } from "@/lib/watches/organisation-watch";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -79,6 +81,7 @@ export default async function OrganisationPage({ params }: Params) {
           ) : null}
         </p>
         {org.description ? <p className="max-w-3xl text-slate-700">{org.description}</p> : null}
+        {org.status !== "MERGED" ? <WatchOrganisationButton organisationId={org.id} slug={org.slug} signedIn={Boolean(actor)} watching={actor ? await isWatchingOrganisation(actor.id, org.id) : false} /> : null}
         {org.status === "PROPOSED" ? (
           <Alert tone="warning">A member added this organisation from a report. A moderator has not checked it yet, so its name and details may be wrong.</Alert>
         ) : null}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Tx } from "../platform/db";
+import type { AlertEventData, AlertKind } from "./kinds";
+
+// The alerts outbox. Each function is called inside the transaction that makes the change, so an
+// alert exists exactly when the change was committed; the worker (./worker.ts) drains the rows.
+
+async function record(tx: Tx, kind: AlertKind, target: { e164?: string | null; organisationId?: string | null }, actorId: string | null, data: AlertEventData) {
+  await tx.alertEvent.create({ data: { kind, e164: target.e164 ?? null, organisationId: target.organisationId ?? null, actorId, data }, select: { id: true } });
+}
+
+async function organisationRef(tx: Tx, organisationId: string) {
+  return tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true, slug: true } });
+}
+
+/**
+ * A new report: "new report" for the number's watchers and, when the caller claimed an organisation
+ * and this is the first report linking this number to it while it is neither on the organisation's
+ * verified list nor one of its published contact numbers, "possible impersonation" for the
+ * organisation's watchers.
+ */
+export async function recordReportAlerts(tx: Tx, report: { id: string; e164: string; reporterId: string | null; category: string; organisationId: string | null }) {
+  const org = report.organisationId ? await organisationRef(tx, report.organisationId) : null;
+  await record(tx, "NEW_REPORT", { e164: report.e164 }, report.reporterId, { category: report.category, organisationName: org?.name, organisationSlug: org?.slug });
+  if (!report.organisationId || !org) return;
+  const claim = await tx.claim.findUnique({
+    where: { e164_organisationKey: { e164: report.e164, organisationKey: report.organisationId } },
+    select: { status: true, reportCount: true },
+  });
+  if (!claim || claim.reportCount !== 1 || claim.status === "VERIFIED") return;
+  const contact = await tx.organisationContactNumber.findFirst({ where: { organisationId: report.organisationId, e164: report.e164 }, select: { id: true } });
+  if (contact) return;
+  await record(tx, "IMPERSONATION", { organisationId: report.organisationId }, report.reporterId, {
+    e164: report.e164,
+    category: report.category,
+    organisationName: org.name,
+    organisationSlug: org.slug,
+  });
+}
+
+/** A number entered an organisation's registry (promoted or added by a moderator). */
+export async function recordRegistryAdded(tx: Tx, entry: { e164: string; organisationId: string; actorId: string }) {
+  const org = await organisationRef(tx, entry.organisationId);
+  const data = { e164: entry.e164, organisationName: org?.name, organisationSlug: org?.slug };
+  await record(tx, "REGISTRY_ADDED", { e164: entry.e164 }, entry.actorId, data);
+  await record(tx, "NUMBER_VERIFIED", { organisationId: entry.organisationId }, entry.actorId, data);
+}
+
+/** A number left the registry (revoked, or rejected while verified). */
+export async function recordRegistryRemoved(tx: Tx, entry: { e164: string; organisationId: string | null; actorId: string }) {
+  const org = entry.organisationId ? await organisationRef(tx, entry.organisationId) : null;
+  await record(tx, "REGISTRY_REMOVED", { e164: entry.e164 }, entry.actorId, { e164: entry.e164, organisationName: org?.name, organisationSlug: org?.slug });
+}
+
+/** An organisation published an outbound number itself (for the representatives' publishing command). */
+export async function recordNumberPublished(tx: Tx, entry: { e164: string; organisationId: string; actorId: string | null }) {
+  const org = await organisationRef(tx, entry.organisationId);
+  await record(tx, "NUMBER_PUBLISHED", { organisationId: entry.organisationId }, entry.actorId, { e164: entry.e164, organisationName: org?.name, organisationSlug: org?.slug });
+}
+
+const POLICY_FIELDS = ["policyCallsFrom", "policyMayAsk", "policyNeverAsks", "policyHowToVerify"] as const;
+
+/** An organisation's official callback number or calling policy changed (given before/after values). */
+export async function recordOrganisationChanges(tx: Tx, organisationId: string, actorId: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+  const org = await organisationRef(tx, organisationId);
+  const base = { organisationName: org?.name, organisationSlug: org?.slug };
+  if ("officialPhone" in after && (before.officialPhone ?? null) !== (after.officialPhone ?? null)) {
+    await record(tx, "CONTACT_CHANGED", { organisationId }, actorId, { ...base, from: (before.officialPhone as string | null) ?? null, to: (after.officialPhone as string | null) ?? null });
+  }
+  const fields = POLICY_FIELDS.filter((field) => field in after && (before[field] ?? null) !== (after[field] ?? null));
+  if (fields.length > 0) await record(tx, "POLICY_CHANGED", { organisationId }, actorId, { ...base, fields: [...fields] });
+}
