@@ -8,6 +8,7 @@ import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
+import { alertOrganisationAboutReport } from "../representatives/alerts";
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +43,9 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      const created = await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      await alertOrganisationAboutReport(created);
+      return created;
     } catch (error) {
       if (isUniqueViolation(error)) {
         const stored = await findByKey(actor.id, data.idempotencyKey);
