@@ -38,3 +38,7 @@ export async function savePolicy(actor: Actor | null, input: PolicyInput) {
     return after;
   });
 }
+
+export async function getStructuredPolicy(organisationId: string) {
+  return db.organisation.findUnique({ where: { id: organisationId }, select: structuredPolicySelect });
+}

@@ -51,7 +51,7 @@ export async function requestRepresentation(actor: Actor | null, input: Represen
   });
   if (!data.email) return { status: "AWAITING_MODERATOR" };
   const token = await issueToken(actor.id, "REPRESENTATIVE", CONFIRM_TTL_MINUTES, { representativeId: rep.id });
-  const link = `${env.APP_URL.replace(/\/$/, "")}/organisations/represent/confirm?token=${token}`;
+  const link = `${env.APP_URL.replace(/\/$/, "")}/representatives/confirm?token=${token}`;
   await sendMail({
     to: data.email,
     subject: `Confirm you represent ${org.name} on CallerCheck`,
@@ -147,4 +147,18 @@ export async function getRepresentationStatus(userId: string, organisationId: st
 export async function representativeAddresses(organisationId: string): Promise<string[]> {
   const rows = await db.organisationRepresentative.findMany({ where: { organisationId, status: "ACTIVE" }, select: { email: true, user: { select: { email: true, deletedAt: true, suspendedAt: true } } } });
   return [...new Set(rows.filter((r) => !r.user.deletedAt && !r.user.suspendedAt).map((r) => r.email))];
+}
+
+/** Organisations the member represents that this number claims: who they may reply as on its page. */
+export async function listOrganisationsSpeakingOn(userId: string, e164: string) {
+  const rows = await db.organisationRepresentative.findMany({
+    where: { userId, status: "ACTIVE", organisation: { status: "ACTIVE", claims: { some: { e164 } } } },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => row.organisation);
+}
+
+/** The organisation a member asks to represent: active ones only, with the domains a work address must use. */
+export async function getOrganisationForRepresentation(slug: string) {
+  return db.organisation.findFirst({ where: { slug, status: "ACTIVE" }, select: { id: true, name: true, domains: true } });
 }

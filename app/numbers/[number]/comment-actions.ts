@@ -22,7 +22,7 @@ export async function postCommentAction(_prev: CommentFormState | null, form: Fo
   const e164 = text(form, "e164");
   const body = text(form, "body") ?? "";
   try {
-    const result = await createComment(await getActor(), { e164, body, parentId: text(form, "parentId") || undefined }, { address: await clientAddress() });
+    const result = await createComment(await getActor(), { e164, body, parentId: text(form, "parentId") || undefined, onBehalfOfOrganisationId: text(form, "onBehalfOfOrganisationId") || undefined }, { address: await clientAddress() });
     revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? (form.get("parentId") ? "Your reply is posted." : "Your comment is posted.") };
   } catch (error) {

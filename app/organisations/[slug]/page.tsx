@@ -6,7 +6,12 @@ import { CategoryBadge } from "@/components/category-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/accounts/authz";
+import { canManageOrganisation, getActor } from "@/lib/accounts/authz";
+import { getOrganisationScorecard } from "@/lib/organisations/scorecard-data";
+import { getStructuredPolicy } from "@/lib/representatives/policy";
+import { retireDueNumbers } from "@/lib/representatives/publish";
+import { CallCheck } from "./call-check";
+import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
@@ -17,7 +22,10 @@ import { Reputation } from "./reputation";
 
 type Params = { params: Promise<{ slug: string }> };
 
-const load = cache(async (slug: string) => getOrganisationPage(decodeURIComponent(slug)));
+const load = cache(async (slug: string) => {
+  await retireDueNumbers();
+  return getOrganisationPage(decodeURIComponent(slug));
+});
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -41,6 +49,7 @@ export default async function OrganisationPage({ params }: Params) {
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
+  const [structured, scorecard, manages] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
   const website = safeHref(org.website);
   const official = org.officialPhone ? formatE164(org.officialPhone) : null;
   const policy = [
@@ -76,6 +85,17 @@ export default async function OrganisationPage({ params }: Params) {
           ) : null}
         </p>
         {org.description ? <p className="max-w-3xl text-slate-700">{org.description}</p> : null}
+        {org.status === "ACTIVE" ? (
+          <p className="text-sm">
+            {manages ? (
+              <Link href={`/organisations/${org.slug}/manage`} className="font-semibold">
+                Manage {org.name}
+              </Link>
+            ) : (
+              <Link href={`/organisations/${org.slug}/represent`}>Do you work for {org.name}? Represent it on CallerCheck</Link>
+            )}
+          </p>
+        ) : null}
         {org.status === "PROPOSED" ? (
           <Alert tone="warning">A member added this organisation from a report. A moderator has not checked it yet, so its name and details may be wrong.</Alert>
         ) : null}
@@ -109,7 +129,11 @@ export default async function OrganisationPage({ params }: Params) {
         <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.national ?? null} />
       </div>
 
+      {org.status === "ACTIVE" ? <CallCheck organisationId={org.id} name={org.name} /> : null}
+
       <Reputation name={org.name} reputation={reputation} />
+
+      {structured ? <SafeCalling name={org.name} policy={structured} card={scorecard.card} /> : null}
 
       <Card title="Recent reports that named it">
         {recentReports.length === 0 ? (
