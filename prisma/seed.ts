@@ -8,6 +8,7 @@ import { recountAll } from "../lib/numbers/counters";
 import { seedDemo } from "./seed-demo";
 import { importFtc } from "./seed-ftc";
 import { seedOrganisations } from "./seed-organisations";
+import { seedRepresentatives } from "./seed-representatives";
 
 async function once(db: PrismaClient, key: string, run: () => Promise<string>) {
   if (await db.setting.findUnique({ where: { key } })) {
@@ -26,6 +27,7 @@ export async function seed(connectionString: string, { demo }: { demo: boolean }
     await once(db, "seed:organisations", () => seedOrganisations(db));
     await once(db, "seed:ftc", () => importFtc(db));
     if (demo) await once(db, "seed:demo", () => seedDemo(db));
+    if (demo) await once(db, "seed:representatives", () => seedRepresentatives(db));
     await recountAll(db);
   } finally {
     await db.$disconnect();
