@@ -135,7 +135,7 @@ test("a recorded call's reference verifies once, fails the second time, and fail
   };
 
   const reference = await record();
-  await expect(await check(reference.toLowerCase())).toContainText(`Yes: ${org.name} recorded a call to you from 02 7010 4321`);
+  await expect(await check(reference.toLowerCase())).toContainText(`Yes: ${org.name} recorded a call to you from (02) 7010 4321`);
   await expect(await check(reference)).toContainText(`No: ${org.name} has no call with that reference`);
 
   const later = await record();
