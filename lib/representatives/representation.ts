@@ -8,21 +8,13 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { sendMail } from "../platform/mail";
 import { consumeLimit } from "../platform/rate-limit";
 import { reasonField } from "../moderation/schema";
+import { emailMatchesDomains } from "./domains";
 import { approvalSchema, representationRequestSchema, type RepresentationRequestInput } from "./schema";
 
 // Becoming an organisation's representative: a confirmation link to an address at one of its
 // recorded domains, or a moderator's approval with evidence. Moderators revoke. Every step is audited.
 
 const CONFIRM_TTL_MINUTES = 48 * 60;
-
-/** The address's domain is one of the organisation's, or a subdomain of one ("claims.harbour.example"). */
-export function emailMatchesDomains(email: string, domains: string[]): boolean {
-  const domain = email.split("@")[1]?.toLowerCase() ?? "";
-  return domains.some((d) => {
-    const own = d.toLowerCase().replace(/^www\./, "").trim();
-    return own.length > 0 && (domain === own || domain.endsWith(`.${own}`));
-  });
-}
 
 const repSnapshot = (rep: { status: string; method: string; email: string; evidence: string | null }) => ({ status: rep.status, method: rep.method, email: rep.email, evidence: rep.evidence });
 

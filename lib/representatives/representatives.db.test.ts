@@ -6,6 +6,8 @@ import { revokeRegistryEntry } from "../registry/promote";
 import { db } from "../platform/db";
 import type { Role } from "../generated/prisma/enums";
 import { createReport } from "../reports/report";
+import { createComment } from "../comments/comment";
+import { getOrganisationScorecard, listSafeCalling } from "../organisations/scorecard-data";
 import { alertOrganisationAboutReport, flushOrganisationAlerts } from "./alerts";
 import { checkCall, createApiKey, recordCall, recordCallWithApiKey, revokeApiKey } from "./calls";
 import { savePolicy } from "./policy";
@@ -270,5 +272,55 @@ describe("alerts for organisations", () => {
     const lonely = await organisation();
     await alertOrganisationAboutReport({ id: "r", e164: first, duplicate: false, organisation: { id: lonely.id, status: "ACTIVE" } });
     expect(await db.organisationAlert.count({ where: { organisationId: lonely.id } })).toBe(0);
+  });
+});
+
+describe("safe-calling scorecard from the database", () => {
+  test("unsafe-practice reports and sensitive asks on verified numbers cost points; the ranking filters and orders", async () => {
+    const safe = await organisation();
+    const unsafe = await organisation();
+    const moderator = await user("MODERATOR");
+    const member = await user();
+    const policy = { policyListedNumbersOnly: "yes", policyVoicemailNamesListed: "yes", policyAsksPassword: "no", policyAsksSecurityAnswers: "no", policyAsksOneTimeCode: "no", policyAsksCardDetails: "no", policyVerifyCallBack: "yes", policyUrl: "https://example.org/calling" } as const;
+    for (const org of [safe, unsafe]) await savePolicy(moderator, { organisationId: org.id, ...policy });
+    const verified = freshNumber();
+    await publishNumbers(moderator, { organisationId: unsafe.id, numbers: verified });
+    const report = (number: string, category: string, askedFor: string[]) =>
+      createReport(member, { ...reportInput(number, unsafe.id), category, askedFor }, { address: `test-${suffix()}` });
+    await report(freshNumber(), "LEGITIMATE_UNSAFE", ["SECURITY_ANSWERS"]);
+    await report(verified, "LEGITIMATE", ["ONE_TIME_CODE"]);
+    await report(verified, "LEGITIMATE", ["POLICY_OR_ACCOUNT_NUMBER"]);
+
+    expect(await getOrganisationScorecard(safe.id)).toMatchObject({ card: { graded: true, score: 100, grade: "A" } });
+    // −5 for the unsafe-practice report, −5 for the one-time code asked from its verified number.
+    expect(await getOrganisationScorecard(unsafe.id)).toMatchObject({ card: { graded: true, score: 90 }, reported: { unsafeReports: 1, sensitiveAsksOnVerified: 1 } });
+
+    const ranking = await listSafeCalling({ category: "INSURER", country: "AU" });
+    const slugs = ranking.rows.map((row) => row.slug);
+    expect(slugs.indexOf(safe.slug)).toBeGreaterThanOrEqual(0);
+    expect(slugs.indexOf(safe.slug)).toBeLessThan(slugs.indexOf(unsafe.slug));
+    expect((await listSafeCalling({ category: "BANK" })).rows.map((row) => row.slug)).not.toContain(safe.slug);
+    expect(ranking.rows.map((row) => row.rank)).toEqual(ranking.rows.map((_, i) => i + 1));
+  });
+});
+
+describe("replies as the organisation", () => {
+  test("only its representatives, only replies, only on numbers that claim it", async () => {
+    const org = await organisation();
+    const rep = await representative(org.id);
+    const otherRep = await representative((await organisation()).id);
+    const member = await user();
+    const claimed = freshNumber();
+    await createReport(member, reportInput(claimed, org.id), { address: `test-${suffix()}` });
+    const top = await createComment(member, { e164: claimed, body: "Is this really them? They asked for my policy number." }, { address: `c-${suffix()}` });
+    const reply = { e164: claimed, body: "This is not us: we never call from mobiles.", parentId: top.id, onBehalfOfOrganisationId: org.id };
+    expect(await codeOf(createComment(member, reply, { address: `c-${suffix()}` }))).toBe("FORBIDDEN");
+    expect(await codeOf(createComment(otherRep, reply, { address: `c-${suffix()}` }))).toBe("FORBIDDEN");
+    expect(await codeOf(createComment(rep, { ...reply, parentId: undefined }, { address: `c-${suffix()}` }))).toBe("INVALID");
+    const unclaimed = freshNumber();
+    const elsewhere = await createComment(member, { e164: unclaimed, body: "Another number, nothing to do with them." }, { address: `c-${suffix()}` });
+    expect(await codeOf(createComment(rep, { ...reply, e164: unclaimed, parentId: elsewhere.id }, { address: `c-${suffix()}` }))).toBe("INVALID");
+    const posted = await createComment(rep, reply, { address: `c-${suffix()}` });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { onBehalfOfOrganisationId: true, parentId: true } })).toEqual({ onBehalfOfOrganisationId: org.id, parentId: top.id });
   });
 });
