@@ -43,7 +43,7 @@ export async function seedRepresentatives(db: PrismaClient): Promise<string> {
     select: { id: true },
   });
   await db.auditEntry.create({
-    data: { actorId: user.id, action: "representative.confirm", targetType: "OrganisationRepresentative", targetId: rep.id, reason: "Confirmed by e-mail at harbourhealth.example", after: { status: "ACTIVE", method: "DOMAIN_EMAIL" }, createdAt: new Date(now - 29 * DAY) },
+    data: { actorId: user.id, action: "representative.confirm", targetType: "OrganisationRepresentative", targetId: rep.id, reason: "Confirmed by e-mail at harbourhealth.example", after: { status: "active", method: "e-mail at the organisation's domain" }, createdAt: new Date(now - 29 * DAY) },
   });
 
   for (const item of PUBLISHED) {
@@ -61,7 +61,7 @@ export async function seedRepresentatives(db: PrismaClient): Promise<string> {
       update: {},
       select: { id: true },
     });
-    await db.auditEntry.create({ data: { actorId: user.id, action: "representative.publish", targetType: "Claim", targetId: claim.id, after: { e164: phone.e164, status: "VERIFIED", label: item.label }, createdAt: verifiedAt } });
+    await db.auditEntry.create({ data: { actorId: user.id, action: "representative.publish", targetType: "Claim", targetId: claim.id, after: { e164: phone.e164, status: "verified", evidence: "published by the organisation", label: item.label }, createdAt: verifiedAt } });
   }
 
   // What Harbour Health declares. Members' reports of it asking for security answers from mobiles

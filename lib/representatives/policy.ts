@@ -26,15 +26,9 @@ export async function savePolicy(actor: Actor | null, input: PolicyInput) {
     const before = await tx.organisation.findUnique({ where: { id: organisationId }, select: { status: true, ...structuredPolicySelect } });
     if (!before || before.status === "MERGED") throw new AppError("NOT_FOUND", "That organisation is not listed.");
     const after = await tx.organisation.update({ where: { id: organisationId }, data: { ...policy, policyUpdatedAt: new Date() }, select: structuredPolicySelect });
-    const { status: _status, ...was } = before;
-    await recordAudit(tx, {
-      actorId: who.id,
-      action: "organisation.policy",
-      targetType: "Organisation",
-      targetId: organisationId,
-      before: { ...was, policyUpdatedAt: was.policyUpdatedAt?.toISOString() ?? null },
-      after: { ...after, policyUpdatedAt: after.policyUpdatedAt?.toISOString() ?? null },
-    });
+    const { status: _status, policyUpdatedAt: _was, ...was } = before;
+    const { policyUpdatedAt: _now, ...now } = after;
+    await recordAudit(tx, { actorId: who.id, action: "organisation.policy", targetType: "Organisation", targetId: organisationId, before: was, after: now });
     return after;
   });
 }

@@ -5,6 +5,7 @@ import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { normalisePhone, type ParsedPhone } from "../numbers/phone";
 import { publishSchema, type PublishInput } from "./schema";
+import { EVIDENCE_METHODS } from "../display/labels";
 
 // Published numbers: a representative puts the organisation's outbound numbers straight into the
 // registry as VERIFIED claims with the evidence method PUBLISHED_BY_ORGANISATION. Moderators revoke
@@ -57,7 +58,15 @@ async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string 
   await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claim.id} FOR UPDATE`;
   const before = await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true, evidenceMethod: true, evidenceSource: true, label: true, retiresAt: true } });
   const now = new Date();
-  const snapshot = (c: typeof before) => ({ e164: phone.e164, organisation: org.name, status: c.status, evidenceMethod: c.evidenceMethod, label: c.label, retiresAt: c.retiresAt?.toISOString() ?? null });
+  // Read by people on the audit log: words and plain dates, not enum names or timestamps.
+  const snapshot = (c: typeof before) => ({
+    e164: phone.e164,
+    organisation: org.name,
+    status: c.status.toLowerCase(),
+    evidence: c.evidenceMethod ? EVIDENCE_METHODS[c.evidenceMethod] : null,
+    label: c.label,
+    retiresOn: c.retiresAt?.toISOString().slice(0, 10) ?? null,
+  });
   if (before.status === "VERIFIED") {
     // Already in the registry (perhaps a moderator's entry with its own evidence): only the label and date change.
     const after = await tx.claim.update({ where: { id: claim.id }, data: { label, retiresAt, statusChangedAt: now }, select: { status: true, evidenceMethod: true, evidenceSource: true, label: true, retiresAt: true } });

@@ -16,7 +16,13 @@ import { approvalSchema, representationRequestSchema, type RepresentationRequest
 
 const CONFIRM_TTL_MINUTES = 48 * 60;
 
-const repSnapshot = (rep: { status: string; method: string; email: string; evidence: string | null }) => ({ status: rep.status, method: rep.method, email: rep.email, evidence: rep.evidence });
+// Audit snapshots are read by people on the audit log: words, not enum names.
+const repSnapshot = (rep: { status: string; method: string; email: string; evidence: string | null }) => ({
+  status: rep.status.toLowerCase(),
+  method: rep.method === "DOMAIN_EMAIL" ? "e-mail at the organisation's domain" : "moderator approval",
+  email: rep.email,
+  evidence: rep.evidence,
+});
 
 export type RequestOutcome = { status: "EMAIL_SENT" | "AWAITING_MODERATOR" | "ALREADY_ACTIVE" };
 
