@@ -124,3 +124,8 @@ export async function revokeApiKey(actor: Actor | null, input: { organisationId:
 export async function listApiKeys(organisationId: string) {
   return db.organisationApiKey.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, take: 50, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } });
 }
+
+export async function getOrganisationName(organisationId: string): Promise<string | null> {
+  if (!organisationId || organisationId.length > 100) return null;
+  return (await db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }))?.name ?? null;
+}

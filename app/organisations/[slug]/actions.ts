@@ -3,14 +3,15 @@
 import { formatE164 } from "@/lib/numbers/phone";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
 import { clientAddress } from "@/lib/platform/rate-limit";
-import { checkCall } from "@/lib/representatives/calls";
+import { checkCall, getOrganisationName } from "@/lib/representatives/calls";
 
 export type CallCheckState = ActionResult<{ called: boolean }> | null;
 
 /** "Did <organisation> just call you?": anyone may ask; the check is rate-limited per address. */
 export async function checkCallAction(_prev: CallCheckState, form: FormData): Promise<CallCheckState> {
-  const name = String(form.get("organisationName") ?? "The organisation").slice(0, 200);
   try {
+    // The name in the answer comes from the database, never from the form.
+    const name = (await getOrganisationName(String(form.get("organisationId") ?? ""))) ?? "The organisation";
     const result = await checkCall({ organisationId: String(form.get("organisationId") ?? ""), reference: String(form.get("reference") ?? "") }, { address: await clientAddress() });
     if (result.called) {
       const time = result.calledAt.toISOString().slice(11, 16);

@@ -18,7 +18,6 @@ export function CallCheck({ organisationId, name }: { organisationId: string; na
       <p className="mt-1 text-sm text-slate-600">If the caller gave you a reference, enter it here. It works once, within an hour of the call.</p>
       <form action={action} className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end" noValidate>
         <input type="hidden" name="organisationId" value={organisationId} />
-        <input type="hidden" name="organisationName" value={name} />
         <div className="sm:w-64">
           <InputField id="reference" label="Reference" autoComplete="off" autoCapitalize="characters" maxLength={20} errors={state && !state.ok ? state.fieldErrors?.reference : undefined} />
         </div>
