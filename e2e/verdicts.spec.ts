@@ -13,7 +13,9 @@ test.describe("verdicts a worried customer reads", () => {
     );
     await expect(verdict.getByTestId("verdict-advice")).toHaveText("Don't give security answers on a call you didn't make: call back on 1800 160 401.");
     await expect(verdict.getByRole("link", { name: "1800 160 401" })).toHaveAttribute("href", "tel:+611800160401");
-    await expect(verdict.getByTestId("verdict-policy")).toContainText("Harbour Health Insurance says it never asks for your password, PIN, card number or the answers to your security questions");
+    // The insurer's declared policy (demo seed), one line beside the advice.
+    await expect(verdict.getByTestId("verdict-policy")).toContainText("Harbour Health Insurance says it never asks for");
+    await expect(verdict.getByTestId("verdict-policy")).toContainText("security answers");
     // One vote panel, asking about the organisation callers named; words, not bounds.
     await expect(page.getByRole("region", { name: "Is this really Harbour Health Insurance?" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Is this caller legitimate?" })).toHaveCount(0);

@@ -9,6 +9,7 @@ import { seedDemo } from "./seed-demo";
 import { importFtc } from "./seed-ftc";
 import { seedOrganisations } from "./seed-organisations";
 import { seedImpersonated } from "./seed-impersonated";
+import { seedRepresentatives } from "./seed-representatives";
 
 async function once(db: PrismaClient, key: string, run: () => Promise<string>) {
   if (await db.setting.findUnique({ where: { key } })) {
@@ -28,6 +29,7 @@ export async function seed(connectionString: string, { demo }: { demo: boolean }
     await once(db, "seed:impersonated", () => seedImpersonated(db));
     await once(db, "seed:ftc", () => importFtc(db));
     if (demo) await once(db, "seed:demo", () => seedDemo(db));
+    if (demo) await once(db, "seed:representatives", () => seedRepresentatives(db));
     await recountAll(db);
   } finally {
     await db.$disconnect();

@@ -7,6 +7,7 @@ import { getActor } from "@/lib/accounts/authz";
 import { formatDate } from "@/lib/display/format";
 import { ROLES } from "@/lib/display/labels";
 import { DeleteAccountForm } from "./delete-account-form";
+import { MyOrganisations } from "./my-organisations";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
 import { Alerts, WhatsNew } from "./alerts";
@@ -55,6 +56,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         ) : null}
       </AccountSection>
+      <MyOrganisations userId={actor.id} />
       <MyReports userId={actor.id} take={take} step={MY_REPORTS_PAGE} />
       <WhatsNew userId={actor.id} />
       <MyWatches userId={actor.id} />

@@ -26,6 +26,7 @@ export default async function ModerationDashboard() {
   const tools = [
     { href: "/moderation/registry", title: "Registry", what: "Every verified number: add an entry, revoke one, mark an impersonation." },
     { href: "/moderation/organisations", title: "Organisations", what: "Edit an organisation's official callback number and calling policy." },
+    { href: "/moderation/representatives", title: "Representatives", what: "Approve or revoke organisation representatives; hide organisation statements." },
     { href: "/moderation/members", title: "Members", what: actor.role === "ADMIN" ? "Suspend and unsuspend members; change roles." : "Suspend and unsuspend members." },
     { href: "/moderation/audit", title: "Audit log", what: "Every moderator and admin action, with reasons." },
   ];

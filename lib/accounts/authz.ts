@@ -3,7 +3,7 @@ import type { Role } from "../generated/prisma/enums";
 import { auth } from "./auth";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
-import { STAFF_ROLES } from "./roles";
+import { isModerator, STAFF_ROLES } from "./roles";
 
 /** The signed-in user as the server sees them now (fresh role and suspension, not the cookie's). */
 export type Actor = {
@@ -73,3 +73,23 @@ export function assertModerator(actor: Actor | null): asserts actor is Actor {
 }
 
 export const requireModerator = () => requireRole(...STAFF_ROLES);
+
+/** True when the actor is an active representative of the organisation (moderators are not, by this). */
+export async function representsOrganisation(actor: Pick<Actor, "id"> | null, organisationId: string): Promise<boolean> {
+  if (!actor) return false;
+  const row = await db.organisationRepresentative.findFirst({ where: { userId: actor.id, organisationId, status: "ACTIVE" }, select: { id: true } });
+  return row !== null;
+}
+
+/** Who may act for an organisation (publish, policy, statements, calls): its active representatives and staff. */
+export async function canManageOrganisation(actor: Actor | null, organisationId: string): Promise<boolean> {
+  if (!actor || actor.suspendedAt) return false;
+  return isModerator(actor) || representsOrganisation(actor, organisationId);
+}
+
+/** Throws unless the actor may act for the organisation; commands call it before any write. */
+export async function assertCanManageOrganisation(actor: Actor | null, organisationId: string): Promise<Actor> {
+  assertCanWrite(actor);
+  if (!(await canManageOrganisation(actor, organisationId))) throw new AppError("FORBIDDEN", "Only this organisation's verified representatives can do that.");
+  return actor;
+}

@@ -6,10 +6,10 @@ import { db } from "../platform/db";
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Issues a single-use token; only its hash is stored, so a database leak reveals no live link. */
-export async function issueToken(userId: string, purpose: TokenPurpose, ttlMinutes: number): Promise<string> {
+export async function issueToken(userId: string, purpose: TokenPurpose, ttlMinutes: number, payload?: Record<string, string>): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.authToken.create({
-    data: { userId, purpose, tokenHash: sha256(token), expiresAt: new Date(Date.now() + ttlMinutes * 60_000) },
+    data: { userId, purpose, tokenHash: sha256(token), expiresAt: new Date(Date.now() + ttlMinutes * 60_000), payload },
   });
   return token;
 }
@@ -26,4 +26,12 @@ export async function consumeToken(token: string, purpose: TokenPurpose): Promis
   if (used.count !== 1) return null;
   const row = await db.authToken.findUnique({ where: { tokenHash }, select: { userId: true } });
   return row?.userId ?? null;
+}
+
+/** As consumeToken, and also returns the payload the token was issued with. */
+export async function consumeTokenWithPayload(token: string, purpose: TokenPurpose): Promise<{ userId: string; payload: Record<string, string> } | null> {
+  const userId = await consumeToken(token, purpose);
+  if (!userId) return null;
+  const row = await db.authToken.findUnique({ where: { tokenHash: sha256(token) }, select: { payload: true } });
+  return { userId, payload: (row?.payload ?? {}) as Record<string, string> };
 }

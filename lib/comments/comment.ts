@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCanWrite, type Actor } from "../accounts/authz";
+import { assertCanWrite, representsOrganisation, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
 import { db } from "../platform/db";
@@ -29,6 +29,7 @@ async function spendCommentLimits(actor: Actor, context: WriteContext) {
 export async function createComment(actor: Actor | null, input: unknown, context: WriteContext = {}) {
   assertCanWrite(actor);
   const data = parseOrThrow(createCommentSchema, input);
+  if (data.onBehalfOfOrganisationId) await assertMaySpeakFor(actor, data.onBehalfOfOrganisationId, data.e164, data.parentId);
   await spendCommentLimits(actor, context);
   const { text, masked } = maskSensitive(data.body);
   const comment = await db.$transaction(async (tx) => {
@@ -45,9 +46,17 @@ export async function createComment(actor: Actor | null, input: unknown, context
     const number = await tx.phoneNumber.update({ where: { e164: data.e164 }, data: { commentCount: { increment: 1 } }, select: { contentHiddenAt: true } });
     // After an approved removal request nothing new is published about the number.
     if (number.contentHiddenAt) throw new AppError("FORBIDDEN", "Comments on this number were removed at its owner's request, so it takes no new ones.");
-    return tx.comment.create({ data: { e164: data.e164, authorId: actor.id, parentId, body: text, bodyMasked: masked }, select: { id: true } });
+    return tx.comment.create({ data: { e164: data.e164, authorId: actor.id, parentId, body: text, bodyMasked: masked, onBehalfOfOrganisationId: data.onBehalfOfOrganisationId ?? null }, select: { id: true } });
   });
   return { id: comment.id, masked, note: maskNote(masked) };
+}
+
+/** Replies "as the organisation": only its active representatives, only on a number that claims it. */
+async function assertMaySpeakFor(actor: Actor, organisationId: string, e164: string, parentId: string | undefined) {
+  if (!parentId) throw new AppError("INVALID", "Organisations reply to comments; post a statement for the page instead.");
+  if (!(await representsOrganisation(actor, organisationId))) throw new AppError("FORBIDDEN", "Only this organisation's verified representatives can reply as it.");
+  const claim = await db.claim.findUnique({ where: { e164_organisationKey: { e164, organisationKey: organisationId } }, select: { id: true } });
+  if (!claim) throw new AppError("INVALID", "This number does not claim your organisation, so you cannot reply as it here.");
 }
 
 async function ownComment(actor: Actor, commentId: string) {

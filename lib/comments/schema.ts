@@ -26,6 +26,8 @@ export const createCommentSchema = z.object({
   e164: z.string().trim().regex(E164_PATTERN, "That is not a phone number in international form."),
   body: commentBody,
   parentId: id.optional(),
+  /** A representative replying as their organisation (replies only). */
+  onBehalfOfOrganisationId: id.optional(),
 });
 
 export const editCommentSchema = z.object({ commentId: id, body: commentBody });

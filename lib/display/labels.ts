@@ -60,6 +60,7 @@ export const EVIDENCE_METHODS = {
   VERIFIED_REPRESENTATIVE: "Confirmed by a verified representative",
   OFFICIAL_CALLBACK: "Confirmed by calling the organisation's official number",
   CARRIER_OR_REGULATOR: "Carrier or regulator document",
+  PUBLISHED_BY_ORGANISATION: "Published by the organisation itself, through its verified representative",
 } as const;
 export type EvidenceMethodKey = keyof typeof EVIDENCE_METHODS;
 export const EVIDENCE_METHOD_KEYS = keysOf(EVIDENCE_METHODS);

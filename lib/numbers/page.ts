@@ -21,6 +21,11 @@ const organisationSelect = {
   policyNeverAsks: true,
   policyCallsFrom: true,
   policyHowToVerify: true,
+  policyListedNumbersOnly: true,
+  policyAsksPassword: true,
+  policyAsksSecurityAnswers: true,
+  policyAsksOneTimeCode: true,
+  policyAsksCardDetails: true,
 } as const;
 
 /** An organisation as a number's page names it: enough for the verdict, the call-back link and the policy line. */
@@ -33,6 +38,12 @@ export type NamedOrganisation = {
   policyNeverAsks: string | null;
   policyCallsFrom: string | null;
   policyHowToVerify: string | null;
+  /** The structured policy a representative declared (null: not declared). */
+  policyListedNumbersOnly: boolean | null;
+  policyAsksPassword: boolean | null;
+  policyAsksSecurityAnswers: boolean | null;
+  policyAsksOneTimeCode: boolean | null;
+  policyAsksCardDetails: boolean | null;
 };
 
 export type ClaimedOrganisation = {
@@ -275,6 +286,11 @@ function toClaimed(claim: ClaimRow, organisation: ClaimedOrganisation["organisat
       policyNeverAsks: organisation.policyNeverAsks,
       policyCallsFrom: organisation.policyCallsFrom,
       policyHowToVerify: organisation.policyHowToVerify,
+      policyListedNumbersOnly: organisation.policyListedNumbersOnly,
+      policyAsksPassword: organisation.policyAsksPassword,
+      policyAsksSecurityAnswers: organisation.policyAsksSecurityAnswers,
+      policyAsksOneTimeCode: organisation.policyAsksOneTimeCode,
+      policyAsksCardDetails: organisation.policyAsksCardDetails,
     },
     evidence:
       claim.status === "VERIFIED" && claim.evidenceMethod

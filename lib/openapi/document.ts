@@ -8,6 +8,7 @@ import { apiErrorSchema } from "../platform/api-error";
 import { commonErrorResponses, errorResponse, ref } from "../platform/openapi";
 import { organisationsOpenApiPaths, organisationsOpenApiSchemas } from "../organisations/openapi";
 import { registryOpenApiPaths, registryOpenApiSchemas } from "../registry/openapi";
+import { callsOpenApiPaths, callsOpenApiSchemas, callsOpenApiSecuritySchemes } from "../representatives/openapi";
 
 
 /** Named zod schemas as OpenAPI components, with $refs between them. */
@@ -73,17 +74,19 @@ export function openApiDocument(serverUrl: string) {
       title: "CallerCheck API",
       version: "1.0.0",
       description:
-        "Public, read-only JSON API: number lookups, the verified registry and organisations. Every error answers `{ \"error\": { \"code\", \"message\" } }` with the matching status. Requests are rate-limited per address.",
+        "Public JSON API: number lookups, the verified registry and organisations (read-only), plus recording and checking organisations' outbound calls. Every error answers `{ \"error\": { \"code\", \"message\" } }` with the matching status. Requests are rate-limited per address.",
     },
     servers: [{ url: serverUrl }],
     tags: [{ name: "Numbers" }, { name: "Registry" }, { name: "Organisations" }, { name: "Meta" }],
-    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>) },
+    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>), ...callsOpenApiPaths },
     components: {
       schemas: {
         ...componentSchemas({ NumberLookup: numberLookupSchema, Error: apiErrorSchema }),
         ...(registryOpenApiSchemas as Record<string, unknown>),
         ...(organisationsOpenApiSchemas as Record<string, unknown>),
+        ...callsOpenApiSchemas,
       },
+      securitySchemes: callsOpenApiSecuritySchemes,
     },
   };
 }

@@ -25,16 +25,37 @@ export const organisationLookupSchema = z.object({
     mayAsk: z.string().nullable().describe("What it may ask for on a call it started."),
     neverAsks: z.string().nullable().describe("What it never asks for."),
     howToVerify: z.string().nullable().describe("How a customer can check a call is real."),
+    line: z.string().nullable().describe("The policy in one sentence, as number pages show it."),
+    declared: z
+      .object({
+        callsFromPublishedNumbersOnly: z.boolean().nullable(),
+        voicemailNamesPublishedNumber: z.boolean().nullable(),
+        mayAskForPassword: z.boolean().nullable(),
+        mayAskForSecurityAnswers: z.boolean().nullable(),
+        mayAskForOneTimeCode: z.boolean().nullable(),
+        mayAskForCardDetails: z.boolean().nullable(),
+        customerCanCallBackOfficialNumber: z.boolean().nullable(),
+        customerCanCheckReference: z.boolean().nullable(),
+        publishedAt: z.string().nullable().describe("Where the policy is published on the organisation's own site."),
+        updatedAt: timestamp.nullable(),
+      })
+      .describe("The structured policy its representatives (or moderators) declared; null means not declared. 'mayAskFor…' is about calls the organisation started."),
   }),
+  safeCalling: z
+    .object({ grade: z.enum(["A", "B", "C", "D", "E", "F"]), score: z.int().min(0).max(100) })
+    .nullable()
+    .describe("The safe-calling grade (60 points from the declared policy, 40 from member reports); null when not graded."),
   verifiedNumbers: z.array(
     z.object({
       e164,
       type: z.enum(NUMBER_TYPES),
-      evidenceMethod: z.enum(EVIDENCE_METHOD_KEYS).nullable(),
+      evidenceMethod: z.enum(EVIDENCE_METHOD_KEYS).nullable().describe("PUBLISHED_BY_ORGANISATION: published by the organisation's verified representative."),
+      label: z.string().nullable().describe("The organisation's label for a published number."),
+      retiresAt: timestamp.nullable().describe("When a published number leaves the registry."),
       verifiedAt: timestamp.nullable(),
       reviewAt: timestamp.nullable(),
     }),
-  ).describe("The registry: numbers a moderator verified with evidence."),
+  ).describe("The registry: numbers a moderator verified with evidence, or the organisation published."),
   claimedNumbers: z.array(
     z.object({
       e164,

@@ -95,7 +95,7 @@ export async function getOrganisationPage(slug: string) {
 
   const claimSelect = {
     id: true, e164: true, status: true, legitVotes: true, notLegitVotes: true, reportCount: true, createdAt: true,
-    evidenceMethod: true, evidenceSource: true, verifiedAt: true, reviewAt: true, statusReason: true,
+    evidenceMethod: true, evidenceSource: true, verifiedAt: true, reviewAt: true, statusReason: true, label: true, retiresAt: true,
     number: { select: { type: true, lastReportedAt: true } },
   } as const;
   const [verified, claimed, claimedTotal, recentReports, categoryMix, askedMix, votes] = await Promise.all([

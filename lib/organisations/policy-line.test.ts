@@ -17,3 +17,15 @@ test("no policy, no line", () => {
   expect(policyLine(base)).toBeNull();
   expect(policyLine({ ...base, policyNeverAsks: "   " })).toBeNull();
 });
+
+test("the structured policy wins: what it never asks for on calls it makes", () => {
+  const free = { ...base, policyNeverAsks: "Your PIN." };
+  expect(policyLine({ ...free, policyAsksSecurityAnswers: false })).toBe("Harbour Health Insurance says it never asks for security answers on calls it makes.");
+  expect(policyLine({ ...free, policyAsksPassword: false, policyAsksSecurityAnswers: false, policyAsksOneTimeCode: false, policyListedNumbersOnly: true })).toBe(
+    "Harbour Health Insurance says it never asks for passwords or PINs, security answers or one-time codes on calls it makes and calls only from the numbers it publishes.",
+  );
+  // Saying it may ask is not a reassurance: the line falls back to the free text.
+  expect(policyLine({ ...free, policyAsksSecurityAnswers: true })).toBe("Harbour Health Insurance says it never asks for your PIN.");
+  expect(policyLine({ ...base, policyListedNumbersOnly: true })).toBe("Harbour Health Insurance says it calls only from the numbers it publishes.");
+  expect(policyLine({ ...base, policyListedNumbersOnly: false, policyAsksCardDetails: null })).toBeNull();
+});

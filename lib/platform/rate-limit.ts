@@ -25,6 +25,10 @@ export const LIMITS = {
   watch: { points: 200, duration: DAY },
   "organisation-proposal": { points: 10, duration: DAY },
   api: { points: 120, duration: 60 },
+  "representative-request": { points: 5, duration: DAY },
+  "call-check": { points: 10, duration: 3_600 },
+  "call-check-organisation": { points: 300, duration: 3_600 },
+  "call-record": { points: 2_000, duration: 3_600 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -4,6 +4,7 @@ import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { EvidenceMethod, OrgCategory } from "../generated/prisma/enums";
+import { retireDueNumbers } from "../representatives/publish";
 
 // Public reads of the registry: the page, the CSV export and the incremental JSON feed.
 
@@ -60,6 +61,7 @@ export type RegistryFilters = { q?: string; category?: OrgCategory; country?: st
 
 /** Current entries (VERIFIED claims of organisations that are not merged away). */
 export async function listRegistry(filters: RegistryFilters = {}): Promise<RegistryEntry[]> {
+  await retireDueNumbers();
   const where: Prisma.ClaimWhereInput = { status: "VERIFIED", organisationId: { not: null } };
   const org: Prisma.OrganisationWhereInput = { status: { not: "MERGED" } };
   if (filters.category) org.category = filters.category;
@@ -104,6 +106,8 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
  */
 export async function registryFeed(options: { since?: Date; cursor?: string; limit?: number }): Promise<FeedPage> {
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 500);
+  // Published numbers past their retirement date become REVOKED first, so the feed reports the change.
+  await retireDueNumbers();
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   const where: Prisma.ClaimWhereInput = {
     verifiedAt: { not: null },

@@ -9,6 +9,7 @@ import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
 import { recordReportAlerts } from "../alerts/record";
+import { alertOrganisationAboutReport } from "../representatives/alerts";
 
 const DAY_MS = 86_400_000;
 
@@ -43,7 +44,9 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      const created = await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      await alertOrganisationAboutReport(created);
+      return created;
     } catch (error) {
       if (isUniqueViolation(error)) {
         const stored = await findByKey(actor.id, data.idempotencyKey);

@@ -22,7 +22,11 @@ export const postCommentAction = serverAction(
   {},
   async (form, { actor, address }): Promise<CommentFormState> => {
     const parentId = present(form.parentId);
-    const result = await createComment(actor, { e164: single(form.e164), body: single(form.body) ?? "", parentId }, { address });
+    const result = await createComment(
+      actor,
+      { e164: single(form.e164), body: single(form.body) ?? "", parentId, onBehalfOfOrganisationId: present(form.onBehalfOfOrganisationId) },
+      { address },
+    );
     revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? (parentId ? "Your reply is posted." : "Your comment is posted.") };
   },

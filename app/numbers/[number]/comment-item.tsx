@@ -11,7 +11,7 @@ import { formatDateTime, relativeTime } from "@/lib/display/format";
 import { deleteCommentAction, editCommentAction, flagCommentAction } from "./comment-actions";
 import { CommentForm } from "./comment-form";
 
-export type CommentViewer = { signedIn: boolean; canWrite: boolean; isModerator: boolean };
+export type CommentViewer = { signedIn: boolean; canWrite: boolean; isModerator: boolean; speaksFor?: { id: string; name: string }[] };
 
 type Panel = "reply" | "edit" | "delete" | "flag" | null;
 
@@ -63,7 +63,7 @@ export function CommentItem({ comment, e164, viewer, isReply = false }: { commen
       ) : null}
       {panel === "reply" ? (
         <div className="rounded-lg bg-slate-50 p-3">
-          <CommentForm e164={e164} parentId={comment.id} onDone={() => setPanel(null)} />
+          <CommentForm e164={e164} parentId={comment.id} speaksFor={viewer.speaksFor} onDone={() => setPanel(null)} />
         </div>
       ) : null}
       {panel === "delete" ? <DeleteForm comment={comment} onCancel={() => setPanel(null)} /> : null}

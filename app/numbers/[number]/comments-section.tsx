@@ -5,6 +5,7 @@ import { isModerator } from "@/lib/accounts/roles";
 import { listComments } from "@/lib/comments/comment";
 import { plural } from "@/lib/display/format";
 import { CommentForm } from "./comment-form";
+import { listOrganisationsSpeakingOn } from "@/lib/representatives/representation";
 import { CommentList } from "./comment-list";
 
 /** Experiences on a number: newest threads first, one level of replies, "Show more" past 20. */
@@ -12,7 +13,9 @@ export async function CommentsSection({ e164, actor }: { e164: string; actor: Ac
   const page = await listComments(e164, actor);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const canWrite = Boolean(actor && !actor.suspendedAt) && !removed;
-  const viewer = { signedIn: Boolean(actor), canWrite, isModerator: isModerator(actor) };
+  // Representatives may reply as an organisation this number claims.
+  const speaksFor = actor && canWrite ? await listOrganisationsSpeakingOn(actor.id, e164) : [];
+  const viewer = { signedIn: Boolean(actor), canWrite, isModerator: isModerator(actor), speaksFor };
   return (
     <section aria-labelledby="comments-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-e164={e164}>
       <div className="flex items-baseline justify-between gap-3">

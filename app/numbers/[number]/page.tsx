@@ -17,6 +17,8 @@ import { CommentsSection } from "./comments-section";
 import { InvalidNumber } from "./invalid-number";
 import { LatestReports } from "./latest-reports";
 import { NumberFacts } from "./number-facts";
+import { OrganisationStatement } from "./organisation-statement";
+import { retireDueNumbers } from "@/lib/representatives/publish";
 import { RemovalLink } from "./removal-link";
 import { ReportChart } from "./report-chart";
 import { VerdictBanner } from "./verdict-banner";
@@ -37,7 +39,11 @@ async function resolve({ params, searchParams }: Props) {
 }
 
 // Shared by generateMetadata and the page within one request.
-const loadPage = cache((e164: string, role: Role | null) => getNumberPage(e164, role ? { role } : null));
+const loadPage = cache(async (e164: string, role: Role | null) => {
+  // Published numbers whose retirement date has passed leave the registry before the verdict is read.
+  await retireDueNumbers();
+  return getNumberPage(e164, role ? { role } : null);
+});
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { result } = await resolve(props);
@@ -100,6 +106,7 @@ export default async function NumberPageRoute(props: Props) {
       </header>
 
       <VerdictBanner page={page} />
+      <OrganisationStatement e164={e164} actor={actor} namedId={page.named?.id ?? null} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <NumberFacts page={page} />

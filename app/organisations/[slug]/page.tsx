@@ -6,7 +6,12 @@ import { CategoryBadge } from "@/components/category-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getActor } from "@/lib/accounts/authz";
+import { canManageOrganisation, getActor } from "@/lib/accounts/authz";
+import { getOrganisationScorecard } from "@/lib/organisations/scorecard-data";
+import { getStructuredPolicy } from "@/lib/representatives/policy";
+import { retireDueNumbers } from "@/lib/representatives/publish";
+import { CallCheck } from "./call-check";
+import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
@@ -22,7 +27,10 @@ import { isWatchingOrganisation } from "@/lib/watches/organisation-watch";
 
 type Params = { params: Promise<{ slug: string }> };
 
-const load = cache(async (slug: string) => getOrganisationPage(decodeURIComponent(slug)));
+const load = cache(async (slug: string) => {
+  await retireDueNumbers();
+  return getOrganisationPage(decodeURIComponent(slug));
+});
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug } = await params;
@@ -46,6 +54,7 @@ export default async function OrganisationPage({ params }: Params) {
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources } = page;
+  const [structured, scorecard, manages] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
   const website = safeHref(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
   const policy = [
@@ -82,6 +91,17 @@ export default async function OrganisationPage({ params }: Params) {
         </p>
         {org.description ? <p className="max-w-3xl text-slate-700">{org.description}</p> : null}
         {org.status !== "MERGED" ? <WatchOrganisationButton organisationId={org.id} slug={org.slug} signedIn={Boolean(actor)} watching={actor ? await isWatchingOrganisation(actor.id, org.id) : false} /> : null}
+        {org.status === "ACTIVE" ? (
+          <p className="text-sm">
+            {manages ? (
+              <Link href={`/organisations/${org.slug}/manage`} className="font-semibold">
+                Manage {org.name}
+              </Link>
+            ) : (
+              <Link href={`/organisations/${org.slug}/represent`}>Do you work for {org.name}? Represent it on CallerCheck</Link>
+            )}
+          </p>
+        ) : null}
         {org.status === "PROPOSED" ? (
           <Alert tone="warning">A member added this organisation from a report. A moderator has not checked it yet, so its name and details may be wrong.</Alert>
         ) : null}
@@ -116,8 +136,11 @@ export default async function OrganisationPage({ params }: Params) {
       </div>
 
       <ContactNumbers organisation={org.name} numbers={contactNumbers} defaultRegion={env.DEFAULT_REGION} />
+      {org.status === "ACTIVE" ? <CallCheck organisationId={org.id} name={org.name} /> : null}
 
       <Reputation name={org.name} reputation={reputation} />
+
+      {structured ? <SafeCalling name={org.name} policy={structured} card={scorecard.card} /> : null}
 
       <Card title="Recent reports that named it">
         {recentReports.length === 0 ? (

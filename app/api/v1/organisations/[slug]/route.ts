@@ -2,6 +2,10 @@ import { apiRoute, errorJson, LOOKUP_CACHE, okJson } from "@/lib/platform/api";
 import { env } from "@/lib/platform/env";
 import { organisationLookupSchema, type OrganisationLookup } from "@/lib/organisations/api-schema";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
+import { policyLine } from "@/lib/organisations/policy-line";
+import { getOrganisationScorecard } from "@/lib/organisations/scorecard-data";
+import { getStructuredPolicy } from "@/lib/representatives/policy";
+import { retireDueNumbers } from "@/lib/representatives/publish";
 
 export const dynamic = "force-dynamic";
 
@@ -12,12 +16,14 @@ const CORS = { "Access-Control-Allow-Origin": "*" };
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
+  await retireDueNumbers();
   const page = await getOrganisationPage(slug);
   if (!page) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
   if ("redirectTo" in page) {
     return new Response(null, { status: 308, headers: { ...CORS, Location: new URL(`/api/v1/organisations/${page.redirectTo}`, request.url).toString() } });
   }
   const { organisation: org, verified, claimed, reputation, contactNumbers, sources } = page;
+  const [declared, { card }] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id)]);
   const body: OrganisationLookup = {
     name: org.name,
     slug: org.slug,
@@ -31,11 +37,32 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
     domains: org.domains,
     description: org.description,
     officialPhone: org.officialPhone,
-    callingPolicy: { callsFrom: org.policyCallsFrom, mayAsk: org.policyMayAsk, neverAsks: org.policyNeverAsks, howToVerify: org.policyHowToVerify },
+    callingPolicy: {
+      callsFrom: org.policyCallsFrom,
+      mayAsk: org.policyMayAsk,
+      neverAsks: org.policyNeverAsks,
+      howToVerify: org.policyHowToVerify,
+      line: policyLine({ ...org, ...declared }),
+      declared: {
+        callsFromPublishedNumbersOnly: declared?.policyListedNumbersOnly ?? null,
+        voicemailNamesPublishedNumber: declared?.policyVoicemailNamesListed ?? null,
+        mayAskForPassword: declared?.policyAsksPassword ?? null,
+        mayAskForSecurityAnswers: declared?.policyAsksSecurityAnswers ?? null,
+        mayAskForOneTimeCode: declared?.policyAsksOneTimeCode ?? null,
+        mayAskForCardDetails: declared?.policyAsksCardDetails ?? null,
+        customerCanCallBackOfficialNumber: declared?.policyVerifyCallBack ?? null,
+        customerCanCheckReference: declared?.policyVerifyReference ?? null,
+        publishedAt: declared?.policyUrl ?? null,
+        updatedAt: declared?.policyUpdatedAt?.toISOString() ?? null,
+      },
+    },
+    safeCalling: card.graded ? { grade: card.grade, score: card.score } : null,
     verifiedNumbers: verified.map((claim) => ({
       e164: claim.e164,
       type: claim.number.type,
       evidenceMethod: claim.evidenceMethod,
+      label: claim.label,
+      retiresAt: claim.retiresAt?.toISOString() ?? null,
       verifiedAt: claim.verifiedAt?.toISOString() ?? null,
       reviewAt: claim.reviewAt?.toISOString() ?? null,
     })),
