@@ -66,7 +66,9 @@ export async function spendSignInAttempt(request: Request | undefined, email: st
 
 const config: NextAuthConfig = {
   session: { strategy: "jwt" },
-  trustHost: true,
+  // No trustHost here: Auth.js trusts the Host header only when the operator says so (AUTH_URL, which
+  // pins the public origin, or AUTH_TRUST_HOST=true behind a proxy that sets it); scripts/run.mjs sets
+  // AUTH_URL from APP_URL on a laptop.
   pages: { signIn: "/signin" },
   adapter: oauthProviders.github || oauthProviders.google ? adapter() : undefined,
   providers: [

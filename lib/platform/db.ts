@@ -65,3 +65,6 @@ export async function disconnectDb(): Promise<void> {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+// scripts/server.mjs closes the pools on SIGTERM through this (it cannot import TypeScript).
+(globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.disconnectDb")] = disconnectDb;

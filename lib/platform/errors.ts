@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logUnexpected } from "./log";
 
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID";
 
@@ -47,7 +48,7 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   }
   if (isRedirectLike(error)) throw error;
-  console.error(error);
+  void logUnexpected(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }
 
