@@ -82,10 +82,11 @@ const server = http.createServer((req, res) => {
     return;
   }
 
+  // The path without its query string: queries can carry tokens (reset and confirmation links).
+  const pathOnly = (req.url ?? "").split("?")[0];
+  log.debug({ requestId, method: req.method, path: pathOnly }, "request started");
   res.on("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // The path without its query string: queries can carry tokens (reset and confirmation links).
-    const pathOnly = (req.url ?? "").split("?")[0];
     log.info({ requestId, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
   });
   handle(req, res).catch((error) => {
@@ -98,7 +99,9 @@ server.keepAliveTimeout = 65_000; // longer than common load balancers' idle tim
 if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
 
 server.listen(port, hostname, () => {
-  log.info({ port, hostname, dev, trustedProxies: trusted.size, nodeEnv: process.env.NODE_ENV }, `ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  // PORT=0 asks the system for a free port (the tests do): log the one we got.
+  const actual = server.address().port;
+  log.info({ port: actual, hostname, dev, trustedProxies: trusted.size, nodeEnv: process.env.NODE_ENV }, `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${actual}`);
 });
 
 async function shutdown(signal) {
