@@ -22,7 +22,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 // standalone output (the image copies it to /app/server.mjs and /app/server/).
 const dir = fs.existsSync(path.join(here, "package.json")) ? here : path.resolve(here, "..");
 const dev = process.argv.includes("--dev");
-const log = pino({ base: { service: "callercheck" }, level: process.env.LOG_LEVEL ?? "info" });
+// Synchronous writes keep lines in the order things happened (the shutdown test reads that order).
+const log = pino({ base: { service: "callercheck" }, level: process.env.LOG_LEVEL ?? "info" }, pino.destination({ dest: 1, sync: true }));
 
 const missing = missingProductionSettings(process.env);
 if (missing.length > 0) {

@@ -22,7 +22,7 @@ export async function pingDatabase(): Promise<boolean> {
 }
 
 /** The migrations this build ships (folder names under prisma/migrations). */
-export async function shippedMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Promise<string[]> {
+export async function shippedMigrations(dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations")): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 }
