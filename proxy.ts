@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { numberUrlDecision } from "@/lib/numbers/url";
+import { env } from "@/lib/platform/env";
 
 // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
 // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
 // root loading boundary has streamed, as a 200).
 export function proxy(request: NextRequest) {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
-  const decision = numberUrlDecision(segment, request.nextUrl.searchParams, process.env.DEFAULT_REGION ?? "AU");
+  const decision = numberUrlDecision(segment, request.nextUrl.searchParams, env.DEFAULT_REGION);
   if (decision.kind !== "redirect") return NextResponse.next();
   return NextResponse.redirect(new URL(decision.location, request.url), 308);
 }

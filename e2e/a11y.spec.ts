@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createUser, expect, signInAs, sql, test, uniqueSuffix } from "./fixtures";
+import { createUser, expect, ownClientAddress, signInAs, sql, test } from "./fixtures";
 
 type Who = "visitor" | "member" | "moderator";
 type Target = { name: string; path: string | (() => Promise<string>); as: Who; status?: number; heading?: string | RegExp };
@@ -85,7 +85,7 @@ const visibleProse = (page: Page) =>
 test.describe("accessibility (axe, WCAG 2 A/AA: no serious or critical violations)", () => {
   for (const target of targets) {
     test(target.name, async ({ browser }) => {
-      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `e2e-client-${uniqueSuffix()}` } });
+      const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
       if (target.as !== "visitor") await signInAs(context, await createUser({ role: target.as === "moderator" ? "MODERATOR" : "USER" }));
       const page = await context.newPage();
       const url = typeof target.path === "string" ? target.path : await target.path();

@@ -22,6 +22,17 @@ export const sql = () => (pool ??= new pg.Pool({ connectionString: e2eDatabaseUr
 
 export const uniqueSuffix = () => randomBytes(5).toString("hex");
 
+/**
+ * Headers that give a browser context its own client address, so per-address rate limits never
+ * couple tests. The test server trusts loopback as a proxy (TRUSTED_PROXIES in
+ * scripts/test/e2e-server.mjs), so this X-Forwarded-For is read as a load balancer's would be; the
+ * app does not believe it from any other peer. Addresses come from 2001:db8::/32 (documentation).
+ */
+export function ownClientAddress(): Record<string, string> {
+  const groups = Array.from({ length: 6 }, () => randomBytes(2).toString("hex"));
+  return { "x-forwarded-for": `2001:db8:${groups.join(":")}` };
+}
+
 /** Creates a member directly in the database; the password works in the sign-in form too. */
 export async function createUser(options: UserOptions = {}): Promise<TestUser> {
   const suffix = uniqueSuffix();
@@ -60,9 +71,9 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // Each test comes from its own address, so per-address rate limits never couple tests.
+  // Each test comes from its own address (see ownClientAddress).
   context: async ({ context }, use) => {
-    await context.setExtraHTTPHeaders({ "x-forwarded-for": `e2e-client-${uniqueSuffix()}` });
+    await context.setExtraHTTPHeaders(ownClientAddress());
     await use(context);
   },
   member: async ({ context }, use) => {

@@ -1,4 +1,4 @@
-import { createUser, expect, signInAs, sql, test, uniqueSuffix } from "./fixtures";
+import { createUser, expect, ownClientAddress, signInAs, sql, test, uniqueSuffix } from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -43,7 +43,7 @@ test.describe("who may open /moderation", () => {
     const member = await createUser();
     const suspendedModerator = await createUser({ role: "MODERATOR", suspended: true });
     for (const user of [null, member, suspendedModerator]) {
-      const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `e2e-client-${uniqueSuffix()}` } });
+      const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
       if (user) await signInAs(context, user);
       const page = await context.newPage();
       for (const path of ["/moderation", "/moderation/candidates", "/moderation/registry", "/moderation/audit", "/moderation/members"]) {
@@ -168,7 +168,7 @@ test("an owner asks for removal without an account; a moderator approves it and 
   expect(rows).toHaveLength(1);
 
   const moderator = await createUser({ role: "MODERATOR" });
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `e2e-client-${uniqueSuffix()}` } });
+  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
   await signInAs(context, moderator);
   const mod = await context.newPage();
   await mod.goto("/moderation/removals");
@@ -199,7 +199,7 @@ test("a moderator suspends a member with a reason; only an admin can change role
   expect(await auditEntries(target.id)).toEqual([{ actorId: moderator.id, action: "member.suspend", reason: "Posting phone numbers of neighbours" }]);
 
   const admin = await createUser({ role: "ADMIN" });
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `e2e-client-${uniqueSuffix()}` } });
+  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
   await signInAs(context, admin);
   const adminPage = await context.newPage();
   await adminPage.goto(`/moderation/members?q=${encodeURIComponent(target.email)}`);

@@ -31,8 +31,10 @@ async function measure(name, urls) {
         const url = urls[i % urls.length];
         const t0 = performance.now();
         try {
-          // Distinct client ids, as from many visitors, so per-address rate limits measure nothing here.
-          const response = await fetch(url, { redirect: "manual", headers: { "x-forwarded-for": `bench-client-${i}` } });
+          // Distinct client addresses, as from many visitors, so per-address rate limits measure nothing
+          // here. The app believes them only when its server trusts loopback as a proxy:
+          // start it with TRUSTED_PROXIES=127.0.0.1,::1 (otherwise every request is one visitor).
+          const response = await fetch(url, { redirect: "manual", headers: { "x-forwarded-for": `198.18.${(i >> 8) & 255}.${i & 255}` } });
           await response.arrayBuffer();
           if (response.status >= 500) errors++;
         } catch {

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmbeddedPostgres } from "./embedded-db.mjs";
+import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -38,7 +39,7 @@ export async function prepareDatabase() {
   let url = process.env.DATABASE_URL;
   if (!url) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    log(`starting embedded PostgreSQL (data in .data/pg, port ${port})…`);
+    log(`embedded mode: no DATABASE_URL, so starting a local PostgreSQL (data in .data/pg, port ${port}) — for a laptop, not production`);
     embedded = await startEmbeddedPostgres({ dataDir: ".data/pg", port, databases: ["callercheck"] });
     url = embedded.url("callercheck");
   }
@@ -52,6 +53,10 @@ export async function prepareDatabase() {
 }
 
 async function main() {
+  // In the container image (CALLERCHECK_CONTAINER=1, NODE_ENV=production) nothing is generated or
+  // started silently: no embedded database, no generated secret.
+  const missing = missingProductionSettings(process.env);
+  if (missing.length > 0) throw new Error(refusalMessage(missing));
   const { url, embedded } = await prepareDatabase();
   const stop = async (code) => {
     if (embedded) await embedded.stop().catch(() => undefined);
@@ -59,14 +64,21 @@ async function main() {
   };
   if (mode === "migrate" || mode === "seed") return stop(0);
 
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true" };
   const port = process.env.PORT ?? "3000";
+  // In production AUTH_URL pins Auth.js's origin to the configured one instead of trusting any Host
+  // header (development trusts the host by itself); AUTH_TRUST_HOST is passed on only if the operator set it.
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const authUrl = mode === "start" ? { AUTH_URL: process.env.AUTH_URL ?? appUrl } : {};
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), APP_URL: appUrl, ...authUrl };
   if (mode === "start" && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     log("no production build yet: running next build…");
-    runSync(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+    // The build gets no database settings: it must not need any (an image is built the same way).
+    const { DATABASE_URL: _url, AUTH_SECRET: _secret, ...buildEnv } = env;
+    runSync(bin("next"), ["build"], { ...buildEnv, NODE_ENV: "production" });
   }
-  const child = spawn(bin("next"), [mode === "start" ? "start" : "dev", "-p", port], { stdio: "inherit", env });
-  // The alert worker (lib/alerts/worker.ts) runs beside Next.js; in production it can run on its own
+  const serverArgs = ["scripts/server.mjs", ...(mode === "start" ? [] : ["--dev"])];
+  const child = spawn(process.execPath, serverArgs, { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: mode === "start" ? "production" : "development" } });
+  // The alert worker (lib/alerts/worker.ts) runs beside the app; in production it can run on its own
   // with `npm run worker`. RUN_ALERT_WORKER=0 leaves it out here (e.g. when it runs elsewhere).
   const worker = process.env.RUN_ALERT_WORKER === "0" ? null : spawn(bin("tsx"), ["--conditions=react-server", "scripts/worker.ts"], { stdio: "inherit", env });
   let stopping = false;

@@ -19,6 +19,17 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
 
+// The Docker files, linted where hadolint or Docker Compose is installed (named skips otherwise).
+if (!requested.length) {
+  const lint = spawnSync(process.execPath, ["scripts/lint-docker.mjs"], { encoding: "utf8" });
+  process.stdout.write(lint.stdout + lint.stderr);
+  const lines = lint.stdout.split("\n").filter((line) => line.startsWith("[lint:docker]"));
+  totals.passed += lines.filter((line) => line.endsWith(": passed")).length;
+  totals.skipped += lines.filter((line) => line.includes(": SKIPPED")).length;
+  totals.failed += lint.status === 0 ? 0 : Math.max(1, lines.filter((line) => line.endsWith(": failed")).length);
+  runnerFailed ||= lint.status !== 0;
+}
+
 const server = await testServer();
 process.env.TEST_PG_ADMIN_URL = server.adminUrl;
 try {

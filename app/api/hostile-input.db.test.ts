@@ -24,7 +24,7 @@ const extras = ["\u0000", "ab\u0000cd", "%00", "\ud800ab", "a".repeat(5000), "+6
 const PAYLOADS = [...spread(sqlPayloads, 9), ...spread(naughty, 3), ...extras];
 
 let address = 0;
-const headers = () => ({ "x-forwarded-for": `10.9.${Math.floor(++address / 250)}.${address % 250}` });
+const headers = () => ({ "x-callercheck-client-address": `10.9.${Math.floor(++address / 250)}.${address % 250}` });
 const qs = (params: Record<string, string>) => new URLSearchParams(params).toString();
 const safePath = (text: string) => {
   try {

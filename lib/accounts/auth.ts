@@ -8,6 +8,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Role } from "../generated/prisma/enums";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
+import { log } from "../platform/log";
 import { AppError } from "../platform/errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { addressFrom, consumeLimit } from "../platform/rate-limit";
@@ -66,8 +67,20 @@ export async function spendSignInAttempt(request: Request | undefined, email: st
 
 const config: NextAuthConfig = {
   session: { strategy: "jwt" },
-  trustHost: true,
+  // No trustHost here: Auth.js trusts the Host header only when the operator says so (AUTH_URL, which
+  // pins the public origin, or AUTH_TRUST_HOST=true behind a proxy that sets it); scripts/run.mjs sets
+  // AUTH_URL from APP_URL on a laptop.
   pages: { signIn: "/signin" },
+  // Auth.js's own messages go to the JSON log; a wrong password is an expected event, not a stack trace.
+  logger: {
+    error: (error) => {
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin") log.info({ type }, "sign-in refused");
+      else log.error({ type, err: error }, "auth error");
+    },
+    warn: (code) => log.warn({ code }, "auth warning"),
+    debug: () => undefined,
+  },
   adapter: oauthProviders.github || oauthProviders.google ? adapter() : undefined,
   providers: [
     Credentials({

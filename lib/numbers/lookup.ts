@@ -19,7 +19,7 @@ export async function lookupNumber(input: { number: string; region?: string | nu
   const query = result.data;
   const parsed = normalisePhone(query.number, query.region ?? env.DEFAULT_REGION);
   if (!parsed.ok) throw new AppError("INVALID", parsed.error);
-  const page = await getNumberPage(parsed.phone.e164, null, { reports: 0 });
+  const page = await getNumberPage(parsed.phone.e164, null, { reports: 0, replica: true });
   return parseResponse(numberLookupSchema, toNumberLookup(page));
 }
 

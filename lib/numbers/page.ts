@@ -1,6 +1,6 @@
 import "server-only";
 import type { ClaimStatus, EvidenceMethod, ReportCategory, Role } from "../generated/prisma/enums";
-import { db } from "../platform/db";
+import { db, dbRead } from "../platform/db";
 import { getClaimLegitimacy } from "../trust/legitimacy";
 import { chartSeries, type ChartSeries } from "./chart";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
@@ -107,11 +107,13 @@ export type NumberPage = {
  * Everything a number's page and the lookup API show, from counters and indexed rows: one round
  * trip of parallel reads, plus the vote rows when the number has votes. `e164` must be canonical.
  */
-export async function getNumberPage(e164: string, viewer: NumberViewer, options: { reports?: number; now?: Date } = {}): Promise<NumberPage> {
+export async function getNumberPage(e164: string, viewer: NumberViewer, options: { reports?: number; now?: Date; replica?: boolean } = {}): Promise<NumberPage> {
+  // replica: the caller tolerates a little replication lag (the public API); see lib/platform/db.ts.
+  const read = options.replica ? dbRead : db;
   const now = options.now ?? new Date();
   const take = options.reports ?? LATEST_REPORTS;
   const [row, categoryRows, weekRows, claimRows, reportRows, contactRows] = await Promise.all([
-    db.phoneNumber.findUnique({
+    read.phoneNumber.findUnique({
       where: { e164 },
       select: {
         reportCount: true,
@@ -124,9 +126,9 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         contentHiddenReason: true,
       },
     }),
-    db.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true } }),
-    db.numberWeekStat.findMany({ where: { e164 }, select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } }),
-    db.claim.findMany({
+    read.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true } }),
+    read.numberWeekStat.findMany({ where: { e164 }, select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } }),
+    read.claim.findMany({
       where: { e164 },
       select: {
         id: true,
@@ -142,7 +144,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
       },
     }),
     take > 0
-      ? db.report.findMany({
+      ? read.report.findMany({
           where: { e164, hiddenAt: null },
           orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
           take,
@@ -313,13 +315,13 @@ export function sumLegitimacy(parts: Legitimacy[]): Legitimacy {
 /** Numbers and organisations for the sitemap: indexed reads, capped. */
 export async function listSitemapEntries(limit = 50_000) {
   const [numbers, organisations] = await Promise.all([
-    db.phoneNumber.findMany({
+    dbRead.phoneNumber.findMany({
       where: { reportCount: { gte: 2 }, contentHiddenAt: null },
       orderBy: { reportCount: "desc" },
       take: limit,
       select: { e164: true, lastReportedAt: true },
     }),
-    db.organisation.findMany({ where: { status: "ACTIVE" }, select: { slug: true, updatedAt: true }, orderBy: { name: "asc" }, take: limit }),
+    dbRead.organisation.findMany({ where: { status: "ACTIVE" }, select: { slug: true, updatedAt: true }, orderBy: { name: "asc" }, take: limit }),
   ]);
   return { numbers, organisations };
 }

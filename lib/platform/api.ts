@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "./api-error";
 import { AppError, statusFor } from "./errors";
+import { logUnexpected } from "./log";
 import { addressFrom, consumeLimit } from "./rate-limit";
 
 // Shared by every /api/v1 route handler: one error shape, per-address limits, validated bodies.
@@ -23,11 +24,11 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     return errorJson("INVALID", error.issues[0]?.message ?? "The request is not valid.");
   }
-  console.error(error);
+  void logUnexpected(error);
   return errorJson("INTERNAL", "Something went wrong on our side. Please try again.");
 }
 
-/** Spends one point of LIMITS.api for the caller's address (X-Forwarded-For's first hop). */
+/** Spends one point of LIMITS.api for the caller's address (see addressFrom). */
 export async function limitByAddress(request: Request): Promise<void> {
   await consumeLimit("api", `address:${addressFrom(request.headers)}`, "Too many requests");
 }

@@ -1,20 +1,70 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "../generated/prisma/client";
+import { env } from "./env";
 
-function createClient() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.");
-  }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DB_POOL_SIZE ?? 10) }) });
+// Importing this file never connects and never throws: the clients are made on first use, so
+// `next build` works with no database. DATABASE_URL is checked then, with a message saying what to do.
+
+function connectionString(): string {
+  const url = env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it.");
+  return url;
 }
 
-// One client per process; survives hot reloads in development.
-const globalForDb = globalThis as unknown as { callerCheckDb?: PrismaClient };
+function newClient(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE }) });
+}
 
-export const db: PrismaClient = globalForDb.callerCheckDb ?? createClient();
-if (process.env.NODE_ENV === "development") globalForDb.callerCheckDb = db;
+type Clients = { primary: PrismaClient; read: PrismaClient };
+
+// One set of clients per process; survives hot reloads in development.
+const globalForDb = globalThis as unknown as { callerCheckDb?: Clients };
+
+function clients(): Clients {
+  if (globalForDb.callerCheckDb) return globalForDb.callerCheckDb;
+  const primary = newClient(connectionString());
+  const replicaUrls = env.DATABASE_REPLICA_URLS;
+  // The extension sends model reads outside transactions to a replica and everything else (writes,
+  // transactions, raw SQL) to the primary. Its client type differs only by $primary/$replica, so it
+  // is used through the PrismaClient type.
+  const read = replicaUrls.length
+    ? (primary.$extends(readReplicas({ replicas: replicaUrls.map(newClient) })) as unknown as PrismaClient)
+    : primary;
+  globalForDb.callerCheckDb = { primary, read };
+  return globalForDb.callerCheckDb;
+}
+
+function lazy(pick: (all: Clients) => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      const client = pick(clients());
+      const value = Reflect.get(client, property, client);
+      return typeof value === "function" ? value.bind(client) : value;
+    },
+  });
+}
+
+/** The primary: every write, and every read that must see the caller's own writes. */
+export const db: PrismaClient = lazy((all) => all.primary);
+
+/**
+ * Public reads that tolerate a little replication lag (number lookups in the API, registry feeds):
+ * a replica from DATABASE_REPLICA_URLS when set, otherwise the primary.
+ */
+export const dbRead: PrismaClient = lazy((all) => all.read);
+
+/** Closes every pool (graceful shutdown, end of tests). Does nothing if no client was made. */
+export async function disconnectDb(): Promise<void> {
+  const made = globalForDb.callerCheckDb;
+  if (!made) return;
+  globalForDb.callerCheckDb = undefined;
+  await Promise.all([made.primary.$disconnect(), made.read === made.primary ? undefined : made.read.$disconnect()]);
+}
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+// scripts/server.mjs closes the pools on SIGTERM through this (it cannot import TypeScript).
+(globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.disconnectDb")] = disconnectDb;

@@ -1,5 +1,6 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { logUnexpected } from "./log";
 
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID";
 
@@ -49,7 +50,7 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   }
   // Next's redirect(), notFound() and friends are control flow, not failures.
   unstable_rethrow(error);
-  console.error(error);
+  void logUnexpected(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }
 

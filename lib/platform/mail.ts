@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "./db";
 import { env } from "./env";
+import { log } from "./log";
 
 export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
@@ -9,12 +10,14 @@ let transport: nodemailer.Transporter | undefined;
 
 /**
  * The only way the app sends e-mail. Every message is kept in the outbox table; it goes out over SMTP
- * when SMTP_URL is set, and is otherwise printed to the server log (development and tests read the outbox).
+ * when SMTP_URL is set; otherwise it waits there (development and tests read the outbox page).
  */
 export async function sendMail(mail: Mail): Promise<void> {
   const row = await db.outboxEmail.create({ data: mail, select: { id: true } });
   if (!env.SMTP_URL) {
-    if (env.NODE_ENV !== "test") console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    // Only that a message waits in the outbox: its body holds live links (reset, confirmation), and
+    // its recipient is personal data. Development reads the outbox page instead.
+    log.info({ outboxId: row.id }, "mail kept in the outbox (no SMTP_URL)");
     return;
   }
   // Delivery is not awaited: a slow SMTP server would otherwise make "we sent a reset link" take
@@ -29,7 +32,7 @@ async function deliver(id: string, mail: Mail, smtpUrl: string): Promise<void> {
     await transport.sendMail({ from: env.MAIL_FROM, ...mail });
     await db.outboxEmail.update({ where: { id }, data: { sentAt: new Date() } });
   } catch (error) {
-    console.error("[mail] SMTP delivery failed; the message stays in the outbox", error);
+    log.error({ outboxId: id, err: error }, "SMTP delivery failed; the message stays in the outbox");
   }
 }
 

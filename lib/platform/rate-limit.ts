@@ -74,13 +74,20 @@ export async function refundLimit(name: LimitName, key: string): Promise<void> {
   await limiter(name).reward(key, 1).catch(() => undefined);
 }
 
-/** The caller's address: the first X-Forwarded-For hop (set by the load balancer), else "local". */
+/**
+ * The caller's address, as computed by scripts/server.mjs from the socket and TRUSTED_PROXIES and
+ * passed in a private header that the server always overwrites (never X-Forwarded-For, which any
+ * client can write). Without that server (e.g. plain `next start`) every request shares the bucket
+ * "unknown": limits then hold for everyone together rather than for no one.
+ */
 export async function clientAddress(): Promise<string> {
   const list = await headers();
   return addressFrom(list);
 }
 
+/** Kept in step with CLIENT_ADDRESS_HEADER in scripts/server/client-address.mjs (a unit test checks). */
+export const CLIENT_ADDRESS_HEADER = "x-callercheck-client-address";
+
 export function addressFrom(list: Headers): string {
-  const forwarded = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || list.get("x-real-ip") || "local").slice(0, 64);
+  return (list.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown").slice(0, 64);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "../platform/db";
+import { db, dbRead } from "../platform/db";
 import { AppError } from "../platform/errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { EvidenceMethod, OrgCategory } from "../generated/prisma/enums";
@@ -60,7 +60,11 @@ function toEntry(row: EntryRow): RegistryEntry {
 export type RegistryFilters = { q?: string; category?: OrgCategory; country?: string; take?: number };
 
 /** Current entries (VERIFIED claims of organisations that are not merged away). */
-export async function listRegistry(filters: RegistryFilters = {}): Promise<RegistryEntry[]> {
+/**
+ * Public pages read a replica when one is configured (the registry may lag its primary by a moment);
+ * `fresh` reads the primary, for moderators who must see what they just changed.
+ */
+export async function listRegistry(filters: RegistryFilters = {}, options: { fresh?: boolean } = {}): Promise<RegistryEntry[]> {
   await retireDueNumbers();
   const where: Prisma.ClaimWhereInput = { status: "VERIFIED", organisationId: { not: null } };
   const org: Prisma.OrganisationWhereInput = { status: { not: "MERGED" } };
@@ -76,7 +80,7 @@ export async function listRegistry(filters: RegistryFilters = {}): Promise<Regis
     ];
   }
   where.organisation = org;
-  const rows = await db.claim.findMany({
+  const rows = await (options.fresh ? db : dbRead).claim.findMany({
     where,
     orderBy: [{ organisation: { name: "asc" } }, { e164: "asc" }],
     take: Math.min(filters.take ?? 500, 5000),
@@ -115,7 +119,7 @@ export async function registryFeed(options: { since?: Date; cursor?: string; lim
     statusChangedAt: { gte: options.since ?? new Date(0) },
     ...(after ? { OR: [{ statusChangedAt: { gt: after.at } }, { statusChangedAt: after.at, id: { gt: after.id } }] } : {}),
   };
-  const rows = await db.claim.findMany({ where, orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }], take: limit + 1, select: entrySelect });
+  const rows = await dbRead.claim.findMany({ where, orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }], take: limit + 1, select: entrySelect });
   const more = rows.length > limit;
   const page = (more ? rows.slice(0, limit) : rows).map(toEntry);
   const last = page[page.length - 1];

@@ -1,8 +1,7 @@
-import { pingDatabase } from "@/lib/platform/health";
-
+// Liveness: the process is up and answering. It never touches the database, so an orchestrator does
+// not restart healthy instances during a database outage (that is what /api/ready reports).
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const database = await pingDatabase();
-  return Response.json({ status: database ? "ok" : "degraded", database }, { status: database ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+export function GET() {
+  return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

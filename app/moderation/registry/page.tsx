@@ -22,7 +22,7 @@ export const dynamic = "force-dynamic";
 export default async function ModerationRegistryPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
   const q = firstParam((await searchParams).q) ?? "";
-  const [entries, organisations] = await Promise.all([listRegistry({ q: q.slice(0, 100) }), listActiveOrganisationOptions()]);
+  const [entries, organisations] = await Promise.all([listRegistry({ q: q.slice(0, 100) }, { fresh: true }), listActiveOrganisationOptions()]);
   return (
     <div className="space-y-6">
       <PageHeader title="Registry" intro={<p>Verified outbound numbers. Revoke an entry when it stops being true; the public feed reports the revocation.</p>} />

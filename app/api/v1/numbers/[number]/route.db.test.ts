@@ -9,7 +9,7 @@ import { GET } from "./route";
 
 let address = 0;
 function lookup(number: string, query = "", from = `10.0.0.${++address}`) {
-  const request = new Request(`http://localhost/api/v1/numbers/${encodeURIComponent(number)}${query}`, { headers: { "x-forwarded-for": from } });
+  const request = new Request(`http://localhost/api/v1/numbers/${encodeURIComponent(number)}${query}`, { headers: { "x-callercheck-client-address": from } });
   return GET(request, { params: Promise.resolve({ number }) });
 }
 

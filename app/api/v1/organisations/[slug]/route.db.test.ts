@@ -8,7 +8,7 @@ import { GET } from "./route";
 
 let address = 0;
 const lookup = (slug: string) =>
-  GET(new Request(`http://localhost/api/v1/organisations/${slug}`, { headers: { "x-forwarded-for": `10.1.0.${++address}` } }), { params: Promise.resolve({ slug }) });
+  GET(new Request(`http://localhost/api/v1/organisations/${slug}`, { headers: { "x-callercheck-client-address": `10.1.0.${++address}` } }), { params: Promise.resolve({ slug }) });
 
 beforeAll(async () => {
   const actor = await db.user.create({

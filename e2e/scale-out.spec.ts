@@ -1,0 +1,84 @@
+import { test as base, expect } from "@playwright/test";
+import { createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, rawGet, startInstance, type Instance } from "./instances";
+
+// Two production instances of the app on one database, each trusting no proxy (as if reached
+// directly): state lives in PostgreSQL, not in an instance, and the client address is the socket's.
+const test = base.extend<{}, { pair: [Instance, Instance] }>({
+  pair: [
+    async ({}, use) => {
+      const instances: Instance[] = [];
+      for (let i = 0; i < 2; i++) {
+        const port = await freePort();
+        instances.push(await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` }));
+      }
+      await use(instances as [Instance, Instance]);
+      await Promise.all(instances.map((instance) => instance.stop()));
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+});
+
+test("a session made by one instance works on the other", async ({ browser, pair: [a, b] }) => {
+  const user = await createUser();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${a.baseUrl}/signin`);
+  await page.getByLabel("E-mail").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+
+  await page.goto(`${b.baseUrl}/account`);
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+  await context.close();
+});
+
+test("a rate limit spent on one instance counts on the other, whatever X-Forwarded-For says", async ({ pair: [a, b] }) => {
+  const from = ownLoopbackAddress();
+  const lookup = (instance: Instance, headers: Record<string, string> = {}, source = from) =>
+    rawGet(`${instance.baseUrl}/api/v1/numbers/%2B61491570159`, { from: source, headers });
+  // 120 lookups (LIMITS.api) through A, each claiming another address; no proxy is trusted, so
+  // every one is counted against the socket's address.
+  for (let i = 0; i < 120; i++) {
+    const response = await lookup(a, { "x-forwarded-for": `203.0.113.${i % 250}, 198.51.100.${i % 250}`, "x-real-ip": `192.0.2.${i % 250}` });
+    expect(response.status, `lookup ${i + 1}`).toBe(200);
+  }
+  const limited = await lookup(b, { "x-forwarded-for": "192.0.2.200" });
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+  // The header the server uses internally cannot be forged either.
+  expect((await lookup(b, { "x-callercheck-client-address": "192.0.2.201" })).status).toBe(429);
+  // Another address is unaffected: the limit is per address, not global.
+  expect((await lookup(b, {}, ownLoopbackAddress())).status).toBe(200);
+});
+
+test("a comment written through one instance is seen through the other", async ({ browser, pair: [a, b] }) => {
+  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
+  for (let i = 0; i < 2; i++) {
+    const reporter = await createUser();
+    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
+  }
+  const member = await createUser();
+  const context = await browser.newContext();
+  await signInAs(context, member);
+  const page = await context.newPage();
+  const body = `Written on instance A ${uniqueSuffix()}`;
+
+  await page.goto(`${a.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  const section = page.getByRole("region", { name: "Experiences" });
+  await section.getByLabel("Comment", { exact: true }).fill(body);
+  await section.getByRole("button", { name: "Post comment" }).click();
+  await expect(section.getByText(body)).toBeVisible();
+
+  // Another visitor, on the other instance (reloading while a page cache may still hold the old one).
+  const visitor = await browser.newContext();
+  const other = await visitor.newPage();
+  await expect(async () => {
+    await other.goto(`${b.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+    await expect(other.getByText(body)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await context.close();
+  await visitor.close();
+});

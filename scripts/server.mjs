@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// The app's HTTP server: Next's request handler behind a small Node server that
+//  - computes the client address from the socket and TRUSTED_PROXIES and hands it to the app in a
+//    private header (any incoming copy is deleted first; see scripts/server/client-address.mjs);
+//  - gives every request an id (X-Request-Id) and writes one JSON log line per request (pino);
+//  - shuts down gracefully on SIGTERM/SIGINT: /api/ready answers 503, no new connections are accepted,
+//    requests in flight finish, then the database pool is closed.
+// `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
+//
+// Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pino from "pino";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
+import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// In the repository this file is scripts/server.mjs; in the container image it sits beside Next's
+// standalone output (the image copies it to /app/server.mjs and /app/server/).
+const dir = fs.existsSync(path.join(here, "package.json")) ? here : path.resolve(here, "..");
+const dev = process.argv.includes("--dev");
+// Synchronous writes keep lines in the order things happened (the shutdown test reads that order).
+const log = pino({ base: { service: "callercheck" }, level: process.env.LOG_LEVEL ?? "info" }, pino.destination({ dest: 1, sync: true }));
+
+const missing = missingProductionSettings(process.env);
+if (missing.length > 0) {
+  log.fatal({ missing: missing.map((item) => item.split(" ")[0]) }, "refusing to start: production settings missing");
+  console.error(refusalMessage(missing));
+  process.exit(1);
+}
+
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  log.fatal(error.message);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+// Not HOSTNAME: shells and container runtimes set it to the machine's name.
+const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000);
+
+// In the standalone image there is no next.config.js: Next's build wrote the resolved config here.
+const requiredFiles = path.join(dir, distDir, "required-server-files.json");
+let conf;
+if (!dev && fs.existsSync(requiredFiles) && !fs.existsSync(path.join(dir, "next.config.js"))) {
+  conf = JSON.parse(fs.readFileSync(requiredFiles, "utf8")).config;
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
+}
+
+const { default: next } = await import("next");
+const app = next({ dev, dir, hostname, port, ...(conf ? { conf } : {}) });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+let draining = false;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+const server = http.createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  const socketAddress = req.socket.remoteAddress;
+  const address = clientAddressFrom({ socketAddress, forwardedFor: req.headers["x-forwarded-for"], trusted });
+  delete req.headers[CLIENT_ADDRESS_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  // A request id from a trusted proxy is kept, so one id follows a request through the proxy's logs too.
+  const incomingId = req.headers["x-request-id"];
+  const socket = normaliseAddress(socketAddress);
+  const fromTrusted = socket !== null && trusted.has(socket);
+  const requestId = fromTrusted && typeof incomingId === "string" && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+
+  if (draining) res.setHeader("Connection", "close");
+  if (draining && req.url?.startsWith("/api/ready")) {
+    res.writeHead(503, { "Content-Type": "application/json", "Cache-Control": "no-store", "Retry-After": "5" });
+    res.end(JSON.stringify({ status: "shutting-down" }));
+    return;
+  }
+
+  // The path without its query string: queries can carry tokens (reset and confirmation links).
+  const pathOnly = (req.url ?? "").split("?")[0];
+  log.debug({ requestId, method: req.method, path: pathOnly }, "request started");
+  res.on("close", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info({ requestId, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
+  });
+  handle(req, res).catch((error) => {
+    log.error({ requestId, err: error }, "unhandled error");
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+    res.end("Internal Server Error");
+  });
+});
+server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
+
+server.listen(port, hostname, () => {
+  // PORT=0 asks the system for a free port (the tests do): log the one we got.
+  const actual = server.address().port;
+  log.info({ port: actual, hostname, dev, trustedProxies: trusted.size, nodeEnv: process.env.NODE_ENV }, `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${actual}`);
+});
+
+async function shutdown(signal) {
+  if (draining) return;
+  draining = true;
+  log.info({ signal }, "shutting down: finishing requests in flight");
+  const force = setTimeout(() => {
+    log.warn("requests still in flight after SHUTDOWN_TIMEOUT_MS: exiting anyway");
+    process.exit(1);
+  }, shutdownTimeout);
+  force.unref();
+  // close() stops accepting and resolves once every connection has ended; idle keep-alive
+  // connections are closed now, busy ones after their response (Connection: close above).
+  const closed = new Promise((resolve) => server.close(resolve));
+  server.closeIdleConnections();
+  const idleTimer = setInterval(() => server.closeIdleConnections(), 100);
+  await closed;
+  clearInterval(idleTimer);
+  await app.close?.().catch(() => undefined);
+  // lib/platform/db.ts registers this; it is absent when no request ever used the database.
+  await globalThis[Symbol.for("callercheck.disconnectDb")]?.().catch((error) => log.error({ err: error }, "closing the database pool failed"));
+  log.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
