@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshTrustLevels } from "../trust/legitimacy";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
@@ -33,7 +34,12 @@ export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
     if (data.decision !== "dismiss") {
       hidden = data.decision === "hide" ? { hiddenAt: now, hiddenReason: data.reason } : { hiddenAt: null, hiddenReason: null };
       if (data.targetType === "comment") await tx.comment.update({ where: { id: target.id }, data: hidden });
-      else await tx.report.update({ where: { id: target.id }, data: hidden });
+      else {
+        const { reporterId } = await tx.report.update({ where: { id: target.id }, data: hidden, select: { reporterId: true } });
+        // A hidden report stops counting towards its author's trust level (and so their votes' weight).
+        await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
+        await refreshTrustLevels(tx, [reporterId], now);
+      }
     }
     await tx.flag.updateMany({ where: flagWhere, data: { status: data.decision === "hide" ? "UPHELD" : "DISMISSED", resolvedById: actor.id, resolvedAt: now } });
     await recordAudit(tx, {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClaimStatus, EvidenceMethod, ReportCategory } from "../generated/prisma/enums";
 import { db } from "../platform/db";
-import { getClaimLegitimacy } from "../trust/legitimacy";
+import { keptLegitimacy } from "../trust/kept";
 import { chartSeries, type ChartSeries } from "./chart";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
 import { contentVisibility, type ContentVisibility } from "../trust/privacy";
@@ -92,6 +92,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         reportCount: true,
         legitVotes: true,
         notLegitVotes: true,
+        legitScaled: true,
+        notLegitScaled: true,
         evidenceMethod: true,
         evidenceSource: true,
         verifiedAt: true,
@@ -119,9 +121,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
       : Promise.resolve([]),
   ]);
 
-  const hasVotes = claimRows.some((claim) => claim.legitVotes + claim.notLegitVotes > 0);
-  const legitimacyByClaim = hasVotes ? await getClaimLegitimacy(claimRows.map((claim) => claim.id), now) : new Map<string, Legitimacy>();
-  const votes = sumLegitimacy([...legitimacyByClaim.values()]);
+  // Kept weighted sums (lib/trust/kept.ts): the same figures as recomputing from the vote rows.
+  const votes = sumLegitimacy(claimRows.map((claim) => keptLegitimacy(claim, now)));
 
   const organisations: ClaimedOrganisation[] = claimRows
     .flatMap((claim) => (claim.organisation ? [toClaimed(claim, claim.organisation)] : []))

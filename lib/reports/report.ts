@@ -8,6 +8,8 @@ import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
+import { keptTrust } from "../trust/kept";
+import { refreshTrustLevels } from "../trust/legitimacy";
 
 const DAY_MS = 86_400_000;
 
@@ -69,6 +71,13 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     ON CONFLICT (e164) DO UPDATE SET "reportCount" = "PhoneNumber"."reportCount" + 1, "updatedAt" = now()
     RETURNING clock_timestamp() AS now`;
 
+  // The reporter's kept trust input; the level (and their votes' weight) moves only on a change.
+  const [reporter] = await tx.$queryRaw<{ visibleReportCount: number; trustLevel: string }[]>`
+    UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + 1 WHERE id = ${actor.id} RETURNING "visibleReportCount", "trustLevel"`;
+  if (reporter && keptTrust({ ...actor, visibleReports: reporter.visibleReportCount }, now).level !== reporter.trustLevel) {
+    await refreshTrustLevels(tx, [actor.id], now);
+  }
+
   const org = organisation ?? (data.proposedOrganisation ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
 
   let claimId: string | null = null;
@@ -79,7 +88,6 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
       ON CONFLICT (e164, "organisationKey") DO UPDATE SET "reportCount" = "Claim"."reportCount" + 1, "updatedAt" = now()
       RETURNING id`;
     claimId = claim.id;
-    await tx.organisation.update({ where: { id: org.id }, data: { reportCount: { increment: 1 } }, select: { id: true } });
   }
 
   const body = data.body ? maskSensitive(data.body) : null;
@@ -104,6 +112,19 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     },
     select: { id: true },
   });
+
+  if (org) {
+    // The organisation's counter and breakdowns (categories, what was asked for, weeks) in one statement.
+    await tx.$executeRaw`
+      WITH r AS (SELECT "organisationId" AS org, category, "askedFor", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS week FROM "Report" WHERE id = ${report.id}),
+      o AS (UPDATE "Organisation" SET "reportCount" = "reportCount" + 1 WHERE id = ${org.id}),
+      c AS (INSERT INTO "OrganisationCategoryStat" ("organisationId", category, reports) SELECT org, category, 1 FROM r
+            ON CONFLICT ("organisationId", category) DO UPDATE SET reports = "OrganisationCategoryStat".reports + 1),
+      a AS (INSERT INTO "OrganisationAskedStat" ("organisationId", "askedFor", reports) SELECT DISTINCT org, item, 1 FROM r, unnest(r."askedFor") AS item
+            ON CONFLICT ("organisationId", "askedFor") DO UPDATE SET reports = "OrganisationAskedStat".reports + 1)
+      INSERT INTO "OrganisationWeekStat" ("organisationId", "weekStart", reports) SELECT org, week, 1 FROM r
+      ON CONFLICT ("organisationId", "weekStart") DO UPDATE SET reports = "OrganisationWeekStat".reports + 1`;
+  }
 
   const previous = await tx.numberReporter.findUnique({
     where: { e164_userId: { e164: phone.e164, userId: actor.id } },
