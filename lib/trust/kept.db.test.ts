@@ -66,7 +66,7 @@ test("after a random mix of votes, reports, hides, suspensions and role changes,
   const admin = await user(400 * DAY, { role: "ADMIN" });
   const moderator = await user(300 * DAY, { role: "MODERATOR" });
   // Members on both sides of every time rule: new, unconfirmed, basic, long-standing, nearly 30 days.
-  let members = await Promise.all([
+  let members: Actor[] = await Promise.all([
     ...Array.from({ length: 6 }, () => user(60 * DAY)),
     ...Array.from({ length: 3 }, () => user(2 * HOUR)),
     user(5 * DAY, { verified: false }),

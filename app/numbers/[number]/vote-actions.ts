@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/accounts/authz";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
 import { clientAddress } from "@/lib/platform/rate-limit";
-import { castVote, withdrawVote } from "@/lib/votes/vote";
+import { castVote, withdrawVote, type VotePanelUpdate } from "@/lib/votes/vote";
 
 const field = (form: FormData, key: string) => {
   const value = form.get(key);
@@ -14,25 +14,28 @@ const field = (form: FormData, key: string) => {
 // Every number page: the URL may spell the number encoded or not.
 const NUMBER_PAGE = "/numbers/[number]";
 
-export async function castVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+// Both actions answer with the claim's vote-panel figures after the change (VotePanelUpdate: counts,
+// Wilson bounds, the member's vote), so a panel can update itself from the answer. The whole-page
+// revalidatePath stays only until the number page's panel renders from that answer: then remove it.
+export async function castVoteAction(_prev: ActionResult<VotePanelUpdate> | null, form: FormData): Promise<ActionResult<VotePanelUpdate>> {
   const e164 = field(form, "e164");
   const legitimate = field(form, "legitimate");
   try {
     const input = { claimId: field(form, "claimId"), e164: field(form, "claimId") ? undefined : e164, legitimate: legitimate === "true" ? true : legitimate === "false" ? false : legitimate };
-    await castVote(await getActor(), input, { address: await clientAddress() });
+    const { panel } = await castVote(await getActor(), input, { address: await clientAddress() });
+    revalidatePath(NUMBER_PAGE, "page");
+    return { ok: true, data: panel, message: "Thanks — your vote is counted." };
   } catch (error) {
     return toFailure(error);
   }
-  revalidatePath(NUMBER_PAGE, "page");
-  return { ok: true, data: undefined, message: "Thanks — your vote is counted." };
 }
 
-export async function withdrawVoteAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function withdrawVoteAction(_prev: ActionResult<VotePanelUpdate> | null, form: FormData): Promise<ActionResult<VotePanelUpdate>> {
   try {
-    await withdrawVote(await getActor(), { claimId: field(form, "claimId") });
+    const { panel } = await withdrawVote(await getActor(), { claimId: field(form, "claimId") });
+    revalidatePath(NUMBER_PAGE, "page");
+    return { ok: true, data: panel, message: "Your vote was withdrawn." };
   } catch (error) {
     return toFailure(error);
   }
-  revalidatePath(NUMBER_PAGE, "page");
-  return { ok: true, data: undefined, message: "Your vote was withdrawn." };
 }
