@@ -6,7 +6,7 @@ import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
-import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
+import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
 import { keptTrust } from "../trust/kept";
 import { refreshTrustLevels } from "../trust/legitimacy";
@@ -232,21 +232,13 @@ async function spendLimits(actor: Actor, address: string, proposing: boolean): P
     ["report-address", address, "Too many reports have come from your network today"],
   ];
   if (proposing) plan.push(["organisation-proposal", actor.id, "You have proposed as many organisations as you may in a day"]);
-  const spent: Spent = [];
-  try {
-    for (const [name, key, message] of plan) {
-      await consumeLimit(name, key, message);
-      spent.push([name, key]);
-    }
-  } catch (error) {
-    await refund(spent);
-    throw error;
-  }
-  return spent;
+  // One statement for all of them; a used-up one gives the others back and throws.
+  await consumeLimits(plan);
+  return plan.map(([name, key]) => [name, key]);
 }
 
 async function refund(spent: Spent): Promise<void> {
-  for (const [name, key] of spent) await refundLimit(name, key);
+  await refundLimits(spent);
 }
 
 /** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */

@@ -7,7 +7,7 @@ import { refreshDueTrustLevels, refreshTrustLevels } from "../trust/legitimacy";
 import { keptLegitimacy, keptTrust, voteDelta, type KeptVote } from "../trust/kept";
 import { Prisma } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
-import { consumeLimit } from "../platform/rate-limit";
+import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { brigadingSignals, THRESHOLDS } from "../trust/rules";
 import { castVoteSchema, withdrawVoteSchema } from "./schema";
 
@@ -46,8 +46,10 @@ export async function ensureNumberClaim(e164: string): Promise<{ id: string }> {
 }
 
 async function spendVoteLimits(actor: Actor, context: WriteContext) {
-  await consumeLimit("vote", actor.id, "You have voted a lot today");
-  if (context.address) await consumeLimit("vote-address", context.address, "Many votes came from your network today");
+  await consumeLimits([
+    ["vote", actor.id, "You have voted a lot today"],
+    ...(context.address ? [["vote-address", context.address, "Many votes came from your network today"] as LimitSpend] : []),
+  ]);
 }
 
 /** Votes queue for a pooled connection and for their claim's row under a burst: allow for the wait. */
