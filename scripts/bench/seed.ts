@@ -16,6 +16,11 @@ export async function seedBench(connectionString: string, reports: number): Prom
     const done = await db.setting.findUnique({ where: { key: "bench:seed" } });
     if (done) return `already seeded (${JSON.stringify(done.value)})`;
     const started = Date.now();
+    // A seed interrupted half-way leaves rows behind: this database is the benchmark's own, so start clean.
+    const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
+    await run(`TRUNCATE ${tables.map((table) => table.name).join(", ")} CASCADE`);
     const day = `interval '1 day'`;
     // Reporters, write-load members (signed in with minted sessions) and the popular number's voters.
     await run(`INSERT INTO "User" (id, email, name, "emailVerified", "createdAt", "updatedAt")
@@ -36,10 +41,10 @@ export async function seedBench(connectionString: string, reports: number): Prom
 
     // Numbers: hot (+61291000001…), popular (+61291000009), the organisation's (+6128…), the tail (+614…).
     await run(`INSERT INTO "PhoneNumber" (e164, country, type, "updatedAt")
-      SELECT '+6129100000' || i, 'AU', 'FIXED_LINE', now() FROM generate_series(1, ${shape.hot}) i
-      UNION ALL SELECT '${shape.popularNumber}', 'AU', 'FIXED_LINE', now()
-      UNION ALL SELECT '+6128' || lpad(i::text, 7, '0'), 'AU', 'FIXED_LINE', now() FROM generate_series(0, ${shape.orgNumbers - 1}) i
-      UNION ALL SELECT '+614' || lpad((10000000 + i)::text, 8, '0'), 'AU', 'MOBILE', now() FROM generate_series(0, ${shape.tailNumbers - 1}) i`);
+      SELECT '+6129100000' || i, 'AU', 'FIXED_LINE'::"NumberType", now() FROM generate_series(1, ${shape.hot}) i
+      UNION ALL SELECT '${shape.popularNumber}', 'AU', 'FIXED_LINE'::"NumberType", now()
+      UNION ALL SELECT '+6128' || lpad(i::text, 7, '0'), 'AU', 'FIXED_LINE'::"NumberType", now() FROM generate_series(0, ${shape.orgNumbers - 1}) i
+      UNION ALL SELECT '+614' || lpad((10000000 + i)::text, 8, '0'), 'AU', 'MOBILE'::"NumberType", now() FROM generate_series(0, ${shape.tailNumbers - 1}) i`);
 
     // The organisation's claims: a tenth verified (the registry), the rest claimed by reports.
     await run(`INSERT INTO "Claim" (id, e164, "organisationId", "organisationKey", status, source, "evidenceMethod", "evidenceSource", "verifiedAt", "statusChangedAt", "updatedAt")
