@@ -69,11 +69,18 @@ async function reweighVotes(tx: Tx, userId: string, weight: number): Promise<voi
  * vote and by any scheduler. Returns how many users were looked at.
  */
 export async function refreshDueTrustLevels(now: Date = new Date(), limit = 20): Promise<number> {
-  const due = await db.user.findMany({ where: { trustLevelCheckAt: { lte: now } }, select: { id: true }, orderBy: { trustLevelCheckAt: "asc" }, take: limit });
-  for (const { id } of due) {
-    await db.$transaction((tx) => refreshTrustLevels(tx, [id], now), { maxWait: 60_000, timeout: 30_000 });
-  }
-  return due.length;
+  // Most calls find nothing due: one indexed read, no transaction.
+  if (!(await db.user.findFirst({ where: { trustLevelCheckAt: { lte: now } }, select: { id: true } }))) return 0;
+  return db.$transaction(
+    async (tx) => {
+      // SKIP LOCKED: concurrent sweepers (and voters holding their own row) never wait for each other.
+      const due = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "User" WHERE "trustLevelCheckAt" <= ${now} ORDER BY "trustLevelCheckAt" LIMIT ${limit} FOR NO KEY UPDATE SKIP LOCKED`;
+      await refreshTrustLevels(tx, due.map((row) => row.id), now);
+      return due.length;
+    },
+    { maxWait: 60_000, timeout: 30_000 },
+  );
 }
 
 /** Recomputes claims' vote counters and kept sums from their vote rows (after a merge moves votes). */

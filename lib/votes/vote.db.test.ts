@@ -106,7 +106,7 @@ describe("concurrency", () => {
     await recountAll(db);
     const after = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, legitVotes: true, notLegitVotes: true }, orderBy: { id: "asc" } });
     expect(after).toEqual(before);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe("a burst on one popular number", () => {
