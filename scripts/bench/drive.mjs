@@ -216,14 +216,15 @@ const growth = (name, rps) => {
   const match = otherRows?.find((row) => row.name === name);
   if (!match) return "—";
   const [small, large] = label === "1m" ? [match.app.rps, rps] : [rps, match.app.rps];
-  return `${(small / large).toFixed(2)}×`;
+  // A side where no request completed inside a round has no rate to compare.
+  return small > 0 && large > 0 ? `${(small / large).toFixed(2)}×` : "—";
 };
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const header = `| target | app req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | app/baseline req/s | p99 vs baseline | 1M/10k slower | errors |`;
 const lines = [header, `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`];
 for (const row of rows) {
   lines.push(
-    `| ${row.name} | ${fmt(row.app.rps)} | ${row.app.p50} | ${row.app.p99} | ${fmt(row.base.rps)} | ${row.base.p99} | ${(row.app.rps / row.base.rps).toFixed(2)}× | ${(row.app.p99 / Math.max(1, row.base.p99)).toFixed(1)}× | ${growth(row.name, row.app.rps)} | ${row.app.errors} |`,
+    `| ${row.name} | ${fmt(row.app.rps)} | ${row.app.p50} | ${row.app.p99} | ${fmt(row.base.rps)} | ${row.base.p99} | ${(row.app.rps / row.base.rps).toFixed(2)}× | ${row.app.p99 > 0 ? `${(row.app.p99 / Math.max(1, row.base.p99)).toFixed(1)}×` : "—"} | ${growth(row.name, row.app.rps)} | ${row.app.errors} |`,
   );
 }
 const jsLines = ["| page | JavaScript (gzipped) | scripts | 404s |", "|---|---:|---:|---:|", ...js.map((p) => `| ${p.name} | ${(p.gzipBytes / 1024).toFixed(1)} kB | ${p.scripts} | ${p.notFound} |`)];
