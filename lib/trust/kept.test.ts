@@ -52,6 +52,16 @@ describe("kept legitimacy equals legitimacy() recomputed from the rows", () => {
     close(actual.notLegitBound, expected.notLegitBound);
   });
 
+  test("casting then withdrawing every vote reads as exactly no evidence, not a rounding hair", () => {
+    const votes: KeptVote[] = Array.from({ length: 50 }, (_, i) => ({ legitimate: i % 3 === 0, weight: [0.25, 1, 1.5, 2][i % 4], castAt: new Date(Date.UTC(2026, 0, 1) + i * 7.3 * DAY) }));
+    let sums: KeptSums = { legitScaled: 0, notLegitScaled: 0 };
+    for (const vote of votes) sums = applyVote(sums, null, vote);
+    for (const vote of [...votes].reverse()) sums = applyVote(sums, { ...vote, weight: vote.weight }, { ...vote, weight: 0 });
+    const read = keptLegitimacy(sums, new Date(Date.UTC(2027, 0, 1)));
+    expect(read.legitWeight).toBe(0);
+    expect(read.notLegitWeight).toBe(0);
+  });
+
   test("no votes reads as no evidence", () => {
     expect(keptLegitimacy({ legitScaled: 0, notLegitScaled: 0 })).toMatchObject({ total: 0, legitBound: 0, notLegitBound: 0 });
   });

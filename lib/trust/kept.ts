@@ -43,11 +43,18 @@ export function voteDelta(before: KeptVote | null, after: KeptVote | null): { le
   return { legit, notLegit };
 }
 
+/**
+ * Subtracting a vote's contribution can leave a rounding hair (±1e-16 × the sum) where nothing is
+ * left. Below WEIGHT_EPSILON a side reads as zero: a real vote weighs more unless it is over nine
+ * years old (0.25 × 0.5^18), when it counts for nothing visible anyway.
+ */
+export const WEIGHT_EPSILON = 1e-6;
+const clean = (weight: number) => (weight < WEIGHT_EPSILON ? 0 : weight);
+
 /** The same Legitimacy rules.ts legitimacy() returns, from the kept sums. */
 export function keptLegitimacy(sums: KeptSums, now: Date = new Date()): Legitimacy {
   const rescale = 1 / scaleAt(now);
-  // Subtraction can leave a hair below zero once every vote on a side is withdrawn.
-  return legitimacyFromWeights(Math.max(0, sums.legitScaled * rescale), Math.max(0, sums.notLegitScaled * rescale));
+  return legitimacyFromWeights(clean(sums.legitScaled * rescale), clean(sums.notLegitScaled * rescale));
 }
 
 /**
