@@ -9,6 +9,9 @@ export function proxy(request: NextRequest) {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
   const decision = numberUrlDecision(segment, request.nextUrl.searchParams, env.DEFAULT_REGION);
   if (decision.kind !== "redirect") return NextResponse.next();
+  // A POST (a server action, a form) is served at the canonical address instead: a redirect would
+  // make the client re-send without its body.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.rewrite(new URL(decision.location, request.url));
   return NextResponse.redirect(new URL(decision.location, request.url), 308);
 }
 

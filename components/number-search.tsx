@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { normalisePhone, SEARCH_REGIONS as REGIONS } from "@/lib/numbers/phone";
+import { useId, useState, useTransition, type FormEvent } from "react";
+import { lookupNumberAction } from "@/app/lookup/actions";
+import { SEARCH_REGIONS as REGIONS } from "@/lib/numbers/regions";
 
 type Props = { defaultRegion: string; size?: "compact" | "large"; initialQuery?: string; initialError?: string };
 
 /**
- * Normalises in the browser for an instant answer; without JavaScript the form still works through
- * /lookup, which does the same on the server.
+ * Normalises on the server (a server action, so the page ships no phone metadata) and goes to the
+ * number's page, or shows why not; without JavaScript the form still works through /lookup.
  */
 export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "", initialError }: Props) {
   const router = useRouter();
@@ -16,17 +17,24 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
   const [query, setQuery] = useState(initialQuery);
   const [region, setRegion] = useState(defaultRegion);
   const [error, setError] = useState<string | undefined>(initialError);
+  const [pending, startTransition] = useTransition();
   const large = size === "large";
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = normalisePhone(query, region);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(undefined);
-    router.push(`/numbers/${encodeURIComponent(result.phone.e164)}`);
+    startTransition(async () => {
+      const result = await lookupNumberAction(query, region).catch(() => null);
+      if (!result) {
+        setError("We could not check that number just now. Try again.");
+        return;
+      }
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setError(undefined);
+      router.push(result.path);
+    });
   }
 
   const errorId = `${id}-error`;
@@ -76,13 +84,14 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
         )}
         <button
           type="submit"
+          disabled={pending}
           className={`rounded-lg bg-brand-600 font-semibold text-white hover:bg-brand-700 ${large ? "px-6 py-3.5 text-lg" : "px-3 py-2 text-sm"}`}
         >
           {large ? "Check number" : "Search"}
         </button>
       </div>
       {error ? (
-        <p id={errorId} data-testid="search-error" className={`mt-1.5 font-medium text-red-700 ${large ? "text-base" : "text-sm"}`}>
+        <p id={errorId} data-testid="search-error" role="alert" className={`mt-1.5 font-medium text-red-700 ${large ? "text-base" : "text-sm"}`}>
           {error}
         </p>
       ) : null}

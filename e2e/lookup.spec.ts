@@ -110,7 +110,17 @@ test("the lookup API, the OpenAPI document, the sitemap and robots.txt", async (
   expect((await invalid.json()).error.code).toBe("INVALID");
   expect((await (await request.get("/api/v1/openapi.json")).json()).openapi).toBe("3.1.0");
 
-  const sitemap = await (await request.get("/sitemap.xml")).text();
+  // /sitemap.xml is an index; the URLs are in its files.
+  const index = await (await request.get("/sitemap.xml")).text();
+  expect(index).toContain("<sitemapindex");
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+  expect(files.length).toBeGreaterThan(1);
+  let sitemap = "";
+  for (const file of files) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    sitemap += await response.text();
+  }
   expect(sitemap).toContain("/numbers/+61491570157</loc>");
   expect(sitemap).toContain("/organisations/harbour-health-insurance</loc>");
   expect(sitemap).not.toContain("/numbers/+61491570158</loc>"); // one report only

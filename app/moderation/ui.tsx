@@ -65,3 +65,14 @@ export function ReasonField({ id, label = "Reason", placeholder }: { id: string;
     </div>
   );
 }
+
+/** "Next page" of a queue: the oldest items come first, so resolving them brings the next ones up too. */
+export function QueuePages({ path, after, next }: { path: string; after?: string; next: string | null }) {
+  if (!after && !next) return null;
+  return (
+    <nav aria-label="Queue pages" className="flex gap-3 text-sm">
+      {after ? <Link href={path}>Oldest first</Link> : null}
+      {next ? <Link href={`${path}?after=${encodeURIComponent(next)}`} rel="next">Next page →</Link> : null}
+    </nav>
+  );
+}

@@ -7,7 +7,7 @@ import { formatDate } from "@/lib/display/format";
 import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
 import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
 import { listOrganisationCountries } from "@/lib/organisations/organisation";
-import { listRegistry } from "@/lib/registry/feed";
+import { listRegistryPage } from "@/lib/registry/feed";
 import { readableNumber } from "@/lib/numbers/display";
 
 export const metadata: Metadata = {
@@ -27,10 +27,20 @@ const one = (value: string | string[] | undefined) => firstParam(value);
 export default async function RegistryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const params: Search = { q: one(raw.q), category: one(raw.category), country: one(raw.country) };
+  const cursor = one(raw.after);
   const q = (params.q ?? "").slice(0, 100);
   const category = isCategory(params.category) ? params.category : undefined;
   const country = /^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined;
-  const [entries, countries] = await Promise.all([listRegistry({ q, category, country }), listOrganisationCountries()]);
+  const [{ entries, total, nextCursor }, countries] = await Promise.all([listRegistryPage({ q, category, country, cursor }), listOrganisationCountries()]);
+  const pageLink = (after?: string) => {
+    const query = new URLSearchParams();
+    if (q) query.set("q", q);
+    if (category) query.set("category", category);
+    if (country) query.set("country", country);
+    if (after) query.set("after", after);
+    const text = query.toString();
+    return `/registry${text ? `?${text}` : ""}`;
+  };
   const filtered = !!(q || category || country);
   return (
     <div className="space-y-6">
@@ -57,7 +67,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p className="text-sm text-slate-600" role="status">
-        {entries.length === 1 ? "1 verified number" : `${entries.length.toLocaleString("en-AU")} verified numbers`}
+        {total === 1 ? "1 verified number" : `${total.toLocaleString("en-AU")} verified numbers`}
         {filtered ? " match" : ""}
       </p>
       {entries.length === 0 ? (
@@ -110,6 +120,12 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
           })}
         </ul>
       )}
+      {nextCursor || cursor ? (
+        <nav aria-label="Registry pages" className="flex flex-wrap gap-3 text-sm">
+          {cursor ? <Link href={pageLink()}>First page</Link> : null}
+          {nextCursor ? <Link href={pageLink(nextCursor)} rel="next" data-testid="registry-next">Next page →</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { reasonField, roleSchema } from "../moderation/schema";
+import { refreshTrustLevels } from "../trust/legitimacy";
 
 // Suspensions (moderators and admins) and roles (admins only). There is always one active admin.
 
@@ -49,6 +50,7 @@ export async function suspendMember(actor: Actor | null, userId: string, reason:
     if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can suspend a moderator or an admin.");
     if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { suspendedAt: new Date(), suspendedReason: why } });
+    await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.suspend", targetType: "User", targetId: userId, reason: why, before: { suspended: false }, after: { suspended: true } });
   });
 }
@@ -61,6 +63,7 @@ export async function unsuspendMember(actor: Actor | null, userId: string, reaso
     if (!user.suspendedAt) throw new AppError("CONFLICT", "This member is not suspended.");
     if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can lift a moderator's or an admin's suspension.");
     await tx.user.update({ where: { id: userId }, data: { suspendedAt: null, suspendedReason: null } });
+    await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.unsuspend", targetType: "User", targetId: userId, reason: why, before: { suspended: true, reason: user.suspendedReason }, after: { suspended: false } });
   });
 }
@@ -75,6 +78,7 @@ export async function changeRole(actor: Actor | null, userId: string, role: Role
     if (user.role === nextRole) throw new AppError("CONFLICT", `This member is already ${nextRole.toLowerCase()}.`);
     if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role: nextRole } });
+    await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.role", targetType: "User", targetId: userId, reason: why, before: { role: user.role }, after: { role: nextRole } });
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recountClaimVotes } from "../trust/legitimacy";
 import { z } from "zod";
 import { assertCanWrite, type Actor } from "./authz";
 import { db, type Tx } from "../platform/db";
@@ -132,6 +133,8 @@ async function removeVotes(tx: Tx, userId: string) {
   for (const [id, { legit, notLegit }] of tally) {
     await tx.claim.update({ where: { id }, data: { legitVotes: { decrement: legit }, notLegitVotes: { decrement: notLegit } } });
   }
+  // Kept weighted sums: recomputed from the votes left (the claims are locked).
+  await recountClaimVotes(tx, claimIds);
 }
 
 /** Only comments this statement deletes move counters, so one already deleted is never counted twice. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshTrustLevels } from "../trust/legitimacy";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
@@ -44,7 +45,10 @@ export async function sendConfirmation(userId: string, email: string): Promise<v
 export async function confirmEmail(token: string): Promise<boolean> {
   const userId = await consumeToken(token, "CONFIRM_EMAIL");
   if (!userId) return false;
-  await db.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { emailVerified: new Date() } });
+    await refreshTrustLevels(tx, [userId]);
+  });
   return true;
 }
 
@@ -70,8 +74,8 @@ export async function resetPassword(input: unknown): Promise<void> {
   if (!userId) throw new AppError("INVALID", "This reset link has expired or was already used. Ask for a new one.");
   // Opening the e-mailed link also proves the address.
   const passwordHash = await hashPassword(data.password);
-  await db.user.update({
-    where: { id: userId },
-    data: { passwordHash, emailVerified: new Date() },
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, emailVerified: new Date() } });
+    await refreshTrustLevels(tx, [userId]);
   });
 }

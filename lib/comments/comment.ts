@@ -7,7 +7,7 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { getTrustLevels } from "../trust/legitimacy";
 import { maskSensitive } from "../reports/masking";
 import { contentVisibility, type ContentVisibility } from "../trust/privacy";
-import { consumeLimit } from "../platform/rate-limit";
+import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow, type WriteContext } from "../votes/vote";
 
@@ -21,8 +21,10 @@ function maskNote(masked: boolean) {
 
 async function spendCommentLimits(actor: Actor, context: WriteContext) {
   const isNew = Date.now() - actor.createdAt.getTime() < THRESHOLDS.trust.newAccountHours * 3_600_000;
-  await consumeLimit(isNew ? "comment-new-account" : "comment", actor.id, isNew ? "New accounts can post 5 comments a day" : "You have posted a lot of comments today");
-  if (context.address) await consumeLimit("comment-address", context.address, "Many comments came from your network today");
+  await consumeLimits([
+    [isNew ? "comment-new-account" : "comment", actor.id, isNew ? "New accounts can post 5 comments a day" : "You have posted a lot of comments today"],
+    ...(context.address ? [["comment-address", context.address, "Many comments came from your network today"] as LimitSpend] : []),
+  ]);
 }
 
 /** Posts a comment, or a reply (a reply to a reply joins its top-level thread: one level only). */

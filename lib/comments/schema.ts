@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { E164_PATTERN } from "../numbers/phone";
+import { COMMENT_MAX, FLAG_REASONS, type FlagReasonKey } from "./limits";
 
-export const COMMENT_MAX = 2_000;
+export { COMMENT_MAX, FLAG_REASONS, type FlagReasonKey };
 /** How long an author may edit their comment. */
 export const EDIT_WINDOW_MINUTES = 15;
 export const COMMENTS_PAGE_SIZE = 20;
@@ -33,13 +34,6 @@ export const createCommentSchema = z.object({
 export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 export const deleteCommentSchema = z.object({ commentId: id });
 
-export const FLAG_REASONS = {
-  SPAM: "Spam",
-  ABUSE: "Abuse or harassment",
-  PERSONAL_INFORMATION: "Personal information",
-  OTHER: "Something else",
-} as const;
-export type FlagReasonKey = keyof typeof FLAG_REASONS;
 
 export const flagCommentSchema = z.object({
   commentId: id,

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshTrustLevels } from "../trust/legitimacy";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
@@ -33,7 +34,12 @@ export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
     if (data.decision !== "dismiss") {
       hidden = data.decision === "hide" ? { hiddenAt: now, hiddenReason: data.reason } : { hiddenAt: null, hiddenReason: null };
       if (data.targetType === "comment") await tx.comment.update({ where: { id: target.id }, data: hidden });
-      else await tx.report.update({ where: { id: target.id }, data: hidden });
+      else {
+        const { reporterId } = await tx.report.update({ where: { id: target.id }, data: hidden, select: { reporterId: true } });
+        // A hidden report stops counting towards its author's trust level (and so their votes' weight).
+        await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
+        await refreshTrustLevels(tx, [reporterId], now);
+      }
     }
     await tx.flag.updateMany({ where: flagWhere, data: { status: data.decision === "hide" ? "UPHELD" : "DISMISSED", resolvedById: actor.id, resolvedAt: now } });
     await recordAudit(tx, {
@@ -61,12 +67,16 @@ export type FlaggedItem = {
   flags: { id: string; reason: string; note: string | null; flagger: string; createdAt: Date }[];
 };
 
-/** Content with open flags, grouped per item, oldest flag first. */
-export async function listFlagQueue(take = 100): Promise<FlaggedItem[]> {
+/**
+ * Content with open flags, grouped per item, oldest flag first: one page of `take` flags after the
+ * flag `after`. `next` is the cursor of the following page (null on the last).
+ */
+export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string): Promise<{ items: FlaggedItem[]; next: string | null }> {
   const flags = await db.flag.findMany({
     where: { status: "OPEN" },
-    orderBy: { createdAt: "asc" },
-    take: take * 5,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+    ...queueCursor(after),
     select: {
       id: true,
       reason: true,
@@ -91,14 +101,22 @@ export async function listFlagQueue(take = 100): Promise<FlaggedItem[]> {
     }
     item.flags.push(entry);
   }
-  return [...items.values()].slice(0, take);
+  return { items: [...items.values()], next: flags.length === take ? flags[flags.length - 1].id : null };
 }
 
-export async function listOpenAlerts(take = 100) {
+/** A page of a queue after the item `after` (oldest first); an id that is not ours starts at the top. */
+export function queueCursor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
+  return after && /^[A-Za-z0-9_-]{1,64}$/.test(after) ? { cursor: { id: after }, skip: 1 } : {};
+}
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export async function listOpenAlerts(take = QUEUE_PAGE_SIZE, after?: string) {
   return db.claimAlert.findMany({
     where: { resolvedAt: null },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
+    ...queueCursor(after),
     select: {
       id: true,
       kind: true,

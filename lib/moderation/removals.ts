@@ -1,4 +1,5 @@
 import "server-only";
+import { QUEUE_PAGE_SIZE, queueCursor } from "./queues";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
@@ -22,11 +23,12 @@ export async function createRemovalRequest(input: RemovalRequestInput, address: 
   return db.removalRequest.create({ data: { e164: phone.phone.e164, name: data.name, email: data.email, reason: data.reason }, select: { id: true } });
 }
 
-export async function listPendingRemovals(take = 100) {
+export async function listPendingRemovals(take = QUEUE_PAGE_SIZE, after?: string) {
   return db.removalRequest.findMany({
     where: { status: "PENDING" },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
+    ...queueCursor(after),
     select: { id: true, e164: true, name: true, email: true, reason: true, createdAt: true, number: { select: { reportCount: true, commentCount: true, contentHiddenAt: true } } },
   });
 }

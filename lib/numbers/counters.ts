@@ -1,4 +1,5 @@
-// Recomputes every denormalised counter from the rows. Commands keep counters exact as they go; this
+// Recomputes every denormalised counter and kept figure (trust levels, vote weights, kept legitimacy
+// sums, per-organisation breakdowns) from the rows. Commands keep counters exact as they go; this
 // is for bulk imports (the seed) and for tests that check "counters equal the rows".
 // Takes the client as an argument (no "server-only"), so the seed script can use it too.
 //
@@ -6,10 +7,45 @@
 // reports (the FTC file) come from distinct complainants filed under a few import accounts, so each
 // imported report counts as its own reporter.
 import type { PrismaClient } from "../generated/prisma/client";
+import { HALF_LIFE_MS, KEPT_EPOCH_MS } from "../trust/kept";
+import { THRESHOLDS } from "../trust/rules";
 
 type SqlRunner = Pick<PrismaClient, "$executeRawUnsafe">;
 
+const NOW = `(now() AT TIME ZONE 'UTC')`;
+const { trust, weights } = THRESHOLDS;
+/** rules.ts trustLevel() in SQL; schema-invariants' kept-state test checks the two agree. */
+const LEVEL_SQL = `CASE WHEN "suspendedAt" IS NOT NULL THEN 'SUSPENDED'
+    WHEN role IN ('MODERATOR', 'ADMIN') THEN 'STAFF'
+    WHEN "createdAt" > ${NOW} - interval '${trust.newAccountHours} hours' OR "emailVerified" IS NULL THEN 'TL0'
+    WHEN "createdAt" < ${NOW} - interval '${trust.memberDays} days' AND "visibleReportCount" >= ${trust.memberReports} THEN 'TL2'
+    ELSE 'TL1' END`;
+/** kept.ts nextTrustCheck() in SQL (run after the level is stored). */
+const CHECK_SQL = `CASE
+    WHEN "trustLevel" = 'TL0' AND "emailVerified" IS NOT NULL AND "suspendedAt" IS NULL
+         AND "createdAt" + interval '${trust.newAccountHours} hours' > ${NOW} THEN "createdAt" + interval '${trust.newAccountHours} hours'
+    WHEN "trustLevel" = 'TL1' AND "visibleReportCount" >= ${trust.memberReports}
+         AND "createdAt" + interval '${trust.memberDays} days 1 millisecond' > ${NOW} THEN "createdAt" + interval '${trust.memberDays} days 1 millisecond'
+    ELSE NULL END`;
+const WEIGHT_SQL = `CASE u."trustLevel" ${Object.entries(weights).map(([level, weight]) => `WHEN '${level}' THEN ${weight}`).join(" ")} ELSE 0 END`;
+const SCALE_SQL = `power(2::float8, (extract(epoch FROM v."updatedAt")::float8 * 1000 - ${KEPT_EPOCH_MS}) / ${HALF_LIFE_MS})`;
+
 const STATEMENTS = [
+  `UPDATE "User" u SET "visibleReportCount" = coalesce(r.n, 0)
+     FROM "User" u2 LEFT JOIN (SELECT "reporterId", count(*)::int n FROM "Report" WHERE "hiddenAt" IS NULL GROUP BY 1) r ON r."reporterId" = u2.id
+     WHERE u.id = u2.id`,
+  `UPDATE "User" SET "trustLevel" = ${LEVEL_SQL}`,
+  `UPDATE "User" SET "trustLevelCheckAt" = ${CHECK_SQL}`,
+  `UPDATE "Vote" v SET weight = ${WEIGHT_SQL} FROM "User" u WHERE u.id = v."userId"`,
+  `DELETE FROM "OrganisationCategoryStat"`,
+  `INSERT INTO "OrganisationCategoryStat" ("organisationId", category, reports)
+     SELECT "organisationId", category, count(*)::int FROM "Report" WHERE "organisationId" IS NOT NULL GROUP BY 1, 2`,
+  `DELETE FROM "OrganisationAskedStat"`,
+  `INSERT INTO "OrganisationAskedStat" ("organisationId", "askedFor", reports)
+     SELECT "organisationId", item, count(DISTINCT id)::int FROM "Report", unnest("askedFor") AS item WHERE "organisationId" IS NOT NULL GROUP BY 1, 2`,
+  `DELETE FROM "OrganisationWeekStat"`,
+  `INSERT INTO "OrganisationWeekStat" ("organisationId", "weekStart", reports)
+     SELECT "organisationId", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, count(*)::int FROM "Report" WHERE "organisationId" IS NOT NULL GROUP BY 1, 2`,
   `DELETE FROM "NumberReporter"`,
   `INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
      SELECT DISTINCT ON (e164, "reporterId") e164, "reporterId", category,
@@ -39,9 +75,12 @@ const STATEMENTS = [
      LEFT JOIN (SELECT e164, count(*)::int n FROM "Watch" GROUP BY e164) w ON w.e164 = p2.e164
      WHERE p.e164 = p2.e164`,
   `UPDATE "Claim" c SET
-       "legitVotes" = coalesce(v.legit, 0), "notLegitVotes" = coalesce(v.notlegit, 0), "reportCount" = coalesce(r.n, 0)
+       "legitVotes" = coalesce(v.legit, 0), "notLegitVotes" = coalesce(v.notlegit, 0), "reportCount" = coalesce(r.n, 0),
+       "legitScaled" = coalesce(v.ls, 0), "notLegitScaled" = coalesce(v.ns, 0)
      FROM "Claim" c2
-     LEFT JOIN (SELECT "claimId", count(*) FILTER (WHERE legitimate)::int legit, count(*) FILTER (WHERE NOT legitimate)::int notlegit FROM "Vote" GROUP BY "claimId") v ON v."claimId" = c2.id
+     LEFT JOIN (SELECT "claimId", count(*) FILTER (WHERE legitimate)::int legit, count(*) FILTER (WHERE NOT legitimate)::int notlegit,
+                       sum(weight * ${SCALE_SQL}) FILTER (WHERE legitimate) ls, sum(weight * ${SCALE_SQL}) FILTER (WHERE NOT legitimate) ns
+                  FROM "Vote" v GROUP BY "claimId") v ON v."claimId" = c2.id
      LEFT JOIN (SELECT "claimId", count(*)::int n FROM "Report" WHERE "claimId" IS NOT NULL GROUP BY "claimId") r ON r."claimId" = c2.id
      WHERE c.id = c2.id`,
   `UPDATE "Comment" c SET "replyCount" = coalesce(r.n, 0)

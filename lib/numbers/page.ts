@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClaimStatus, EvidenceMethod, ReportCategory, Role } from "../generated/prisma/enums";
 import { db, dbRead } from "../platform/db";
-import { getClaimLegitimacy } from "../trust/legitimacy";
+import { keptLegitimacy } from "../trust/kept";
 import { chartSeries, type ChartSeries } from "./chart";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
 import { contentVisibility, type ContentVisibility } from "../trust/privacy";
@@ -136,6 +136,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         reportCount: true,
         legitVotes: true,
         notLegitVotes: true,
+        legitScaled: true,
+        notLegitScaled: true,
         evidenceMethod: true,
         evidenceSource: true,
         verifiedAt: true,
@@ -162,7 +164,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         })
       : Promise.resolve([]),
     // Published callback lines (directory data) and organisations' main call-back numbers.
-    db.organisation.findMany({
+    read.organisation.findMany({
       where: { status: "ACTIVE", OR: [{ officialPhone: e164 }, { contactNumbers: { some: { e164 } } }] },
       select: organisationSelect,
       orderBy: [{ reportCount: "desc" }, { name: "asc" }],
@@ -170,8 +172,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     }),
   ]);
 
-  const hasVotes = claimRows.some((claim) => claim.legitVotes + claim.notLegitVotes > 0);
-  const legitimacyByClaim = hasVotes ? await getClaimLegitimacy(claimRows.map((claim) => claim.id), now) : new Map<string, Legitimacy>();
+  // Kept weighted sums (lib/trust/kept.ts): the same figures as recomputing from the vote rows.
+  const legitimacyByClaim = new Map(claimRows.map((claim) => [claim.id, keptLegitimacy(claim, now)]));
   const votes = sumLegitimacy([...legitimacyByClaim.values()]);
 
   const organisations: ClaimedOrganisation[] = claimRows
@@ -188,7 +190,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
   // Only a claimed organisation can be "really them, but unsafe": count unsafe asks just then.
   const unsafeAsks =
     claimed && claimed.status !== "REJECTED"
-      ? await db.report.count({ where: { e164, hiddenAt: null, askedFor: { hasSome: [...UNSAFE_ASKS] } } })
+      ? await read.report.count({ where: { e164, hiddenAt: null, askedFor: { hasSome: [...UNSAFE_ASKS] } } })
       : 0;
   const ref = (organisation: NamedOrganisation) => ({ organisationName: organisation.name, organisationSlug: organisation.slug, officialPhone: organisation.officialPhone });
   const verdict = verdictFor({

@@ -25,13 +25,7 @@ export const NUMBER_TYPES = [
 ] as const;
 export type PhoneType = (typeof NUMBER_TYPES)[number];
 
-/** Countries offered for numbers typed without a country code (search and report forms). */
-export const SEARCH_REGIONS = [
-  ["AU", "Australia"],
-  ["NZ", "New Zealand"],
-  ["GB", "United Kingdom"],
-  ["US", "United States / Canada"],
-] as const;
+export { SEARCH_REGIONS } from "./regions";
 
 export const TYPE_LABELS: Record<PhoneType, string> = {
   MOBILE: "Mobile",

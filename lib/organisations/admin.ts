@@ -1,4 +1,6 @@
 import "server-only";
+import { recountClaimVotes } from "../trust/legitimacy";
+import { recountOrganisationStats } from "./stats";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
@@ -143,13 +145,11 @@ export async function mergeOrganisation(actor: Actor | null, sourceId: string, t
         await tx.claim.update({ where: { id: twin.id }, data: { ...evidence, status: "VERIFIED", statusChangedAt: new Date(), statusReason: null } });
       }
       await tx.claim.delete({ where: { id: claim.id } });
-      await tx.$executeRaw`UPDATE "Claim" c SET
-          "legitVotes" = (SELECT count(*) FROM "Vote" WHERE "claimId" = c.id AND legitimate)::int,
-          "notLegitVotes" = (SELECT count(*) FROM "Vote" WHERE "claimId" = c.id AND NOT legitimate)::int,
-          "reportCount" = (SELECT count(*) FROM "Report" WHERE "claimId" = c.id)::int
-        WHERE c.id = ${twin.id}`;
+      await recountClaimVotes(tx, [twin.id]);
+      await tx.$executeRaw`UPDATE "Claim" c SET "reportCount" = (SELECT count(*) FROM "Report" WHERE "claimId" = c.id)::int WHERE c.id = ${twin.id}`;
     }
     const reports = await tx.report.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });
+    await recountOrganisationStats(tx, [sourceId, targetId]);
     await tx.comment.updateMany({ where: { onBehalfOfOrganisationId: sourceId }, data: { onBehalfOfOrganisationId: targetId } });
     await tx.$executeRaw`DELETE FROM "OrganisationRepresentative" r WHERE r."organisationId" = ${sourceId} AND EXISTS (SELECT 1 FROM "OrganisationRepresentative" t WHERE t."organisationId" = ${targetId} AND t."userId" = r."userId")`;
     await tx.organisationRepresentative.updateMany({ where: { organisationId: sourceId }, data: { organisationId: targetId } });

@@ -75,12 +75,18 @@ export async function listOrganisationCountries(): Promise<string[]> {
 
 const CLAIM_LIST_LIMIT = 50;
 
+const CLAIM_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A page after the claim `after`; an id that is not one of ours starts from the top. */
+function cursorFor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
+  return after && CLAIM_ID.test(after) ? { cursor: { id: after }, skip: 1 } : {};
+}
+
 /**
  * Everything the organisation page shows, or `{ redirectTo }` for a merged organisation.
  * Reputation sums every report and vote across all numbers claimed to be it, so an organisation that
  * calls from a new mobile every day is still recognisable.
  */
-export async function getOrganisationPage(slug: string) {
+export async function getOrganisationPage(slug: string, pages: { verifiedAfter?: string; claimedAfter?: string } = {}) {
   const org = await db.organisation.findUnique({
     where: { slug },
     select: {
@@ -99,11 +105,19 @@ export async function getOrganisationPage(slug: string) {
     number: { select: { type: true, lastReportedAt: true } },
   } as const;
   const [verified, claimed, claimedTotal, recentReports, categoryMix, askedMix, votes] = await Promise.all([
-    db.claim.findMany({ where: { organisationId: org.id, status: "VERIFIED" }, orderBy: { verifiedAt: "desc" }, select: claimSelect }),
+    // Both lists are bounded pages; the cursor is the last claim id shown (Prisma's keyset cursor).
+    db.claim.findMany({
+      where: { organisationId: org.id, status: "VERIFIED" },
+      orderBy: [{ verifiedAt: "desc" }, { id: "desc" }],
+      take: CLAIM_LIST_LIMIT + 1,
+      ...cursorFor(pages.verifiedAfter),
+      select: claimSelect,
+    }),
     db.claim.findMany({
       where: { organisationId: org.id, status: { not: "VERIFIED" } },
-      orderBy: [{ reportCount: "desc" }, { updatedAt: "desc" }],
-      take: CLAIM_LIST_LIMIT,
+      orderBy: [{ reportCount: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
+      take: CLAIM_LIST_LIMIT + 1,
+      ...cursorFor(pages.claimedAfter),
       select: claimSelect,
     }),
     db.claim.count({ where: { organisationId: org.id, status: { not: "VERIFIED" } } }),
@@ -116,10 +130,11 @@ export async function getOrganisationPage(slug: string) {
         number: { select: { reporterCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } } },
       },
     }),
-    db.report.groupBy({ by: ["category"], where: { organisationId: org.id }, _count: { _all: true } }),
-    db.$queryRaw<{ item: string; n: number }[]>`
-      SELECT item::text, count(*)::int AS n FROM "Report", unnest("askedFor") AS item
-       WHERE "organisationId" = ${org.id} GROUP BY item ORDER BY n DESC`,
+    // Kept breakdowns (updated in each report's transaction): a few rows, however many reports.
+    db.organisationCategoryStat.findMany({ where: { organisationId: org.id }, select: { category: true, reports: true } }),
+    db.organisationAskedStat
+      .findMany({ where: { organisationId: org.id }, select: { askedFor: true, reports: true }, orderBy: { reports: "desc" } })
+      .then((rows) => rows.map((row) => ({ item: row.askedFor as string, n: row.reports }))),
     db.claim.aggregate({ where: { organisationId: org.id }, _sum: { legitVotes: true, notLegitVotes: true }, _count: { _all: true } }),
   ]);
   const [contactNumbers, sources] = await Promise.all([
@@ -129,16 +144,18 @@ export async function getOrganisationPage(slug: string) {
   const { mergedInto: _merged, ...organisation } = org;
   return {
     organisation,
-    verified,
-    claimed,
+    verified: verified.slice(0, CLAIM_LIST_LIMIT),
+    nextVerified: verified.length > CLAIM_LIST_LIMIT ? verified[CLAIM_LIST_LIMIT - 1].id : null,
+    claimed: claimed.slice(0, CLAIM_LIST_LIMIT),
+    nextClaimed: claimed.length > CLAIM_LIST_LIMIT ? claimed[CLAIM_LIST_LIMIT - 1].id : null,
     claimedTotal,
     recentReports,
     contactNumbers,
     sources,
     reputation: {
       numbers: votes._count._all,
-      reports: categoryMix.reduce((sum, row) => sum + row._count._all, 0),
-      categories: categoryMix.map((row) => ({ category: row.category, count: row._count._all })).sort((a, b) => b.count - a.count),
+      reports: categoryMix.reduce((sum, row) => sum + row.reports, 0),
+      categories: categoryMix.map((row) => ({ category: row.category, count: row.reports })).sort((a, b) => b.count - a.count),
       askedFor: askedMix,
       legitVotes: votes._sum.legitVotes ?? 0,
       notLegitVotes: votes._sum.notLegitVotes ?? 0,

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 import { AppError } from "./errors";
 
@@ -32,46 +32,67 @@ export const LIMITS = {
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
-const limiters = new Map<LimitName, RateLimiterPrisma>();
-
-function limiter(name: LimitName): RateLimiterPrisma {
-  let existing = limiters.get(name);
-  if (!existing) {
-    existing = new RateLimiterPrisma({
-      storeClient: db,
-      tableName: "rateLimit",
-      keyPrefix: name,
-      points: LIMITS[name].points,
-      duration: LIMITS[name].duration,
-      clearExpiredByTimeout: false,
-    });
-    limiters.set(name, existing);
-  }
-  return existing;
-}
-
 export function retryMessage(seconds: number): string {
   if (seconds < 90) return `Try again in ${Math.max(1, Math.ceil(seconds))} seconds.`;
   if (seconds < 5_400) return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
   return `Try again in about ${Math.ceil(seconds / 3_600)} hours.`;
 }
 
-/** Spends one point of a limit, or throws RATE_LIMITED saying when to try again. */
-export async function consumeLimit(name: LimitName, key: string, what = "You have done that too often"): Promise<void> {
-  try {
-    await limiter(name).consume(key, 1);
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      const seconds = Math.ceil(error.msBeforeNext / 1000);
-      throw new AppError("RATE_LIMITED", `${what}. ${retryMessage(seconds)}`, undefined, seconds);
-    }
-    throw error;
-  }
+/** One limit to spend: which, for whom, and what to tell them when it is used up. */
+export type LimitSpend = [name: LimitName, key: string, what?: string];
+
+const rowKey = (name: LimitName, key: string) => `${name}:${key}`;
+
+/** Every CLEANUP_EVERY spends, this process deletes up to CLEANUP_BATCH expired rows (else the table only grows). */
+const CLEANUP_EVERY = 256;
+const CLEANUP_BATCH = 1_000;
+let spends = 0;
+
+/**
+ * Spends one point of each limit in ONE statement (a fixed window per row: a row whose window has
+ * ended starts again at 1). If any limit is used up, the others are given back and RATE_LIMITED
+ * says when to try again; the used-up one stays spent, so hammering does not reset it.
+ */
+export async function consumeLimits(spendList: LimitSpend[], now: Date = new Date()): Promise<void> {
+  if (spendList.length === 0) return;
+  const rows = spendList.map(([name, key]) => Prisma.sql`(${rowKey(name, key)}, 1, ${new Date(now.getTime() + LIMITS[name].duration * 1000)}::timestamp)`);
+  const spent = await db.$queryRaw<{ key: string; points: number; expire: Date }[]>`
+    INSERT INTO "RateLimit" (key, points, expire) VALUES ${Prisma.join(rows)}
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
+      expire = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
+    RETURNING key, points, expire`;
+  if (++spends % CLEANUP_EVERY === 0) await deleteExpiredLimits(now).catch(() => undefined);
+  const byKey = new Map(spent.map((row) => [row.key, row]));
+  const over = spendList.find(([name, key]) => (byKey.get(rowKey(name, key))?.points ?? 0) > LIMITS[name].points);
+  if (!over) return;
+  const [name, key, what = "You have done that too often"] = over;
+  const others = spendList.filter((spend) => spend !== over);
+  if (others.length) await refundLimits(others.map(([n, k]) => [n, k]));
+  const seconds = Math.max(1, Math.ceil((byKey.get(rowKey(name, key))!.expire.getTime() - now.getTime()) / 1000));
+  throw new AppError("RATE_LIMITED", `${what}. ${retryMessage(seconds)}`, undefined, seconds);
 }
 
-/** Gives back a point spent on a request that then failed validation, so typos do not use up a limit. */
+/** Spends one point of a limit, or throws RATE_LIMITED saying when to try again. */
+export async function consumeLimit(name: LimitName, key: string, what = "You have done that too often"): Promise<void> {
+  await consumeLimits([[name, key, what]]);
+}
+
+/** Gives back points spent on a request that then failed validation, so typos do not use up a limit. */
+export async function refundLimits(spendList: [LimitName, string][]): Promise<void> {
+  if (spendList.length === 0) return;
+  const keys = spendList.map(([name, key]) => rowKey(name, key));
+  await db.$executeRaw`UPDATE "RateLimit" SET points = greatest(points - 1, 0) WHERE key = ANY(${keys}::text[])`.catch(() => undefined);
+}
+
 export async function refundLimit(name: LimitName, key: string): Promise<void> {
-  await limiter(name).reward(key, 1).catch(() => undefined);
+  await refundLimits([[name, key]]);
+}
+
+/** Deletes up to `batch` rows whose window has ended; returns how many. */
+export async function deleteExpiredLimits(now: Date = new Date(), batch = CLEANUP_BATCH): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "RateLimit" WHERE key IN (SELECT key FROM "RateLimit" WHERE expire <= ${now}::timestamp ORDER BY expire LIMIT ${batch})`;
 }
 
 /**

@@ -66,6 +66,54 @@ export type RegistryFilters = { q?: string; category?: OrgCategory; country?: st
  */
 export async function listRegistry(filters: RegistryFilters = {}, options: { fresh?: boolean } = {}): Promise<RegistryEntry[]> {
   await retireDueNumbers();
+  const rows = await (options.fresh ? db : dbRead).claim.findMany({
+    where: registryWhere(filters),
+    orderBy: [{ organisation: { name: "asc" } }, { e164: "asc" }],
+    take: Math.min(filters.take ?? 500, 5000),
+    select: entrySelect,
+  });
+  return rows.map(toEntry);
+}
+
+export const REGISTRY_PAGE_SIZE = 60;
+
+export type RegistryPage = { entries: RegistryEntry[]; total: number; nextCursor: string | null };
+
+const pageCursor = (name: string, e164: string) => Buffer.from(JSON.stringify([name, e164])).toString("base64url");
+
+function readPageCursor(cursor: string | undefined): { name: string; e164: string } | null {
+  if (!cursor || cursor.length > 400) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string" && /^\+\d{4,15}$/.test(value[1]) && !/\u0000/.test(value[0])) {
+      return { name: value[0], e164: value[1] };
+    }
+  } catch {}
+  return null;
+}
+
+/**
+ * One page of the registry in name order, after `cursor` (the last entry of the previous page):
+ * keyset pagination, so page 500 costs what page 1 does. A cursor that is not ours starts over.
+ */
+export async function listRegistryPage(filters: Omit<RegistryFilters, "take"> & { cursor?: string } = {}): Promise<RegistryPage> {
+  await retireDueNumbers();
+  const where = registryWhere(filters);
+  const after = readPageCursor(filters.cursor);
+  const paged: Prisma.ClaimWhereInput = after
+    ? { AND: [where, { OR: [{ organisation: { name: { gt: after.name } } }, { organisation: { name: after.name }, e164: { gt: after.e164 } }] }] }
+    : where;
+  const [rows, total] = await Promise.all([
+    dbRead.claim.findMany({ where: paged, orderBy: [{ organisation: { name: "asc" } }, { e164: "asc" }], take: REGISTRY_PAGE_SIZE + 1, select: entrySelect }),
+    dbRead.claim.count({ where }),
+  ]);
+  const more = rows.length > REGISTRY_PAGE_SIZE;
+  const entries = rows.slice(0, REGISTRY_PAGE_SIZE).map(toEntry);
+  const last = entries.at(-1);
+  return { entries, total, nextCursor: more && last ? pageCursor(last.organisation.name, last.e164) : null };
+}
+
+function registryWhere(filters: RegistryFilters): Prisma.ClaimWhereInput {
   const where: Prisma.ClaimWhereInput = { status: "VERIFIED", organisationId: { not: null } };
   const org: Prisma.OrganisationWhereInput = { status: { not: "MERGED" } };
   if (filters.category) org.category = filters.category;
@@ -80,13 +128,7 @@ export async function listRegistry(filters: RegistryFilters = {}, options: { fre
     ];
   }
   where.organisation = org;
-  const rows = await (options.fresh ? db : dbRead).claim.findMany({
-    where,
-    orderBy: [{ organisation: { name: "asc" } }, { e164: "asc" }],
-    take: Math.min(filters.take ?? 500, 5000),
-    select: entrySelect,
-  });
-  return rows.map(toEntry);
+  return where;
 }
 
 export type FeedPage = { entries: RegistryEntry[]; nextCursor: string | null };

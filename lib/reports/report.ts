@@ -6,10 +6,12 @@ import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
-import { consumeLimit, LIMITS, refundLimit, type LimitName } from "../platform/rate-limit";
+import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
 import { recordReportAlerts } from "../alerts/record";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
+import { keptTrust } from "../trust/kept";
+import { refreshTrustLevels } from "../trust/legitimacy";
 
 const DAY_MS = 86_400_000;
 
@@ -73,6 +75,13 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     ON CONFLICT (e164) DO UPDATE SET "reportCount" = "PhoneNumber"."reportCount" + 1, "updatedAt" = now()
     RETURNING clock_timestamp() AS now`;
 
+  // The reporter's kept trust input; the level (and their votes' weight) moves only on a change.
+  const [reporter] = await tx.$queryRaw<{ visibleReportCount: number; trustLevel: string }[]>`
+    UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + 1 WHERE id = ${actor.id} RETURNING "visibleReportCount", "trustLevel"`;
+  if (reporter && keptTrust({ ...actor, visibleReports: reporter.visibleReportCount }, now).level !== reporter.trustLevel) {
+    await refreshTrustLevels(tx, [actor.id], now);
+  }
+
   const org = organisation ?? (data.proposedOrganisation ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
 
   let claimId: string | null = null;
@@ -83,7 +92,6 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
       ON CONFLICT (e164, "organisationKey") DO UPDATE SET "reportCount" = "Claim"."reportCount" + 1, "updatedAt" = now()
       RETURNING id`;
     claimId = claim.id;
-    await tx.organisation.update({ where: { id: org.id }, data: { reportCount: { increment: 1 } }, select: { id: true } });
   }
 
   const body = data.body ? maskSensitive(data.body) : null;
@@ -108,6 +116,19 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     },
     select: { id: true },
   });
+
+  if (org) {
+    // The organisation's counter and breakdowns (categories, what was asked for, weeks) in one statement.
+    await tx.$executeRaw`
+      WITH r AS (SELECT "organisationId" AS org, category, "askedFor", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS week FROM "Report" WHERE id = ${report.id}),
+      o AS (UPDATE "Organisation" SET "reportCount" = "reportCount" + 1 WHERE id = ${org.id}),
+      c AS (INSERT INTO "OrganisationCategoryStat" ("organisationId", category, reports) SELECT org, category, 1 FROM r
+            ON CONFLICT ("organisationId", category) DO UPDATE SET reports = "OrganisationCategoryStat".reports + 1),
+      a AS (INSERT INTO "OrganisationAskedStat" ("organisationId", "askedFor", reports) SELECT DISTINCT org, item, 1 FROM r, unnest(r."askedFor") AS item
+            ON CONFLICT ("organisationId", "askedFor") DO UPDATE SET reports = "OrganisationAskedStat".reports + 1)
+      INSERT INTO "OrganisationWeekStat" ("organisationId", "weekStart", reports) SELECT org, week, 1 FROM r
+      ON CONFLICT ("organisationId", "weekStart") DO UPDATE SET reports = "OrganisationWeekStat".reports + 1`;
+  }
 
   const previous = await tx.numberReporter.findUnique({
     where: { e164_userId: { e164: phone.e164, userId: actor.id } },
@@ -216,21 +237,13 @@ async function spendLimits(actor: Actor, address: string, proposing: boolean): P
     ["report-address", address, "Too many reports have come from your network today"],
   ];
   if (proposing) plan.push(["organisation-proposal", actor.id, "You have proposed as many organisations as you may in a day"]);
-  const spent: Spent = [];
-  try {
-    for (const [name, key, message] of plan) {
-      await consumeLimit(name, key, message);
-      spent.push([name, key]);
-    }
-  } catch (error) {
-    await refund(spent);
-    throw error;
-  }
-  return spent;
+  // One statement for all of them; a used-up one gives the others back and throws.
+  await consumeLimits(plan);
+  return plan.map(([name, key]) => [name, key]);
 }
 
 async function refund(spent: Spent): Promise<void> {
-  for (const [name, key] of spent) await refundLimit(name, key);
+  await refundLimits(spent);
 }
 
 /** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */

@@ -6,7 +6,9 @@ import { z } from "zod";
 import { ASKED_FOR_KEYS, CHANNEL_KEYS, REPORT_CATEGORY_KEYS, type AskedForKey } from "../display/labels";
 import { isRegion, normalisePhone, type ParsedPhone } from "../numbers/phone";
 
-export const REPORT_TEXT_LIMITS = { body: 2_000, callerIdName: 100, organisationName: 120, website: 200 } as const;
+import { REPORT_TEXT_LIMITS } from "./limits";
+
+export { REPORT_TEXT_LIMITS };
 /** Devices' clocks drift: a call "a few minutes in the future" is accepted. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 export const EARLIEST_CALL = new Date("1990-01-01T00:00:00Z");

@@ -1,47 +1,100 @@
 import "server-only";
-import { db } from "../platform/db";
-import { legitimacy, trustLevel, type Legitimacy, type TrustLevel, type TrustSubject } from "./rules";
+import { Prisma } from "../generated/prisma/client";
+import { db, type Tx } from "../platform/db";
+import { HALF_LIFE_MS, keptLegitimacy, keptTrust, KEPT_EPOCH_MS } from "./kept";
+import { trustLevel, type Legitimacy, type TrustLevel } from "./rules";
 
-/** Trust levels for a set of users, now (reads role, age, confirmation, suspension, visible reports). */
+/** SQL for a vote's scale 2^((updatedAt − epoch) / half-life), the same as kept.ts scaleAt(). */
+export const SQL_VOTE_SCALE = `power(2::float8, (extract(epoch FROM v."updatedAt")::float8 * 1000 - ${KEPT_EPOCH_MS}) / ${HALF_LIFE_MS})`;
+
+const trustSelect = { id: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true, visibleReportCount: true } as const;
+
+/** Trust levels for a set of users, now, from their stored inputs (no report counting per view). */
 export async function getTrustLevels(userIds: string[], now: Date = new Date()): Promise<Map<string, TrustLevel>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
-  const [users, reportCounts] = await Promise.all([
-    db.user.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
-    }),
-    db.report.groupBy({ by: ["reporterId"], where: { reporterId: { in: ids }, hiddenAt: null }, _count: { _all: true } }),
-  ]);
-  const visible = new Map(reportCounts.map((row) => [row.reporterId, row._count._all]));
-  return new Map(
-    users.map((user) => {
-      const subject: TrustSubject = { ...user, visibleReports: visible.get(user.id) ?? 0 };
-      return [user.id, trustLevel(subject, now)];
-    }),
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: trustSelect });
+  return new Map(users.map((user) => [user.id, trustLevel({ ...user, visibleReports: user.visibleReportCount }, now)]));
+}
+
+/** Weighted legitimacy of each claim from its kept sums (two columns, whatever the number of votes). */
+export async function getClaimLegitimacy(claimIds: string[], now: Date = new Date()): Promise<Map<string, Legitimacy>> {
+  if (claimIds.length === 0) return new Map();
+  const claims = await db.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, legitScaled: true, notLegitScaled: true } });
+  const byId = new Map(claims.map((claim) => [claim.id, claim]));
+  return new Map(claimIds.map((id) => [id, keptLegitimacy(byId.get(id) ?? { legitScaled: 0, notLegitScaled: 0 }, now)]));
+}
+
+/**
+ * Brings the users' stored trust level up to date and, where it changed, re-weighs every vote they
+ * cast and moves each claim's kept sums by the difference. Call it inside the transaction that
+ * changed a trust input (a report filed or hidden, a suspension, a role, a confirmed e-mail).
+ * Lock order is user → claims (ordered by id), as in castVote, so the two cannot deadlock.
+ */
+export async function refreshTrustLevels(tx: Tx, userIds: string[], now: Date = new Date()): Promise<void> {
+  const ids = [...new Set(userIds)].sort();
+  if (ids.length === 0) return;
+  const users = await tx.$queryRaw<
+    { id: string; role: "USER" | "MODERATOR" | "ADMIN"; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
+  >`SELECT id, role::text AS role, "createdAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel"
+      FROM "User" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR NO KEY UPDATE`;
+  for (const user of users) {
+    const kept = keptTrust({ ...user, visibleReports: user.visibleReportCount }, now);
+    if (kept.level === user.trustLevel) {
+      await tx.$executeRaw`UPDATE "User" SET "trustLevelCheckAt" = ${kept.checkAt} WHERE id = ${user.id}`;
+      continue;
+    }
+    await reweighVotes(tx, user.id, kept.weight);
+    await tx.$executeRaw`UPDATE "User" SET "trustLevel" = ${kept.level}, "trustLevelCheckAt" = ${kept.checkAt} WHERE id = ${user.id}`;
+  }
+}
+
+/** The user's row must be locked: every vote write locks its voter first, so no vote moves meanwhile. */
+async function reweighVotes(tx: Tx, userId: string, weight: number): Promise<void> {
+  await tx.$queryRaw`SELECT c.id FROM "Claim" c WHERE c.id IN (SELECT "claimId" FROM "Vote" WHERE "userId" = ${userId} AND weight <> ${weight}) ORDER BY c.id FOR NO KEY UPDATE`;
+  await tx.$executeRawUnsafe(
+    `WITH old AS (SELECT v.id, v."claimId", v.legitimate, (${weight}::float8 - v.weight) * ${SQL_VOTE_SCALE} AS delta
+                    FROM "Vote" v WHERE v."userId" = $1 AND v.weight <> ${weight}::float8),
+          upd AS (UPDATE "Vote" v SET weight = ${weight}::float8 FROM old WHERE v.id = old.id RETURNING old."claimId", old.legitimate, old.delta),
+          moved AS (SELECT "claimId", sum(delta) FILTER (WHERE legitimate) AS dl, sum(delta) FILTER (WHERE NOT legitimate) AS dn FROM upd GROUP BY "claimId")
+     UPDATE "Claim" c SET "legitScaled" = c."legitScaled" + coalesce(moved.dl, 0), "notLegitScaled" = c."notLegitScaled" + coalesce(moved.dn, 0)
+       FROM moved WHERE c.id = moved."claimId"`,
+    userId,
   );
 }
 
 /**
- * Weighted legitimacy of each claim, recomputed from the vote rows so that a suspension or a
- * trust-level change counts at once. Claims without votes get an empty result.
+ * Applies the level changes that time alone brings (a first day ending, thirty days passing) for up
+ * to `limit` users whose check is due. Cheap when nothing is due (one indexed read); run after each
+ * vote and by any scheduler. Returns how many users were looked at.
  */
-export async function getClaimLegitimacy(claimIds: string[], now: Date = new Date()): Promise<Map<string, Legitimacy>> {
-  if (claimIds.length === 0) return new Map();
-  const votes = await db.vote.findMany({
-    where: { claimId: { in: claimIds } },
-    select: { claimId: true, userId: true, legitimate: true, updatedAt: true },
-  });
-  const levels = await getTrustLevels(votes.map((vote) => vote.userId), now);
-  const byClaim = new Map<string, typeof votes>();
-  for (const vote of votes) byClaim.set(vote.claimId, [...(byClaim.get(vote.claimId) ?? []), vote]);
-  return new Map(
-    claimIds.map((id) => [
-      id,
-      legitimacy(
-        (byClaim.get(id) ?? []).map((vote) => ({ legitimate: vote.legitimate, level: levels.get(vote.userId) ?? "TL0", castAt: vote.updatedAt })),
-        now,
-      ),
-    ]),
+export async function refreshDueTrustLevels(now: Date = new Date(), limit = 20): Promise<number> {
+  // Most calls find nothing due: one indexed read, no transaction.
+  if (!(await db.user.findFirst({ where: { trustLevelCheckAt: { lte: now } }, select: { id: true } }))) return 0;
+  return db.$transaction(
+    async (tx) => {
+      // SKIP LOCKED: concurrent sweepers (and voters holding their own row) never wait for each other.
+      const due = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "User" WHERE "trustLevelCheckAt" <= ${now} ORDER BY "trustLevelCheckAt" LIMIT ${limit} FOR NO KEY UPDATE SKIP LOCKED`;
+      await refreshTrustLevels(tx, due.map((row) => row.id), now);
+      return due.length;
+    },
+    { maxWait: 60_000, timeout: 30_000 },
+  );
+}
+
+/** Recomputes claims' vote counters and kept sums from their vote rows (after a merge moves votes). */
+export async function recountClaimVotes(tx: Tx, claimIds: string[]): Promise<void> {
+  if (claimIds.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Claim" c SET
+        "legitVotes" = coalesce(s.legit, 0), "notLegitVotes" = coalesce(s.notlegit, 0),
+        "legitScaled" = coalesce(s.ls, 0), "notLegitScaled" = coalesce(s.ns, 0)
+       FROM (SELECT c2.id,
+                    count(v.id) FILTER (WHERE v.legitimate)::int AS legit, count(v.id) FILTER (WHERE NOT v.legitimate)::int AS notlegit,
+                    sum(v.weight * ${SQL_VOTE_SCALE}) FILTER (WHERE v.legitimate) AS ls, sum(v.weight * ${SQL_VOTE_SCALE}) FILTER (WHERE NOT v.legitimate) AS ns
+               FROM "Claim" c2 LEFT JOIN "Vote" v ON v."claimId" = c2.id WHERE c2.id = ANY($1::text[]) GROUP BY c2.id) s
+      WHERE c.id = s.id`,
+    claimIds,
   );
 }

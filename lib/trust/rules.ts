@@ -108,6 +108,9 @@ function fromWeights(legitWeight: number, notLegitWeight: number): Legitimacy {
   };
 }
 
+/** For lib/trust/kept.ts, which keeps the weights and rescales them instead of summing rows. */
+export { fromWeights as legitimacyFromWeights };
+
 export const BAD_CATEGORIES: readonly ReportCategoryKey[] = ["SCAM", "IMPERSONATION"];
 export const NUISANCE_CATEGORIES: readonly ReportCategoryKey[] = ["TELEMARKETING", "ROBOCALL", "DEBT_COLLECTOR", "SURVEY", "SILENT"];
 export const LEGIT_CATEGORIES: readonly ReportCategoryKey[] = ["LEGITIMATE", "LEGITIMATE_UNSAFE"];

@@ -1,11 +1,14 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import { getClaimLegitimacy } from "../trust/legitimacy";
+import { refreshDueTrustLevels, refreshTrustLevels } from "../trust/legitimacy";
+import { keptLegitimacy, keptTrust, voteDelta, type KeptVote } from "../trust/kept";
+import { Prisma } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
-import { consumeLimit } from "../platform/rate-limit";
-import { brigadingSignals, THRESHOLDS, trustLevel, weightFor, type TrustLevel } from "../trust/rules";
+import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
+import { brigadingSignals, THRESHOLDS } from "../trust/rules";
 import { castVoteSchema, withdrawVoteSchema } from "./schema";
 
 /** The organisation-less claim's key: NULLs are distinct in a unique index, so "-" stands in. */
@@ -23,108 +26,157 @@ export async function ensureNumberRow(tx: Tx | typeof db, e164: string): Promise
   await tx.phoneNumber.createMany({ data: [{ e164, country: parsed.phone.country, type: parsed.phone.type }], skipDuplicates: true });
 }
 
-/** The number's organisation-less claim ("is this number legitimate?"), created when first needed. */
+/**
+ * The number's organisation-less claim ("is this number legitimate?"), created when first needed:
+ * one read when it exists, one more statement (number and claim together) when it does not.
+ */
 export async function ensureNumberClaim(e164: string): Promise<{ id: string }> {
-  await ensureNumberRow(db, e164);
-  await db.claim.createMany({ data: [{ e164, organisationKey: NO_ORGANISATION, source: "VOTE" }], skipDuplicates: true });
-  return db.claim.findUniqueOrThrow({ where: { e164_organisationKey: { e164, organisationKey: NO_ORGANISATION } }, select: { id: true } });
+  const found = await db.claim.findUnique({ where: { e164_organisationKey: { e164, organisationKey: NO_ORGANISATION } }, select: { id: true } });
+  if (found) return found;
+  const parsed = normalisePhone(e164);
+  if (!parsed.ok || parsed.phone.e164 !== e164) throw new AppError("INVALID", "That is not a phone number we can read.");
+  // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING answers for a claim a racing vote created.
+  const [claim] = await db.$queryRaw<{ id: string }[]>`
+    WITH n AS (INSERT INTO "PhoneNumber" (e164, country, type, "updatedAt")
+               VALUES (${e164}, ${parsed.phone.country}, ${parsed.phone.type}::"NumberType", now()) ON CONFLICT (e164) DO NOTHING)
+    INSERT INTO "Claim" (id, e164, "organisationKey", source, "updatedAt") VALUES (${newId()}, ${e164}, ${NO_ORGANISATION}, 'VOTE', now())
+    ON CONFLICT (e164, "organisationKey") DO UPDATE SET "organisationKey" = EXCLUDED."organisationKey"
+    RETURNING id`;
+  return claim;
 }
 
 async function spendVoteLimits(actor: Actor, context: WriteContext) {
-  await consumeLimit("vote", actor.id, "You have voted a lot today");
-  if (context.address) await consumeLimit("vote-address", context.address, "Many votes came from your network today");
+  await consumeLimits([
+    ["vote", actor.id, "You have voted a lot today"],
+    ...(context.address ? [["vote-address", context.address, "Many votes came from your network today"] as LimitSpend] : []),
+  ]);
 }
 
-/** Locks the claim row, so every vote change on one claim is serialised and its counters stay exact. */
-async function lockClaim(tx: Tx, claimId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+/** Votes queue for a pooled connection and for their claim's row under a burst: allow for the wait. */
+const TX_OPTIONS = { maxWait: 120_000, timeout: 30_000 };
+
+/** The vote panel's figures for one claim, as they stand after the vote (no page re-render needed). */
+export type VotePanelUpdate = { claimId: string; legitVotes: number; notLegitVotes: number; legitBound: number; notLegitBound: number; myVote: boolean | null };
+
+export type VoteOutcome = { claimId: string; legitimate: boolean | null; alerts: string[]; panel: VotePanelUpdate };
+
+type ClaimCounters = { legitVotes: number; notLegitVotes: number; legitScaled: number; notLegitScaled: number };
+
+function panelFor(claimId: string, counters: ClaimCounters, myVote: boolean | null, now: Date): VotePanelUpdate {
+  const weights = keptLegitimacy(counters, now);
+  return { claimId, legitVotes: counters.legitVotes, notLegitVotes: counters.notLegitVotes, legitBound: weights.legitBound, notLegitBound: weights.notLegitBound, myVote };
+}
+
+/**
+ * Locks the voter's row (every change to their votes or their weight queues behind it, so the read
+ * of their current vote cannot go stale) and brings their stored trust level up to date.
+ * Lock order everywhere: user → claim.
+ */
+async function lockVoter(tx: Tx, userId: string, now: Date): Promise<number> {
+  const [user] = await tx.$queryRaw<
+    { role: "USER" | "MODERATOR" | "ADMIN"; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
+  >`SELECT role::text AS role, "createdAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel" FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
+  const kept = keptTrust({ ...user, visibleReports: user.visibleReportCount }, now);
+  if (kept.level !== user.trustLevel) await refreshTrustLevels(tx, [userId], now);
+  return kept.weight;
+}
+
+async function currentVote(tx: Tx, claimId: string, userId: string) {
+  const rows = await tx.$queryRaw<{ e164: string; legitimate: boolean | null; weight: number | null; updatedAt: Date | null }[]>`
+    SELECT c.e164, v.legitimate, v.weight, v."updatedAt" FROM "Claim" c LEFT JOIN "Vote" v ON v."claimId" = c.id AND v."userId" = ${userId} WHERE c.id = ${claimId}`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "That claim no longer exists.");
-  return rows[0];
+  const { e164, legitimate, weight, updatedAt } = rows[0];
+  return { e164, vote: legitimate === null ? null : { legitimate, weight: weight!, castAt: updatedAt! } };
 }
 
-/** Votes on a busy claim queue for its row lock: allow for the wait. */
-const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+/** Moves the claim's counters and kept sums by one vote's change, returning them as they now stand. */
+async function moveCounters(tx: Tx, claimId: string, before: KeptVote | null, after: KeptVote | null, now: Date, voteSql?: Prisma.Sql) {
+  const delta = voteDelta(before, after);
+  const legit = Number(after?.legitimate === true) - Number(before?.legitimate === true);
+  const notLegit = Number(after?.legitimate === false) - Number(before?.legitimate === false);
+  const [counters] = await tx.$queryRaw<ClaimCounters[]>`
+    ${voteSql ?? Prisma.empty}
+    UPDATE "Claim" SET "legitVotes" = "legitVotes" + ${legit}, "notLegitVotes" = "notLegitVotes" + ${notLegit},
+           "legitScaled" = "legitScaled" + ${delta.legit}::float8, "notLegitScaled" = "notLegitScaled" + ${delta.notLegit}::float8, "updatedAt" = ${now}
+     WHERE id = ${claimId}
+    RETURNING "legitVotes", "notLegitVotes", "legitScaled", "notLegitScaled"`;
+  return counters;
+}
 
-export type VoteOutcome = { claimId: string; legitimate: boolean | null; alerts: string[] };
-
-/** Casts or changes the actor's vote on a claim (one per member per claim). */
+/**
+ * Casts or changes the actor's vote on a claim (one per member per claim). Round trips: the rate
+ * limits, the claim by number when no id is given, then one transaction of three statements (lock the
+ * voter, read their vote, write the vote and the claim's counters together); brigading rules run after
+ * it commits. Answers with the claim's new vote-panel figures.
+ */
 export async function castVote(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<VoteOutcome> {
   assertCanWrite(actor);
   const data = parseOrThrow(castVoteSchema, input);
   await spendVoteLimits(actor, context);
   const claimId = data.claimId ?? (await ensureNumberClaim(data.e164!)).id;
-  return db.$transaction(async (tx) => {
-    await lockClaim(tx, claimId);
-    const existing = await tx.vote.findUnique({ where: { claimId_userId: { claimId, userId: actor.id } }, select: { legitimate: true } });
-    if (existing?.legitimate === data.legitimate) return { claimId, legitimate: data.legitimate, alerts: [] };
-    if (existing) {
-      await tx.vote.update({ where: { claimId_userId: { claimId, userId: actor.id } }, data: { legitimate: data.legitimate } });
-    } else {
-      await tx.vote.create({ data: { claimId, userId: actor.id, legitimate: data.legitimate } });
-    }
-    const plus = data.legitimate ? "legitVotes" : "notLegitVotes";
-    const minus = data.legitimate ? "notLegitVotes" : "legitVotes";
-    await tx.claim.update({
-      where: { id: claimId },
-      data: { [plus]: { increment: 1 }, ...(existing ? { [minus]: { decrement: 1 } } : {}) },
-    });
-    const alerts = await recordBrigading(tx, claimId);
-    return { claimId, legitimate: data.legitimate, alerts };
+  const now = new Date();
+  const outcome = await db.$transaction(async (tx) => {
+    const weight = await lockVoter(tx, actor.id, now);
+    const { vote: before } = await currentVote(tx, claimId, actor.id);
+    if (before?.legitimate === data.legitimate) return null;
+    const after: KeptVote = { legitimate: data.legitimate, weight, castAt: now };
+    const upsert = Prisma.sql`WITH v AS (
+      INSERT INTO "Vote" (id, "claimId", "userId", legitimate, weight, "createdAt", "updatedAt")
+      VALUES (${newId()}, ${claimId}, ${actor.id}, ${data.legitimate}, ${weight}::float8, ${now}, ${now})
+      ON CONFLICT ("claimId", "userId") DO UPDATE SET legitimate = EXCLUDED.legitimate, weight = EXCLUDED.weight, "updatedAt" = EXCLUDED."updatedAt")`;
+    return moveCounters(tx, claimId, before, after, now, upsert);
   }, TX_OPTIONS);
+  const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
+  const alerts = outcome ? await checkBrigading(claimId, now) : [];
+  if (outcome) await refreshDueTrustLevels(now, 5);
+  return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, counters, data.legitimate, now) };
 }
 
-export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string }> {
+export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string; panel: VotePanelUpdate }> {
   assertCanWrite(actor);
   const { claimId } = parseOrThrow(withdrawVoteSchema, input);
   await consumeLimit("vote", actor.id, "You have voted a lot today");
-  return db.$transaction(async (tx) => {
-    await lockClaim(tx, claimId);
-    const existing = await tx.vote.findUnique({ where: { claimId_userId: { claimId, userId: actor.id } }, select: { id: true, legitimate: true } });
-    if (!existing) return { claimId };
-    await tx.vote.delete({ where: { id: existing.id } });
-    await tx.claim.update({ where: { id: claimId }, data: { [existing.legitimate ? "legitVotes" : "notLegitVotes"]: { decrement: 1 } } });
-    return { claimId };
+  const now = new Date();
+  const counters = await db.$transaction(async (tx) => {
+    await lockVoter(tx, actor.id, now);
+    const { vote: before } = await currentVote(tx, claimId, actor.id);
+    if (!before) return null;
+    const remove = Prisma.sql`WITH v AS (DELETE FROM "Vote" WHERE "claimId" = ${claimId} AND "userId" = ${actor.id})`;
+    return moveCounters(tx, claimId, before, null, now, remove);
   }, TX_OPTIONS);
+  const current = counters ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
+  return { claimId, panel: panelFor(claimId, current, null, now) };
 }
 
 /**
- * Evaluates the brigading rules over the claim's recent votes and opens an alert for each rule broken,
- * at most one unresolved alert per claim and kind. Runs under the claim's row lock, so two votes cannot
- * both open the same alert.
+ * Evaluates the brigading rules over the claim's recent votes after the vote committed (the claim's
+ * row is not held meanwhile) and opens an alert for each rule broken, at most one unresolved alert
+ * per claim and kind. A transaction-scoped advisory lock makes the check-then-insert exclusive per
+ * claim; under a burst a vote whose check finds another in progress skips it, and the next vote's
+ * check sees its vote too.
  */
-async function recordBrigading(tx: Tx, claimId: string): Promise<string[]> {
-  const now = new Date();
-  const since = new Date(now.getTime() - THRESHOLDS.brigading.windowHours * 3_600_000);
-  const recent = await tx.vote.findMany({
-    where: { claimId, updatedAt: { gte: since } },
-    select: { userId: true, updatedAt: true, user: { select: { createdAt: true } } },
-  });
-  const levels = await trustLevelsIn(tx, recent.map((vote) => vote.userId), now);
-  const signals = brigadingSignals(
-    recent.map((vote) => ({ castAt: vote.updatedAt, voterCreatedAt: vote.user.createdAt, weight: weightFor(levels.get(vote.userId) ?? "TL0") })),
-    now,
-  );
-  const opened: string[] = [];
-  for (const kind of signals) {
-    const open = await tx.claimAlert.findFirst({ where: { claimId, kind, resolvedAt: null }, select: { id: true } });
-    if (open) continue;
-    await tx.claimAlert.create({ data: { claimId, kind, detail: { votesInWindow: recent.length, at: now.toISOString() } } });
-    opened.push(kind);
-  }
-  return opened;
+async function checkBrigading(claimId: string, now: Date): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('brigading:' || ${claimId})) AS locked`;
+    if (!locked) return [];
+    const since = new Date(now.getTime() - THRESHOLDS.brigading.windowHours * 3_600_000);
+    const recent = await tx.$queryRaw<{ castAt: Date; weight: number; voterCreatedAt: Date; open: string[] }[]>`
+      SELECT v."updatedAt" AS "castAt", v.weight, u."createdAt" AS "voterCreatedAt",
+             ARRAY(SELECT kind FROM "ClaimAlert" WHERE "claimId" = ${claimId} AND "resolvedAt" IS NULL) AS open
+        FROM "Vote" v JOIN "User" u ON u.id = v."userId" WHERE v."claimId" = ${claimId} AND v."updatedAt" >= ${since}`;
+    const open = new Set(recent[0]?.open ?? []);
+    const opened = brigadingSignals(recent, now).filter((kind) => !open.has(kind));
+    for (const kind of opened) {
+      await tx.claimAlert.create({ data: { claimId, kind, detail: { votesInWindow: recent.length, at: now.toISOString() } } });
+    }
+    return opened;
+  }, TX_OPTIONS);
 }
 
-/** getTrustLevels on the transaction's own connection (a second connection per vote could starve the pool). */
-async function trustLevelsIn(tx: Tx, userIds: string[], now: Date): Promise<Map<string, TrustLevel>> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return new Map();
-  const users = await tx.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
-  });
-  const counts = await tx.report.groupBy({ by: ["reporterId"], where: { reporterId: { in: ids }, hiddenAt: null }, _count: { _all: true } });
-  const visible = new Map(counts.map((row) => [row.reporterId, row._count._all]));
-  return new Map(users.map((user) => [user.id, trustLevel({ ...user, visibleReports: visible.get(user.id) ?? 0 }, now)]));
+/** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
 }
 
 export type ClaimForPanel = {
@@ -146,13 +198,12 @@ const STATUS_ORDER = { VERIFIED: 0, UNVERIFIED: 1, REJECTED: 2, REVOKED: 3 } as 
 export async function listClaimsForNumber(e164: string, viewer: Pick<Actor, "id"> | null): Promise<ClaimForPanel[]> {
   const claims = await db.claim.findMany({
     where: { e164 },
-    select: { id: true, status: true, legitVotes: true, notLegitVotes: true, organisation: { select: { name: true, slug: true } } },
+    select: { id: true, status: true, legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true, organisation: { select: { name: true, slug: true } } },
   });
   const ids = claims.map((claim) => claim.id);
-  const [weights, mine] = await Promise.all([
-    getClaimLegitimacy(ids),
-    viewer ? db.vote.findMany({ where: { userId: viewer.id, claimId: { in: ids } }, select: { claimId: true, legitimate: true } }) : [],
-  ]);
+  const now = new Date();
+  const weights = new Map(claims.map((claim) => [claim.id, keptLegitimacy(claim, now)]));
+  const mine = viewer && ids.length > 0 ? await db.vote.findMany({ where: { userId: viewer.id, claimId: { in: ids } }, select: { claimId: true, legitimate: true } }) : [];
   const myVotes = new Map(mine.map((vote) => [vote.claimId, vote.legitimate]));
   const rows: ClaimForPanel[] = claims.map((claim) => ({
     id: claim.id,

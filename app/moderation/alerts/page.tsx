@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listOpenAlerts } from "@/lib/moderation/queues";
+import { listOpenAlerts, QUEUE_PAGE_SIZE } from "@/lib/moderation/queues";
+import { firstParam } from "@/lib/platform/search-params";
 import { THRESHOLDS } from "@/lib/trust/rules";
 import { ActionForm } from "../action-form";
 import { alertAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";
-import { Empty, NumberLink, PageHeader, Pill, ReasonField, When } from "../ui";
+import { Empty, NumberLink, PageHeader, Pill, QueuePages, ReasonField, When } from "../ui";
 
 export const metadata: Metadata = { title: "Brigading alerts — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -16,9 +17,11 @@ const KINDS: Record<string, string> = {
   VOTE_BURST: `More than ${rule.burstVotes} votes within ${rule.burstWindowMinutes} minutes`,
 };
 
-export default async function AlertsPage() {
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await moderatorOrForbidden();
-  const alerts = await listOpenAlerts();
+  const after = firstParam((await searchParams).after);
+  const alerts = await listOpenAlerts(QUEUE_PAGE_SIZE, after);
+  const next = alerts.length === QUEUE_PAGE_SIZE ? alerts[alerts.length - 1].id : null;
   return (
     <div className="space-y-6">
       <PageHeader title="Brigading alerts" intro={<p>Raised by the voting rules. Look at the claim's votes, suspend accounts that brigade, then resolve the alert.</p>} />
@@ -53,6 +56,7 @@ export default async function AlertsPage() {
           </li>
         ))}
       </ul>
+      <QueuePages path="/moderation/alerts" after={after} next={next} />
     </div>
   );
 }

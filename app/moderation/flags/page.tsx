@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import { CategoryBadge } from "@/components/category-badge";
 import { REPORT_CATEGORIES, type ReportCategoryKey } from "@/lib/display/labels";
 import { listFlagQueue } from "@/lib/moderation/queues";
+import { firstParam } from "@/lib/platform/search-params";
 import { ActionForm } from "../action-form";
 import { flagAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";
-import { Empty, NumberLink, PageHeader, Pill, ReasonField, When } from "../ui";
+import { Empty, NumberLink, PageHeader, Pill, QueuePages, ReasonField, When } from "../ui";
 
 export const metadata: Metadata = { title: "Flags — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 const REASONS: Record<string, string> = { SPAM: "Spam", ABUSE: "Abuse", PERSONAL_INFORMATION: "Personal information", OTHER: "Other" };
 
-export default async function FlagsPage() {
+export default async function FlagsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await moderatorOrForbidden();
-  const items = await listFlagQueue();
+  const after = firstParam((await searchParams).after);
+  const { items, next } = await listFlagQueue(undefined, after);
   return (
     <div className="space-y-6">
       <PageHeader title="Flags" intro={<p>Hide upholds the flags; dismiss keeps the text and closes them; restore shows hidden text again.</p>} />
@@ -55,6 +57,7 @@ export default async function FlagsPage() {
           </li>
         ))}
       </ul>
+      <QueuePages path="/moderation/flags" after={after} next={next} />
     </div>
   );
 }

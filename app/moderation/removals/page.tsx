@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { plural } from "@/lib/display/format";
+import { QUEUE_PAGE_SIZE } from "@/lib/moderation/queues";
 import { listPendingRemovals } from "@/lib/moderation/removals";
+import { firstParam } from "@/lib/platform/search-params";
 import { ActionForm } from "../action-form";
 import { removalAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";
-import { Empty, NumberLink, PageHeader, Pill, ReasonField, When } from "../ui";
+import { Empty, NumberLink, PageHeader, Pill, QueuePages, ReasonField, When } from "../ui";
 
 export const metadata: Metadata = { title: "Removal requests — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function RemovalsPage() {
+export default async function RemovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await moderatorOrForbidden();
-  const requests = await listPendingRemovals();
+  const after = firstParam((await searchParams).after);
+  const requests = await listPendingRemovals(QUEUE_PAGE_SIZE, after);
+  const next = requests.length === QUEUE_PAGE_SIZE ? requests[requests.length - 1].id : null;
   return (
     <div className="space-y-6">
       <PageHeader title="Removal requests" intro={<p>Approving hides the number's comments and report texts from everyone but moderators, and the number page says why. Votes, counts and the verdict stay.</p>} />
@@ -42,6 +46,7 @@ export default async function RemovalsPage() {
           </li>
         ))}
       </ul>
+      <QueuePages path="/moderation/removals" after={after} next={next} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { TextareaField } from "@/components/ui/field";
-import { COMMENT_MAX } from "@/lib/comments/schema";
+import { COMMENT_MAX } from "@/lib/comments/limits";
 import { postCommentAction } from "./comment-actions";
 
 /** The comment box, or (with parentId) a reply box under a thread. */

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
 import { inputClass, TextareaField } from "@/components/ui/field";
 import type { CommentView } from "@/lib/comments/comment";
-import { COMMENT_MAX, FLAG_REASONS } from "@/lib/comments/schema";
+import { COMMENT_MAX, FLAG_REASONS } from "@/lib/comments/limits";
 import { formatDateTime, relativeTime } from "@/lib/display/format";
 import { deleteCommentAction, editCommentAction, flagCommentAction } from "./comment-actions";
 import { CommentForm } from "./comment-form";

@@ -15,6 +15,7 @@ import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
+import { firstParam } from "@/lib/platform/search-params";
 import { countryName } from "@/lib/numbers/phone";
 import { contentVisibility } from "@/lib/trust/privacy";
 import { ClaimedNumbers, VerifiedNumbers } from "./numbers-lists";
@@ -25,21 +26,25 @@ import { env } from "@/lib/platform/env";
 import { WatchOrganisationButton } from "./watch-button";
 import { isWatchingOrganisation } from "@/lib/watches/organisation-watch";
 
-type Params = { params: Promise<{ slug: string }> };
+type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string) => {
+const load = cache(async (slug: string, verifiedAfter?: string, claimedAfter?: string) => {
   await retireDueNumbers();
-  return getOrganisationPage(decodeURIComponent(slug));
+  return getOrganisationPage(decodeURIComponent(slug), { verifiedAfter, claimedAfter });
 });
+const pagesOf = async (searchParams: Params["searchParams"]) => {
+  const raw = await searchParams;
+  return [firstParam(raw.verified), firstParam(raw.claimed)] as const;
+};
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Params): Promise<Metadata> {
   const { slug } = await params;
-  const page = await load(slug);
+  const page = await load(slug, ...(await pagesOf(searchParams)));
   if (!page || "redirectTo" in page) return { title: "Organisation not found", robots: { index: false } };
   const { organisation: org, verified } = page;
   return {
     title: `${org.name}: official numbers and reported calls`,
-    description: `${org.name}'s verified outbound numbers (${verified.length}), numbers callers claimed to be it, and what they asked for.`,
+    description: `${org.name}'s verified outbound numbers (${org.verifiedNumberCount}), numbers callers claimed to be it, and what they asked for.`,
     alternates: { canonical: `/organisations/${org.slug}` },
     robots: org.status === "PROPOSED" ? { index: false } : undefined,
   };
@@ -47,14 +52,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export default async function OrganisationPage({ params }: Params) {
+export default async function OrganisationPage({ params, searchParams }: Params) {
   const { slug } = await params;
-  const page = await load(slug);
+  const [verifiedAfter, claimedAfter] = await pagesOf(searchParams);
+  const page = await load(slug, verifiedAfter, claimedAfter);
   if (!page) notFound();
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
-  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources } = page;
+  const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources, nextVerified, nextClaimed } = page;
   const [structured, scorecard, manages] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
+  const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
   const website = safeHref(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
   const policy = [
@@ -132,7 +139,19 @@ export default async function OrganisationPage({ params }: Params) {
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <VerifiedNumbers organisation={org.name} claims={verified} />
-        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={verified.length > 0} official={official?.readable ?? null} />
+        {nextVerified || verifiedAfter ? (
+          <nav aria-label="Verified numbers pages" className="flex gap-3 text-sm">
+            {verifiedAfter ? <Link href={`/organisations/${org.slug}`}>First verified numbers</Link> : null}
+            {nextVerified ? <Link href={listPage("verified", nextVerified)} rel="next">More verified numbers →</Link> : null}
+          </nav>
+        ) : null}
+        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={org.verifiedNumberCount > 0} official={official?.readable ?? null} />
+        {nextClaimed || claimedAfter ? (
+          <nav aria-label="Claimed numbers pages" className="flex gap-3 text-sm">
+            {claimedAfter ? <Link href={`/organisations/${org.slug}`}>Most reported first</Link> : null}
+            {nextClaimed ? <Link href={listPage("claimed", nextClaimed)} rel="next">More claimed numbers →</Link> : null}
+          </nav>
+        ) : null}
       </div>
 
       <ContactNumbers organisation={org.name} numbers={contactNumbers} defaultRegion={env.DEFAULT_REGION} />

@@ -1,0 +1,29 @@
+import { test, expect, sql } from "./fixtures";
+
+const freshNumber = () => `+61417${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+
+test("a vote posted to a non-canonical number address (/numbers/%2B61…) is counted, not a 500 or a lost body", async ({ page, member }) => {
+  const e164 = freshNumber();
+  await page.goto(`/numbers/${e164}`);
+  // Send the page's own server-action POSTs to the percent-encoded spelling of the same number.
+  const posted: number[] = [];
+  await page.route(`**/numbers/${e164}`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch({ url: new URL(`/numbers/${encodeURIComponent(e164)}`, page.url()).toString(), maxRedirects: 0 });
+    posted.push(response.status());
+    await route.fulfill({ response });
+  });
+  const panel = page.getByRole("region", { name: "Is this number legitimate?" });
+  await panel.getByRole("button", { name: "Legitimate", exact: true }).click();
+  await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
+  expect(posted.length).toBeGreaterThan(0);
+  expect(posted.every((status) => status === 200)).toBe(true);
+  const { rows } = await sql().query(`SELECT v.legitimate FROM "Vote" v JOIN "Claim" c ON c.id = v."claimId" WHERE v."userId" = $1 AND c.e164 = $2`, [member.id, e164]);
+  expect(rows).toEqual([{ legitimate: true }]);
+});
+
+test("a plain POST to a national spelling of a number is not a server error", async ({ request }) => {
+  const response = await request.post("/numbers/0417000123", { form: { anything: "1" }, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(500);
+  expect(response.status()).not.toBe(308);
+});

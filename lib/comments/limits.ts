@@ -1,0 +1,11 @@
+// Constants shared by the comment forms and lib/comments/schema.ts, apart from zod so the browser
+// does not download it for a number.
+export const COMMENT_MAX = 2_000;
+
+export const FLAG_REASONS = {
+  SPAM: "Spam",
+  ABUSE: "Abuse or harassment",
+  PERSONAL_INFORMATION: "Personal information",
+  OTHER: "Something else",
+} as const;
+export type FlagReasonKey = keyof typeof FLAG_REASONS;

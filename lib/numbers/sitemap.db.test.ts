@@ -1,0 +1,28 @@
+import { expect, test } from "vitest";
+import { db } from "../platform/db";
+import { listSitemapFiles, listSitemapUrls, parseSitemapFileName, SITEMAP_FILE_SIZE, sitemapFileName } from "./sitemap";
+
+test("the sitemap is an index of files of at most 10,000 URLs that together list every eligible number once", async () => {
+  // 20,500 numbers with two reports, 300 with one (left out), one hidden by a removal (left out).
+  await db.$executeRawUnsafe(`
+    INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "updatedAt")
+    SELECT '+6129' || lpad(i::text, 7, '0'), 'AU', 'FIXED_LINE', CASE WHEN i < 20500 THEN 2 ELSE 1 END, now() FROM generate_series(0, 20799) AS i`);
+  await db.phoneNumber.update({ where: { e164: "+61290000007" }, data: { contentHiddenAt: new Date() } });
+  const files = await listSitemapFiles();
+  const numberFiles = files.filter((file) => file.kind === "numbers");
+  expect(numberFiles).toHaveLength(3);
+  const seen: string[] = [];
+  for (const file of numberFiles) {
+    // The name round-trips, as the route handler reads it back.
+    expect(parseSitemapFileName(sitemapFileName(file))).toEqual(file);
+    const urls = await listSitemapUrls(file);
+    expect(urls.length).toBeLessThanOrEqual(SITEMAP_FILE_SIZE);
+    seen.push(...urls.map((url) => url.path));
+  }
+  expect(seen).toHaveLength(20_499);
+  expect(new Set(seen).size).toBe(20_499);
+  expect(seen).not.toContain("/numbers/+61290000007");
+  expect(seen).not.toContain("/numbers/+61290020600");
+  expect(parseSitemapFileName("numbers-%00.xml")).toBeNull();
+  expect(parseSitemapFileName("../etc.xml")).toBeNull();
+});

@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// The load driver, in its own process (started by scripts/bench/index.mjs): autocannon against the
+// app and the baseline in interleaved rounds after a warm-up, reads then writes, a ledger of every
+// acknowledged write checked against the database, one table, JSON + Markdown in bench-results/.
+import fs from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { benchShape } from "./shape.mjs";
+import { jsPerPage } from "./js-size.mjs";
+
+const { encode } = await import("next-auth/jwt");
+
+const arg = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const size = Number(arg("size", "10000"));
+const duration = Math.min(60, Math.max(1, Number(arg("duration", "5"))));
+const rounds = Math.min(10, Math.max(1, Number(arg("rounds", "2"))));
+const connections = Math.min(256, Math.max(1, Number(arg("connections", "16"))));
+const APP = process.env.BENCH_APP;
+const BASE = process.env.BENCH_BASE;
+const label = process.env.BENCH_LABEL ?? String(size);
+for (const target of [APP, BASE]) {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(target ?? "")) throw new Error(`loopback targets only, not ${target}`);
+}
+const shape = benchShape(size);
+const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+
+// Start every run from the same rate-limit state (earlier runs' points would refuse writes).
+await db.query(`DELETE FROM "RateLimit" WHERE key LIKE '%bench-%'`);
+
+const members = Array.from({ length: shape.members }, (_, i) => `bench-m-${i}`);
+const cookieName = "authjs.session-token";
+const cookies = await Promise.all(
+  members.map(async (id) => {
+    const token = await encode({ token: { sub: id, uid: id, role: "USER", name: id, email: `${id}@bench.invalid` }, secret: process.env.BENCH_AUTH_SECRET, salt: cookieName });
+    return `${cookieName}=${token}`;
+  }),
+);
+
+/** Server action ids from the build's manifest, by file and export name. */
+function actionId(file, name) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.BENCH_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8"));
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name);
+  if (!found) throw new Error(`no server action ${file}#${name} in the build`);
+  return found[0];
+}
+const reportAction = actionId("app/report/actions.ts", "createReportAction");
+const voteAction = actionId("app/numbers/[number]/vote-actions.ts", "castVoteAction");
+
+/** A server action call as React's client encodes it: arguments [previousState, formData]. */
+function actionBody(fields) {
+  const boundary = `----bench${Math.random().toString(36).slice(2)}`;
+  const parts = Object.entries(fields).map(([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${key}"\r\n\r\n${value}\r\n`);
+  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
+  return { body: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+let sequence = 0;
+const tail = Array.from({ length: 200 }, (_, i) => shape.tailNumber(i * 37));
+const enc = encodeURIComponent;
+const get = (paths, extra = {}) => ({
+  requests: [
+    {
+      setupRequest: (request) => ({ ...request, method: "GET", path: paths[sequence++ % paths.length], headers: { ...request.headers, "x-forwarded-for": `10.9.${sequence % 250}.${(sequence >> 8) % 250}`, ...extra.headers?.() } }),
+    },
+  ],
+});
+
+const reads = [
+  { name: "lookup API", app: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)), base: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)) },
+  { name: "number page (visitor)", app: get(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
+  {
+    name: "number page (signed in)",
+    app: get(tail.map((n) => `/numbers/${n}`), { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),
+    base: get(tail.map((n) => `/numbers/${enc(n)}`)),
+  },
+  { name: "popular number API (3,000 votes)", app: get([`/api/v1/numbers/${enc(shape.popularNumber)}`]), base: get([`/api/v1/numbers/${enc(shape.popularNumber)}`]) },
+  { name: "popular number page", app: get([`/numbers/${shape.popularNumber}`]), base: get([`/numbers/${enc(shape.popularNumber)}`]) },
+  { name: "hot number page (many reports)", app: get([`/numbers/${shape.hotNumber}`]), base: get([`/numbers/${enc(shape.hotNumber)}`]) },
+  { name: "organisation page", app: get([`/organisations/${shape.orgSlug}`]), base: get([`/organisations/${shape.orgSlug}`]) },
+  { name: "registry", app: get(["/registry"]), base: get(["/registry"]) },
+  { name: "sitemap index", app: get(["/sitemap.xml"]), base: get(["/sitemap.xml"]) },
+  { name: "home", app: get(["/"]), base: get(["/"]) },
+];
+
+// Writes: each acknowledged one goes in the ledger, checked against the database afterwards.
+const ledger = { reports: [], votes: new Map(), refused: 0 };
+function reportWrites(side) {
+  return {
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const i = sequence++;
+          const member = members[i % members.length];
+          const key = `bench-${side}-${i}-${Math.random().toString(36).slice(2, 8)}`;
+          const number = shape.tailNumber(i * 101);
+          context.key = key;
+          if (side === "base") return { ...request, method: "POST", path: "/report", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, e164: number, key }) };
+          const { body, contentType } = actionBody({ number, occurredAt: "", channel: "CALL", category: "SCAM", idempotencyKey: key });
+          return {
+            ...request,
+            method: "POST",
+            path: "/report",
+            body,
+            headers: { "content-type": contentType, "next-action": reportAction, accept: "text/x-component", origin: APP, cookie: cookies[i % cookies.length], "x-forwarded-for": `10.8.${i % 250}.${(i >> 8) % 250}` },
+          };
+        },
+        onResponse: (status, body, context) => {
+          if (status === 200 && /"ok":true/.test(body ?? "")) ledger.reports.push({ side, key: context.key });
+          else if (side === "app") ledger.refused++;
+        },
+      },
+    ],
+  };
+}
+function voteWrites(side) {
+  return {
+    requests: [
+      {
+        setupRequest: (request, context) => {
+          const i = sequence++;
+          const member = members[i % members.length];
+          const legitimate = Math.floor(i / members.length) % 2 === 0;
+          context.member = member;
+          if (side === "base") return { ...request, method: "POST", path: "/vote", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, claimId: "bench-popular", legitimate }) };
+          const { body, contentType } = actionBody({ e164: shape.popularNumber, claimId: "bench-popular", legitimate: String(legitimate) });
+          return {
+            ...request,
+            method: "POST",
+            path: `/numbers/${shape.popularNumber}`,
+            body,
+            headers: { "content-type": contentType, "next-action": voteAction, accept: "text/x-component", origin: APP, cookie: cookies[i % cookies.length], "x-forwarded-for": `10.7.${i % 250}.${(i >> 8) % 250}` },
+          };
+        },
+        onResponse: (status, body, context) => {
+          if (status === 200 && /"ok":true/.test(body ?? "")) ledger.votes.set(context.member, true);
+          else if (side === "app") ledger.refused++;
+        },
+      },
+    ],
+  };
+}
+
+function run(url, options, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration: seconds, timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function measure(name, appOptions, baseOptions) {
+  // Warm-up (not counted), then app and baseline alternately, round after round.
+  await run(APP, appOptions, 2);
+  await run(BASE, baseOptions, 2);
+  const app = [];
+  const base = [];
+  for (let round = 0; round < rounds; round++) {
+    app.push(await run(APP, appOptions, duration));
+    base.push(await run(BASE, baseOptions, duration));
+  }
+  const mean = (list, pick) => list.reduce((sum, item) => sum + pick(item), 0) / list.length;
+  const summary = (list) => ({
+    rps: mean(list, (r) => r.requests.average),
+    p50: mean(list, (r) => r.latency.p50),
+    p99: mean(list, (r) => r.latency.p99),
+    errors: list.reduce((sum, r) => sum + r.errors + r.timeouts + (r.non2xx ?? 0), 0),
+    requests: list.reduce((sum, r) => sum + r.requests.total, 0),
+  });
+  const row = { name, app: summary(app), base: summary(base) };
+  console.info(`[bench] ${name}: app ${row.app.rps.toFixed(0)} req/s (p99 ${row.app.p99} ms), baseline ${row.base.rps.toFixed(0)} req/s (p99 ${row.base.p99} ms)`);
+  return row;
+}
+
+const rows = [];
+for (const target of reads) rows.push(await measure(target.name, target.app, target.base));
+rows.push(await measure("report submissions", reportWrites("app"), reportWrites("base")));
+rows.push(await measure("votes on the popular number", voteWrites("app"), voteWrites("base")));
+
+// The ledger: every acknowledged write must be in the database.
+const appKeys = ledger.reports.filter((entry) => entry.side === "app").map((entry) => entry.key);
+const stored = (await db.query(`SELECT count(*)::int AS n FROM "Report" WHERE "idempotencyKey" = ANY($1::text[])`, [appKeys])).rows[0].n;
+const voters = [...ledger.votes.keys()];
+const votesStored = (await db.query(`SELECT count(*)::int AS n FROM "Vote" WHERE "claimId" = 'bench-popular' AND "userId" = ANY($1::text[])`, [voters])).rows[0].n;
+const counters = (await db.query(
+  `SELECT c."legitVotes" + c."notLegitVotes" AS kept, (SELECT count(*)::int FROM "Vote" v WHERE v."claimId" = c.id) AS rows FROM "Claim" c WHERE c.id = 'bench-popular'`,
+)).rows[0];
+const ledgerResult = {
+  reportsAcknowledged: appKeys.length,
+  reportsStored: stored,
+  votersAcknowledged: voters.length,
+  votersStored: votesStored,
+  voteCountersEqualRows: counters.kept === counters.rows,
+  writesRefused: ledger.refused,
+};
+const ledgerOk = stored === appKeys.length && votesStored === voters.length && ledgerResult.voteCountersEqualRows;
+console.info(`[bench] ledger: ${JSON.stringify(ledgerResult)} → ${ledgerOk ? "every acknowledged write is stored" : "MISSING WRITES"}`);
+
+const js = await jsPerPage(APP, [
+  ["/", "home"],
+  [`/numbers/${shape.popularNumber}`, "number"],
+  ["/report", "report"],
+  [`/organisations/${shape.orgSlug}`, "organisation"],
+  ["/registry", "registry"],
+  ["/organisations", "organisations"],
+]);
+
+// Ratio 1M/10k: against the latest run of the other size, when there is one.
+const outDir = path.resolve("bench-results");
+fs.mkdirSync(outDir, { recursive: true });
+const other = label === "1m" ? "10k" : "1m";
+const otherFile = path.join(outDir, `latest-${other}.json`);
+const otherRows = fs.existsSync(otherFile) ? JSON.parse(fs.readFileSync(otherFile, "utf8")).rows : null;
+const growth = (name, rps) => {
+  const match = otherRows?.find((row) => row.name === name);
+  if (!match) return "—";
+  const [small, large] = label === "1m" ? [match.app.rps, rps] : [rps, match.app.rps];
+  // A side where no request completed inside a round has no rate to compare.
+  return small > 0 && large > 0 ? `${(small / large).toFixed(2)}×` : "—";
+};
+const fmt = (n) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const header = `| target | app req/s | p50 ms | p99 ms | baseline req/s | baseline p99 ms | app/baseline req/s | p99 vs baseline | 1M/10k slower | errors |`;
+const lines = [header, `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`];
+for (const row of rows) {
+  lines.push(
+    `| ${row.name} | ${fmt(row.app.rps)} | ${row.app.p50} | ${row.app.p99} | ${fmt(row.base.rps)} | ${row.base.p99} | ${(row.app.rps / row.base.rps).toFixed(2)}× | ${row.app.p99 > 0 ? `${(row.app.p99 / Math.max(1, row.base.p99)).toFixed(1)}×` : "—"} | ${growth(row.name, row.app.rps)} | ${row.app.errors} |`,
+  );
+}
+const jsLines = ["| page | JavaScript (gzipped) | scripts | 404s |", "|---|---:|---:|---:|", ...js.map((p) => `| ${p.name} | ${(p.gzipBytes / 1024).toFixed(1)} kB | ${p.scripts} | ${p.notFound} |`)];
+const when = new Date().toISOString();
+const markdown = [
+  `### Benchmark, ${label} reports (${when.slice(0, 16)} UTC)`,
+  "",
+  `${connections} connections, ${rounds} rounds of ${duration} s per side after a 2 s warm-up; pool ${process.env.DB_POOL_SIZE ?? 10}.`,
+  "",
+  ...lines,
+  "",
+  `Ledger: ${appKeys.length} acknowledged reports, ${stored} stored; ${voters.length} members with an acknowledged vote, ${votesStored} stored; vote counters ${ledgerResult.voteCountersEqualRows ? "equal" : "DIFFER FROM"} the rows; ${ledger.refused} writes refused or failed.`,
+  "",
+  ...jsLines,
+  "",
+].join("\n");
+console.info(`\n${markdown}`);
+const result = { label, size, when, connections, rounds, duration, rows, ledger: ledgerResult, js };
+const stamp = when.replace(/[:.]/g, "-");
+fs.writeFileSync(path.join(outDir, `${label}-${stamp}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(outDir, `${label}-${stamp}.md`), markdown);
+fs.writeFileSync(path.join(outDir, `latest-${label}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(outDir, `latest-${label}.md`), markdown);
+await db.end();
+process.exit(ledgerOk ? 0 : 1);
