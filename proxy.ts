@@ -7,6 +7,9 @@ import { numberUrlDecision } from "@/lib/numbers/url";
 export function proxy(request: NextRequest) {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
   const decision = numberUrlDecision(segment, request.nextUrl.searchParams, process.env.DEFAULT_REGION ?? "AU");
+  // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
+  // real 404 (the page cannot set it: its loading boundary has streamed by then).
+  if (decision.kind === "invalid") return NextResponse.next({ status: 404 });
   if (decision.kind !== "redirect") return NextResponse.next();
   return NextResponse.redirect(new URL(decision.location, request.url), 308);
 }

@@ -82,7 +82,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         contentHiddenReason: true,
       },
     }),
-    db.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true } }),
+    db.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true, anonymousReporters: true } }),
     db.numberWeekStat.findMany({ where: { e164 }, select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } }),
     db.claim.findMany({
       where: { e164 },
@@ -135,6 +135,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
 
   const reportersByCategory: VerdictInput["reportersByCategory"] = {};
   for (const stat of categoryRows) if (stat.reporters > 0) reportersByCategory[stat.category] = stat.reporters;
+  const anonymousReportersByCategory: VerdictInput["reportersByCategory"] = {};
+  for (const stat of categoryRows) if (stat.anonymousReporters > 0) anonymousReportersByCategory[stat.category] = stat.anonymousReporters;
   const verdict = verdictFor({
     verified: verified && { organisationName: verified.organisation.name, organisationSlug: verified.organisation.slug },
     impersonated: impersonated && {
@@ -144,6 +146,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     },
     votes,
     reportersByCategory,
+    anonymousReportersByCategory,
   });
 
   const visibility = contentVisibility(
@@ -169,7 +172,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     counts: { reports: row?.reportCount ?? 0, reporters: row?.reporterCount ?? 0, comments: row?.commentCount ?? 0, watches: row?.watchCount ?? 0 },
     firstReportedAt: row?.firstReportedAt ?? null,
     lastReportedAt: row?.lastReportedAt ?? null,
-    categories: categoryRows.filter((stat) => stat.reports > 0).sort((a, b) => b.reports - a.reports || b.reporters - a.reporters),
+    categories: categoryRows.filter((stat) => stat.reports > 0).map(({ category, reports, reporters }) => ({ category, reports, reporters })).sort((a, b) => b.reports - a.reports || b.reporters - a.reporters),
     chart: chartSeries(weekRows, now),
     claimIds: claimRows.map((claim) => claim.id),
     organisations,

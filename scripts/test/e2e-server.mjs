@@ -19,6 +19,7 @@ const env = {
   DATABASE_URL: url,
   NEXT_DIST_DIR: distDir,
   AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+  ALTCHA_HMAC_KEY: "e2e-only-altcha-key-not-for-production",
   AUTH_TRUST_HOST: "true",
   ENABLE_DEV_PAGES: "1",
   APP_URL: process.env.E2E_BASE_URL,
