@@ -5,7 +5,7 @@ import { getActor } from "@/lib/accounts/authz";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
 import { formatE164 } from "@/lib/numbers/phone";
 import { clientAddress } from "@/lib/platform/rate-limit";
-import { createAnonymousReport } from "@/lib/reports/anonymous-report";
+import { createAnonymousReport, parseAnonymousReport } from "@/lib/reports/anonymous-report";
 import { createReport } from "@/lib/reports/report";
 import { reportSchema } from "@/lib/reports/schema";
 
@@ -45,11 +45,13 @@ export async function createReportAction(_prev: ReportFormState, form: FormData)
     idempotencyKey: field(form, "idempotencyKey"),
   };
   try {
-    parseOrThrow(reportSchema, input);
     // Signed out: the visitor's solved proof-of-work check stands in for a session (verified on the server).
     const actor = await getActor();
+    const proofOfWork = field(form, "altcha");
+    if (actor) parseOrThrow(reportSchema, input);
+    else parseAnonymousReport(input, proofOfWork);
     const address = await clientAddress();
-    const report = actor ? await createReport(actor, input, { address }) : await createAnonymousReport(input, { address, proofOfWork: field(form, "altcha") });
+    const report = actor ? await createReport(actor, input, { address }) : await createAnonymousReport(input, { address, proofOfWork });
     revalidatePath("/numbers/[number]", "page");
     revalidatePath("/");
     if (report.organisation) revalidatePath(`/organisations/${report.organisation.slug}`);

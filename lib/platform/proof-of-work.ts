@@ -49,6 +49,7 @@ export async function createProofOfWorkChallenge(now = new Date()): Promise<Chal
   });
 }
 
+export const CHECK_MISSING = "Complete the check “I'm not a robot” before sending your report.";
 const fail = (message: string) => new AppError("INVALID", message, { altcha: [message] });
 
 export type VerifiedProofOfWork = { nonce: string; expiresAt: Date };
@@ -59,7 +60,7 @@ export type VerifiedProofOfWork = { nonce: string; expiresAt: Date };
  */
 export async function verifyProofOfWork(payload: unknown): Promise<VerifiedProofOfWork> {
   const parsed: ProofOfWorkPayload | null = parseProofOfWorkPayload(payload);
-  if (!parsed) throw fail("Complete the check “I'm not a robot” before sending your report.");
+  if (!parsed) throw fail(CHECK_MISSING);
   const { challenge, solution } = parsed;
   if (!challenge.parameters.expiresAt) throw fail("That check is not valid. Tick the box again.");
   const result = await verifySolution({

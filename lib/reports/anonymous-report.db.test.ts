@@ -217,6 +217,10 @@ describe("createAnonymousReport", () => {
     const error = await refusal(createAnonymousReport(input({ number: "12", category: "" }), { address: address(), proofOfWork: proof }));
     expect(error.fieldErrors?.number?.[0]).toMatch(/too short/);
     expect(error.fieldErrors?.category).toEqual(["Choose what kind of call it was."]);
+    // Without the check too: every message comes back at once, the check's among them.
+    const both = await refusal(createAnonymousReport(input({ number: "12" }), { address: address(), proofOfWork: undefined }));
+    expect(both.fieldErrors?.number?.[0]).toMatch(/too short/);
+    expect(both.fieldErrors?.altcha?.[0]).toMatch(/Complete the check/);
     // The same solved check still works once the form is fixed.
     const fixed = await createAnonymousReport(input({ number: mobile() }), { address: address(), proofOfWork: proof });
     expect(fixed.duplicate).toBe(false);

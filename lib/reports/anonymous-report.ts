@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "../platform/db";
-import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
-import { addressKey, spendProofOfWork, verifyProofOfWork } from "../platform/proof-of-work";
+import { AppError, invalid, isUniqueViolation } from "../platform/errors";
+import { parseProofOfWorkPayload } from "../platform/proof-of-work-payload";
+import { addressKey, CHECK_MISSING, spendProofOfWork, verifyProofOfWork } from "../platform/proof-of-work";
 import { consumeLimit, refundLimit, type LimitName } from "../platform/rate-limit";
 import { resolveOrganisation, writeReport, type CreatedReport } from "./report";
-import { reportSchema } from "./schema";
+import { reportSchema, type ReportInput } from "./schema";
 
 export const SIGN_IN_TO_PROPOSE = "Sign in to add a new organisation. Without an account, choose one from the suggestions or leave the box empty.";
 
@@ -15,7 +16,7 @@ export const SIGN_IN_TO_PROPOSE = "Sign in to add a new organisation. Without an
  * Visitors cannot propose organisations (a proposal is public at once and has no one to answer for it).
  */
 export async function createAnonymousReport(input: unknown, options: { address: string; proofOfWork: unknown }): Promise<CreatedReport> {
-  const data = parseOrThrow(reportSchema, input);
+  const data = parseAnonymousReport(input, options.proofOfWork);
   if (data.proposedOrganisation) throw new AppError("INVALID", SIGN_IN_TO_PROPOSE, { proposedName: [SIGN_IN_TO_PROPOSE] });
   const key = addressKey(options.address);
 
@@ -41,6 +42,15 @@ export async function createAnonymousReport(input: unknown, options: { address: 
     }
     throw error;
   }
+}
+
+/** The form's fields, with "complete the check" among the field messages when it was not done, so all come back at once. */
+export function parseAnonymousReport(input: unknown, proofOfWork: unknown): ReportInput {
+  const result = reportSchema.safeParse(input);
+  if (result.success) return result.data;
+  const error = invalid(result.error);
+  if (!parseProofOfWorkPayload(proofOfWork)) throw new AppError("INVALID", error.message, { ...error.fieldErrors, altcha: [CHECK_MISSING] });
+  throw error;
 }
 
 async function findByKey(anonymousKey: string, idempotencyKey: string): Promise<CreatedReport | null> {
