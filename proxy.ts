@@ -8,6 +8,9 @@ import { env } from "@/lib/platform/env";
 export function proxy(request: NextRequest) {
   const segment = request.nextUrl.pathname.split("/")[2] ?? "";
   const decision = numberUrlDecision(segment, request.nextUrl.searchParams, env.DEFAULT_REGION);
+  // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
+  // real 404 (the page cannot set it: its loading boundary has streamed by then).
+  if (decision.kind === "invalid") return NextResponse.next({ status: 404 });
   if (decision.kind !== "redirect") return NextResponse.next();
   // A POST (a server action, a form) is served at the canonical address instead: a redirect would
   // make the client re-send without its body.

@@ -25,7 +25,7 @@ const targets: Target[] = [
   { name: "unreported number", path: async () => `/numbers/${unreportedNumber()}`, as: "visitor" },
   { name: "verified number", path: "/numbers/+61270101234", as: "visitor" },
   { name: "impersonation number", path: "/numbers/+61491570159", as: "visitor" },
-  { name: "invalid number", path: "/numbers/12", as: "visitor" },
+  { name: "invalid number", path: "/numbers/12", as: "visitor", status: 404 },
   { name: "report (visitor)", path: "/report", as: "visitor" },
   { name: "report (signed in)", path: "/report", as: "member" },
   { name: "sign-in redirect from report", path: "/signin?callbackUrl=%2Freport", as: "visitor" },

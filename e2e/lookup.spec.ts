@@ -43,8 +43,12 @@ test.describe("looking up a number", () => {
     await expect(page.getByRole("heading", { level: 1, name: "0412 345 678" })).toBeVisible();
   });
 
-  test("a URL that is not a number gets a helpful page with the search box", async ({ page }) => {
-    await page.goto("/numbers/not-a-number");
+  test("a URL that is not a number gets a helpful page with the search box, answered 404", async ({ page }) => {
+    for (const path of ["/numbers/12", "/numbers/not-a-number"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1, name: "That doesn't look like a phone number" })).toBeVisible();
+    }
     await expect(page.getByRole("heading", { level: 1, name: "That doesn't look like a phone number" })).toBeVisible();
     await expect(page.getByTestId("invalid-number")).toContainText("no digits");
     await expect(page.getByRole("search", { name: "Look up a number" })).toBeVisible();

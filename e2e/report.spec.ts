@@ -103,7 +103,7 @@ test("a member proposes a new organisation from the form; it shows as proposed",
   await expect(page.getByRole("list", { name: "Organisations" }).getByRole("listitem").first()).toContainText(`${name}proposed`);
 });
 
-test("a visitor is sent to sign in and comes back with the form kept", async ({ page }) => {
+test("a visitor who chooses to sign in comes back with the form kept", async ({ page }) => {
   const user = await createUser();
   const number = freshMobile();
   const story = `Silent call then a text ${uniqueSuffix()}`;
@@ -113,7 +113,7 @@ test("a visitor is sent to sign in and comes back with the form kept", async ({ 
   await form.getByRole("group", { name: "What kind of call was it?" }).getByRole("radio", { name: "Silent or missed call", exact: true }).check();
   await form.getByRole("group", { name: "What did they ask for?" }).getByRole("checkbox", { name: "Nothing" }).check();
   await form.getByLabel("What happened?").fill(story);
-  await form.getByRole("button", { name: "Submit report" }).click();
+  await page.getByTestId("visitor-note").getByRole("button", { name: "sign in instead" }).click();
 
   await expect(page).toHaveURL(/\/signin\?/);
   expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/report");

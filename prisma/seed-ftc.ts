@@ -53,8 +53,6 @@ const utc = (value: string) => new Date(value.replace(" ", "T") + "Z");
 
 /** The FTC's public Do Not Call complaints of 2021-07-07, as reports by a handful of import members. */
 export async function importFtc(db: PrismaClient): Promise<string> {
-  const [header, ...rows] = parseCsv(readData("ftc-dnc-reported-calls-2021-07-08.csv")).filter((r) => r.length > 1);
-  const col = Object.fromEntries(header.map((name, i) => [name, i]));
   const importers = [];
   for (let i = 1; i <= IMPORTERS; i++) {
     importers.push(
@@ -66,6 +64,18 @@ export async function importFtc(db: PrismaClient): Promise<string> {
       }),
     );
   }
+  const { numbers, reports, skipped } = readFtcComplaints(importers.map((importer) => importer.id));
+  const chunk = 2000;
+  const numberRows = [...numbers.values()].map((n) => ({ ...n, type: n.type as never }));
+  for (let i = 0; i < numberRows.length; i += chunk) await db.phoneNumber.createMany({ data: numberRows.slice(i, i + chunk), skipDuplicates: true });
+  for (let i = 0; i < reports.length; i += chunk) await db.report.createMany({ data: reports.slice(i, i + chunk) });
+  return `${reports.length} reports on ${numbers.size} numbers; ${skipped} rows without a usable number skipped`;
+}
+
+/** The file's rows as numbers and reports (filed in turn under `importerIds`), and how many rows were skipped. */
+export function readFtcComplaints(importerIds: string[]) {
+  const [header, ...rows] = parseCsv(readData("ftc-dnc-reported-calls-2021-07-08.csv")).filter((r) => r.length > 1);
+  const col = Object.fromEntries(header.map((name, i) => [name, i]));
   const numbers = new Map<string, { e164: string; country: string | null; type: string }>();
   const reports = [];
   let skipped = 0;
@@ -85,7 +95,7 @@ export async function importFtc(db: PrismaClient): Promise<string> {
     const state = row[col.Consumer_State];
     reports.push({
       e164,
-      reporterId: importers[index % IMPORTERS].id,
+      reporterId: importerIds[index % importerIds.length],
       occurredAt,
       createdAt,
       channel: "CALL" as const,
@@ -96,9 +106,5 @@ export async function importFtc(db: PrismaClient): Promise<string> {
       source: "IMPORT" as const,
     });
   }
-  const chunk = 2000;
-  const numberRows = [...numbers.values()].map((n) => ({ ...n, type: n.type as never }));
-  for (let i = 0; i < numberRows.length; i += chunk) await db.phoneNumber.createMany({ data: numberRows.slice(i, i + chunk), skipDuplicates: true });
-  for (let i = 0; i < reports.length; i += chunk) await db.report.createMany({ data: reports.slice(i, i + chunk) });
-  return `${reports.length} reports on ${numbers.size} numbers; ${skipped} rows without a usable number skipped`;
+  return { numbers, reports, skipped };
 }

@@ -22,15 +22,15 @@ function runSync(command, args, env) {
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** A stable development secret in .data/, so sessions survive restarts; production must set AUTH_SECRET. */
-function authSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(root, ".data", "auth-secret");
+/** A stable development secret in .data/<file>, so sessions and challenges survive restarts; production must set it. */
+function generatedSecret(name, fileName) {
+  if (process.env[name]) return process.env[name];
+  const file = path.join(root, ".data", fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
-  if (mode === "start") log("AUTH_SECRET is not set: using a generated one from .data/auth-secret (set it in production).");
+  if (mode === "start") log(`${name} is not set: using a generated one from .data/${fileName} (set it in production).`);
   return fs.readFileSync(file, "utf8").trim();
 }
 
@@ -67,9 +67,17 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   // In production AUTH_URL pins Auth.js's origin to the configured one instead of trusting any Host
   // header (development trusts the host by itself); AUTH_TRUST_HOST is passed on only if the operator set it.
+  // Links in e-mails, canonical URLs and the sitemap point at the port the app really runs on.
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const authUrl = mode === "start" ? { AUTH_URL: process.env.AUTH_URL ?? appUrl } : {};
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), APP_URL: appUrl, ...authUrl };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: generatedSecret("AUTH_SECRET", "auth-secret"),
+    ALTCHA_HMAC_KEY: generatedSecret("ALTCHA_HMAC_KEY", "altcha-hmac-key"),
+    APP_URL: appUrl,
+    ...authUrl,
+  };
   if (mode === "start" && !fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     log("no production build yet: running next build…");
     // The build gets no database settings: it must not need any (an image is built the same way).

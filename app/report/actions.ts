@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/accounts/authz";
+import { getActor } from "@/lib/accounts/authz";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
 import { clientAddress } from "@/lib/platform/rate-limit";
+import { createAnonymousReport, parseAnonymousReport } from "@/lib/reports/anonymous-report";
 import { createReport } from "@/lib/reports/report";
 import { reportSchema } from "@/lib/reports/schema";
 import { readableNumber } from "@/lib/numbers/display";
@@ -13,6 +14,8 @@ export type ReportSuccess = {
   display: string;
   duplicate: boolean;
   masked: boolean;
+  /** Filed without an account: the thank-you offers one. */
+  anonymous: boolean;
   organisation: { slug: string; name: string; proposed: boolean } | null;
 };
 export type ReportFormState = ActionResult<ReportSuccess> | null;
@@ -42,9 +45,13 @@ export async function createReportAction(_prev: ReportFormState, form: FormData)
     idempotencyKey: field(form, "idempotencyKey"),
   };
   try {
-    parseOrThrow(reportSchema, input);
-    const actor = await requireUser();
-    const report = await createReport(actor, input, { address: await clientAddress() });
+    // Signed out: the visitor's solved proof-of-work check stands in for a session (verified on the server).
+    const actor = await getActor();
+    const proofOfWork = field(form, "altcha");
+    if (actor) parseOrThrow(reportSchema, input);
+    else parseAnonymousReport(input, proofOfWork);
+    const address = await clientAddress();
+    const report = actor ? await createReport(actor, input, { address }) : await createAnonymousReport(input, { address, proofOfWork });
     revalidatePath("/numbers/[number]", "page");
     revalidatePath("/");
     if (report.organisation) revalidatePath(`/organisations/${report.organisation.slug}`);
@@ -55,6 +62,7 @@ export async function createReportAction(_prev: ReportFormState, form: FormData)
         display: readableNumber(report.e164),
         duplicate: report.duplicate,
         masked: report.masked,
+        anonymous: !actor,
         organisation: report.organisation ? { slug: report.organisation.slug, name: report.organisation.name, proposed: report.organisation.status === "PROPOSED" } : null,
       },
     };

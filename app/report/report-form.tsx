@@ -12,6 +12,7 @@ import { REPORT_TEXT_LIMITS } from "@/lib/reports/limits";
 import { createReportAction, type ReportFormState } from "./actions";
 import { clearDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
 import { OrganisationCombobox } from "./organisation-combobox";
+import { ProofOfWorkCheck } from "./proof-of-work-check";
 
 type Props = { signedIn: boolean; idempotencyKey: string; initialNumber: string; initialRegion: string; initialOrganisation?: { id: string; name: string } | null };
 
@@ -55,7 +56,14 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
     callerIdName: "",
     body: "",
   });
-  const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => setValues((current) => ({ ...current, [key]: value }));
+  // A field's message from the last submission goes as soon as the field is changed (it may no
+  // longer apply: "Choose what kind of call it was." once a category is picked).
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const touch = (...keys: string[]) => setEdited((current) => new Set([...current, ...keys]));
+  const set = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => {
+    touch(key);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
   const formRef = useRef<HTMLFormElement>(null);
 
   // Browser-only facts: the local time and zone, and a draft kept through sign-in.
@@ -72,7 +80,9 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
     }
   }, [signedIn]);
 
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const errors = Object.fromEntries(Object.entries(serverErrors ?? {}).filter(([key]) => !edited.has(key)));
+  useEffect(() => setEdited(new Set()), [state]);
   useEffect(() => {
     if (state && !state.ok && state.code === "UNAUTHENTICATED") sendToSignIn();
     else if (state && !state.ok) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
@@ -85,7 +95,6 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!signedIn) return sendToSignIn();
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   }
@@ -102,6 +111,19 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
           <Alert tone="info" testId="masked-notice">
             We removed a card number or an e-mail address from what you wrote before saving it, so it is never published.
           </Alert>
+        ) : null}
+        {r.anonymous ? (
+          <section aria-labelledby="follow-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="account-offer">
+            <h2 id="follow-heading" className="font-semibold">
+              Want to know if others get this call?
+            </h2>
+            <p className="text-sm text-slate-600">
+              With a free account you can follow {r.display} and hear when it is reported again, and your reports count for more. Nothing else is needed: your report is already saved.
+            </p>
+            <Link href={`/signup?callbackUrl=${encodeURIComponent(`/numbers/${r.e164}`)}`} className={buttonClass("secondary")}>
+              Create an account to follow {r.display}
+            </Link>
+          </section>
         ) : null}
         {r.organisation?.proposed ? (
           <Alert tone="info">
@@ -128,8 +150,12 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
   return (
     <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label="Report a call" noValidate className="space-y-6">
       {!signedIn ? (
-        <Alert tone="info">
-          You need to <Link href={`/signin?reason=report&callbackUrl=${encodeURIComponent("/report")}`}>sign in</Link> to send a report. Fill it in now: what you type is kept while you sign in.
+        <Alert tone="info" testId="visitor-note">
+          No account needed: fill it in and tick the check at the end. Reports from members count for more —{" "}
+          <button type="button" onClick={sendToSignIn} className="font-medium underline underline-offset-2 hover:decoration-2">
+            sign in instead
+          </button>{" "}
+          and what you typed is kept.
         </Alert>
       ) : null}
       {restored ? <Alert tone="info" testId="draft-restored">We kept what you typed. Check it and submit your report.</Alert> : null}
@@ -194,7 +220,22 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
 
       <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         <h2 className="text-lg font-semibold">Who was calling</h2>
-        {v.propose ? (
+        {v.propose && !signedIn ? (
+          <div className="space-y-3 rounded-lg border border-amber-200 bg-amber-50/50 p-4" role="group" aria-labelledby="propose-heading" data-testid="propose-needs-account">
+            <h3 id="propose-heading" className="font-semibold">Adding an organisation needs an account</h3>
+            <p className="text-sm text-slate-700">
+              A new organisation appears on the site straight away, so only members can add one. Sign in (what you typed is kept), or choose one from the list — or leave it out.
+            </p>
+            <div className="flex flex-wrap gap-3">
+              <button type="button" className={buttonClass("secondary")} onClick={sendToSignIn}>
+                Sign in to add it
+              </button>
+              <button type="button" className={buttonClass("ghost")} onClick={() => setValues((c) => ({ ...c, propose: false }))}>
+                Choose from the list instead
+              </button>
+            </div>
+          </div>
+        ) : v.propose ? (
           <div className="space-y-4 rounded-lg border border-amber-200 bg-amber-50/50 p-4" role="group" aria-labelledby="propose-heading">
             <input type="hidden" name="proposeOrganisation" value="1" />
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -214,8 +255,14 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
               selected={v.organisation}
               region={v.region}
               errors={errors.organisationId ?? errors.organisationQuery}
-              onQueryChange={(query) => setValues((c) => ({ ...c, organisation: null, organisationQuery: query }))}
-              onSelect={(organisation) => setValues((c) => ({ ...c, organisation, organisationQuery: organisation.name }))}
+              onQueryChange={(query) => {
+                touch("organisationId", "organisationQuery");
+                setValues((c) => ({ ...c, organisation: null, organisationQuery: query }));
+              }}
+              onSelect={(organisation) => {
+                touch("organisationId", "organisationQuery");
+                setValues((c) => ({ ...c, organisation, organisationQuery: organisation.name }));
+              }}
               onProposeInstead={(name) => setValues((c) => ({ ...c, propose: true, proposedName: name, organisation: null, organisationQuery: "" }))}
             />
             <input type="hidden" name="organisationId" value={v.organisation?.id ?? ""} />
@@ -272,6 +319,12 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
           }
         />
       </section>
+
+      {!signedIn ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+          <ProofOfWorkCheck errors={serverErrors?.altcha} />
+        </section>
+      ) : null}
 
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-end">
         <p className="text-sm text-slate-500">Reports are public. Do not include your own personal details.</p>

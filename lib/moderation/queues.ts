@@ -36,9 +36,12 @@ export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
       if (data.targetType === "comment") await tx.comment.update({ where: { id: target.id }, data: hidden });
       else {
         const { reporterId } = await tx.report.update({ where: { id: target.id }, data: hidden, select: { reporterId: true } });
-        // A hidden report stops counting towards its author's trust level (and so their votes' weight).
-        await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
-        await refreshTrustLevels(tx, [reporterId], now);
+        // A hidden report stops counting towards its author's trust level (and so their votes' weight);
+        // a visitor's report (no author) has none to move.
+        if (reporterId) {
+          await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
+          await refreshTrustLevels(tx, [reporterId], now);
+        }
       }
     }
     await tx.flag.updateMany({ where: flagWhere, data: { status: data.decision === "hide" ? "UPHELD" : "DISMISSED", resolvedById: actor.id, resolvedAt: now } });
@@ -61,7 +64,9 @@ export type FlaggedItem = {
   e164: string;
   text: string | null;
   category?: string;
-  author: string;
+  /** Null for a visitor's report (no account): shown to moderators as "anonymous". */
+  author: string | null;
+  anonymous: boolean;
   hiddenAt: Date | null;
   createdAt: Date;
   flags: { id: string; reason: string; note: string | null; flagger: string; createdAt: Date }[];
@@ -84,7 +89,7 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
       createdAt: true,
       flagger: { select: { name: true } },
       comment: { select: { id: true, e164: true, body: true, hiddenAt: true, createdAt: true, author: { select: { name: true } } } },
-      report: { select: { id: true, e164: true, body: true, category: true, hiddenAt: true, createdAt: true, reporter: { select: { name: true } } } },
+      report: { select: { id: true, e164: true, body: true, category: true, hiddenAt: true, createdAt: true, source: true, reporter: { select: { name: true } } } },
     },
   });
   const items = new Map<string, FlaggedItem>();
@@ -95,8 +100,8 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
     let item = items.get(key);
     if (!item) {
       item = flag.comment
-        ? { targetType: "comment", id: flag.comment.id, e164: flag.comment.e164, text: flag.comment.body, author: flag.comment.author.name, hiddenAt: flag.comment.hiddenAt, createdAt: flag.comment.createdAt, flags: [] }
-        : { targetType: "report", id: flag.report!.id, e164: flag.report!.e164, text: flag.report!.body, category: flag.report!.category, author: flag.report!.reporter.name, hiddenAt: flag.report!.hiddenAt, createdAt: flag.report!.createdAt, flags: [] };
+        ? { targetType: "comment", id: flag.comment.id, e164: flag.comment.e164, text: flag.comment.body, author: flag.comment.author.name, anonymous: false, hiddenAt: flag.comment.hiddenAt, createdAt: flag.comment.createdAt, flags: [] }
+        : { targetType: "report", id: flag.report!.id, e164: flag.report!.e164, text: flag.report!.body, category: flag.report!.category, author: flag.report!.reporter?.name ?? null, anonymous: flag.report!.source === "ANONYMOUS", hiddenAt: flag.report!.hiddenAt, createdAt: flag.report!.createdAt, flags: [] };
       items.set(key, item);
     }
     item.flags.push(entry);

@@ -5,7 +5,9 @@
 //
 // Reporters: a member counts once per number (NumberReporter, by their latest report). Imported
 // reports (the FTC file) come from distinct complainants filed under a few import accounts, so each
-// imported report counts as its own reporter.
+// imported report counts as its own reporter. A visitor without an account counts once per number by
+// the keyed hash of their address (NumberAnonymousReporter), only in anonymousReporters: never in
+// reporterCount, which opens the privacy gate.
 import type { PrismaClient } from "../generated/prisma/client";
 import { HALF_LIFE_MS, KEPT_EPOCH_MS } from "../trust/kept";
 import { THRESHOLDS } from "../trust/rules";
@@ -51,14 +53,21 @@ const STATEMENTS = [
      SELECT DISTINCT ON (e164, "reporterId") e164, "reporterId", category,
             count(*) OVER (PARTITION BY e164, "reporterId"), "createdAt"
        FROM "Report" WHERE source = 'MEMBER' ORDER BY e164, "reporterId", "createdAt" DESC, id DESC`,
+  `DELETE FROM "NumberAnonymousReporter"`,
+  `INSERT INTO "NumberAnonymousReporter" (e164, "addressKey", category, reports, "lastReportedAt")
+     SELECT DISTINCT ON (e164, "anonymousKey") e164, "anonymousKey", category,
+            count(*) OVER (PARTITION BY e164, "anonymousKey"), "createdAt"
+       FROM "Report" WHERE source = 'ANONYMOUS' ORDER BY e164, "anonymousKey", "createdAt" DESC, id DESC`,
   `DELETE FROM "NumberCategoryStat"`,
-  `INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters)
-     SELECT e164, category, sum(reports)::int, sum(reporters)::int FROM (
-       SELECT e164, category, count(*) AS reports, 0 AS reporters FROM "Report" GROUP BY e164, category
+  `INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters, "anonymousReporters")
+     SELECT e164, category, sum(reports)::int, sum(reporters)::int, sum(anonymous)::int FROM (
+       SELECT e164, category, count(*) AS reports, 0 AS reporters, 0 AS anonymous FROM "Report" GROUP BY e164, category
        UNION ALL
-       SELECT e164, category, 0, count(*) FROM "NumberReporter" GROUP BY e164, category
+       SELECT e164, category, 0, count(*), 0 FROM "NumberReporter" GROUP BY e164, category
        UNION ALL
-       SELECT e164, category, 0, count(*) FROM "Report" WHERE source = 'IMPORT' GROUP BY e164, category
+       SELECT e164, category, 0, count(*), 0 FROM "Report" WHERE source = 'IMPORT' GROUP BY e164, category
+       UNION ALL
+       SELECT e164, category, 0, 0, count(*) FROM "NumberAnonymousReporter" GROUP BY e164, category
      ) t GROUP BY e164, category`,
   `DELETE FROM "NumberWeekStat"`,
   `INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)

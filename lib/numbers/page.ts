@@ -126,7 +126,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         contentHiddenReason: true,
       },
     }),
-    read.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true } }),
+    read.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true, anonymousReporters: true } }),
     read.numberWeekStat.findMany({ where: { e164 }, select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } }),
     read.claim.findMany({
       where: { e164 },
@@ -187,6 +187,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
 
   const reportersByCategory: VerdictInput["reportersByCategory"] = {};
   for (const stat of categoryRows) if (stat.reporters > 0) reportersByCategory[stat.category] = stat.reporters;
+  const anonymousReportersByCategory: VerdictInput["reportersByCategory"] = {};
+  for (const stat of categoryRows) if (stat.anonymousReporters > 0) anonymousReportersByCategory[stat.category] = stat.anonymousReporters;
   // Only a claimed organisation can be "really them, but unsafe": count unsafe asks just then.
   const unsafeAsks =
     claimed && claimed.status !== "REJECTED"
@@ -205,6 +207,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     unsafeReports: (reportersByCategory.LEGITIMATE_UNSAFE ?? 0) + unsafeAsks,
     votes,
     reportersByCategory,
+    anonymousReportersByCategory,
   });
   const named =
     verdict.organisation === null
@@ -235,7 +238,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     counts: { reports: row?.reportCount ?? 0, reporters: row?.reporterCount ?? 0, comments: row?.commentCount ?? 0, watches: row?.watchCount ?? 0 },
     firstReportedAt: row?.firstReportedAt ?? null,
     lastReportedAt: row?.lastReportedAt ?? null,
-    categories: categoryRows.filter((stat) => stat.reports > 0).sort((a, b) => b.reports - a.reports || b.reporters - a.reporters),
+    categories: categoryRows.filter((stat) => stat.reports > 0).map(({ category, reports, reporters }) => ({ category, reports, reporters })).sort((a, b) => b.reports - a.reports || b.reporters - a.reporters),
     chart: chartSeries(weekRows, now),
     claimIds: claimRows.map((claim) => claim.id),
     organisations,

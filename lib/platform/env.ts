@@ -17,7 +17,9 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, "DEFAULT_REGION must be an ISO 3166 alpha-2 code such as AU")
     .default("AU"),
-  APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Unset: the local address on PORT, so links and canonical URLs follow the port the app runs on. */
+  APP_URL: z.string().url().optional(),
+  PORT: z.string().regex(/^\d{1,5}$/, "PORT must be a port number").optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("CallerCheck <no-reply@callercheck.local>"),
   AUTH_GITHUB_ID: z.string().optional(),
@@ -26,14 +28,22 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: z.string().optional(),
   NODE_ENV: z.string().default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** Signs the proof-of-work challenges of reports without an account and keys visitors' address hashes. */
+  ALTCHA_HMAC_KEY: z.string().min(16, "ALTCHA_HMAC_KEY must be at least 16 characters").optional(),
   // Lets end-to-end tests open development-only pages (the outbox) on a production build.
   ENABLE_DEV_PAGES: z.string().optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** The public base URL: APP_URL when set, else this machine on the port the app listens on. */
+export function appUrlFrom(vars: { APP_URL?: string; PORT?: string }): string {
+  return (vars.APP_URL ?? `http://localhost:${vars.PORT ?? "3000"}`).replace(/\/+$/, "");
+}
+
+export type Env = Omit<z.infer<typeof envSchema>, "APP_URL"> & { APP_URL: string };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  return envSchema.parse(source);
+  const parsed = envSchema.parse(source);
+  return { ...parsed, APP_URL: appUrlFrom(parsed) };
 }
 
 export const env = parseEnv(process.env);

@@ -14,6 +14,10 @@ export const LIMITS = {
   "report-new-account": { points: 5, duration: DAY },
   report: { points: 20, duration: DAY },
   "report-address": { points: 40, duration: DAY },
+  // Reports without an account, keyed by the address's keyed hash: a handful a day, at most two an hour.
+  "anonymous-report": { points: 5, duration: DAY },
+  "anonymous-report-hour": { points: 2, duration: 3_600 },
+  "anonymous-challenge": { points: 30, duration: 3_600 },
   vote: { points: 200, duration: DAY },
   "vote-address": { points: 200, duration: DAY },
   "comment-new-account": { points: 5, duration: DAY },

@@ -25,7 +25,7 @@ export type CreatedReport = {
   organisation: { id: string; slug: string; name: string; status: "PROPOSED" | "ACTIVE" | "MERGED" } | null;
 };
 
-type OrgRef = NonNullable<CreatedReport["organisation"]>;
+export type OrgRef = NonNullable<CreatedReport["organisation"]>;
 const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId: true } as const;
 
 /**
@@ -46,7 +46,7 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
   for (let attempt = 1; ; attempt++) {
     try {
-      const created = await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      const created = await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
       await alertOrganisationAboutReport(created);
       return created;
     } catch (error) {
@@ -65,8 +65,18 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   }
 }
 
-async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
+/** Who files a report: a member, or a visitor known only by a keyed hash of their address. */
+export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; addressKey: string };
+
+/**
+ * Writes one report and every counter it moves; call inside a transaction. A member counts once per
+ * number (NumberReporter), a visitor's address once per number (NumberAnonymousReporter), each under
+ * their latest category. Visitors do not count towards PhoneNumber.reporterCount: that count opens
+ * the privacy gate (lib/trust/privacy.ts), which only members may open.
+ */
+export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
   const { phone } = data;
+  const actor = reporter.kind === "member" ? reporter.actor : null;
   // Locks the number's row first: every report on one number queues here, so the reads below
   // (the member's previous category) cannot race, and lock order is always number → organisation.
   const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`
@@ -75,20 +85,22 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     ON CONFLICT (e164) DO UPDATE SET "reportCount" = "PhoneNumber"."reportCount" + 1, "updatedAt" = now()
     RETURNING clock_timestamp() AS now`;
 
-  // The reporter's kept trust input; the level (and their votes' weight) moves only on a change.
-  const [reporter] = await tx.$queryRaw<{ visibleReportCount: number; trustLevel: string }[]>`
-    UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + 1 WHERE id = ${actor.id} RETURNING "visibleReportCount", "trustLevel"`;
-  if (reporter && keptTrust({ ...actor, visibleReports: reporter.visibleReportCount }, now).level !== reporter.trustLevel) {
-    await refreshTrustLevels(tx, [actor.id], now);
+  if (actor) {
+    // The reporter's kept trust input; the level (and their votes' weight) moves only on a change.
+    const [kept] = await tx.$queryRaw<{ visibleReportCount: number; trustLevel: string }[]>`
+      UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + 1 WHERE id = ${actor.id} RETURNING "visibleReportCount", "trustLevel"`;
+    if (kept && keptTrust({ ...actor, visibleReports: kept.visibleReportCount }, now).level !== kept.trustLevel) {
+      await refreshTrustLevels(tx, [actor.id], now);
+    }
   }
 
-  const org = organisation ?? (data.proposedOrganisation ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
+  const org = organisation ?? (data.proposedOrganisation && actor ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
 
   let claimId: string | null = null;
   if (org) {
     const [claim] = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "Claim" (id, e164, "organisationId", "organisationKey", source, "createdById", "reportCount", "updatedAt")
-      VALUES (${newId()}, ${phone.e164}, ${org.id}, ${org.id}, 'REPORT', ${actor.id}, 1, now())
+      VALUES (${newId()}, ${phone.e164}, ${org.id}, ${org.id}, 'REPORT', ${actor?.id ?? null}, 1, now())
       ON CONFLICT (e164, "organisationKey") DO UPDATE SET "reportCount" = "Claim"."reportCount" + 1, "updatedAt" = now()
       RETURNING id`;
     claimId = claim.id;
@@ -99,7 +111,9 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
   const report = await tx.report.create({
     data: {
       e164: phone.e164,
-      reporterId: actor.id,
+      reporterId: actor?.id ?? null,
+      anonymousKey: reporter.kind === "anonymous" ? reporter.addressKey : null,
+      source: reporter.kind === "anonymous" ? "ANONYMOUS" : "MEMBER",
       organisationId: org?.id ?? null,
       claimId,
       occurredAt: data.occurredAt,
@@ -130,24 +144,24 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
       ON CONFLICT ("organisationId", "weekStart") DO UPDATE SET reports = "OrganisationWeekStat".reports + 1`;
   }
 
-  const previous = await tx.numberReporter.findUnique({
-    where: { e164_userId: { e164: phone.e164, userId: actor.id } },
-    select: { category: true },
-  });
-  await tx.$executeRaw`
-    INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
-    VALUES (${phone.e164}, ${actor.id}, ${data.category}::"ReportCategory", 1, ${now})
-    ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
-  // The member counts once in the verdict, under their latest category.
+  const previous =
+    reporter.kind === "member"
+      ? await countMember(tx, phone.e164, reporter.actor.id, data.category, now)
+      : await countAddress(tx, phone.e164, reporter.addressKey, data.category, now);
+  // The reporter counts once in the verdict, under their latest category.
   const movesFrom: ReportCategory | null = previous && previous.category !== data.category ? previous.category : null;
-  const reporterGain = !previous || movesFrom ? 1 : 0;
+  const gain = !previous || movesFrom ? 1 : 0;
+  const member = actor ? gain : 0;
+  const visitor = actor ? 0 : gain;
   await tx.$executeRaw`
-    INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters)
-    VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${reporterGain})
-    ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1, reporters = "NumberCategoryStat".reporters + ${reporterGain}`;
+    INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters, "anonymousReporters")
+    VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${member}, ${visitor})
+    ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1,
+      reporters = "NumberCategoryStat".reporters + ${member}, "anonymousReporters" = "NumberCategoryStat"."anonymousReporters" + ${visitor}`;
   if (movesFrom) {
     await tx.$executeRaw`
-      UPDATE "NumberCategoryStat" SET reporters = reporters - 1 WHERE e164 = ${phone.e164} AND category = ${movesFrom}::"ReportCategory"`;
+      UPDATE "NumberCategoryStat" SET reporters = reporters - ${actor ? 1 : 0}, "anonymousReporters" = "anonymousReporters" - ${actor ? 0 : 1}
+      WHERE e164 = ${phone.e164} AND category = ${movesFrom}::"ReportCategory"`;
   }
   // Week and first/last dates are computed from the stored row, exactly as lib/numbers/counters.ts does.
   await tx.$executeRaw`
@@ -158,9 +172,9 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     UPDATE "PhoneNumber" p SET
       "firstReportedAt" = LEAST(p."firstReportedAt", r."occurredAt"),
       "lastReportedAt" = GREATEST(p."lastReportedAt", r."occurredAt"),
-      "reporterCount" = p."reporterCount" + ${previous ? 0 : 1}
+      "reporterCount" = p."reporterCount" + ${previous || !actor ? 0 : 1}
     FROM "Report" r WHERE r.id = ${report.id} AND p.e164 = r.e164`;
-  await recordReportAlerts(tx, { id: report.id, e164: phone.e164, reporterId: actor.id, category: data.category, organisationId: org?.id ?? null });
+  await recordReportAlerts(tx, { id: report.id, e164: phone.e164, reporterId: actor?.id ?? null, category: data.category, organisationId: org?.id ?? null });
 
   return {
     id: report.id,
@@ -169,6 +183,28 @@ async function write(tx: Tx, actor: Actor, data: ReportInput, organisation: OrgR
     masked: Boolean(body?.masked || callerIdName?.masked),
     organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null,
   };
+}
+
+type Previous = { category: ReportCategory } | null;
+
+/** The member's previous category on this number (null if first), then records this report. */
+async function countMember(tx: Tx, e164: string, userId: string, category: ReportCategory, now: Date): Promise<Previous> {
+  const previous = await tx.numberReporter.findUnique({ where: { e164_userId: { e164, userId } }, select: { category: true } });
+  await tx.$executeRaw`
+    INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
+    VALUES (${e164}, ${userId}, ${category}::"ReportCategory", 1, ${now})
+    ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
+  return previous;
+}
+
+/** The same for a visitor's address key. */
+async function countAddress(tx: Tx, e164: string, addressKey: string, category: ReportCategory, now: Date): Promise<Previous> {
+  const previous = await tx.numberAnonymousReporter.findUnique({ where: { e164_addressKey: { e164, addressKey } }, select: { category: true } });
+  await tx.$executeRaw`
+    INSERT INTO "NumberAnonymousReporter" (e164, "addressKey", category, reports, "lastReportedAt")
+    VALUES (${e164}, ${addressKey}, ${category}::"ReportCategory", 1, ${now})
+    ON CONFLICT (e164, "addressKey") DO UPDATE SET category = EXCLUDED.category, reports = "NumberAnonymousReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
+  return previous;
 }
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
@@ -192,7 +228,7 @@ async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: strin
 }
 
 /** The organisation a report names; a merged one is followed to where it now lives. */
-async function resolveOrganisation(id: string): Promise<OrgRef> {
+export async function resolveOrganisation(id: string): Promise<OrgRef> {
   let org = await db.organisation.findUnique({ where: { id }, select: orgSelect });
   for (let hops = 0; org?.status === "MERGED" && org.mergedIntoId && hops < 5; hops++) {
     org = await db.organisation.findUnique({ where: { id: org.mergedIntoId }, select: orgSelect });

@@ -25,6 +25,7 @@ const env = {
   // Pins Auth.js's origin; AUTH_TRUST_HOST stays unset as an operator would leave it.
   AUTH_URL: process.env.E2E_BASE_URL,
   TRUSTED_PROXIES: "127.0.0.1,::1",
+  ALTCHA_HMAC_KEY: "e2e-only-altcha-key-not-for-production",
   ENABLE_DEV_PAGES: "1",
   APP_URL: process.env.E2E_BASE_URL,
   NODE_ENV: "production",

@@ -30,9 +30,15 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
               <span>
                 on <NumberLink e164={item.e164} />
               </span>
-              <span className="text-slate-500">
-                by {item.author}, <When date={item.createdAt} />
-              </span>
+              {item.anonymous ? (
+                <span className="text-slate-500">
+                  <Pill tone="warn">Anonymous</Pill> a visitor without an account (proof-of-work check), <When date={item.createdAt} />
+                </span>
+              ) : (
+                <span className="text-slate-500">
+                  by {item.author}, <When date={item.createdAt} />
+                </span>
+              )}
               {item.hiddenAt ? <Pill tone="bad">Hidden</Pill> : null}
             </div>
             <blockquote className="mt-3 whitespace-pre-line break-words rounded-lg bg-slate-50 p-3 text-slate-800">{item.text || <em className="text-slate-500">No text</em>}</blockquote>

@@ -1,0 +1,54 @@
+"use client";
+
+import type {} from "altcha/types/react";
+import { useEffect, useRef, useState } from "react";
+import { FieldErrors } from "@/components/ui/field";
+
+type Widget = HTMLElement & { reset?: () => void };
+
+/**
+ * The ALTCHA widget (self-hosted proof of work: no third party, no cookies, no tracking). Ticking it
+ * makes the browser solve a challenge from /api/report-challenge and puts the solution in the form's
+ * `altcha` field; the server verifies it again and accepts it once. A refused check resets the widget.
+ */
+export function ProofOfWorkCheck({ errors }: { errors?: string[] }) {
+  const ref = useRef<Widget>(null);
+  const [status, setStatus] = useState<"loading" | "ready" | "failed">("loading");
+
+  // The web component touches `window` when it loads: browser only.
+  useEffect(() => {
+    import("altcha").then(
+      () => setStatus("ready"),
+      () => setStatus("failed"),
+    );
+  }, []);
+
+  // `errors` is the server's answer (a new array per submission): a refused check starts again, and
+  // its message goes once the visitor has solved a new one.
+  const [solvedSince, setSolvedSince] = useState(false);
+  useEffect(() => {
+    setSolvedSince(false);
+    if (errors?.length) ref.current?.reset?.();
+  }, [errors]);
+  useEffect(() => {
+    const widget = ref.current;
+    const onVerified = () => setSolvedSince(true);
+    widget?.addEventListener("verified", onVerified);
+    return () => widget?.removeEventListener("verified", onVerified);
+  }, [status]);
+  const shown = solvedSince ? undefined : errors;
+
+  return (
+    <div role="group" aria-labelledby="altcha-heading" aria-describedby={["altcha-hint", shown?.length ? "altcha-error" : null].filter(Boolean).join(" ")} className="space-y-2">
+      <h3 id="altcha-heading" className="font-semibold">
+        A quick check instead of an account
+      </h3>
+      <p id="altcha-hint" className="text-sm text-slate-600">
+        Tick the box: your device solves a small puzzle for a second or two. It runs here, on this site — no cookies, no tracking, nothing sent to anyone else.
+      </p>
+      <altcha-widget ref={ref} challenge="/api/report-challenge" name="altcha" data-testid="altcha" suppressHydrationWarning />
+      {status === "failed" ? <p className="text-sm text-red-700">The check could not load. Reload the page, or sign in to report instead.</p> : null}
+      <FieldErrors id="altcha" errors={shown} />
+    </div>
+  );
+}

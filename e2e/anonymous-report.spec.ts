@@ -1,0 +1,72 @@
+import { test, expect, createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
+
+/** A valid Australian mobile nobody else uses (0414 range: the seed and other specs use others). */
+const freshMobile = () => {
+  const digits = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
+  return { national: `0414 ${digits.slice(0, 3)} ${digits.slice(3)}`, e164: `+61414${digits}` };
+};
+
+test("a visitor solves the proof-of-work check, files a report without an account, and is offered one", async ({ page, context }) => {
+  // Limits are per address: this test's own, whatever else runs beside it.
+  await context.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 250) + 1}` });
+  const number = freshMobile();
+  const story = `Said they were from the tax office and wanted gift cards ${uniqueSuffix()}`;
+  await page.goto("/report");
+  const form = page.getByRole("form", { name: "Report a call" });
+  await expect(page.getByTestId("visitor-note")).toContainText("No account needed");
+
+  // Sent with nothing chosen and no check: messages beside the fields, nothing stored.
+  await form.getByLabel("Phone number").fill(number.national);
+  await form.getByRole("button", { name: "Submit report" }).click();
+  await expect(page.getByTestId("category-error")).toHaveText("Choose what kind of call it was.");
+  await expect(page.getByTestId("altcha-error")).toContainText("Complete the check");
+  // Picking a category takes its stale message away at once, before the next submission.
+  await form.getByRole("radio", { name: "Scam", exact: true }).check();
+  await expect(page.getByTestId("category-error")).toHaveCount(0);
+
+  await form.getByRole("group", { name: "What did they ask for?" }).getByRole("checkbox", { name: "Gift cards or crypto" }).check();
+  await form.getByLabel("What happened?").fill(story);
+
+  // The real widget: the browser fetches a challenge from our server and solves it.
+  const check = page.getByTestId("altcha");
+  await check.getByText("I'm not a robot", { exact: true }).click();
+  await expect(check).toContainText("Verified", { timeout: 60_000 });
+  await expect(page.getByTestId("altcha-error")).toHaveCount(0);
+  await form.getByRole("button", { name: "Submit report" }).click();
+
+  const success = page.getByTestId("report-success");
+  await expect(success).toContainText("Your report is saved");
+  const offer = page.getByTestId("account-offer");
+  await expect(offer).toContainText("Nothing else is needed");
+  await expect(offer.getByRole("link", { name: `Create an account to follow ${number.national}` })).toHaveAttribute(
+    "href",
+    `/signup?callbackUrl=${encodeURIComponent(`/numbers/${number.e164}`)}`,
+  );
+
+  const { rows } = await sql().query(`SELECT id, "reporterId", source, "anonymousKey" FROM "Report" WHERE e164 = $1 AND body = $2`, [number.e164, story]);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ reporterId: null, source: "ANONYMOUS" });
+  expect(rows[0].anonymousKey).not.toContain("198.51.100");
+  const stat = await sql().query(`SELECT reporters, "anonymousReporters" FROM "NumberCategoryStat" WHERE e164 = $1 AND category = 'SCAM'`, [number.e164]);
+  expect(stat.rows).toEqual([{ reporters: 0, anonymousReporters: 1 }]);
+
+  // A moderator sees the report marked anonymous when it is flagged.
+  const flagger = await createUser();
+  await sql().query(`INSERT INTO "Flag" (id, "flaggerId", "reportId", reason, note) VALUES ($1, $2, $3, 'ABUSE', $4)`, [`f${uniqueSuffix()}${uniqueSuffix()}`, flagger.id, rows[0].id, `flag ${story}`]);
+  await signInAs(context, await createUser({ role: "MODERATOR" }));
+  await page.goto("/moderation/flags");
+  const item = page.getByTestId("flagged-item").filter({ hasText: story });
+  await expect(item).toContainText("Anonymous");
+  await expect(item).toContainText("a visitor without an account");
+});
+
+test("without an account a visitor cannot add an organisation, only choose one", async ({ page }) => {
+  await page.goto("/report");
+  const form = page.getByRole("form", { name: "Report a call" });
+  await form.getByRole("button", { name: "Not in the list? Add someone else" }).click();
+  const panel = page.getByTestId("propose-needs-account");
+  await expect(panel).toContainText("Adding an organisation needs an account");
+  await expect(form.getByLabel("Organisation's name")).toHaveCount(0);
+  await panel.getByRole("button", { name: "Choose from the list instead" }).click();
+  await expect(form.getByRole("combobox", { name: "Who did they say they were?" })).toBeVisible();
+});
