@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signOut } from "@/lib/accounts/auth";
-import { requireUser } from "@/lib/accounts/authz";
+import { endAllSessions, getActor, requireUser } from "@/lib/accounts/authz";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
@@ -57,5 +57,18 @@ export async function deleteAccountAction(_prev: DeleteState | null, form: FormD
   }
   // The session cookie goes too; getActor already returns null for a deleted account.
   await signOut({ redirectTo: "/account/deleted" });
+  return { ok: true, data: undefined };
+}
+
+/** Ends every session of this account, on every device, this one included. Suspended members may too. */
+export async function signOutEverywhereAction(): Promise<ActionResult> {
+  try {
+    const actor = await getActor();
+    if (!actor) return { ok: false, error: "You are already signed out.", code: "UNAUTHENTICATED" };
+    await endAllSessions(actor.id);
+  } catch (error) {
+    return toFailure(error);
+  }
+  await signOut({ redirectTo: "/signin?reason=signed-out-everywhere" });
   return { ok: true, data: undefined };
 }

@@ -8,8 +8,14 @@ const DAY = 86_400;
 
 /** Every limit in one place: points per window (seconds). Keys are an account id or an address. */
 export const LIMITS = {
-  signin: { points: 10, duration: 15 * 60 },
+  // Sign-in (lib/accounts/sign-in-limits.ts): failures per account and address with doubling lockouts,
+  // failures per account from anywhere (a known device still passes), and attempts per address.
+  "signin-pair": { points: 5, duration: 15 * 60 },
+  "signin-lockouts": { points: 1_000, duration: DAY },
+  "signin-account": { points: 50, duration: 3_600 },
+  "signin-address": { points: 30, duration: 15 * 60 },
   signup: { points: 10, duration: 3_600 },
+  "signup-email": { points: 3, duration: 3_600 },
   "password-reset": { points: 5, duration: 3_600 },
   "report-new-account": { points: 5, duration: DAY },
   report: { points: 20, duration: DAY },
@@ -57,12 +63,42 @@ export async function consumeLimit(name: LimitName, key: string, what = "You hav
   try {
     await limiter(name).consume(key, 1);
   } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      const seconds = Math.ceil(error.msBeforeNext / 1000);
-      throw new AppError("RATE_LIMITED", `${what}. ${retryMessage(seconds)}`, undefined, seconds);
-    }
+    if (error instanceof RateLimiterRes) throw rateLimited(error.msBeforeNext / 1000, what);
     throw error;
   }
+}
+
+/** The error a spent limit throws: RATE_LIMITED with the wait in its message and Retry-After. */
+export function rateLimited(seconds: number, what = "You have done that too often"): AppError {
+  const wait = Math.max(1, Math.ceil(seconds));
+  return new AppError("RATE_LIMITED", `${what}. ${retryMessage(wait)}`, undefined, wait);
+}
+
+/** Points spent so far and seconds until they reset, without spending one. */
+export async function peekLimit(name: LimitName, key: string): Promise<{ spent: number; resetsIn: number }> {
+  const state = await limiter(name).get(key);
+  return { spent: state?.consumedPoints ?? 0, resetsIn: Math.ceil((state?.msBeforeNext ?? 0) / 1000) };
+}
+
+/** Spends one point and reports the outcome instead of throwing (for limits with their own backoff). */
+export async function trySpend(name: LimitName, key: string): Promise<{ ok: boolean; spent: number; resetsIn: number }> {
+  try {
+    const res = await limiter(name).consume(key, 1);
+    return { ok: true, spent: res.consumedPoints, resetsIn: Math.ceil(res.msBeforeNext / 1000) };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, spent: error.consumedPoints, resetsIn: Math.ceil(error.msBeforeNext / 1000) };
+    throw error;
+  }
+}
+
+/** Refuses the key for `seconds` from now, whatever it had spent. */
+export async function blockLimit(name: LimitName, key: string, seconds: number): Promise<void> {
+  await limiter(name).block(key, seconds);
+}
+
+/** Forgets everything spent on the key (a successful sign-in clears its failures). */
+export async function clearLimit(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key).catch(() => undefined);
 }
 
 /** Gives back a point spent on a request that then failed validation, so typos do not use up a limit. */
