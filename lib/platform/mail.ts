@@ -1,20 +1,27 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "./db";
-import { env } from "./env";
+import { env, isDevPagesEnabled } from "./env";
+import { redactLinks } from "./redact";
 
 export type Mail = { to: string; subject: string; text: string };
 
 let transport: nodemailer.Transporter | undefined;
 
 /**
- * The only way the app sends e-mail. Every message is kept in the outbox table; it goes out over SMTP
- * when SMTP_URL is set, and is otherwise printed to the server log (development and tests read the outbox).
+ * The only way the app sends e-mail. Every message is kept in the outbox table, but a live link
+ * (confirmation, password reset) is kept only where development pages are on (development, and
+ * end-to-end tests through ENABLE_DEV_PAGES, which read the links from /dev/outbox): in production
+ * the stored text is redacted, so whoever reads the database or a backup cannot take over an account.
+ * The message goes out over SMTP when SMTP_URL is set, from memory with its live link. Without SMTP
+ * only development prints the message; production logs name the subject, never the body.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  const row = await db.outboxEmail.create({ data: mail, select: { id: true } });
+  const stored = { ...mail, text: isDevPagesEnabled ? mail.text : redactLinks(mail.text) };
+  const row = await db.outboxEmail.create({ data: stored, select: { id: true } });
   if (!env.SMTP_URL) {
-    if (env.NODE_ENV !== "test") console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    if (env.NODE_ENV === "development") console.info(`[mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    else if (env.NODE_ENV !== "test") console.info(`[mail] kept in the outbox, not sent (SMTP_URL is not set): subject=${JSON.stringify(mail.subject)}`);
     return;
   }
   // Delivery is not awaited: a slow SMTP server would otherwise make "we sent a reset link" take
@@ -29,7 +36,8 @@ async function deliver(id: string, mail: Mail, smtpUrl: string): Promise<void> {
     await transport.sendMail({ from: env.MAIL_FROM, ...mail });
     await db.outboxEmail.update({ where: { id }, data: { sentAt: new Date() } });
   } catch (error) {
-    console.error("[mail] SMTP delivery failed; the message stays in the outbox", error);
+    // The error's message only: nodemailer's error object can carry the envelope and message.
+    console.error(`[mail] SMTP delivery failed; the message stays in the outbox unsent: ${error instanceof Error ? error.message.slice(0, 200) : "unknown error"}`);
   }
 }
 
