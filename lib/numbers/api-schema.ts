@@ -6,7 +6,7 @@ import { EVIDENCE_METHOD_KEYS, REPORT_CATEGORY_KEYS, type EvidenceMethodKey, typ
 import { E164_PATTERN, isRegion, NUMBER_TYPES } from "./phone";
 import { VERDICT_KINDS } from "../trust/verdict-text";
 
-export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INVALID", "INTERNAL"] as const;
+export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INVALID", "PAYLOAD_TOO_LARGE", "UNAVAILABLE", "INTERNAL"] as const;
 
 export const apiErrorSchema = z
   .object({

@@ -10,7 +10,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 /** `{ "error": { "code", "message" } }` with the code's status. */
 export function errorJson(code: ApiError["error"]["code"], message: string, headers: HeadersInit = {}): Response {
-  const status = code === "INTERNAL" ? 500 : statusFor[code];
+  const status = code === "INTERNAL" ? 500 : code === "UNAVAILABLE" ? 503 : code === "PAYLOAD_TOO_LARGE" ? 413 : statusFor[code];
   return Response.json(apiErrorSchema.parse({ error: { code, message } }), { status, headers: { ...NO_STORE, ...headers } });
 }
 
