@@ -26,7 +26,7 @@ test("sign up, confirm the e-mail from the outbox, sign in, sign out, sign in", 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("email-status")).toHaveText("Confirmed");
 
-  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).filter({ visible: true })).toBeVisible();
 
   await page.goto("/signin");

@@ -114,3 +114,57 @@ test("moderation searches take repeated query parameters too", async ({ page, mo
     expect(response?.status(), path).toBe(200);
   }
 });
+
+test("every kind of route sends the security headers; pages carry a fresh script nonce", async ({ page }) => {
+  const routes = ["/", "/numbers/+61491570159", "/api/v1/registry", "/registry.csv", "/api/auth/csrf", "/api/health", "/this-page-does-not-exist", "/numbers/%FF"];
+  const nonces = new Set<string>();
+  for (const path of routes) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["strict-transport-security"], path).toContain("max-age=63072000");
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    if (nonce) nonces.add(nonce);
+  }
+  expect(nonces.size).toBeGreaterThanOrEqual(5);
+
+  // The page's own scripts carry the nonce and run: the app is interactive under the policy.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/");
+  const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")![1];
+  const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const scriptNonce of scripts) expect(scriptNonce).toBe(nonce);
+  await page.getByRole("searchbox").first().fill("0491 570 159");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/numbers\/\+61491570159/);
+  expect(violations).toEqual([]);
+});
+
+test("malformed percent-encoding and control characters in paths answer 400, not 500", async ({ page }) => {
+  for (const path of ["/numbers/%FF", "/organisations/%FF", "/api/v1/numbers/%FF", "/api/v1/organisations/%FF", "/organisations/abc%00def", "/api/v1/organisations/a%00b", "/numbers/%E0%A4%A"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    if (path.startsWith("/api/")) expect((await response.json()).error.code, path).toBe("INVALID");
+    else expect(await response.text(), path).toContain("That address is not valid");
+  }
+});
+
+test("a body over the limit answers 413 with a short message and is never echoed", async ({ page }) => {
+  const big = "A".repeat(1024 * 1024);
+  for (const path of ["/numbers/+61491570159/removal", "/api/v1/registry", "/api/auth/callback/credentials"]) {
+    const response = await page.request.post(path, { data: big, headers: { "content-type": "text/plain" }, maxRedirects: 0 });
+    expect(response.status(), path).toBe(413);
+    const text = await response.text();
+    expect(text.length, path).toBeLessThan(2_000);
+  }
+});
