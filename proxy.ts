@@ -30,7 +30,46 @@ function refuse(request: NextRequest, status: 400 | 413, message: string): NextR
   return new NextResponse(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
 }
 
-export function proxy(request: NextRequest) {
+/** Deeper than any real action's arguments; a 100k-deep body would exhaust the parser's stack. */
+const MAX_JSON_DEPTH = 64;
+
+function jsonDepthWithin(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      if (++depth > limit) return false;
+    } else if (c === "]" || c === "}") depth--;
+  }
+  return true;
+}
+
+/**
+ * A server action call (Next-Action header) whose body Next could not decode would end as a 500:
+ * answer 400 first. Forms post multipart or url-encoded bodies (Next decodes and bounds those);
+ * JavaScript calls post the arguments as JSON text, checked here for syntax and depth.
+ */
+async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") return false;
+  if (type !== "text/plain") return true;
+  const text = await request.clone().text();
+  if (!jsonDepthWithin(text, MAX_JSON_DEPTH)) return true;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
   if (isHostilePath(request.nextUrl.pathname)) {
     return refuse(request, 400, "The address has a broken or forbidden character in it. Check the link, or search from the home page.");
   }
@@ -38,6 +77,7 @@ export function proxy(request: NextRequest) {
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) {
     return refuse(request, 413, `The request is larger than ${MAX_BODY_BYTES / 1024} kB. Shorten what you typed and try again.`);
   }
+  if (await isMalformedActionCall(request)) return refuse(request, 400, "The form could not be read. Reload the page and try again.");
   // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
   // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
   // root loading boundary has streamed, as a 200).

@@ -168,3 +168,17 @@ test("a body over the limit answers 413 with a short message and is never echoed
     expect(text.length, path).toBeLessThan(2_000);
   }
 });
+
+test("malformed server-action bodies answer 400, not 500", async ({ page }) => {
+  const bodies: [string, string][] = [
+    ["text/plain;charset=UTF-8", "{not json"],
+    ["text/plain;charset=UTF-8", "[".repeat(100_000)],
+    ["application/json", "{}"],
+    ["application/octet-stream", "\u0000\u0001\u0002"],
+  ];
+  for (const [type, body] of bodies) {
+    const response = await page.request.post("/report", { headers: { "next-action": "0".repeat(42), "content-type": type }, data: body, maxRedirects: 0 });
+    expect(response.status(), `${type} ${body.slice(0, 20)}`).toBe(400);
+    expect((await response.text()).length).toBeLessThan(2_000);
+  }
+});

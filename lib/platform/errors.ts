@@ -34,8 +34,29 @@ export function invalid(error: z.ZodError): AppError {
   return new AppError("INVALID", first, flat.fieldErrors as Record<string, string[] | undefined>);
 }
 
-/** Parses with a zod schema or throws an INVALID AppError carrying the field messages. */
+// NUL and the other C0 controls (but tab, line feed and carriage return, which free text may hold) and DEL.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_CHARACTER_MESSAGE = "Remove the invisible control characters from this field.";
+
+/** Field paths (top level, "" for the input itself) whose strings hold control characters. */
+export function fieldsWithControlCharacters(input: unknown, path = "", depth = 0): string[] {
+  if (typeof input === "string") return FORBIDDEN_CHARACTERS.test(input) ? [path] : [];
+  if (depth > 8 || input === null || typeof input !== "object") return [];
+  const entries = Array.isArray(input) ? input.map((value, i) => [String(i), value] as const) : Object.entries(input);
+  return entries.flatMap(([key, value]) => fieldsWithControlCharacters(value, path || key, depth + 1));
+}
+
+/**
+ * Parses with a zod schema or throws an INVALID AppError carrying the field messages. Every command
+ * validates through here, so control characters are refused for every schema, whatever it allows.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const hostile = fieldsWithControlCharacters(input);
+  if (hostile.length) {
+    const fieldErrors = Object.fromEntries(hostile.filter(Boolean).map((field) => [field, [CONTROL_CHARACTER_MESSAGE]]));
+    throw new AppError("INVALID", CONTROL_CHARACTER_MESSAGE, fieldErrors);
+  }
   const result = schema.safeParse(input);
   if (!result.success) throw invalid(result.error);
   return result.data;
