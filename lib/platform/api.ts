@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "../numbers/api-schema";
-import { AppError, statusFor } from "./errors";
+import { AppError, isDatabaseUnavailable, statusFor, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from "./errors";
 import { addressFrom, consumeLimit } from "./rate-limit";
 
 // Shared by every /api/v1 route handler: one error shape, per-address limits, validated bodies.
@@ -19,6 +19,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
     return errorJson(error.code, error.message, retry);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return errorJson("UNAVAILABLE", UNAVAILABLE_MESSAGE.replace(" Nothing was saved.", ""), { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });
   }
   if (error instanceof z.ZodError) {
     return errorJson("INVALID", error.issues[0]?.message ?? "The request is not valid.");

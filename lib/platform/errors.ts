@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID" | "UNAVAILABLE";
 
 export const statusFor: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -9,7 +9,35 @@ export const statusFor: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INVALID: 400,
+  UNAVAILABLE: 503,
 };
+
+/** The digest an error carries when the database did not answer; app/error.tsx shows the outage page for it. */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+export const UNAVAILABLE_MESSAGE = "CallerCheck is temporarily unavailable: our database is not answering. Nothing was saved. Please try again in a minute.";
+/** Seconds a client should wait before retrying during an outage (Retry-After). */
+export const UNAVAILABLE_RETRY_SECONDS = 30;
+
+// Connection refused or reset, server shutting down or starting up, pool exhausted: the database is
+// away, not the request wrong. Matched on codes where the driver gives one (Prisma P1001/P1017/P2024,
+// PostgreSQL class 08 and 57P0x, Node's socket errors), and on the adapter's wording otherwise.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?(?:closed|lost)|terminating connection due to administrator command|the database system is (?:shutting down|starting up|in recovery mode)|Can't reach database server|DatabaseNotReachable|Timed out fetching a new connection|Client has encountered a connection error|Unable to start a transaction in the given time/i;
+
+/** True when an error (or anything in its cause chain) says the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, message, digest, kind, cause, meta } = current as { code?: unknown; message?: unknown; digest?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (digest === DATABASE_UNAVAILABLE || kind === "DatabaseNotReachable") return true;
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_TEXT.test(message)) return true;
+    current = cause ?? meta?.driverAdapterError;
+  }
+  return false;
+}
 
 /** An expected failure whose message a user may read. */
 export class AppError extends Error {
@@ -68,6 +96,10 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   }
   if (isRedirectLike(error)) throw error;
+  if (isDatabaseUnavailable(error)) {
+    console.error("[db] unavailable:", error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : "unknown");
+    return { ok: false, error: UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" };
+  }
   console.error(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }
