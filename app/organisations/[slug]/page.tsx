@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getActor } from "@/lib/accounts/authz";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
+import { webLink } from "@/lib/display/web-address";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
 import { countryName, formatE164 } from "@/lib/numbers/phone";
@@ -32,7 +33,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   };
 }
 
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export default async function OrganisationPage({ params }: Params) {
   const { slug } = await params;
@@ -41,7 +41,7 @@ export default async function OrganisationPage({ params }: Params) {
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation } = page;
-  const website = safeHref(org.website);
+  const website = webLink(org.website);
   const official = org.officialPhone ? formatE164(org.officialPhone) : null;
   const policy = [
     ["Calls from", org.policyCallsFrom],
@@ -69,8 +69,8 @@ export default async function OrganisationPage({ params }: Params) {
           {website ? (
             <>
               {" · "}
-              <a href={website} rel="nofollow noopener noreferrer ugc" target="_blank">
-                {new URL(website).hostname.replace(/^www\./, "")}
+              <a href={website.href} rel="nofollow noopener noreferrer ugc" target="_blank">
+                {website.host}
               </a>
             </>
           ) : null}
@@ -152,8 +152,8 @@ export default async function OrganisationPage({ params }: Params) {
         {org.sourceCredit ? (
           <p className="text-sm text-slate-500">
             Details from{" "}
-            {safeHref(org.sourceUrl) ? (
-              <a href={safeHref(org.sourceUrl)!} rel="nofollow noopener noreferrer">
+            {webLink(org.sourceUrl) ? (
+              <a href={webLink(org.sourceUrl)!.href} rel="nofollow noopener noreferrer">
                 {org.sourceCredit}
               </a>
             ) : (
