@@ -105,6 +105,13 @@ test("user-supplied organisation websites link with rel=ugc and never as javascr
   await sql().query(`UPDATE "Organisation" SET website = 'javascript:alert(1)' WHERE slug = $1`, [slug]);
   await page.goto(`/organisations/${slug}`);
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  // Stored before the URL parser guarded the boundary: the page still renders, without a link.
+  for (const bad of ["https://<script>alert(1)</script>", "http://[::1", "https://%zz"]) {
+    await sql().query(`UPDATE "Organisation" SET website = $2, "sourceUrl" = $2 WHERE slug = $1`, [slug, bad]);
+    const response = await page.goto(`/organisations/${slug}`);
+    expect(response?.status(), bad).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`Sec Org ${slug}`);
+  }
 });
 
 test("moderation searches take repeated query parameters too", async ({ page, moderator }) => {
