@@ -30,8 +30,19 @@ function createClient(): PrismaClient {
 // One client per process; survives hot reloads in development.
 const globalForDb = globalThis as unknown as { callerCheckDb?: PrismaClient };
 
-export const db: PrismaClient = globalForDb.callerCheckDb ?? createClient();
-if (process.env.NODE_ENV === "development") globalForDb.callerCheckDb = db;
+function client(): PrismaClient {
+  globalForDb.callerCheckDb ??= createClient();
+  return globalForDb.callerCheckDb;
+}
+
+// Created on first use, not on import: `next build` evaluates route modules without a database.
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
