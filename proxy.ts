@@ -1,21 +1,119 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { numberUrlDecision } from "@/lib/numbers/url";
 import { env } from "@/lib/platform/env";
+import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
 
-// Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
-// canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
-// root loading boundary has streamed, as a 200).
-export function proxy(request: NextRequest) {
-  const segment = request.nextUrl.pathname.split("/")[2] ?? "";
-  const decision = numberUrlDecision(segment, request.nextUrl.searchParams, env.DEFAULT_REGION);
-  // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
-  // real 404 (the page cannot set it: its loading boundary has streamed by then).
-  if (decision.kind === "invalid") return NextResponse.next({ status: 404 });
-  if (decision.kind !== "redirect") return NextResponse.next();
-  // A POST (a server action, a form) is served at the canonical address instead: a redirect would
-  // make the client re-send without its body.
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.rewrite(new URL(decision.location, request.url));
-  return NextResponse.redirect(new URL(decision.location, request.url), 308);
+const formTargets = [
+  ...(process.env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
+  ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
+];
+
+/** Bodies larger than this are refused before any route reads them (server actions: next.config.js). */
+const MAX_BODY_BYTES = 256 * 1024;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A path that cannot be decoded, or that decodes to control characters, names nothing: 400. */
+function isHostilePath(pathname: string): boolean {
+  try {
+    return pathname.split("/").some((segment) => CONTROL.test(decodeURIComponent(segment)));
+  } catch {
+    return true;
+  }
 }
 
-export const config = { matcher: "/numbers/:number" };
+function refuse(request: NextRequest, status: 400 | 413, message: string): NextResponse {
+  const headers = { "Cache-Control": "no-store" };
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID", message } }, { status, headers });
+  }
+  const html = `<!doctype html><html lang="en-AU"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status === 413 ? "Too large" : "Bad request"} · CallerCheck</title><main style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>${status === 413 ? "That was too large" : "That address is not valid"}</h1><p>${message}</p><p><a href="/">Go to the home page</a></p></main></html>`;
+  return new NextResponse(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
+}
+
+/** Deeper than any real action's arguments; a 100k-deep body would exhaust the parser's stack. */
+const MAX_JSON_DEPTH = 64;
+
+function jsonDepthWithin(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "[" || c === "{") {
+      if (++depth > limit) return false;
+    } else if (c === "]" || c === "}") depth--;
+  }
+  return true;
+}
+
+/**
+ * A server action call (Next-Action header) whose body Next could not decode would end as a 500:
+ * answer 400 first. Forms post multipart or url-encoded bodies (Next decodes and bounds those);
+ * JavaScript calls post the arguments as JSON text, checked here for syntax and depth.
+ */
+async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") return false;
+  if (type !== "text/plain") return true;
+  const text = await request.clone().text();
+  if (!jsonDepthWithin(text, MAX_JSON_DEPTH)) return true;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest) {
+  if (isHostilePath(request.nextUrl.pathname)) {
+    return refuse(request, 400, "The address has a broken or forbidden character in it. Check the link, or search from the home page.");
+  }
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (Number.isFinite(length) && length > MAX_BODY_BYTES) {
+    return refuse(request, 413, `The request is larger than ${MAX_BODY_BYTES / 1024} kB. Shorten what you typed and try again.`);
+  }
+  if (await isMalformedActionCall(request)) return refuse(request, 400, "The form could not be read. Reload the page and try again.");
+  // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
+  // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
+  // root loading boundary has streamed, as a 200).
+  let status: number | undefined;
+  let rewriteTo: URL | undefined;
+  const [, first, segment = "", ...rest] = request.nextUrl.pathname.split("/");
+  if (first === "numbers" && segment && rest.length === 0) {
+    const decision = numberUrlDecision(segment, request.nextUrl.searchParams, env.DEFAULT_REGION);
+    if (decision.kind === "redirect") {
+      // A POST (a server action, a form) is served at the canonical address instead: a redirect would
+      // make the client re-send without its body.
+      if (request.method === "GET" || request.method === "HEAD") return NextResponse.redirect(new URL(decision.location, request.url), 308);
+      rewriteTo = new URL(decision.location, request.url);
+    }
+    // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
+    // real 404 (the page cannot set it: its loading boundary has streamed by then).
+    if (decision.kind === "invalid") status = 404;
+  }
+
+  // A Content-Security-Policy with a fresh nonce per request: Next reads it from the request's
+  // headers and puts the nonce on its own scripts (pages are rendered per request).
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    development: process.env.NODE_ENV === "development",
+    https: env.APP_URL.startsWith("https:"),
+    formTargets,
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = rewriteTo
+    ? NextResponse.rewrite(rewriteTo, { request: { headers: requestHeaders } })
+    : NextResponse.next({ status, request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+// Everything but build assets, which carry no script of their own to protect.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

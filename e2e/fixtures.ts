@@ -55,8 +55,11 @@ export async function createUser(options: UserOptions = {}): Promise<TestUser> {
 /** Signs a user in without the UI by minting the same JWT session cookie Auth.js would. */
 export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
   const cookieName = "authjs.session-token";
+  // The session version must match the user's (lib/accounts/auth.ts ends sessions by bumping it).
+  const { rows } = await sql().query(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [user.id]);
+  const sv = rows[0]?.sessionVersion ?? 0;
   const token = await encode({
-    token: { sub: user.id, uid: user.id, role: user.role, name: user.name, email: user.email },
+    token: { sub: user.id, uid: user.id, role: user.role, name: user.name, email: user.email, sv },
     secret: process.env.E2E_AUTH_SECRET!,
     salt: cookieName,
   });
@@ -92,6 +95,18 @@ export const test = base.extend<Fixtures>({
 export async function latestMail(to: string): Promise<{ subject: string; text: string } | null> {
   const { rows } = await sql().query(`SELECT subject, text FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [to]);
   return rows[0] ?? null;
+}
+
+/** Waits for a message to an address whose subject matches: sign-up and reset mail is sent after the form has answered. */
+export async function waitForMail(to: string, subject: RegExp): Promise<{ subject: string; text: string }> {
+  let found: { subject: string; text: string } | null = null;
+  await expect
+    .poll(async () => {
+      found = await latestMail(to);
+      return found?.subject ?? "";
+    }, { message: `a message to ${to} matching ${subject}` })
+    .toMatch(subject);
+  return found!;
 }
 
 export { expect };

@@ -2,7 +2,8 @@
 
 import { AuthError } from "next-auth";
 import { signIn, SignInRateLimited } from "@/lib/accounts/auth";
-import { requestPasswordReset, resetPassword, signUp } from "@/lib/accounts/sign-up";
+import { after } from "next/server";
+import { parseSignUp, registerAccount, resetPassword, sendPasswordReset, spendPasswordResetLimit } from "@/lib/accounts/sign-up";
 import { signInSchema } from "@/lib/accounts/schema";
 import { invalid, toFailure, type ActionResult } from "@/lib/platform/errors";
 import { consumeLimit, clientAddress } from "@/lib/platform/rate-limit";
@@ -30,24 +31,35 @@ export async function signInAction(_prev: FormState | null, form: FormData): Pro
   return { ok: true, data: undefined };
 }
 
+/** Runs after the reply has gone, so a known and an unknown e-mail answer alike and in the same time. */
+function afterReply(work: () => Promise<void>) {
+  after(() => work().catch((error: unknown) => console.error("[accounts] background work failed:", error instanceof Error ? error.name : "error")));
+}
+
 export async function signUpAction(_prev: FormState | null, form: FormData): Promise<FormState> {
   const input = { name: text(form, "name"), email: text(form, "email"), password: text(form, "password") };
   const values = { name: input.name, email: input.email };
   try {
-    await consumeLimit("signup", await clientAddress());
-    await signUp(input);
-    await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/account?welcome=1" });
+    const data = parseSignUp(input);
+    await consumeLimit("signup", `address:${await clientAddress()}`, "Too many accounts were created from your network");
+    await consumeLimit("signup-email", `email:${data.email}`, "Several sign-ups used this e-mail recently");
+    afterReply(() => registerAccount(data));
+    return {
+      ok: true,
+      data: undefined,
+      message: `Check your inbox: we have sent a message to ${data.email}. Open the link in it to confirm your address, then sign in. If the e-mail already has an account, the message says how to sign in instead.`,
+    };
   } catch (error) {
     return { ...toFailure(error), values };
   }
-  return { ok: true, data: undefined };
 }
 
 export async function forgotPasswordAction(_prev: FormState | null, form: FormData): Promise<FormState> {
   const values = { email: text(form, "email") };
   try {
-    await consumeLimit("password-reset", await clientAddress());
-    await requestPasswordReset({ email: values.email });
+    await consumeLimit("password-reset", `address:${await clientAddress()}`, "Too many reset links were asked for from your network");
+    const email = await spendPasswordResetLimit({ email: values.email });
+    afterReply(() => sendPasswordReset(email));
   } catch (error) {
     return { ...toFailure(error), values };
   }

@@ -5,7 +5,7 @@ import { sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signOut } from "@/lib/accounts/auth";
 import { serverAction } from "@/lib/accounts/action";
-import { assertCanWrite, requireUser } from "@/lib/accounts/authz";
+import { assertCanWrite, endAllSessions, getActor, requireUser } from "@/lib/accounts/authz";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
 import { single } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
@@ -52,3 +52,16 @@ export const deleteAccountAction = serverAction(
   },
   (failure, form) => ({ ...failure, values: { confirmation: single(form.confirmation) ?? "" } }),
 );
+
+/** Ends every session of this account, on every device, this one included. Suspended members may too. */
+export async function signOutEverywhereAction(): Promise<ActionResult> {
+  try {
+    const actor = await getActor();
+    if (!actor) return { ok: false, error: "You are already signed out.", code: "UNAUTHENTICATED" };
+    await endAllSessions(actor.id);
+  } catch (error) {
+    return toFailure(error);
+  }
+  await signOut({ redirectTo: "/signin?reason=signed-out-everywhere" });
+  return { ok: true, data: undefined };
+}

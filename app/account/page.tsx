@@ -12,6 +12,7 @@ import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
 import { Alerts, WhatsNew } from "./alerts";
 import { ResendConfirmation } from "./resend-confirmation";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 import { AccountSection } from "./section";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -68,6 +69,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <a href="/account/export" download className={buttonClass("secondary", "mt-4 w-full sm:w-auto")}>
           Download my data
         </a>
+      </AccountSection>
+      <AccountSection id="sessions" title="Signed-in devices">
+        <p className="text-sm text-slate-600">
+          Lost a phone, or signed in on a shared computer? This signs your account out everywhere, including here. Changing or resetting your password does the same.
+        </p>
+        <SignOutEverywhere />
       </AccountSection>
       <AccountSection id="delete" title="Delete my account" className="border-red-200">
         <div className="space-y-2 text-sm text-slate-600">

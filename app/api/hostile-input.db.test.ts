@@ -6,6 +6,11 @@ import { db } from "@/lib/platform/db";
 import { listOrganisations } from "@/lib/organisations/organisation";
 import { normalisePhone } from "@/lib/numbers/phone";
 import { listRegistry } from "@/lib/registry/feed";
+import { AppError } from "@/lib/platform/errors";
+import { createRemovalRequest } from "@/lib/moderation/removals";
+import { createComment } from "@/lib/comments/comment";
+import { createReport } from "@/lib/reports/report";
+import { signUp } from "@/lib/accounts/sign-up";
 import { GET as searchOrganisationsRoute } from "./organisations/search/route";
 import { GET as numberRoute } from "./v1/numbers/[number]/route";
 import { GET as organisationRoute } from "./v1/organisations/[slug]/route";
@@ -14,9 +19,10 @@ import { GET as registryRoute } from "./v1/registry/route";
 // Hostile input from public lists (SQL injection payloads, the Big List of Naughty Strings) into every
 // public read: nothing may answer 5xx, and the JSON API answers errors in its one shape.
 
-const DATA = "/work/shared/data";
-const sqlPayloads = (JSON.parse(readFileSync(`${DATA}/sql-injection-payloads.json`, "utf8")) as { payloads: { payload: string }[] }).payloads.map((p) => p.payload);
-const naughty = JSON.parse(readFileSync(`${DATA}/blns.json`, "utf8")) as string[];
+// Copies of the shared lists live in the repository (lib/fixtures/LICENCES.md).
+const DATA = new URL("../../lib/fixtures/", import.meta.url);
+const sqlPayloads = (JSON.parse(readFileSync(new URL("sql-injection-payloads.json", DATA), "utf8")) as { payloads: { payload: string }[] }).payloads.map((p) => p.payload);
+const naughty = JSON.parse(readFileSync(new URL("blns.json", DATA), "utf8")) as string[];
 
 /** Every n-th item, so the sample spreads over every category of each list. */
 const spread = (list: string[], n: number) => list.filter((_, i) => i % n === 0);
@@ -115,5 +121,36 @@ describe("the pages' searches under hostile input (/lookup, /organisations, /reg
     expect((await listOrganisations({ q: "harbour\u0000" })).organisations.map((org) => org.slug)).toEqual(["harbour"]);
     const response = await searchOrganisationsRoute(new NextRequest(`http://localhost/api/organisations/search?${qs({ q: "harbour\u0000" })}`, { headers: headers() }));
     expect((await response.json()).organisations).toMatchObject([{ slug: "harbour", domain: null }]);
+  });
+});
+
+describe("NUL and control characters in commands' fields", () => {
+  const nul = ["a\u0000b", "\u0000", "text\u001b[31m", "bell\u0007"];
+
+  test("a removal request refuses them with a clear message and stores nothing", async () => {
+    for (const [i, bad] of nul.entries()) {
+      for (const field of ["name", "email", "reason"] as const) {
+        const input = { e164: "+61270101234", name: "Pat Owner", email: `owner${i}@example.com`, reason: "This is my own number and it was listed by mistake.", [field]: bad };
+        const error = (await createRemovalRequest(input, `10.7.0.${i}`).catch((caught: unknown) => caught)) as AppError;
+        expect(error, `${field} ${JSON.stringify(bad)}`).toBeInstanceOf(AppError);
+        expect(error.code).toBe("INVALID");
+        expect(error.fieldErrors?.[field]?.[0]).toMatch(/control characters/);
+      }
+    }
+    expect(await db.removalRequest.count()).toBe(0);
+  });
+
+  test("a comment, a report and a sign-up refuse them too", async () => {
+    const actor = await db.user.create({
+      data: { email: "nul-actor@example.com", name: "Nul Actor", emailVerified: new Date(Date.now() - 90 * 86_400_000), createdAt: new Date(Date.now() - 90 * 86_400_000) },
+      select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+    });
+    for (const bad of nul) {
+      await expect(createComment(actor, { e164: "+61270101234", body: `Called twice ${bad} today` })).rejects.toMatchObject({ code: "INVALID" });
+      await expect(createReport(actor, { number: "+61270101234", category: "SCAM", body: `They asked ${bad} for my PIN`, idempotencyKey: "nul-report-key" }, { address: "10.7.1.1" })).rejects.toMatchObject({ code: "INVALID" });
+      await expect(signUp({ name: `Nul${bad}Name`, email: "nul-signup@example.com", password: "a long enough password" })).rejects.toMatchObject({ code: "INVALID" });
+    }
+    expect(await db.comment.count({ where: { authorId: actor.id } })).toBe(0);
+    expect(await db.report.count({ where: { reporterId: actor.id } })).toBe(0);
   });
 });

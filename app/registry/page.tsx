@@ -9,6 +9,7 @@ import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
 import { listOrganisationCountries } from "@/lib/organisations/organisation";
 import { listRegistryPage } from "@/lib/registry/feed";
 import { readableNumber } from "@/lib/numbers/display";
+import { parseWebAddress } from "@/lib/display/web-address";
 
 export const metadata: Metadata = {
   title: "Verified registry of official numbers",
@@ -19,7 +20,7 @@ export const dynamic = "force-dynamic";
 type Search = { q?: string; category?: string; country?: string };
 
 const isCategory = (value: string | undefined): value is OrgCategoryKey => !!value && (ORG_CATEGORY_KEYS as string[]).includes(value);
-const isSafeLink = (value: string) => /^https?:\/\/\S+$/i.test(value);
+const isSafeLink = (value: string) => parseWebAddress(value) !== null;
 
 // A repeated parameter (?q=a&q=b) arrives as an array: only a single value is used.
 const one = (value: string | string[] | undefined) => firstParam(value);

@@ -49,7 +49,7 @@ export async function suspendMember(actor: Actor | null, userId: string, reason:
     if (user.suspendedAt) throw new AppError("CONFLICT", "This member is already suspended.");
     if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can suspend a moderator or an admin.");
     if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { suspendedAt: new Date(), suspendedReason: why } });
+    await tx.user.update({ where: { id: userId }, data: { suspendedAt: new Date(), suspendedReason: why, sessionVersion: { increment: 1 } } });
     await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.suspend", targetType: "User", targetId: userId, reason: why, before: { suspended: false }, after: { suspended: true } });
   });
@@ -77,7 +77,7 @@ export async function changeRole(actor: Actor | null, userId: string, role: Role
     const user = await lockMember(tx, userId);
     if (user.role === nextRole) throw new AppError("CONFLICT", `This member is already ${nextRole.toLowerCase()}.`);
     if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { role: nextRole } });
+    await tx.user.update({ where: { id: userId }, data: { role: nextRole, sessionVersion: { increment: 1 } } });
     await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.role", targetType: "User", targetId: userId, reason: why, before: { role: user.role }, after: { role: nextRole } });
   });

@@ -11,12 +11,13 @@ import { env } from "../platform/env";
 import { log } from "../platform/log";
 import { AppError } from "../platform/errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { addressFrom, consumeLimit } from "../platform/rate-limit";
+import { clientAddress } from "../platform/rate-limit";
+import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./sign-in-limits";
 import { signInSchema } from "./schema";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession["user"];
+    user: { id: string; role: Role; sessionVersion: number } & DefaultSession["user"];
   }
 }
 
@@ -41,7 +42,7 @@ function adapter(): Adapter {
   };
 }
 
-/** Too many attempts for this address and e-mail; the message says when to try again. */
+/** Too many sign-in attempts (lib/accounts/sign-in-limits.ts); the message says when to try again. */
 export class SignInRateLimited extends CredentialsSignin {
   code = "rate_limited";
   /** Auth.js appends a "Read more at …" link to `message`; this is the sentence for the form. */
@@ -53,16 +54,38 @@ export class SignInRateLimited extends CredentialsSignin {
 }
 
 /**
- * The sign-in limit lives here, not in the form's action: Auth.js also accepts credentials posted
+ * The sign-in limits live here, not in the form's action: Auth.js also accepts credentials posted
  * straight to /api/auth/callback/credentials, which never passes through the action.
  */
-export async function spendSignInAttempt(request: Request | undefined, email: string): Promise<void> {
+async function checkCredentials(email: string, password: string) {
+  const address = await clientAddress();
   try {
-    await consumeLimit("signin", `${addressFrom(request?.headers ?? new Headers())}:${email}`, "Too many sign-in attempts");
+    await beforeSignInAttempt(email, address);
   } catch (error) {
     if (error instanceof AppError && error.code === "RATE_LIMITED") throw new SignInRateLimited(error.message);
     throw error;
   }
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, passwordHash: true, deletedAt: true, sessionVersion: true },
+  });
+  if (!user?.passwordHash || user.deletedAt) {
+    await burnPasswordCheck(password);
+    await afterSignInFailure(email);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await afterSignInFailure(email);
+    return null;
+  }
+  await afterSignInSuccess(email, address);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/** The user's current session version, or null when the account is gone. */
+async function currentSessionVersion(userId: string): Promise<number | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, deletedAt: true } });
+  return user && !user.deletedAt ? user.sessionVersion : null;
 }
 
 const config: NextAuthConfig = {
@@ -85,38 +108,36 @@ const config: NextAuthConfig = {
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
+      async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        await spendSignInAttempt(request, email);
-        const user = await db.user.findUnique({
-          where: { email },
-          select: { id: true, email: true, name: true, role: true, passwordHash: true, deletedAt: true },
-        });
-        if (!user?.passwordHash || user.deletedAt) {
-          await burnPasswordCheck(password);
-          return null;
-        }
-        if (!(await verifyPassword(user.passwordHash, password))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return checkCredentials(parsed.data.email, parsed.data.password);
       },
     }),
     ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
     ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
   ],
   callbacks: {
+    // The session version is read on every request: a bumped version (sign-out everywhere, password
+    // reset, suspension, role change, deletion) ends every cookie issued before it.
     async jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
         token.role = (user as { role?: Role }).role ?? "USER";
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? (await currentSessionVersion(user.id)) ?? 0;
+        return token;
       }
+      const id = String(token.uid ?? token.sub ?? "");
+      if (!id) return null;
+      const version = await currentSessionVersion(id);
+      if (version === null || version !== token.sv) return null;
       return token;
     },
     async session({ session, token }) {
       // The role here is for display only; every write re-reads the user (lib/accounts/authz.ts).
       session.user.id = String(token.uid ?? token.sub ?? "");
       session.user.role = (token.role as Role | undefined) ?? "USER";
+      session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },
   },

@@ -25,22 +25,29 @@ const actorSelect = {
   emailVerified: true,
   suspendedAt: true,
   deletedAt: true,
+  sessionVersion: true,
 } as const;
 
 export async function getActor(): Promise<Actor | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getActorById(id);
+  return getActorById(id, session.user.sessionVersion);
 }
 
-export async function getActorById(id: string): Promise<Actor | null> {
+/** The user by id; with a session version, null unless it is still the user's current one. */
+export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await db.user.findUnique({ where: { id }, select: actorSelect });
   if (!user || user.deletedAt) return null;
-  const { deletedAt: _deleted, ...actor } = user;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+  const { deletedAt: _deleted, sessionVersion: _version, ...actor } = user;
   return actor;
 }
 
+/** Ends every session of the user, this one included (the cookie no longer matches). */
+export async function endAllSessions(userId: string): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
 
 /** Throws unless the actor may write at all: signed in and not suspended. Commands call it too. */
 export function assertCanWrite(actor: Actor | null): asserts actor is Actor {

@@ -108,7 +108,7 @@ export async function deleteAccount(actor: Actor | null, input: unknown): Promis
       await tx.organisationRepresentative.deleteMany({ where: { userId: actor.id } });
       await tx.user.update({
         where: { id: actor.id },
-        data: { name: DELETED_NAME, email: `deleted-${actor.id}@callercheck.invalid`, passwordHash: null, image: null, emailVerified: null, deletedAt: new Date() },
+        data: { name: DELETED_NAME, email: `deleted-${actor.id}@callercheck.invalid`, passwordHash: null, image: null, emailVerified: null, deletedAt: new Date(), sessionVersion: { increment: 1 } },
       });
     },
     { maxWait: 10_000, timeout: 30_000 },

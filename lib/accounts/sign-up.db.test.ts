@@ -3,7 +3,13 @@ import { confirmEmail, requestPasswordReset, resetPassword, signUp } from "./sig
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { verifyPassword } from "./password";
+import { getActorById } from "./authz";
 import { LIMITS } from "../platform/rate-limit";
+
+async function signUpUser(input: { name: string; email: string; password: string }) {
+  await signUp(input);
+  return db.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true } });
+}
 
 const tokenFrom = (text: string) => /token=([\w-]+)/.exec(text)?.[1] ?? "";
 
@@ -34,18 +40,25 @@ describe("sign-up validation", () => {
     await expectInvalid({ ...valid, [field]: value }, field);
   });
 
-  test("a taken e-mail (in any case) gets a clear message", async () => {
-    await signUp({ ...valid, email: "taken@example.com" });
-    const error = (await signUp({ ...valid, email: "TAKEN@example.com" }).catch((e: unknown) => e)) as AppError;
-    expect(error.code).toBe("CONFLICT");
-    expect(error.fieldErrors?.email?.[0]).toMatch(/already exists/);
+  test.each(["1234567890", "password12", "aaaaaaaaaa"])("the common password %j is refused with a clear message", async (password) => {
+    await expectInvalid({ ...valid, password }, "password");
+    const error = (await signUp({ ...valid, password }).catch((e: unknown) => e)) as AppError;
+    expect(error.fieldErrors?.password?.[0]).toMatch(/common or breached|repeated or consecutive/);
+  });
+
+  test("a taken e-mail (in any case) answers like a new one and e-mails its owner instead", async () => {
+    const first = await signUp({ ...valid, email: "taken@example.com" });
+    const second = await signUp({ ...valid, email: "TAKEN@example.com", password: "a different passphrase" });
+    expect(second).toEqual(first);
     expect(await db.user.count({ where: { email: "taken@example.com" } })).toBe(1);
+    const mails = await db.outboxEmail.findMany({ where: { to: "taken@example.com" }, orderBy: { createdAt: "asc" }, select: { subject: true } });
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/Confirm/), expect.stringMatching(/tried to create/)]);
   });
 });
 
 describe("e-mail confirmation and password reset", () => {
   test("the confirmation link works once", async () => {
-    const user = await signUp({ name: "Grace", email: "grace@example.com", password: "a long enough password" });
+    const user = await signUpUser({ name: "Grace", email: "grace@example.com", password: "a long enough password" });
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email }, orderBy: { createdAt: "desc" } });
     const token = tokenFrom(mail.text);
     expect(await confirmEmail(token)).toBe(true);
@@ -55,7 +68,7 @@ describe("e-mail confirmation and password reset", () => {
   });
 
   test("a reset link sets a new password once; unknown e-mails send nothing", async () => {
-    const user = await signUp({ name: "Linus", email: "linus@example.com", password: "first password here" });
+    const user = await signUpUser({ name: "Linus", email: "linus@example.com", password: "first password here" });
     await requestPasswordReset({ email: "nobody@example.com" });
     expect(await db.outboxEmail.count({ where: { to: "nobody@example.com" } })).toBe(0);
     await requestPasswordReset({ email: "LINUS@example.com" });
@@ -67,8 +80,30 @@ describe("e-mail confirmation and password reset", () => {
     await expect(resetPassword({ token, password: "third password here" })).rejects.toThrow(/expired or was already used/);
   });
 
+  test("a reset ends every session and every other outstanding reset link", async () => {
+    const user = await signUpUser({ name: "Many Links", email: "many-links@example.com", password: "first password here" });
+    await requestPasswordReset({ email: user.email });
+    await requestPasswordReset({ email: user.email });
+    const mails = await db.outboxEmail.findMany({ where: { to: user.email, subject: { contains: "Reset" } }, orderBy: { createdAt: "asc" } });
+    const [older, newer] = mails.map((mail) => tokenFrom(mail.text));
+    const before = (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    expect(await getActorById(user.id, before)).not.toBeNull();
+    await resetPassword({ token: newer, password: "second password here" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(before + 1);
+    expect(await getActorById(user.id, before)).toBeNull();
+    await expect(resetPassword({ token: older, password: "third password here" })).rejects.toThrow(/expired or was already used/);
+  });
+
+  test("a reset refuses a common password and keeps the link usable", async () => {
+    const user = await signUpUser({ name: "Weak Reset", email: "weak-reset@example.com", password: "first password here" });
+    await requestPasswordReset({ email: user.email });
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, subject: { contains: "Reset" } } });
+    await expect(resetPassword({ token: tokenFrom(mail.text), password: "password12" })).rejects.toMatchObject({ code: "INVALID" });
+    await resetPassword({ token: tokenFrom(mail.text), password: "second password here" });
+  });
+
   test("an expired reset link is refused", async () => {
-    const user = await signUp({ name: "Expired", email: "expired@example.com", password: "first password here" });
+    const user = await signUpUser({ name: "Expired", email: "expired@example.com", password: "first password here" });
     await requestPasswordReset({ email: user.email });
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: user.email, subject: { contains: "Reset" } } });
     await db.authToken.updateMany({ where: { userId: user.id, purpose: "RESET_PASSWORD" }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -76,7 +111,7 @@ describe("e-mail confirmation and password reset", () => {
   });
 
   test("reset links to one e-mail are limited whichever address asks, and unknown e-mails are limited alike", async () => {
-    const user = await signUp({ name: "Ada", email: "ada-reset@example.com", password: "first password here" });
+    const user = await signUpUser({ name: "Ada", email: "ada-reset@example.com", password: "first password here" });
     for (const email of [user.email, "nobody-reset@example.com"]) {
       for (let i = 0; i < LIMITS["password-reset"].points; i++) await requestPasswordReset({ email });
       await expect(requestPasswordReset({ email: email.toUpperCase() })).rejects.toMatchObject({ code: "RATE_LIMITED" });

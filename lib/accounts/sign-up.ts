@@ -7,30 +7,45 @@ import { sendMail } from "../platform/mail";
 import { hashPassword } from "./password";
 import { consumeLimit } from "../platform/rate-limit";
 import { consumeToken, issueToken } from "./tokens";
-import { forgotPasswordSchema, resetPasswordSchema, signUpSchema } from "./schema";
+import { weakPasswordReason } from "./password-policy";
+import { forgotPasswordSchema, resetPasswordSchema, signUpSchema, type SignUpInput } from "./schema";
 
 const CONFIRM_TTL_MINUTES = 60 * 48;
 const RESET_TTL_MINUTES = 60;
 
-export async function signUp(input: unknown): Promise<{ id: string; email: string }> {
+/** Checks a sign-up form: field messages for bad input, and no password from the common list. */
+export function parseSignUp(input: unknown): SignUpInput {
   const data = parseOrThrow(signUpSchema, input);
+  const weak = weakPasswordReason(data.password, [data.name, data.email.split("@")[0]]);
+  if (weak) throw new AppError("INVALID", weak, { password: [weak] });
+  return data;
+}
+
+/**
+ * Creates the account and e-mails a confirmation link — or, when the e-mail already has an account,
+ * e-mails its owner instead. Either way the same work is done (one password hash, one message) and the
+ * caller learns nothing: the form answers "check your inbox" for both (README "Security").
+ */
+export async function registerAccount(data: SignUpInput): Promise<void> {
   const passwordHash = await hashPassword(data.password);
-  let user: { id: string; email: string };
   try {
-    user = await db.user.create({
-      data: { name: data.name, email: data.email, passwordHash },
-      select: { id: true, email: true },
-    });
+    const user = await db.user.create({ data: { name: data.name, email: data.email, passwordHash }, select: { id: true, email: true } });
+    await sendConfirmation(user.id, user.email);
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", "An account with this e-mail already exists.", {
-        email: ["An account with this e-mail already exists. Sign in, or reset your password."],
-      });
-    }
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    await sendMail({
+      to: data.email,
+      subject: "Someone tried to create a CallerCheck account with your e-mail",
+      text: `Someone, perhaps you, tried to create a CallerCheck account with this e-mail address, which already has one.\n\nSign in at ${env.APP_URL}/signin or, if you have forgotten your password, choose a new one at ${env.APP_URL}/forgot-password.\n\nIf it was not you, ignore this message; nothing has changed.`,
+    });
   }
-  await sendConfirmation(user.id, user.email);
-  return user;
+}
+
+/** parseSignUp then registerAccount (the form runs the second after it has answered). */
+export async function signUp(input: unknown): Promise<{ email: string }> {
+  const data = parseSignUp(input);
+  await registerAccount(data);
+  return { email: data.email };
 }
 
 export async function sendConfirmation(userId: string, email: string): Promise<void> {
@@ -52,12 +67,16 @@ export async function confirmEmail(token: string): Promise<boolean> {
   return true;
 }
 
-/** Always resolves the same way, so the form never reveals whether an e-mail has an account. */
-export async function requestPasswordReset(input: unknown): Promise<void> {
+/** Per e-mail as well as per address (the action's): nobody can flood one inbox from many addresses.
+ * Counted whether or not the account exists, so the limit reveals nothing either. */
+export async function spendPasswordResetLimit(input: unknown): Promise<string> {
   const { email } = parseOrThrow(forgotPasswordSchema, input);
-  // Per e-mail as well as per address (the action's): nobody can flood one inbox from many addresses.
-  // Counted whether or not the account exists, so the limit reveals nothing either.
   await consumeLimit("password-reset", `email:${email}`, "Several reset links were sent to this address recently");
+  return email;
+}
+
+/** E-mails a reset link when the e-mail has an account; nothing otherwise. The form has answered by then. */
+export async function sendPasswordReset(email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, deletedAt: true } });
   if (!user || user.deletedAt) return;
   const token = await issueToken(user.id, "RESET_PASSWORD", RESET_TTL_MINUTES);
@@ -68,14 +87,27 @@ export async function requestPasswordReset(input: unknown): Promise<void> {
   });
 }
 
+/** Always resolves the same way, so the form never reveals whether an e-mail has an account. */
+export async function requestPasswordReset(input: unknown): Promise<void> {
+  await sendPasswordReset(await spendPasswordResetLimit(input));
+}
+
+/**
+ * Sets a new password from a reset link. The link is single-use, every other outstanding reset link
+ * of the account stops working, and every session ends (sessionVersion).
+ */
 export async function resetPassword(input: unknown): Promise<void> {
   const data = parseOrThrow(resetPasswordSchema, input);
+  const weak = weakPasswordReason(data.password);
+  if (weak) throw new AppError("INVALID", weak, { password: [weak] });
   const userId = await consumeToken(data.token, "RESET_PASSWORD");
   if (!userId) throw new AppError("INVALID", "This reset link has expired or was already used. Ask for a new one.");
-  // Opening the e-mailed link also proves the address.
   const passwordHash = await hashPassword(data.password);
+  const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, emailVerified: new Date() } });
+    // Opening the e-mailed link also proves the address; every other outstanding reset link dies with it.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, emailVerified: now, sessionVersion: { increment: 1 } } });
+    await tx.authToken.updateMany({ where: { userId, purpose: "RESET_PASSWORD", usedAt: null }, data: { usedAt: now } });
     await refreshTrustLevels(tx, [userId]);
   });
 }

@@ -219,11 +219,11 @@ test("a number whose texts were removed at its owner's request takes no new comm
   expect((await db.phoneNumber.findUniqueOrThrow({ where: { e164: "+61491570199" } })).commentCount).toBe(0);
 });
 
-test("NUL bytes: stripped from a comment's text, and an id holding one is INVALID rather than a database error", async () => {
+test("NUL bytes: a comment's text holding one is refused (issue 13), and an id holding one is INVALID rather than a database error", async () => {
   const e164 = await publicNumber();
   const author = await user();
-  const { id } = await createComment(author, { e164, body: "before\u0000after" });
-  expect((await db.comment.findUniqueOrThrow({ where: { id }, select: { body: true } })).body).toBe("beforeafter");
+  await expect(createComment(author, { e164, body: "before\u0000after" })).rejects.toMatchObject({ code: "INVALID", fieldErrors: { body: [expect.stringMatching(/control characters/)] } });
+  const { id } = await createComment(author, { e164, body: "before and after" });
   for (const commentId of [`${id}\u0000`, "a b", "x".repeat(65)]) {
     await expect(editComment(author, { commentId, body: "edited" })).rejects.toMatchObject({ code: "INVALID" });
     await expect(deleteComment(author, { commentId })).rejects.toMatchObject({ code: "INVALID" });

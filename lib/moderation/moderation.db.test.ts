@@ -372,6 +372,17 @@ describe("registry", () => {
 });
 
 describe("organisations", () => {
+  test("a website that a real URL parser rejects is refused, and nothing changes", async () => {
+    const moderator = await makeUser("MODERATOR");
+    const org = await makeOrg();
+    for (const website of ["https://<script>alert(1)</script>", "http://[::1", "https://%zz", "javascript:alert(1)", "https://"]) {
+      await expect(updateOrganisation(moderator, org.id, { name: org.name, category: "BANK", website, reason: "Checking the website" }), website).rejects.toMatchObject({ code: "INVALID" });
+    }
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).website).toBeNull();
+    await updateOrganisation(moderator, org.id, { name: org.name, category: "BANK", website: "https://Example.org/Contact", reason: "Checking the website" });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).website).toBe("https://example.org/Contact");
+  });
+
   test("merge moves claims and reports, combines a claim on the same number, and keeps counters exact", async () => {
     const source = await makeOrg("PROPOSED", "Quik Parcel");
     const target = await makeOrg("ACTIVE", "Quick Parcel");

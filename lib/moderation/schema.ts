@@ -1,5 +1,6 @@
 // Client-safe zod schemas for the moderation forms, the registry and removal requests.
 import { z } from "zod";
+import { parseWebAddress } from "../display/web-address";
 import { emailField } from "../accounts/schema";
 import { EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
 
@@ -27,7 +28,8 @@ export const evidenceSchema = z.object({
     .trim()
     .min(3, "Give the source URL or a note on how it was confirmed.")
     .max(500, "Keep the source under 500 characters.")
-    .refine((value) => !/^(javascript|data|vbscript):/i.test(value), "That is not a web address we can link to."),
+    .refine((value) => !/^(javascript|data|vbscript):/i.test(value), "That is not a web address we can link to.")
+    .refine((value) => !/^https?:/i.test(value) || parseWebAddress(value) !== null, "That web address is not valid. Check it, or write a note instead."),
   reviewAt: z
     .string()
     .trim()
@@ -80,7 +82,9 @@ export const organisationEditSchema = z.object({
     .optional()
     .transform((value) => value || null)
     .refine((value) => value === null || /^[A-Z]{2}$/.test(value), "Use a two-letter country code such as AU."),
-  website: optionalText(300).refine((value) => value === null || /^https?:\/\/\S+$/i.test(value), "Enter a web address starting with https://"),
+  website: optionalText(300)
+    .refine((value) => value === null || parseWebAddress(value) !== null, "Enter a full web address such as https://example.org")
+    .transform((value) => (value === null ? null : parseWebAddress(value))),
   officialPhone: optionalText(64),
   policyCallsFrom: optionalText(1000),
   policyMayAsk: optionalText(1000),

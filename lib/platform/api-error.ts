@@ -1,7 +1,7 @@
 // Client-safe: the one error shape every /api/v1 route answers with (and the OpenAPI document shows).
 import { z } from "zod";
 
-export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INVALID", "INTERNAL"] as const;
+export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INVALID", "PAYLOAD_TOO_LARGE", "UNAVAILABLE", "INTERNAL"] as const;
 
 export const apiErrorSchema = z
   .object({

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "./api-error";
-import { AppError, statusFor } from "./errors";
+import { AppError, isDatabaseUnavailable, statusFor, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from "./errors";
 import { logUnexpected } from "./log";
 import { addressFrom, consumeLimit } from "./rate-limit";
 
@@ -11,7 +11,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 /** `{ "error": { "code", "message" } }` with the code's status. */
 export function errorJson(code: ApiError["error"]["code"], message: string, headers: HeadersInit = {}): Response {
-  const status = code === "INTERNAL" ? 500 : statusFor[code];
+  const status = code === "INTERNAL" ? 500 : code === "UNAVAILABLE" ? 503 : code === "PAYLOAD_TOO_LARGE" ? 413 : statusFor[code];
   return Response.json(apiErrorSchema.parse({ error: { code, message } }), { status, headers: { ...NO_STORE, ...headers } });
 }
 
@@ -20,6 +20,9 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
     return errorJson(error.code, error.message, retry);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return errorJson("UNAVAILABLE", UNAVAILABLE_MESSAGE.replace(" Nothing was saved.", ""), { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });
   }
   if (error instanceof z.ZodError) {
     return errorJson("INVALID", error.issues[0]?.message ?? "The request is not valid.");

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "./env";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./errors";
 
 // Importing this file never connects and never throws: the clients are made on first use, so
 // `next build` works with no database. DATABASE_URL is checked then, with a message saying what to do.
@@ -14,7 +15,23 @@ function connectionString(): string {
 }
 
 function newClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE }) });
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE }) });
+  // A query that fails because the database is away carries the DATABASE_UNAVAILABLE digest, which
+  // survives Next's production redaction: app/error.tsx then shows "temporarily unavailable" instead
+  // of a generic error. The pool reconnects by itself once the database is back; no restart needed.
+  const extended = client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isDatabaseUnavailable(error) && error && typeof error === "object") Object.assign(error, { digest: DATABASE_UNAVAILABLE });
+          throw error;
+        }
+      },
+    },
+  });
+  return extended as unknown as PrismaClient;
 }
 
 type Clients = { primary: PrismaClient; read: PrismaClient };

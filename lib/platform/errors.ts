@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { logUnexpected } from "./log";
 
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "INVALID" | "UNAVAILABLE";
 
 export const statusFor: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -11,7 +11,35 @@ export const statusFor: Record<ErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INVALID: 400,
+  UNAVAILABLE: 503,
 };
+
+/** The digest an error carries when the database did not answer; app/error.tsx shows the outage page for it. */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+export const UNAVAILABLE_MESSAGE = "CallerCheck is temporarily unavailable: our database is not answering. Nothing was saved. Please try again in a minute.";
+/** Seconds a client should wait before retrying during an outage (Retry-After). */
+export const UNAVAILABLE_RETRY_SECONDS = 30;
+
+// Connection refused or reset, server shutting down or starting up, pool exhausted: the database is
+// away, not the request wrong. Matched on codes where the driver gives one (Prisma P1001/P1017/P2024,
+// PostgreSQL class 08 and 57P0x, Node's socket errors), and on the adapter's wording otherwise.
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?(?:closed|lost)|terminating connection due to administrator command|the database system is (?:shutting down|starting up|in recovery mode)|Can't reach database server|DatabaseNotReachable|Timed out fetching a new connection|Client has encountered a connection error|Unable to start a transaction in the given time/i;
+
+/** True when an error (or anything in its cause chain) says the database cannot be reached. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, message, digest, kind, cause, meta } = current as { code?: unknown; message?: unknown; digest?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (digest === DATABASE_UNAVAILABLE || kind === "DatabaseNotReachable") return true;
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof message === "string" && UNAVAILABLE_TEXT.test(message)) return true;
+    current = cause ?? meta?.driverAdapterError;
+  }
+  return false;
+}
 
 /** An expected failure whose message a user may read. */
 export class AppError extends Error {
@@ -36,8 +64,29 @@ export function invalid(error: z.ZodError): AppError {
   return new AppError("INVALID", first, flat.fieldErrors as Record<string, string[] | undefined>);
 }
 
-/** Parses with a zod schema or throws an INVALID AppError carrying the field messages. */
+// NUL and the other C0 controls (but tab, line feed and carriage return, which free text may hold) and DEL.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_CHARACTER_MESSAGE = "Remove the invisible control characters from this field.";
+
+/** Field paths (top level, "" for the input itself) whose strings hold control characters. */
+export function fieldsWithControlCharacters(input: unknown, path = "", depth = 0): string[] {
+  if (typeof input === "string") return FORBIDDEN_CHARACTERS.test(input) ? [path] : [];
+  if (depth > 8 || input === null || typeof input !== "object") return [];
+  const entries = Array.isArray(input) ? input.map((value, i) => [String(i), value] as const) : Object.entries(input);
+  return entries.flatMap(([key, value]) => fieldsWithControlCharacters(value, path || key, depth + 1));
+}
+
+/**
+ * Parses with a zod schema or throws an INVALID AppError carrying the field messages. Every command
+ * validates through here, so control characters are refused for every schema, whatever it allows.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const hostile = fieldsWithControlCharacters(input);
+  if (hostile.length) {
+    const fieldErrors = Object.fromEntries(hostile.filter(Boolean).map((field) => [field, [CONTROL_CHARACTER_MESSAGE]]));
+    throw new AppError("INVALID", CONTROL_CHARACTER_MESSAGE, fieldErrors);
+  }
   const result = schema.safeParse(input);
   if (!result.success) throw invalid(result.error);
   return result.data;
@@ -50,6 +99,10 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   }
   // Next's redirect(), notFound() and friends are control flow, not failures.
   unstable_rethrow(error);
+  if (isDatabaseUnavailable(error)) {
+    void logUnexpected(new Error(`database unavailable: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : "unknown"}`));
+    return { ok: false, error: UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" };
+  }
   void logUnexpected(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
 }

@@ -1,23 +1,29 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "./db";
-import { env } from "./env";
+import { env, isDevPagesEnabled } from "./env";
 import { log } from "./log";
+import { redactLinks } from "./redact";
 
 export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: nodemailer.Transporter | undefined;
 
 /**
- * The only way the app sends e-mail. Every message is kept in the outbox table; it goes out over SMTP
- * when SMTP_URL is set; otherwise it waits there (development and tests read the outbox page).
+ * The only way the app sends e-mail. Every message is kept in the outbox table, but a live link
+ * (confirmation, password reset) is kept only where development pages are on (development, and
+ * end-to-end tests through ENABLE_DEV_PAGES, which read the links from /dev/outbox): in production
+ * the stored text is redacted, so whoever reads the database or a backup cannot take over an account.
+ * The message goes out over SMTP when SMTP_URL is set, from memory with its live link. Without SMTP
+ * only development prints the message; production logs name the subject, never the body.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  const row = await db.outboxEmail.create({ data: mail, select: { id: true } });
+  const stored = { ...mail, text: isDevPagesEnabled ? mail.text : redactLinks(mail.text) };
+  const row = await db.outboxEmail.create({ data: stored, select: { id: true } });
   if (!env.SMTP_URL) {
     // Only that a message waits in the outbox: its body holds live links (reset, confirmation), and
     // its recipient is personal data. Development reads the outbox page instead.
-    log.info({ outboxId: row.id }, "mail kept in the outbox (no SMTP_URL)");
+    log.info({ outboxId: row.id, subject: mail.subject }, "mail kept in the outbox (no SMTP_URL)");
     return;
   }
   // Delivery is not awaited: a slow SMTP server would otherwise make "we sent a reset link" take
@@ -32,7 +38,8 @@ async function deliver(id: string, mail: Mail, smtpUrl: string): Promise<void> {
     await transport.sendMail({ from: env.MAIL_FROM, ...mail });
     await db.outboxEmail.update({ where: { id }, data: { sentAt: new Date() } });
   } catch (error) {
-    log.error({ outboxId: id, err: error }, "SMTP delivery failed; the message stays in the outbox");
+    // The error's message only: nodemailer's error object can carry the envelope and message.
+    log.error({ outboxId: id, error: error instanceof Error ? error.message.slice(0, 200) : "unknown error" }, "SMTP delivery failed; the message stays in the outbox");
   }
 }
 

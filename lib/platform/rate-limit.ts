@@ -8,8 +8,14 @@ const DAY = 86_400;
 
 /** Every limit in one place: points per window (seconds). Keys are an account id or an address. */
 export const LIMITS = {
-  signin: { points: 10, duration: 15 * 60 },
+  // Sign-in (lib/accounts/sign-in-limits.ts): failures per account and address with doubling lockouts,
+  // failures per account from anywhere (a known device still passes), and attempts per address.
+  "signin-pair": { points: 5, duration: 15 * 60 },
+  "signin-lockouts": { points: 1_000, duration: DAY },
+  "signin-account": { points: 50, duration: 3_600 },
+  "signin-address": { points: 30, duration: 15 * 60 },
   signup: { points: 10, duration: 3_600 },
+  "signup-email": { points: 3, duration: 3_600 },
   "password-reset": { points: 5, duration: 3_600 },
   "report-new-account": { points: 5, duration: DAY },
   report: { points: 20, duration: DAY },
@@ -87,6 +93,46 @@ export async function refundLimits(spendList: [LimitName, string][]): Promise<vo
   if (spendList.length === 0) return;
   const keys = spendList.map(([name, key]) => rowKey(name, key));
   await db.$executeRaw`UPDATE "RateLimit" SET points = greatest(points - 1, 0) WHERE key = ANY(${keys}::text[])`.catch(() => undefined);
+}
+
+/** The error a spent limit throws: RATE_LIMITED with the wait in its message and Retry-After. */
+export function rateLimited(seconds: number, what = "You have done that too often"): AppError {
+  const wait = Math.max(1, Math.ceil(seconds));
+  return new AppError("RATE_LIMITED", `${what}. ${retryMessage(wait)}`, undefined, wait);
+}
+
+const secondsUntil = (expire: Date | null, now: Date) => (expire ? Math.max(0, Math.ceil((expire.getTime() - now.getTime()) / 1000)) : 0);
+
+/** Points spent so far and seconds until they reset, without spending one. */
+export async function peekLimit(name: LimitName, key: string, now: Date = new Date()): Promise<{ spent: number; resetsIn: number }> {
+  const [row] = await db.$queryRaw<{ points: number; expire: Date | null }[]>`SELECT points, expire FROM "RateLimit" WHERE key = ${rowKey(name, key)}`;
+  if (!row || !row.expire || row.expire <= now) return { spent: 0, resetsIn: 0 };
+  return { spent: row.points, resetsIn: secondsUntil(row.expire, now) };
+}
+
+/** Spends one point and reports the outcome instead of throwing (for limits with their own backoff). */
+export async function trySpend(name: LimitName, key: string, now: Date = new Date()): Promise<{ ok: boolean; spent: number; resetsIn: number }> {
+  const [row] = await db.$queryRaw<{ points: number; expire: Date }[]>`
+    INSERT INTO "RateLimit" (key, points, expire) VALUES (${rowKey(name, key)}, 1, ${new Date(now.getTime() + LIMITS[name].duration * 1000)}::timestamp)
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
+      expire = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
+    RETURNING points, expire`;
+  return { ok: row.points <= LIMITS[name].points, spent: row.points, resetsIn: secondsUntil(row.expire, now) };
+}
+
+/** Refuses the key for `seconds` from now, whatever it had spent. */
+export async function blockLimit(name: LimitName, key: string, seconds: number, now: Date = new Date()): Promise<void> {
+  const over = LIMITS[name].points + 1;
+  const until = new Date(now.getTime() + seconds * 1000);
+  await db.$executeRaw`
+    INSERT INTO "RateLimit" (key, points, expire) VALUES (${rowKey(name, key)}, ${over}, ${until}::timestamp)
+    ON CONFLICT (key) DO UPDATE SET points = greatest("RateLimit".points, ${over}), expire = ${until}::timestamp`;
+}
+
+/** Forgets everything spent on the key (a successful sign-in clears its failures). */
+export async function clearLimit(name: LimitName, key: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM "RateLimit" WHERE key = ${rowKey(name, key)}`.catch(() => undefined);
 }
 
 export async function refundLimit(name: LimitName, key: string): Promise<void> {

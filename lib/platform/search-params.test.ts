@@ -8,3 +8,8 @@ test("a repeated query parameter reads as its first value; missing stays undefin
   expect(firstParam([])).toBeUndefined();
   expect(firstParam("x".repeat(500), 10)).toBe("x".repeat(10));
 });
+
+test("control characters never reach a query", () => {
+  expect(firstParam("har\u0000bour\u001b")).toBe("harbour");
+  expect(firstParam(["\u0000", "b"])).toBe("");
+});

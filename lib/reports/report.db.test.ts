@@ -192,6 +192,20 @@ describe("createReport", () => {
     await expectCountersMatchRows();
   });
 
+  test("50 concurrent reports proposing one new name create one organisation", async () => {
+    const actors = await Promise.all(Array.from({ length: 50 }, () => member()));
+    const results = await Promise.all(
+      actors.map((actor, i) =>
+        createReport(actor, input({ number: `0412 001 ${String(100 + i)}`, proposeOrganisation: "1", proposedName: i % 2 ? "Concurrent Proposal Co" : "concurrent proposal co" }), { address: `race-${i}` }),
+      ),
+    );
+    const orgs = await db.organisation.findMany({ where: { name: { equals: "Concurrent Proposal Co", mode: "insensitive" } }, select: { id: true, reportCount: true } });
+    expect(orgs).toHaveLength(1);
+    expect(new Set(results.map((result) => result.organisation?.id))).toEqual(new Set([orgs[0].id]));
+    expect(orgs[0].reportCount).toBe(50);
+    await expectCountersMatchRows();
+  });
+
   test("a report naming a merged organisation is filed under the organisation it was merged into", async () => {
     const target = await organisation("Target Bank");
     const old = await db.organisation.create({ data: { name: "Old Bank", slug: `old-bank-${key()}`, status: "MERGED", mergedIntoId: target.id }, select: { id: true } });

@@ -208,6 +208,15 @@ async function countAddress(tx: Tx, e164: string, addressKey: string, category: 
 }
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
+  // One organisation per name, however many reports propose it at once: proposals of one name queue
+  // on a transaction lock, and each re-checks once the one before it has committed.
+  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`organisation-name:${proposal.name.toLowerCase()}`}))) AS held`;
+  const existing = await tx.organisation.findFirst({
+    where: { name: { equals: proposal.name, mode: "insensitive" }, status: { in: ["ACTIVE", "PROPOSED"] } },
+    orderBy: { status: "asc" },
+    select: orgSelect,
+  });
+  if (existing) return { id: existing.id, slug: existing.slug, name: existing.name, status: existing.status };
   const base = slugify(proposal.name);
   const taken = await tx.organisation.findUnique({ where: { slug: base }, select: { id: true } });
   const slug = taken ? `${base.slice(0, 72)}-${randomBytes(3).toString("hex")}` : base;

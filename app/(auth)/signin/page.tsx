@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <AuthCard
       title="Sign in"
-      intro={params.reason ? <p>{params.reason === "report" ? "Sign in to report a call. What you typed is kept." : "Sign in to continue."}</p> : null}
+      intro={params.reason ? <p>{params.reason === "report" ? "Sign in to report a call. What you typed is kept." : params.reason === "signed-out-everywhere" ? "You are signed out on every device." : "Sign in to continue."}</p> : null}
       footer={<>New to CallerCheck? <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Create an account</Link></>}
     >
       <SignInForm callbackUrl={callbackUrl} />

@@ -8,6 +8,7 @@ import { signUpAction } from "../actions";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, null);
+  if (state?.ok) return <Alert tone="success" testId="form-success">{state.message}</Alert>;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>

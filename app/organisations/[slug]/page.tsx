@@ -13,6 +13,7 @@ import { retireDueNumbers } from "@/lib/representatives/publish";
 import { CallCheck } from "./call-check";
 import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
+import { webLink } from "@/lib/display/web-address";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
 import { getOrganisationPage } from "@/lib/organisations/organisation";
 import { firstParam } from "@/lib/platform/search-params";
@@ -50,7 +51,6 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   };
 }
 
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export default async function OrganisationPage({ params, searchParams }: Params) {
   const { slug } = await params;
@@ -62,7 +62,7 @@ export default async function OrganisationPage({ params, searchParams }: Params)
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources, nextVerified, nextClaimed } = page;
   const [structured, scorecard, manages] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
   const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
-  const website = safeHref(org.website);
+  const website = webLink(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
   const policy = [
     ["Calls from", org.policyCallsFrom],
@@ -90,8 +90,8 @@ export default async function OrganisationPage({ params, searchParams }: Params)
           {website ? (
             <>
               {" · "}
-              <a href={website} rel="nofollow noopener noreferrer ugc" target="_blank">
-                {new URL(website).hostname.replace(/^www\./, "")}
+              <a href={website.href} rel="nofollow noopener noreferrer ugc" target="_blank">
+                {website.host}
               </a>
             </>
           ) : null}
@@ -202,8 +202,8 @@ export default async function OrganisationPage({ params, searchParams }: Params)
         {org.sourceCredit ? (
           <p className="text-sm text-slate-500">
             Details from{" "}
-            {safeHref(org.sourceUrl) ? (
-              <a href={safeHref(org.sourceUrl)!} rel="nofollow noopener noreferrer">
+            {webLink(org.sourceUrl) ? (
+              <a href={webLink(org.sourceUrl)!.href} rel="nofollow noopener noreferrer">
                 {org.sourceCredit}
               </a>
             ) : (

@@ -1,0 +1,230 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import { ACTORS, AUTHORISATION_MATRIX, type Access, type ActorKind } from "@/lib/accounts/authorisation-matrix";
+import { db } from "@/lib/platform/db";
+
+// Every server action and route handler, called directly (no UI) as each kind of actor, against
+// lib/accounts/authorisation-matrix.ts. Only the session lookup and Next's request-bound helpers are
+// replaced; the actions, commands and PostgreSQL are real.
+
+const root = path.resolve(import.meta.dirname, "..");
+
+let session: { user: { id: string; role: string; sessionVersion: number } } | null = null;
+let address = 0;
+
+vi.mock("@/lib/accounts/auth", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/accounts/auth")>()),
+  auth: async () => session,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": `10.77.${Math.floor(address / 250)}.${address++ % 250}` }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (work: unknown) => void (typeof work === "function" ? Promise.resolve(work()).catch(() => undefined) : undefined),
+}));
+
+// --- discovery: what exists in app/ and components/ ---------------------------------------------
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === "node_modules" || name.startsWith(".")) return [];
+    return statSync(full).isDirectory() ? filesUnder(full) : /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+function discover(): string[] {
+  const found: string[] = [];
+  for (const file of [...filesUnder(path.join(root, "app")), ...filesUnder(path.join(root, "components"))]) {
+    const source = readFileSync(file, "utf8");
+    const rel = path.relative(root, file).split(path.sep).join("/");
+    if (/^\s*["']use server["']/.test(source)) {
+      for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function\s+|const\s+)(\w+)/g)) found.push(`${rel}#${match[1]}`);
+    } else if (/["']use server["']/.test(source)) {
+      found.push(`${rel}#inline`);
+    }
+    if (path.basename(file) === "route.ts") {
+      for (const match of source.matchAll(/export\s+(?:async\s+function|const)\s+(?:\{([^}]*)\}|(\w+))/g)) {
+        const names = match[1] ? match[1].split(",").map((name) => name.trim().split(/\s+as\s+/).pop()!.trim()) : [match[2]];
+        for (const name of names) if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) found.push(`${rel}#${name}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+test("the matrix names every server action and route handler, and nothing else", () => {
+  const found = discover();
+  const missing = found.filter((key) => !(key in AUTHORISATION_MATRIX));
+  const stale = Object.keys(AUTHORISATION_MATRIX).filter((key) => !found.includes(key));
+  const advice = [
+    missing.length
+      ? `Add to AUTHORISATION_MATRIX in lib/accounts/authorisation-matrix.ts (and an input in app/authorisation-matrix.db.test.ts' INPUTS):\n${missing.map((key) => `  "${key}": <everyone | signedIn | writers | staff | admins>,`).join("\n")}`
+      : "",
+    stale.length ? `Remove from AUTHORISATION_MATRIX (no longer in the code):\n${stale.map((key) => `  "${key}"`).join("\n")}` : "",
+  ].filter(Boolean).join("\n\n");
+  expect(advice, advice).toBe("");
+  expect(found.length).toBeGreaterThan(40);
+});
+
+// --- calling each entry -------------------------------------------------------------------------
+
+const uid = () => randomBytes(5).toString("hex");
+const E164 = "+61491579911";
+const actors = {} as Record<ActorKind, { id: string; role: string } | null>;
+const fixtures = { claimId: "", organisationId: "", otherOrganisationId: "", commentId: "", requestId: "", targetUserId: "" };
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+const get = (url: string) => new Request(`http://localhost${url}`, { headers: { "x-forwarded-for": `10.78.0.${address++ % 250}` } });
+
+type Call = () => Promise<unknown>;
+/** One realistic call per entry; allowed actors may still fail on their input, never on authorisation. */
+const INPUTS: Record<string, (modules: Modules) => Call> = {
+  "app/(auth)/actions.ts#signInAction": (m) => () => m.auth.signInAction(null, form({ email: `nobody-${uid()}@example.com`, password: "a long enough password" })),
+  "app/(auth)/actions.ts#signUpAction": (m) => () => m.auth.signUpAction(null, form({ name: "Matrix Person", email: `m-${uid()}@example.com`, password: "tangerine velvet window" })),
+  "app/(auth)/actions.ts#forgotPasswordAction": (m) => () => m.auth.forgotPasswordAction(null, form({ email: `m-${uid()}@example.com` })),
+  "app/(auth)/actions.ts#resetPasswordAction": (m) => () => m.auth.resetPasswordAction(null, form({ token: "not-a-real-token-value", password: "tangerine velvet window" })),
+  "app/account/actions.ts#resendConfirmationAction": (m) => () => m.account.resendConfirmationAction(),
+  "app/account/actions.ts#toggleWatchAction": (m) => () => m.account.toggleWatchAction(null, form({ e164: E164, watch: "1" })),
+  "app/account/actions.ts#deleteAccountAction": (m) => () => m.account.deleteAccountAction(null, form({ confirmation: "not a match" })),
+  "app/account/actions.ts#signOutEverywhereAction": (m) => () => m.account.signOutEverywhereAction(),
+  "app/account/export/route.ts#GET": (m) => () => m.exportRoute.GET(),
+  "app/api/auth/[...nextauth]/route.ts#GET": (m) => () => m.authRoute.GET(new NextRequest("http://localhost/api/auth/csrf")),
+  "app/api/auth/[...nextauth]/route.ts#POST": (m) => () => m.authRoute.POST(new NextRequest("http://localhost/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: "x" }) })),
+  "app/report/actions.ts#createReportAction": (m) => () => m.report.createReportAction(null as never, form({ number: E164, category: "SCAM", channel: "CALL", idempotencyKey: `key-${uid()}` })),
+  "app/numbers/[number]/vote-actions.ts#castVoteAction": (m) => () => m.votes.castVoteAction(null, form({ claimId: fixtures.claimId, legitimate: "false" })),
+  "app/numbers/[number]/vote-actions.ts#withdrawVoteAction": (m) => () => m.votes.withdrawVoteAction(null, form({ claimId: fixtures.claimId })),
+  "app/numbers/[number]/comment-actions.ts#postCommentAction": (m) => () => m.comments.postCommentAction(null, form({ e164: E164, body: "A matrix comment about this number." })),
+  "app/numbers/[number]/comment-actions.ts#editCommentAction": (m) => () => m.comments.editCommentAction(null, form({ commentId: fixtures.commentId, body: "Edited by someone." })),
+  "app/numbers/[number]/comment-actions.ts#deleteCommentAction": (m) => () => m.comments.deleteCommentAction(null, form({ commentId: fixtures.commentId })),
+  "app/numbers/[number]/comment-actions.ts#flagCommentAction": (m) => () => m.comments.flagCommentAction(null, form({ commentId: fixtures.commentId, reason: "SPAM" })),
+  "app/numbers/[number]/comment-actions.ts#loadCommentsAction": (m) => () => m.comments.loadCommentsAction({ e164: E164 }),
+  "app/numbers/[number]/removal/actions.ts#requestRemovalAction": (m) => () => m.removal.requestRemovalAction(null, form({ e164: E164, name: "Pat Owner", email: `owner-${uid()}@example.com`, reason: "This is my own number and it was listed by mistake." })),
+  "app/moderation/actions.ts#promoteAction": (m) => () => m.moderation.promoteAction(null, form({ claimId: fixtures.claimId, method: "OFFICIAL_WEBSITE", source: "https://example.org/contact", reviewAt: "" })),
+  "app/moderation/actions.ts#addEntryAction": (m) => () => m.moderation.addEntryAction(null, form({ number: "+61491579912", organisationId: fixtures.organisationId, method: "OFFICIAL_WEBSITE", source: "https://example.org/contact", reviewAt: "" })),
+  "app/moderation/actions.ts#revokeAction": (m) => () => m.moderation.revokeAction(null, form({ claimId: fixtures.claimId, reason: "Matrix test revocation" })),
+  "app/moderation/actions.ts#rejectClaimAction": (m) => () => m.moderation.rejectClaimAction(null, form({ claimId: fixtures.claimId, reason: "Matrix test rejection" })),
+  "app/moderation/actions.ts#rejectNumberAction": (m) => () => m.moderation.rejectNumberAction(null, form({ number: E164, organisationId: fixtures.organisationId, reason: "Matrix test rejection" })),
+  "app/moderation/actions.ts#flagAction": (m) => () => m.moderation.flagAction(null, form({ targetType: "comment", targetId: fixtures.commentId, decision: "dismiss", reason: "Matrix test decision" })),
+  "app/moderation/actions.ts#alertAction": (m) => () => m.moderation.alertAction(null, form({ alertId: "c0000000000000000000000000", reason: "Matrix test decision" })),
+  "app/moderation/actions.ts#activateOrganisationAction": (m) => () => m.moderation.activateOrganisationAction(null, form({ organisationId: fixtures.otherOrganisationId, reason: "Matrix test activation" })),
+  "app/moderation/actions.ts#editOrganisationAction": (m) => () => m.moderation.editOrganisationAction(null, form({ organisationId: fixtures.organisationId, name: "Matrix Org", category: "BANK", reason: "Matrix test edit" })),
+  "app/moderation/actions.ts#mergeOrganisationAction": (m) => () => m.moderation.mergeOrganisationAction(null, form({ organisationId: fixtures.otherOrganisationId, targetId: fixtures.otherOrganisationId, reason: "Matrix test merge" })),
+  "app/moderation/actions.ts#removalAction": (m) => () => m.moderation.removalAction(null, form({ requestId: fixtures.requestId, decision: "reject", reason: "Matrix test decision" })),
+  "app/moderation/actions.ts#suspensionAction": (m) => () => m.moderation.suspensionAction(null, form({ userId: fixtures.targetUserId, decision: "unsuspend", reason: "Matrix test decision" })),
+  "app/moderation/actions.ts#roleAction": (m) => () => m.moderation.roleAction(null, form({ userId: fixtures.targetUserId, role: "USER", reason: "Matrix test decision" })),
+  "app/api/health/route.ts#GET": (m) => async () => m.health.GET(),
+  "app/api/organisations/search/route.ts#GET": (m) => () => m.orgSearch.GET(new NextRequest("http://localhost/api/organisations/search?q=matrix")),
+  "app/api/v1/numbers/[number]/route.ts#GET": (m) => () => m.numberApi.GET(get(`/api/v1/numbers/${E164}`), { params: Promise.resolve({ number: E164 }) }),
+  "app/api/v1/openapi.json/route.ts#GET": (m) => () => m.openapi.GET(get("/api/v1/openapi.json"), {} as never),
+  "app/api/v1/organisations/[slug]/route.ts#GET": (m) => () => m.orgApi.GET(get("/api/v1/organisations/matrix"), { params: Promise.resolve({ slug: "matrix" }) }),
+  "app/api/v1/registry/route.ts#GET": (m) => () => m.registryApi.GET(get("/api/v1/registry"), {} as never),
+  "app/registry.csv/route.ts#GET": (m) => () => m.registryCsv.GET(),
+};
+
+/** Inline actions in components (sign-in with a provider, sign out) touch only the session cookie. */
+const NOT_CALLABLE = new Set(["app/(auth)/signin/page.tsx#inline", "components/sign-out-button.tsx#inline"]);
+
+async function loadModules() {
+  return {
+    auth: await import("./(auth)/actions"),
+    account: await import("./account/actions"),
+    exportRoute: await import("./account/export/route"),
+    authRoute: await import("./api/auth/[...nextauth]/route"),
+    report: await import("./report/actions"),
+    votes: await import("./numbers/[number]/vote-actions"),
+    comments: await import("./numbers/[number]/comment-actions"),
+    removal: await import("./numbers/[number]/removal/actions"),
+    moderation: await import("./moderation/actions"),
+    health: await import("./api/health/route"),
+    orgSearch: await import("./api/organisations/search/route"),
+    numberApi: await import("./api/v1/numbers/[number]/route"),
+    openapi: await import("./api/v1/openapi.json/route"),
+    orgApi: await import("./api/v1/organisations/[slug]/route"),
+    registryApi: await import("./api/v1/registry/route"),
+    registryCsv: await import("./registry.csv/route"),
+  };
+}
+type Modules = Awaited<ReturnType<typeof loadModules>>;
+
+/** Refused = UNAUTHENTICATED/FORBIDDEN result, a 401/403 response, forbidden()/unauthorized(), or a redirect to sign-in. */
+async function outcome(call: Call): Promise<Access | string> {
+  try {
+    const result = await call();
+    if (result instanceof Response) return result.status === 401 || result.status === 403 ? "refused" : result.status >= 500 ? `status ${result.status}` : "allowed";
+    const code = (result as { code?: string } | null)?.code;
+    return code === "UNAUTHENTICATED" || code === "FORBIDDEN" ? "refused" : "allowed";
+  } catch (error) {
+    const digest = String((error as { digest?: unknown } | null)?.digest ?? "");
+    if (/^NEXT_HTTP_ERROR_FALLBACK;40[13]$/.test(digest)) return "refused";
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.includes("/signin") ? "refused" : "allowed";
+    return `threw ${(error as Error)?.message ?? String(error)}`;
+  }
+}
+
+async function makeUser(role: "USER" | "MODERATOR" | "ADMIN", suspended = false) {
+  const old = new Date(Date.now() - 90 * 86_400_000);
+  return db.user.create({
+    data: { email: `matrix-${uid()}@example.com`, name: `Matrix ${uid()}`, role, emailVerified: old, createdAt: old, suspendedAt: suspended ? new Date() : null },
+    select: { id: true, role: true },
+  });
+}
+
+describe("every entry, as every kind of actor", () => {
+  let modules: Modules;
+  beforeAll(async () => {
+    process.env.AUTH_SECRET ??= "authorisation-matrix-test-secret-0123456789";
+    modules = await loadModules();
+    actors.visitor = null;
+    actors.member = await makeUser("USER");
+    actors.suspended = await makeUser("USER", true);
+    actors.moderator = await makeUser("MODERATOR");
+    actors.admin = await makeUser("ADMIN");
+    const author = await makeUser("USER");
+    const target = await makeUser("USER", true);
+    fixtures.targetUserId = target.id;
+    const org = await db.organisation.create({ data: { slug: `matrix-${uid()}`, name: `Matrix Org ${uid()}`, searchText: "matrix org", status: "ACTIVE" } });
+    const other = await db.organisation.create({ data: { slug: `matrix-${uid()}`, name: `Matrix Proposed ${uid()}`, searchText: "matrix proposed", status: "PROPOSED" } });
+    fixtures.organisationId = org.id;
+    fixtures.otherOrganisationId = other.id;
+    await db.phoneNumber.create({ data: { e164: E164, type: "MOBILE", country: "AU" } });
+    const claim = await db.claim.create({ data: { e164: E164, organisationId: org.id, organisationKey: org.id, status: "UNVERIFIED", statusChangedAt: new Date() } });
+    fixtures.claimId = claim.id;
+    const comment = await db.comment.create({ data: { e164: E164, authorId: author.id, body: "A comment for the matrix." } });
+    fixtures.commentId = comment.id;
+    const removal = await db.removalRequest.create({ data: { e164: E164, name: "Pat Owner", email: "pat@example.com", reason: "Listed by mistake, please remove." } });
+    fixtures.requestId = removal.id;
+  });
+
+  for (const [key, row] of Object.entries(AUTHORISATION_MATRIX)) {
+    test(key, async () => {
+      if (NOT_CALLABLE.has(key)) {
+        expect(row).toEqual({ visitor: "allowed", member: "allowed", suspended: "allowed", moderator: "allowed", admin: "allowed" });
+        return;
+      }
+      const input = INPUTS[key];
+      expect(input, `no input for ${key} in INPUTS of app/authorisation-matrix.db.test.ts`).toBeDefined();
+      const seen: Record<string, string> = {};
+      for (const kind of ACTORS) {
+        const actor = actors[kind];
+        // The current version: signOutEverywhereAction, called before, ends the earlier sessions.
+        const version = actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } })).sessionVersion : 0;
+        session = actor ? { user: { id: actor.id, role: actor.role, sessionVersion: version } } : null;
+        seen[kind] = await outcome(input(modules));
+      }
+      expect(seen).toEqual(row);
+    });
+  }
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { expect, test } from "vitest";
+import { AppError, fieldsWithControlCharacters, parseOrThrow } from "./errors";
+
+const schema = z.object({ name: z.string(), text: z.string(), tags: z.array(z.string()).optional() });
+
+test("NUL and other control characters are refused by every schema, with the field named", () => {
+  for (const bad of ["a\u0000b", "\u0007", "x\u001by", "\u007f"]) {
+    const error = (() => {
+      try {
+        parseOrThrow(schema, { name: "ok", text: bad });
+      } catch (caught) {
+        return caught;
+      }
+    })() as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe("INVALID");
+    expect(error.fieldErrors?.text?.[0]).toMatch(/control characters/);
+  }
+  expect(fieldsWithControlCharacters({ tags: ["fine", "bad\u0000"] })).toEqual(["tags"]);
+});
+
+test("tabs and line breaks in free text are allowed", () => {
+  expect(parseOrThrow(schema, { name: "ok", text: "line one\r\nline\ttwo" }).text).toBe("line one\r\nline\ttwo");
+});
