@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
@@ -42,7 +43,9 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      const created = await db.$transaction((tx) => write(tx, actor, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      await refreshListingAfterWrite(created.e164);
+      return created;
     } catch (error) {
       if (isUniqueViolation(error)) {
         const stored = await findByKey(actor.id, data.idempotencyKey);

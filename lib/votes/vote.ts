@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
@@ -53,7 +54,7 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   const data = parseOrThrow(castVoteSchema, input);
   await spendVoteLimits(actor, context);
   const claimId = data.claimId ?? (await ensureNumberClaim(data.e164!)).id;
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     await lockClaim(tx, claimId);
     const existing = await tx.vote.findUnique({ where: { claimId_userId: { claimId, userId: actor.id } }, select: { legitimate: true } });
     if (existing?.legitimate === data.legitimate) return { claimId, legitimate: data.legitimate, alerts: [] };
@@ -71,13 +72,20 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
     const alerts = await recordBrigading(tx, claimId);
     return { claimId, legitimate: data.legitimate, alerts };
   }, TX_OPTIONS);
+  await refreshClaimListing(claimId);
+  return outcome;
+}
+
+async function refreshClaimListing(claimId: string): Promise<void> {
+  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { e164: true } });
+  if (claim) await refreshListingAfterWrite(claim.e164);
 }
 
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string }> {
   assertCanWrite(actor);
   const { claimId } = parseOrThrow(withdrawVoteSchema, input);
   await consumeLimit("vote", actor.id, "You have voted a lot today");
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     await lockClaim(tx, claimId);
     const existing = await tx.vote.findUnique({ where: { claimId_userId: { claimId, userId: actor.id } }, select: { id: true, legitimate: true } });
     if (!existing) return { claimId };
@@ -85,6 +93,8 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
     await tx.claim.update({ where: { id: claimId }, data: { [existing.legitimate ? "legitVotes" : "notLegitVotes"]: { decrement: 1 } } });
     return { claimId };
   }, TX_OPTIONS);
+  await refreshClaimListing(claimId);
+  return outcome;
 }
 
 /**

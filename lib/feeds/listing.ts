@@ -1,0 +1,89 @@
+import "server-only";
+import { getNumberPage } from "../numbers/page";
+import { db, type Tx } from "../platform/db";
+import { hashPrefixOf, listingFor, numberHash } from "./rules";
+
+// Keeps ListedNumber in step with the verdicts: refreshListing after a report, vote or registry change
+// of one number (after its transaction committed), rebuildListings after bulk changes (imports, seed).
+
+/** The next feed version. The counter row stays locked until the caller's transaction commits, so
+ * versions become visible in order: a client that saw version n never later meets a change below n. */
+async function nextVersion(tx: Tx): Promise<bigint> {
+  const rows = await tx.$queryRaw<{ value: bigint }[]>`
+    INSERT INTO "FeedVersion" (id, value) VALUES ('feeds', 1)
+    ON CONFLICT (id) DO UPDATE SET value = "FeedVersion".value + 1 RETURNING value`;
+  return rows[0]!.value;
+}
+
+/** The last version given out (0 before any). */
+export async function currentVersion(): Promise<bigint> {
+  const row = await db.feedVersion.findUnique({ where: { id: "feeds" }, select: { value: true } });
+  return row?.value ?? BigInt(0);
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * Recomputes one number's verdict and records a new allow or block version when its listing changed.
+ * Serialised per number (advisory lock), so two refreshes cannot write an older verdict last.
+ */
+export async function refreshListing(e164: string): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
+      const [page, verifiedClaims, current] = await Promise.all([
+        getNumberPage(e164, null, { reports: 0 }),
+        tx.claim.findMany({ where: { e164, status: "VERIFIED", organisationId: { not: null } }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
+        tx.listedNumber.findUnique({ where: { e164 } }),
+      ]);
+      const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
+      const listing = listingFor(page.verdict, reporters);
+      // A number that leaves the allow-list keeps the organisations it had, so the removal names them.
+      const organisationIds = listing.allowed ? verifiedClaims.map((claim) => claim.organisationId!) : (current?.organisationIds ?? []);
+      const allowChanged = listing.allowed !== (current?.allowed ?? false) || (listing.allowed && !sameSet(organisationIds, current?.organisationIds ?? []));
+      const blockChanged =
+        listing.blocked !== (current?.blocked ?? false) ||
+        (listing.blocked && (listing.category !== current?.category || listing.confidence !== current?.confidence));
+      if (!allowChanged && !blockChanged) {
+        if (current && current.verdict !== listing.verdict) await tx.listedNumber.update({ where: { e164 }, data: { verdict: listing.verdict } });
+        return;
+      }
+      const version = await nextVersion(tx);
+      const sha256 = numberHash(e164);
+      const data = {
+        verdict: listing.verdict,
+        allowed: listing.allowed,
+        organisationIds,
+        blocked: listing.blocked,
+        category: listing.category,
+        confidence: listing.confidence,
+        allowVersion: allowChanged ? version : (current?.allowVersion ?? null),
+        blockVersion: blockChanged ? version : (current?.blockVersion ?? null),
+      };
+      await tx.listedNumber.upsert({ where: { e164 }, create: { e164, sha256, hashPrefix: hashPrefixOf(sha256), ...data }, update: data });
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+/**
+ * After a committed write: keeps the feeds current without failing the member's request. A failure
+ * is logged; the next change to the number or rebuildListings puts it right.
+ */
+export async function refreshListingAfterWrite(e164: string): Promise<void> {
+  await refreshListing(e164).catch((error) => console.error("[feeds] refreshListing failed", e164, error));
+}
+
+/** Refreshes every number that could be listed: reported, claimed or already listed. */
+export async function rebuildListings(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  const rows = await db.$queryRaw<{ e164: string }[]>`
+    SELECT e164 FROM "PhoneNumber" WHERE "reportCount" > 0
+    UNION SELECT e164 FROM "Claim"
+    UNION SELECT e164 FROM "ListedNumber"`;
+  let done = 0;
+  for (const { e164 } of rows) {
+    await refreshListing(e164);
+    options.onProgress?.(++done, rows.length);
+  }
+  return rows.length;
+}
