@@ -8,6 +8,7 @@ import { apiErrorSchema } from "../platform/api-error";
 import { commonErrorResponses, errorResponse, ref } from "../platform/openapi";
 import { organisationsOpenApiPaths, organisationsOpenApiSchemas } from "../organisations/openapi";
 import { registryOpenApiPaths, registryOpenApiSchemas } from "../registry/openapi";
+import { feedsOpenApiPaths, feedsOpenApiSchemas } from "../feeds/openapi";
 
 
 /** Named zod schemas as OpenAPI components, with $refs between them. */
@@ -76,13 +77,14 @@ export function openApiDocument(serverUrl: string) {
         "Public, read-only JSON API: number lookups, the verified registry and organisations. Every error answers `{ \"error\": { \"code\", \"message\" } }` with the matching status. Requests are rate-limited per address.",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Numbers" }, { name: "Registry" }, { name: "Organisations" }, { name: "Meta" }],
-    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>) },
+    tags: [{ name: "Numbers" }, { name: "Registry" }, { name: "Organisations" }, { name: "Feeds" }, { name: "Meta" }],
+    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>), ...feedsOpenApiPaths },
     components: {
       schemas: {
         ...componentSchemas({ NumberLookup: numberLookupSchema, Error: apiErrorSchema }),
         ...(registryOpenApiSchemas as Record<string, unknown>),
         ...(organisationsOpenApiSchemas as Record<string, unknown>),
+        ...feedsOpenApiSchemas,
       },
     },
   };
