@@ -6,6 +6,7 @@ import { MY_REPORTS_PAGE } from "@/lib/accounts/my-data";
 import { getActor } from "@/lib/accounts/authz";
 import { formatDate } from "@/lib/display/format";
 import { ROLES } from "@/lib/display/labels";
+import { ApiKeys } from "./api-keys";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
@@ -56,6 +57,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </AccountSection>
       <MyReports userId={actor.id} take={take} step={MY_REPORTS_PAGE} />
       <MyWatches userId={actor.id} />
+      <ApiKeys userId={actor.id} />
       <AccountSection id="export" title="Export my data">
         <p className="text-sm text-slate-600">
           Download everything you wrote or set here as one JSON file: your profile, reports, comments, votes, flags and watched numbers.

@@ -65,6 +65,26 @@ export async function consumeLimit(name: LimitName, key: string, what = "You hav
   }
 }
 
+export type Quota = { limit: number; remaining: number; resetSeconds: number; exceeded: boolean };
+
+const quotaLimiters = new Map<number, RateLimiterPrisma>();
+
+/** Spends one request of an API key's daily quota (points per day differ per key). */
+export async function consumeQuota(key: string, pointsPerDay: number): Promise<Quota> {
+  let limiter = quotaLimiters.get(pointsPerDay);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: "api-key", points: pointsPerDay, duration: DAY, clearExpiredByTimeout: false });
+    quotaLimiters.set(pointsPerDay, limiter);
+  }
+  try {
+    const res = await limiter.consume(key, 1);
+    return { limit: pointsPerDay, remaining: res.remainingPoints, resetSeconds: Math.ceil(res.msBeforeNext / 1000), exceeded: false };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { limit: pointsPerDay, remaining: 0, resetSeconds: Math.ceil(error.msBeforeNext / 1000), exceeded: true };
+    throw error;
+  }
+}
+
 /** Gives back a point spent on a request that then failed validation, so typos do not use up a limit. */
 export async function refundLimit(name: LimitName, key: string): Promise<void> {
   await limiter(name).reward(key, 1).catch(() => undefined);
