@@ -24,12 +24,10 @@ const clock = (seconds: number) => (Number.isFinite(seconds) ? `${Math.floor(sec
 
 function progressPrinter(file: string) {
   const started = Date.now();
-  let startRows: number | null = null;
   return (p: ImportProgress) => {
     if (!process.stderr.isTTY) return;
-    startRows ??= p.rows;
     const elapsed = Math.max((Date.now() - started) / 1000, 0.001);
-    const rate = (p.rows - startRows) / elapsed;
+    const rate = Math.max(p.rows - p.resumedFrom, 0) / elapsed;
     const share = p.totalBytes ? Math.min(p.bytes / p.totalBytes, 1) : 0;
     const eta = share > 0 ? (elapsed / share) * (1 - share) : Infinity;
     const bar = "#".repeat(Math.round(share * 24)).padEnd(24, "-");

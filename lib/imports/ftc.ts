@@ -19,7 +19,7 @@ import { ftcRowKey } from "./ftc-key";
 export const FTC_IMPORTERS = 6;
 const COLUMNS = ["Company_Phone_Number", "Created_Date", "Violation_Date", "Subject", "Recorded_Message_Or_Robocall"];
 
-export type ImportProgress = { rows: number; bytes: number; totalBytes: number; imported: number; duplicates: number; skipped: number };
+export type ImportProgress = { resumedFrom: number; rows: number; bytes: number; totalBytes: number; imported: number; duplicates: number; skipped: number };
 
 export type ImportOptions = {
   runBy: string;
@@ -123,11 +123,11 @@ export async function importFtcFile(db: PrismaClient, file: string, options: Imp
       totals.skipped += skippedNow;
       for (const [reason, n] of Object.entries(batchSkips)) reasons[reason] = (reasons[reason] ?? 0) + n;
       await tx.import.update({ where: { id: run.id }, data: { position: rows, imported: totals.imported, duplicates: totals.duplicates, skipped: totals.skipped, skipReasons: reasons } });
-    });
+    }, { maxWait: 30_000, timeout: 300_000 });
     for (const row of unique.values()) numbers.add(row.e164);
     batch = [];
     batchSkips = {};
-    options.onProgress?.({ rows, bytes, totalBytes: size, ...totals });
+    options.onProgress?.({ resumedFrom: run.position, rows, bytes, totalBytes: size, ...totals });
     if (options.failAfterBatches !== undefined && ++batches >= options.failAfterBatches) throw new Error("Interrupted (test)");
   };
 
