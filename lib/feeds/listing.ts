@@ -74,16 +74,24 @@ export async function refreshListingAfterWrite(e164: string): Promise<void> {
   await refreshListing(e164).catch((error) => console.error("[feeds] refreshListing failed", e164, error));
 }
 
-/** Refreshes every number that could be listed: reported, claimed or already listed. */
+/**
+ * Refreshes every number that could be listed: claimed (votes and registry entries sit on claims),
+ * already listed, or with the two reports the verdict's minimum evidence needs.
+ */
 export async function rebuildListings(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
   const rows = await db.$queryRaw<{ e164: string }[]>`
-    SELECT e164 FROM "PhoneNumber" WHERE "reportCount" > 0
+    SELECT e164 FROM "PhoneNumber" WHERE "reportCount" >= 2
     UNION SELECT e164 FROM "Claim"
     UNION SELECT e164 FROM "ListedNumber"`;
+  // A few at a time: each refresh is a handful of short reads and one small transaction.
+  let next = 0;
   let done = 0;
-  for (const { e164 } of rows) {
-    await refreshListing(e164);
-    options.onProgress?.(++done, rows.length);
-  }
+  const worker = async () => {
+    while (next < rows.length) {
+      await refreshListing(rows[next++]!.e164);
+      options.onProgress?.(++done, rows.length);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
   return rows.length;
 }
