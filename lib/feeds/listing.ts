@@ -25,19 +25,45 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /**
  * Recomputes one number's verdict and records a new allow or block version when its listing changed.
- * Serialised per number (advisory lock), so two refreshes cannot write an older verdict last.
+ * The verdict is read without holding a connection (a transaction waiting for reads from the same
+ * pool can starve it); only the comparison and the write run in a short transaction. Refreshes of one
+ * number are coalesced in this process: a refresh asked for while one runs makes it run once more, so
+ * the last computation always starts after the last change committed.
  */
 export async function refreshListing(e164: string): Promise<void> {
+  const running = inFlight.get(e164);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const state: { again: boolean; done: Promise<void> } = { again: false, done: Promise.resolve() };
+  state.done = (async () => {
+    try {
+      do {
+        state.again = false;
+        await refreshOnce(e164);
+      } while (state.again);
+    } finally {
+      inFlight.delete(e164);
+    }
+  })();
+  inFlight.set(e164, state);
+  return state.done;
+}
+
+const inFlight = new Map<string, { again: boolean; done: Promise<void> }>();
+
+async function refreshOnce(e164: string): Promise<void> {
+  const [page, verifiedClaims] = await Promise.all([
+    getNumberPage(e164, null, { reports: 0 }),
+    db.claim.findMany({ where: { e164, status: "VERIFIED", organisationId: { not: null } }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
+  ]);
+  const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
+  const listing = listingFor(page.verdict, reporters);
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
-      const [page, verifiedClaims, current] = await Promise.all([
-        getNumberPage(e164, null, { reports: 0 }),
-        tx.claim.findMany({ where: { e164, status: "VERIFIED", organisationId: { not: null } }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
-        tx.listedNumber.findUnique({ where: { e164 } }),
-      ]);
-      const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
-      const listing = listingFor(page.verdict, reporters);
+      const current = await tx.listedNumber.findUnique({ where: { e164 } });
       // A number that leaves the allow-list keeps the organisations it had, so the removal names them.
       const organisationIds = listing.allowed ? verifiedClaims.map((claim) => claim.organisationId!) : (current?.organisationIds ?? []);
       const allowChanged = listing.allowed !== (current?.allowed ?? false) || (listing.allowed && !sameSet(organisationIds, current?.organisationIds ?? []));
