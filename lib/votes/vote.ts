@@ -76,9 +76,15 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   return outcome;
 }
 
+/**
+ * The number's feed listing follows the vote in the background: a vote is a small, frequent write, and
+ * refreshes of one number are coalesced (lib/feeds/listing.ts), so a burst of votes costs one or two.
+ */
 async function refreshClaimListing(claimId: string): Promise<void> {
-  const claim = await db.claim.findUnique({ where: { id: claimId }, select: { e164: true } });
-  if (claim) await refreshListingAfterWrite(claim.e164);
+  void db.claim
+    .findUnique({ where: { id: claimId }, select: { e164: true } })
+    .then((claim) => (claim ? refreshListingAfterWrite(claim.e164) : undefined))
+    .catch((error) => console.error("[feeds] refresh after a vote failed", error));
 }
 
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string }> {
