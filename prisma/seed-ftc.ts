@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { ReportCategory } from "../lib/generated/prisma/enums";
 import { normalisePhone } from "../lib/numbers/phone";
+import { ftcRowKey } from "../lib/imports/ftc-key";
 import { readData } from "./seed-data";
 
 // FTC Do Not Call subjects → our categories. Unlisted subjects are OTHER (ROBOCALL when recorded).
@@ -68,13 +69,17 @@ export async function importFtc(db: PrismaClient): Promise<string> {
   const chunk = 2000;
   const numberRows = [...numbers.values()].map((n) => ({ ...n, type: n.type as never }));
   for (let i = 0; i < numberRows.length; i += chunk) await db.phoneNumber.createMany({ data: numberRows.slice(i, i + chunk), skipDuplicates: true });
-  for (let i = 0; i < reports.length; i += chunk) await db.report.createMany({ data: reports.slice(i, i + chunk) });
+  for (let i = 0; i < reports.length; i += chunk) await db.report.createMany({ data: reports.slice(i, i + chunk), skipDuplicates: true });
   return `${reports.length} reports on ${numbers.size} numbers; ${skipped} rows without a usable number skipped`;
 }
 
 /** The file's rows as numbers and reports (filed in turn under `importerIds`), and how many rows were skipped. */
 export function readFtcComplaints(importerIds: string[]) {
-  const [header, ...rows] = parseCsv(readData("ftc-dnc-reported-calls-2021-07-08.csv")).filter((r) => r.length > 1);
+  const text = readData("ftc-dnc-reported-calls-2021-07-08.csv");
+  const [header, ...rows] = parseCsv(text).filter((r) => r.length > 1);
+  // The file has no line breaks inside fields: line i + 1 is row i, keyed as `npm run import -- ftc` keys it.
+  const lines = text.split(/\r?\n/).filter((line) => line.trim()).slice(1);
+  const keyOf = (index: number) => (lines.length === rows.length ? ftcRowKey(lines[index]!) : null);
   const col = Object.fromEntries(header.map((name, i) => [name, i]));
   const numbers = new Map<string, { e164: string; country: string | null; type: string }>();
   const reports = [];
@@ -104,6 +109,7 @@ export function readFtcComplaints(importerIds: string[]) {
       leftMessage: recorded === "Y" ? true : recorded === "N" ? false : null,
       body: `FTC Do Not Call complaint. Subject: ${subject.replace(/\s+/g, " ")}.${state ? ` Consumer in ${state}.` : ""}`,
       source: "IMPORT" as const,
+      importKey: keyOf(index),
     });
   }
   return { numbers, reports, skipped };

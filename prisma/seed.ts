@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { recountAll } from "../lib/numbers/counters";
 import { seedDemo } from "./seed-demo";
+import { rebuildFeeds } from "./seed-feeds";
 import { importFtc } from "./seed-ftc";
 import { seedOrganisations } from "./seed-organisations";
 import { seedImpersonated } from "./seed-impersonated";
@@ -31,6 +32,7 @@ export async function seed(connectionString: string, { demo }: { demo: boolean }
     if (demo) await once(db, "seed:demo", () => seedDemo(db));
     if (demo) await once(db, "seed:representatives", () => seedRepresentatives(db));
     await recountAll(db);
+    rebuildFeeds(connectionString);
   } finally {
     await db.$disconnect();
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DATA_LICENCE } from "@/lib/feeds/rules";
 
 export const metadata: Metadata = { title: "About the data", description: "Where CallerCheck's organisations, numbers and reports come from, and how verdicts are reached." };
 
@@ -31,6 +32,20 @@ export default function AboutPage() {
         <p className="text-slate-700">
           Comments and report details on a number stay hidden until at least two different members have reported it. Card numbers and e-mail addresses typed into free text are masked before they are stored. If a number is yours, use &ldquo;Request removal&rdquo; on its page.
         </p>
+      </Card>
+      <Card title="Open data: feeds for call blockers, and their licence">
+        <div className="space-y-2 text-slate-700">
+          <p>
+            The verified registry (an allow-list of organisations&apos; real outbound numbers) and the community blocklist are open data, licensed under{" "}
+            <a href={DATA_LICENCE.url} rel="license noopener">{DATA_LICENCE.name}</a>: use them in any app, router or call blocker, credit &ldquo;{DATA_LICENCE.attribution}&rdquo;.
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            <li>Allow-list: <a href="/api/v1/feeds/allowlist.json">JSON</a>, <a href="/api/v1/feeds/allowlist.csv">CSV</a>, <a href="/api/v1/feeds/allowlist.vcf">vCard</a> (one contact per organisation, for a phone&apos;s address book).</li>
+            <li>Blocklist (numbers members judge a likely scam or an impersonation, with enough evidence): <a href="/api/v1/feeds/blocklist.json">JSON</a>, <a href="/api/v1/feeds/blocklist.csv">CSV</a>.</li>
+            <li>Keep a copy in sync with <code>?since=</code> and the <code>version</code> of your last download: changes and removals only.</li>
+            <li>Check one number privately: <code>/api/v1/lookup/prefix/</code> followed by the first 5 hexadecimal characters of the SHA-256 of the number in E.164; compare the full hashes on your side.</li>
+          </ul>
+        </div>
       </Card>
       <p><Link href="/api/v1/openapi.json">Public API (OpenAPI document)</Link></p>
     </div>

@@ -10,6 +10,7 @@ import { toFailure, type ActionResult } from "@/lib/platform/errors";
 import { single } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/keys";
 
 export async function resendConfirmationAction(): Promise<ActionResult> {
   try {
@@ -65,3 +66,22 @@ export async function signOutEverywhereAction(): Promise<ActionResult> {
   await signOut({ redirectTo: "/signin?reason=signed-out-everywhere" });
   return { ok: true, data: undefined };
 }
+
+export type CreateKeyState = ActionResult<{ name: string; key: string }> & { values?: { name: string } };
+
+/** Creates an API key; the key itself is in the answer only (never stored or shown again). */
+export const createApiKeyAction = serverAction(
+  {},
+  async (form, { actor }): Promise<CreateKeyState> => {
+    const created = await createApiKey(actor, { name: single(form.name), organisationId: single(form.organisationId) });
+    revalidatePath("/account");
+    return { ok: true, data: { name: created.name, key: created.key }, message: "Copy your key now: it will not be shown again." };
+  },
+  (failure, form) => ({ ...failure, values: { name: single(form.name) ?? "" } }),
+);
+
+export const revokeApiKeyAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  await revokeApiKey(actor, { id: single(form.id) });
+  revalidatePath("/account");
+  return { ok: true, data: undefined, message: "Key revoked: requests with it are now refused." };
+});

@@ -6,6 +6,7 @@ import { MY_REPORTS_PAGE } from "@/lib/accounts/my-data";
 import { getActor } from "@/lib/accounts/authz";
 import { formatDate } from "@/lib/display/format";
 import { ROLES } from "@/lib/display/labels";
+import { ApiKeys } from "./api-keys";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyOrganisations } from "./my-organisations";
 import { MyReports } from "./my-reports";
@@ -62,6 +63,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <WhatsNew userId={actor.id} />
       <MyWatches userId={actor.id} />
       <Alerts userId={actor.id} />
+      <ApiKeys userId={actor.id} />
       <AccountSection id="export" title="Export my data">
         <p className="text-sm text-slate-600">
           Download everything you wrote or set here as one JSON file: your profile, reports, comments, votes, flags and watched numbers.

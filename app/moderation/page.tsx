@@ -29,6 +29,7 @@ export default async function ModerationDashboard() {
     { href: "/moderation/representatives", title: "Representatives", what: "Approve or revoke organisation representatives; hide organisation statements." },
     { href: "/moderation/members", title: "Members", what: actor.role === "ADMIN" ? "Suspend and unsuspend members; change roles." : "Suspend and unsuspend members." },
     { href: "/moderation/audit", title: "Audit log", what: "Every moderator and admin action, with reasons." },
+    { href: "/moderation/imports", title: "Imports", what: "Public complaint data imported: who, when, which file, and the counts." },
   ];
   return (
     <div className="space-y-8">

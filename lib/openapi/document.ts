@@ -9,6 +9,7 @@ import { commonErrorResponses, errorResponse, ref } from "../platform/openapi";
 import { organisationsOpenApiPaths, organisationsOpenApiSchemas } from "../organisations/openapi";
 import { registryOpenApiPaths, registryOpenApiSchemas } from "../registry/openapi";
 import { callsOpenApiPaths, callsOpenApiSchemas, callsOpenApiSecuritySchemes } from "../representatives/openapi";
+import { feedsOpenApiPaths, feedsOpenApiSchemas } from "../feeds/openapi";
 
 
 /** Named zod schemas as OpenAPI components, with $refs between them. */
@@ -77,14 +78,15 @@ export function openApiDocument(serverUrl: string) {
         "Public JSON API: number lookups, the verified registry and organisations (read-only), plus recording and checking organisations' outbound calls. Every error answers `{ \"error\": { \"code\", \"message\" } }` with the matching status. Requests are rate-limited per address.",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Numbers" }, { name: "Registry" }, { name: "Organisations" }, { name: "Meta" }],
-    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>), ...callsOpenApiPaths },
+    tags: [{ name: "Numbers" }, { name: "Registry" }, { name: "Organisations" }, { name: "Feeds" }, { name: "Meta" }],
+    paths: { ...numberPaths, ...(registryOpenApiPaths as Record<string, unknown>), ...(organisationsOpenApiPaths as Record<string, unknown>), ...callsOpenApiPaths, ...feedsOpenApiPaths },
     components: {
       schemas: {
         ...componentSchemas({ NumberLookup: numberLookupSchema, Error: apiErrorSchema }),
         ...(registryOpenApiSchemas as Record<string, unknown>),
         ...(organisationsOpenApiSchemas as Record<string, unknown>),
         ...callsOpenApiSchemas,
+        ...feedsOpenApiSchemas,
       },
       securitySchemes: callsOpenApiSecuritySchemes,
     },

@@ -2,8 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "./api-error";
 import { AppError, isDatabaseUnavailable, statusFor, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from "./errors";
+import { getApiKeyActor } from "./api-keys";
 import { logUnexpected } from "./log";
-import { addressFrom, consumeLimit } from "./rate-limit";
+import { addressFrom, consumeLimit, consumeQuota, retryMessage, type Quota } from "./rate-limit";
 
 // Shared by every /api/v1 route handler: one error shape, per-address limits, validated bodies.
 
@@ -36,17 +37,32 @@ export async function limitByAddress(request: Request): Promise<void> {
   await consumeLimit("api", `address:${addressFrom(request.headers)}`, "Too many requests");
 }
 
+/** X-RateLimit-Limit and X-RateLimit-Remaining on a key's every answer (Retry-After comes with the 429). */
+function withQuota(response: Response, quota: Quota | null): Response {
+  if (!quota) return response;
+  response.headers.set("X-RateLimit-Limit", String(quota.limit));
+  response.headers.set("X-RateLimit-Remaining", String(quota.remaining));
+  response.headers.set("X-RateLimit-Reset", String(quota.resetSeconds));
+  return response;
+}
+
 /**
- * Wraps a route handler: rate-limits by address, then turns AppError and ZodError into the error
- * shape and anything else into a logged 500.
+ * Wraps a route handler: a request with an API key is counted against the key's daily quota, any
+ * other against its address; then AppError and ZodError become the error shape and anything else
+ * a logged 500.
  */
 export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>, options: { limit?: boolean } = {}) {
   return async (request: Request, context: C): Promise<Response> => {
+    let quota: Quota | null = null;
     try {
-      if (options.limit !== false) await limitByAddress(request);
-      return await handler(request, context);
+      const key = await getApiKeyActor(request);
+      if (key) {
+        quota = await consumeQuota(key.keyId, key.dailyQuota);
+        if (quota.exceeded) throw new AppError("RATE_LIMITED", `This API key has used its ${quota.limit.toLocaleString("en")} requests for today. ${retryMessage(quota.resetSeconds)}`, undefined, quota.resetSeconds);
+      } else if (options.limit !== false) await limitByAddress(request);
+      return withQuota(await handler(request, context), quota);
     } catch (error) {
-      return errorResponse(error);
+      return withQuota(errorResponse(error), quota);
     }
   };
 }

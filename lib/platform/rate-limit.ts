@@ -135,6 +135,20 @@ export async function clearLimit(name: LimitName, key: string): Promise<void> {
   await db.$executeRaw`DELETE FROM "RateLimit" WHERE key = ${rowKey(name, key)}`.catch(() => undefined);
 }
 
+export type Quota = { limit: number; remaining: number; resetSeconds: number; exceeded: boolean };
+
+/** Spends one request of an API key's daily quota (points per day differ per key), in one statement. */
+export async function consumeQuota(key: string, pointsPerDay: number, now: Date = new Date()): Promise<Quota> {
+  const [row] = await db.$queryRaw<{ points: number; expire: Date }[]>`
+    INSERT INTO "RateLimit" (key, points, expire) VALUES (${`api-key:${key}`}, 1, ${new Date(now.getTime() + DAY * 1000)}::timestamp)
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
+      expire = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
+    RETURNING points, expire`;
+  const resetSeconds = Math.max(1, Math.ceil((row.expire.getTime() - now.getTime()) / 1000));
+  return { limit: pointsPerDay, remaining: Math.max(0, pointsPerDay - row.points), resetSeconds, exceeded: row.points > pointsPerDay };
+}
+
 export async function refundLimit(name: LimitName, key: string): Promise<void> {
   await refundLimits([[name, key]]);
 }

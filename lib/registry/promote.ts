@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
@@ -49,7 +50,7 @@ async function adjustVerifiedCount(tx: Tx, organisationId: string | null, by: 1 
 }
 
 /** Promotes an UNVERIFIED claim that names an organisation into the registry, with evidence. */
-export async function promoteClaim(actor: Actor | null, claimId: string, evidence: EvidenceInput) {
+async function promoteClaimWrite(actor: Actor | null, claimId: string, evidence: EvidenceInput) {
   assertModerator(actor);
   const input = parseOrThrow(evidenceSchema, evidence);
   return db.$transaction(async (tx) => {
@@ -93,7 +94,7 @@ async function activeOrganisation(tx: Tx, organisationId: string) {
 }
 
 /** Adds a number to an organisation's registry directly (a moderator's own finding). */
-export async function addRegistryEntry(actor: Actor | null, input: { number: string; region?: string; organisationId: string; evidence: EvidenceInput }) {
+async function addRegistryEntryWrite(actor: Actor | null, input: { number: string; region?: string; organisationId: string; evidence: EvidenceInput }) {
   assertModerator(actor);
   // Evidence first, so its field errors keep their own names (method, source, reviewAt).
   const evidence = parseOrThrow(evidenceSchema, input.evidence);
@@ -130,7 +131,7 @@ export async function addRegistryEntry(actor: Actor | null, input: { number: str
 }
 
 /** Takes an entry out of the registry; the feed reports it as REVOKED. */
-export async function revokeRegistryEntry(actor: Actor | null, claimId: string, reason: string) {
+async function revokeRegistryEntryWrite(actor: Actor | null, claimId: string, reason: string) {
   assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
@@ -145,7 +146,7 @@ export async function revokeRegistryEntry(actor: Actor | null, claimId: string, 
 }
 
 /** Marks a claim as a known impersonation: the number page then warns. */
-export async function rejectClaim(actor: Actor | null, claimId: string, reason: string) {
+async function rejectClaimWrite(actor: Actor | null, claimId: string, reason: string) {
   assertModerator(actor);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
@@ -178,3 +179,17 @@ export async function rejectNumber(actor: Actor | null, input: { number: string;
   });
   return rejectClaim(actor, claimId, data.reason);
 }
+
+/** Each registry command, then the number's feed listing (after its transaction committed). */
+function withListing<A extends unknown[]>(command: (...args: A) => Promise<{ id: string; e164: string }>) {
+  return async (...args: A) => {
+    const result = await command(...args);
+    await refreshListingAfterWrite(result.e164);
+    return result;
+  };
+}
+
+export const promoteClaim = withListing(promoteClaimWrite);
+export const addRegistryEntry = withListing(addRegistryEntryWrite);
+export const revokeRegistryEntry = withListing(revokeRegistryEntryWrite);
+export const rejectClaim = withListing(rejectClaimWrite);

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
@@ -48,6 +49,7 @@ export async function createReport(actor: Actor | null, input: unknown, options:
     try {
       const created = await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
       await alertOrganisationAboutReport(created);
+      await refreshListingAfterWrite(created.e164);
       return created;
     } catch (error) {
       if (isUniqueViolation(error)) {

@@ -1,8 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
+import { log } from "../platform/log";
 import { refreshDueTrustLevels, refreshTrustLevels } from "../trust/legitimacy";
 import { keptLegitimacy, keptTrust, voteDelta, type KeptVote } from "../trust/kept";
 import { Prisma } from "../generated/prisma/client";
@@ -129,8 +131,20 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   }, TX_OPTIONS);
   const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
   const alerts = outcome ? await checkBrigading(claimId, now) : [];
+  if (outcome) await refreshClaimListing(claimId);
   if (outcome) await refreshDueTrustLevels(now, 5);
   return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, counters, data.legitimate, now) };
+}
+
+/**
+ * The number's feed listing follows the vote in the background: a vote is a small, frequent write, and
+ * refreshes of one number are coalesced (lib/feeds/listing.ts), so a burst of votes costs one or two.
+ */
+async function refreshClaimListing(claimId: string): Promise<void> {
+  void db.claim
+    .findUnique({ where: { id: claimId }, select: { e164: true } })
+    .then((claim) => (claim ? refreshListingAfterWrite(claim.e164) : undefined))
+    .catch((error) => log.error({ err: error }, "feed listing refresh after a vote failed"));
 }
 
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string; panel: VotePanelUpdate }> {
@@ -145,6 +159,7 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
     const remove = Prisma.sql`WITH v AS (DELETE FROM "Vote" WHERE "claimId" = ${claimId} AND "userId" = ${actor.id})`;
     return moveCounters(tx, claimId, before, null, now, remove);
   }, TX_OPTIONS);
+  if (counters) await refreshClaimListing(claimId);
   const current = counters ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
   return { claimId, panel: panelFor(claimId, current, null, now) };
 }
