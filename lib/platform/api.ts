@@ -51,11 +51,13 @@ function withQuota(response: Response, quota: Quota | null): Response {
  * other against its address; then AppError and ZodError become the error shape and anything else
  * a logged 500.
  */
-export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>, options: { limit?: boolean } = {}) {
+export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>, options: { limit?: boolean; memberKeys?: boolean } = {}) {
   return async (request: Request, context: C): Promise<Response> => {
     let quota: Quota | null = null;
     try {
-      const key = await getApiKeyActor(request);
+      // Routes that authenticate with an organisation's own key (the call-recording API) opt out of
+      // members' API keys: their bearer token is read by the route itself.
+      const key = options.memberKeys === false ? null : await getApiKeyActor(request);
       if (key) {
         quota = await consumeQuota(key.keyId, key.dailyQuota);
         if (quota.exceeded) throw new AppError("RATE_LIMITED", `This API key has used its ${quota.limit.toLocaleString("en")} requests for today. ${retryMessage(quota.resetSeconds)}`, undefined, quota.resetSeconds);

@@ -13,4 +13,4 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   if (!body.success) throw new AppError("INVALID", "Send JSON like {\"from\": \"+61270101234\"}.");
   const call = await recordCallWithApiKey(key, slug, body.data);
   return Response.json(recordedCallSchema.parse({ ...call, expiresAt: call.expiresAt.toISOString() }), { status: 201, headers: { "Cache-Control": "no-store" } });
-});
+}, { memberKeys: false });
