@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test` runs every suite: unit and database (Vitest), end-to-end (Playwright in Chromium), and
 // ends with one line totalling them all. `npm test -- unit db` runs only the named suites.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,19 @@ const suites = requested.length ? requested : ["unit", "db", "e2e"];
 const out = path.join(root, ".data", "test-results");
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
+/**
+ * Runs a child with inherited stdio and waits for it without blocking this process's event loop: the
+ * test PostgreSQL started below writes its log to a pipe this process must keep draining, or (on a
+ * long run) its checkpointer blocks on the full pipe and every CREATE/DROP DATABASE hangs.
+ */
+function runChild(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (status, signal) => resolve({ status: status ?? (signal ? 1 : 0) }));
+    child.on("error", () => resolve({ status: 1 }));
+  });
+}
+
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -40,7 +53,7 @@ try {
   }
   for (const project of ["unit", "db"].filter((s) => suites.includes(s))) {
     const file = path.join(out, `vitest-${project}.json`);
-    const run = spawnSync(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], { stdio: "inherit", env: process.env });
+    const run = await runChild(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], process.env);
     runnerFailed ||= run.status !== 0;
     if (fs.existsSync(file)) {
       const report = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -54,7 +67,7 @@ try {
   }
   if (suites.includes("e2e")) {
     const file = path.join(out, "playwright.json");
-    const run = spawnSync(bin("playwright"), ["test"], { stdio: "inherit", env: { ...process.env, PW_JSON_OUTPUT: file } });
+    const run = await runChild(bin("playwright"), ["test"], { ...process.env, PW_JSON_OUTPUT: file });
     runnerFailed ||= run.status !== 0;
     if (fs.existsSync(file)) {
       const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
