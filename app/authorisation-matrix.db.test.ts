@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { ACTORS, AUTHORISATION_MATRIX, type Access, type ActorKind } from "@/lib/accounts/authorisation-matrix";
 import { db } from "@/lib/platform/db";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/platform/rate-limit";
 
 // Every server action and route handler, called directly (no UI) as each kind of actor, against
 // lib/accounts/authorisation-matrix.ts. Only the session lookup and Next's request-bound helpers are
@@ -22,7 +23,9 @@ vi.mock("@/lib/accounts/auth", async (importOriginal) => ({
   signOut: async () => undefined,
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": `10.77.${Math.floor(address / 250)}.${address++ % 250}` }),
+  // The app reads the client address only from its private header (scripts/server.mjs sets it); each
+  // call gets its own, so per-address limits never collide. (Literal: vi.mock is hoisted above imports.)
+  headers: async () => new Headers({ "x-callercheck-client-address": `10.77.${Math.floor(address / 250)}.${address++ % 250}` }),
   cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
@@ -52,7 +55,7 @@ function discover(): string[] {
       found.push(`${rel}#inline`);
     }
     if (path.basename(file) === "route.ts") {
-      for (const match of source.matchAll(/export\s+(?:async\s+function|const)\s+(?:\{([^}]*)\}|(\w+))/g)) {
+      for (const match of source.matchAll(/export\s+(?:(?:async\s+)?function|const)\s+(?:\{([^}]*)\}|(\w+))/g)) {
         const names = match[1] ? match[1].split(",").map((name) => name.trim().split(/\s+as\s+/).pop()!.trim()) : [match[2]];
         for (const name of names) if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) found.push(`${rel}#${name}`);
       }
@@ -80,14 +83,18 @@ test("the matrix names every server action and route handler, and nothing else",
 const uid = () => randomBytes(5).toString("hex");
 const E164 = "+61491579911";
 const actors = {} as Record<ActorKind, { id: string; role: string } | null>;
-const fixtures = { claimId: "", organisationId: "", otherOrganisationId: "", commentId: "", requestId: "", targetUserId: "" };
+const fixtures = { claimId: "", organisationId: "", organisationSlug: "", otherOrganisationId: "", commentId: "", requestId: "", targetUserId: "", representativeId: "", statementId: "" };
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 };
-const get = (url: string) => new Request(`http://localhost${url}`, { headers: { "x-forwarded-for": `10.78.0.${address++ % 250}` } });
+const clientHeader = () => ({ [CLIENT_ADDRESS_HEADER]: `10.78.${Math.floor(address / 250)}.${address++ % 250}` });
+const get = (url: string) => new Request(`http://localhost${url}`, { headers: clientHeader() });
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${url}`, { method: "POST", headers: { ...clientHeader(), "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+const NO_SUCH_ID = "c0000000000000000000000000";
 
 type Call = () => Promise<unknown>;
 /** One realistic call per entry; allowed actors may still fail on their input, never on authorisation. */
@@ -129,9 +136,55 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/api/organisations/search/route.ts#GET": (m) => () => m.orgSearch.GET(new NextRequest("http://localhost/api/organisations/search?q=matrix")),
   "app/api/v1/numbers/[number]/route.ts#GET": (m) => () => m.numberApi.GET(get(`/api/v1/numbers/${E164}`), { params: Promise.resolve({ number: E164 }) }),
   "app/api/v1/openapi.json/route.ts#GET": (m) => () => m.openapi.GET(get("/api/v1/openapi.json"), {} as never),
-  "app/api/v1/organisations/[slug]/route.ts#GET": (m) => () => m.orgApi.GET(get("/api/v1/organisations/matrix"), { params: Promise.resolve({ slug: "matrix" }) }),
+  "app/api/v1/organisations/[slug]/route.ts#GET": (m) => () => m.orgApi.GET(get(`/api/v1/organisations/${fixtures.organisationSlug}`), { params: Promise.resolve({ slug: fixtures.organisationSlug }) }),
   "app/api/v1/registry/route.ts#GET": (m) => () => m.registryApi.GET(get("/api/v1/registry"), {} as never),
   "app/registry.csv/route.ts#GET": (m) => () => m.registryCsv.GET(),
+  // Members' API keys (their own; one scoped to an organisation needs its confirmed representative).
+  "app/account/actions.ts#createApiKeyAction": (m) => () => m.account.createApiKeyAction(null, form({ name: "Matrix key" })),
+  "app/account/actions.ts#revokeApiKeyAction": (m) => () => m.account.revokeApiKeyAction(null, form({ id: NO_SUCH_ID })),
+  // Alerts
+  "app/account/alert-actions.ts#setWatchAlertModeAction": (m) => () => m.alerts.setWatchAlertModeAction(null, form({ watchKey: `n:${E164}`, mode: "DAILY" })),
+  "app/account/alert-actions.ts#setAlertsPausedAction": (m) => () => m.alerts.setAlertsPausedAction(null, form({ paused: "0" })),
+  "app/alerts/unsubscribe/actions.ts#unsubscribeAction": (m) => () => m.unsubscribe.unsubscribeAction(null, form({ token: "not-a-signed-token" })),
+  "app/api/alerts/unsubscribe/route.ts#POST": (m) => () => m.unsubscribeRoute.POST(new Request("http://localhost/api/alerts/unsubscribe?token=not-a-signed-token", { method: "POST", headers: clientHeader(), body: "List-Unsubscribe=One-Click" }), {} as never),
+  "app/api/alerts/unsubscribe/route.ts#GET": (m) => async () => m.unsubscribeRoute.GET(get("/api/alerts/unsubscribe?token=not-a-signed-token")),
+  "app/organisations/[slug]/watch-actions.ts#toggleOrganisationWatchAction": (m) => () => m.orgWatch.toggleOrganisationWatchAction(null, form({ organisationId: fixtures.organisationId, watch: "1" })),
+  // Reads and checks anyone may make
+  "app/api/ready/route.ts#GET": (m) => () => m.ready.GET(),
+  "app/api/report-challenge/route.ts#GET": (m) => () => m.reportChallenge.GET(),
+  "app/api/v1/feeds/[feed]/route.ts#GET": (m) => () => m.feeds.GET(get("/api/v1/feeds/blocklist.json"), { params: Promise.resolve({ feed: "blocklist.json" }) }),
+  "app/api/v1/lookup/prefix/[prefix]/route.ts#GET": (m) => () => m.prefixLookup.GET(get("/api/v1/lookup/prefix/abcde"), { params: Promise.resolve({ prefix: "abcde" }) }),
+  "app/api/v1/organisations/[slug]/calls/check/route.ts#POST": (m) => () =>
+    m.callCheckRoute.POST(postJson(`/api/v1/organisations/${fixtures.organisationSlug}/calls/check`, { reference: "K7PQ2M" }), { params: Promise.resolve({ slug: fixtures.organisationSlug }) }),
+  "app/organisations/[slug]/actions.ts#checkCallAction": (m) => () => m.orgCheck.checkCallAction(null, form({ organisationId: fixtures.otherOrganisationId, reference: "K7PQ2M" })),
+  "app/lookup/actions.ts#lookupNumberAction": (m) => () => m.lookup.lookupNumberAction("0412 345 678", "AU"),
+  "app/sitemap.xml/route.ts#GET": (m) => () => m.sitemapIndex.GET(),
+  "app/sitemaps/[file]/route.ts#GET": (m) => () => m.sitemapFile.GET(get("/sitemaps/pages.xml"), { params: Promise.resolve({ file: "pages.xml" }) }),
+  // The organisation's own systems: only its API key (no session of any kind) records a call.
+  "app/api/v1/organisations/[slug]/calls/route.ts#POST": (m) => () =>
+    m.callsRoute.POST(postJson(`/api/v1/organisations/${fixtures.organisationSlug}/calls`, { from: "+61270101234" }), { params: Promise.resolve({ slug: fixtures.organisationSlug }) }),
+  // Representatives: asking to become one; the console (its representatives and staff; none of the five kinds represents the organisation).
+  "app/organisations/[slug]/represent/actions.ts#requestRepresentationAction": (m) => () =>
+    m.represent.requestRepresentationAction(null, form({ organisationId: fixtures.organisationId, evidence: "I run the matrix team there." })),
+  "app/numbers/[number]/statement-actions.ts#postStatementAction": (m) => () =>
+    m.statements.postStatementAction(null, form({ organisationId: fixtures.organisationId, e164: E164, body: "A statement from the organisation about this number." })),
+  "app/organisations/[slug]/manage/actions.ts#publishNumbersAction": (m) => () =>
+    m.manage.publishNumbersAction(null, form({ organisationId: fixtures.organisationId, slug: fixtures.organisationSlug, numbers: "+61491579913" })),
+  "app/organisations/[slug]/manage/actions.ts#savePolicyAction": (m) => () =>
+    m.manage.savePolicyAction(null, form({ organisationId: fixtures.organisationId, slug: fixtures.organisationSlug, policyAsksPassword: "no", policyUrl: "https://example.org/policy" })),
+  "app/organisations/[slug]/manage/actions.ts#recordCallAction": (m) => () =>
+    m.manage.recordCallAction(null, form({ organisationId: fixtures.organisationId, slug: fixtures.organisationSlug, from: "+61270101234" })),
+  "app/organisations/[slug]/manage/actions.ts#createApiKeyAction": (m) => () =>
+    m.manage.createApiKeyAction(null, form({ organisationId: fixtures.organisationId, slug: fixtures.organisationSlug, name: "dialler" })),
+  "app/organisations/[slug]/manage/actions.ts#revokeApiKeyAction": (m) => () =>
+    m.manage.revokeApiKeyAction(null, form({ organisationId: fixtures.organisationId, slug: fixtures.organisationSlug, keyId: NO_SUCH_ID })),
+  // Moderating representatives and their statements
+  "app/moderation/representatives/actions.ts#approveRepresentativeAction": (m) => () =>
+    m.representatives.approveRepresentativeAction(null, form({ representativeId: fixtures.representativeId, reason: "Matrix test: checked the staff directory." })),
+  "app/moderation/representatives/actions.ts#revokeRepresentativeAction": (m) => () =>
+    m.representatives.revokeRepresentativeAction(null, form({ representativeId: fixtures.representativeId, reason: "Matrix test revocation" })),
+  "app/moderation/representatives/actions.ts#hideStatementAction": (m) => () =>
+    m.representatives.hideStatementAction(null, form({ statementId: fixtures.statementId, reason: "Matrix test decision" })),
 };
 
 /** Inline actions in components (sign-in with a provider, sign out) touch only the session cookie. */
@@ -155,6 +208,24 @@ async function loadModules() {
     orgApi: await import("./api/v1/organisations/[slug]/route"),
     registryApi: await import("./api/v1/registry/route"),
     registryCsv: await import("./registry.csv/route"),
+    alerts: await import("./account/alert-actions"),
+    unsubscribe: await import("./alerts/unsubscribe/actions"),
+    unsubscribeRoute: await import("./api/alerts/unsubscribe/route"),
+    orgWatch: await import("./organisations/[slug]/watch-actions"),
+    ready: await import("./api/ready/route"),
+    reportChallenge: await import("./api/report-challenge/route"),
+    feeds: await import("./api/v1/feeds/[feed]/route"),
+    prefixLookup: await import("./api/v1/lookup/prefix/[prefix]/route"),
+    callCheckRoute: await import("./api/v1/organisations/[slug]/calls/check/route"),
+    callsRoute: await import("./api/v1/organisations/[slug]/calls/route"),
+    orgCheck: await import("./organisations/[slug]/actions"),
+    lookup: await import("./lookup/actions"),
+    sitemapIndex: await import("./sitemap.xml/route"),
+    sitemapFile: await import("./sitemaps/[file]/route"),
+    represent: await import("./organisations/[slug]/represent/actions"),
+    statements: await import("./numbers/[number]/statement-actions"),
+    manage: await import("./organisations/[slug]/manage/actions"),
+    representatives: await import("./moderation/representatives/actions"),
   };
 }
 type Modules = Awaited<ReturnType<typeof loadModules>>;
@@ -198,6 +269,7 @@ describe("every entry, as every kind of actor", () => {
     const org = await db.organisation.create({ data: { slug: `matrix-${uid()}`, name: `Matrix Org ${uid()}`, searchText: "matrix org", status: "ACTIVE" } });
     const other = await db.organisation.create({ data: { slug: `matrix-${uid()}`, name: `Matrix Proposed ${uid()}`, searchText: "matrix proposed", status: "PROPOSED" } });
     fixtures.organisationId = org.id;
+    fixtures.organisationSlug = org.slug;
     fixtures.otherOrganisationId = other.id;
     await db.phoneNumber.create({ data: { e164: E164, type: "MOBILE", country: "AU" } });
     const claim = await db.claim.create({ data: { e164: E164, organisationId: org.id, organisationKey: org.id, status: "UNVERIFIED", statusChangedAt: new Date() } });
@@ -206,6 +278,13 @@ describe("every entry, as every kind of actor", () => {
     fixtures.commentId = comment.id;
     const removal = await db.removalRequest.create({ data: { e164: E164, name: "Pat Owner", email: "pat@example.com", reason: "Listed by mistake, please remove." } });
     fixtures.requestId = removal.id;
+    // A pending request to represent the organisation (by someone who is none of the five actors), and
+    // another organisation's statement on the number, for the moderation entries.
+    const applicant = await makeUser("USER");
+    const representative = await db.organisationRepresentative.create({ data: { userId: applicant.id, organisationId: org.id, email: `rep-${uid()}@example.com`, method: "MODERATOR", status: "PENDING", evidence: "Matrix applicant" } });
+    fixtures.representativeId = representative.id;
+    const statement = await db.organisationStatement.create({ data: { organisationId: other.id, e164: E164, authorId: applicant.id, body: "A statement for the matrix." } });
+    fixtures.statementId = statement.id;
   });
 
   for (const [key, row] of Object.entries(AUTHORISATION_MATRIX)) {
