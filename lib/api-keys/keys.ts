@@ -18,7 +18,7 @@ export async function createApiKey(actor: Actor | null, input: unknown): Promise
   assertCanWrite(actor);
   const data = parseOrThrow(createApiKeySchema, input);
   if (data.organisationId && !isModerator(actor)) {
-    const representative = await db.organisationRepresentative.findFirst({ where: { userId: actor.id, organisationId: data.organisationId, confirmedAt: { not: null } }, select: { id: true } });
+    const representative = await db.organisationRepresentative.findFirst({ where: { userId: actor.id, organisationId: data.organisationId, status: "ACTIVE" }, select: { id: true } });
     if (!representative) throw new AppError("FORBIDDEN", "Only a confirmed representative of that organisation can create a key for it.", { organisationId: ["Choose one of your organisations."] });
   }
   const active = await db.apiKey.count({ where: { userId: actor.id, revokedAt: null } });
@@ -57,7 +57,7 @@ export async function revokeApiKey(actor: Actor | null, input: unknown): Promise
 /** Organisations a member may scope a key to: those they are a confirmed representative of. */
 export async function listKeyOrganisations(userId: string): Promise<{ id: string; name: string }[]> {
   const rows = await db.organisationRepresentative.findMany({
-    where: { userId, confirmedAt: { not: null } },
+    where: { userId, status: "ACTIVE" },
     select: { organisation: { select: { id: true, name: true } } },
     orderBy: { organisation: { name: "asc" } },
   });
