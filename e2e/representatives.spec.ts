@@ -108,7 +108,7 @@ test("a member becomes a representative through a domain e-mail, publishes two n
   await form.getByRole("button", { name: "Submit report" }).click();
   await expect(reporter.getByTestId("report-success")).toContainText("Your report is saved");
 
-  await expect.poll(async () => (await latestMail(work))?.subject).toBe(`Unpublished numbers claiming to be ${org.name}`);
+  await expect.poll(async () => (await latestMail(work))?.subject).toBe(`CallerCheck: unpublished numbers claiming to be ${org.name}`);
   expect((await latestMail(work))!.text).toContain(`/numbers/${encodeURIComponent(e164Of(impostor))}`);
   await page.goto(`/organisations/${org.slug}/manage`);
   await expect(page.getByTestId("unpublished-numbers")).toContainText(impostor);

@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { deliverOutboxEmail } from "../platform/mail";
+import { flushAllOrganisationAlerts } from "../representatives/alerts";
 import { env } from "../platform/env";
 import { fanOutEvent, listPendingEvents, sweepVerdictsAfterVotes } from "./fanout";
 import { groupKey, listDueGroups, listUndeliveredAlertEmails, sendGroup, type EmailGroup } from "./send";
@@ -55,6 +56,8 @@ export async function startAlertWorker(options: AlertWorkerOptions): Promise<Ale
     if (Date.now() - lastSweep > 30_000) {
       lastSweep = Date.now();
       await sweepVerdictsAfterVotes();
+      // Organisations' impersonation alerts queued inside their hour (lib/representatives/alerts.ts).
+      await flushAllOrganisationAlerts();
       if (env.SMTP_URL) for (const outboxEmailId of await listUndeliveredAlertEmails()) await boss.send(QUEUES.delivery, { outboxEmailId }, { singletonKey: outboxEmailId });
     }
     for (const eventId of await listPendingEvents()) await boss.send(QUEUES.fanout, { eventId }, { singletonKey: eventId });

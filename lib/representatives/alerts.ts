@@ -62,7 +62,7 @@ export async function flushOrganisationAlerts(organisationId: string, now = new 
     "",
     "You get at most one of these e-mails an hour.",
   ].join("\n");
-  for (const to of batch.recipients) await sendMail({ to, subject: `Unpublished numbers claiming to be ${batch.org.name}`, text });
+  for (const to of batch.recipients) await sendMail({ to, subject: `CallerCheck: unpublished numbers claiming to be ${batch.org.name}`, text });
   return true;
 }
 

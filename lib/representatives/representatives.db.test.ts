@@ -259,7 +259,7 @@ describe("alerts for organisations", () => {
     await report(second);
     const sent = await mails();
     expect(sent).toHaveLength(1);
-    expect(sent[0].subject).toBe(`Unpublished numbers claiming to be ${org.name}`);
+    expect(sent[0].subject).toBe(`CallerCheck: unpublished numbers claiming to be ${org.name}`);
     expect(sent[0].text).toContain(`/numbers/${encodeURIComponent(first)}`);
     expect(sent[0].text).not.toContain(encodeURIComponent(second));
     // The second number waits for the next hour's e-mail.

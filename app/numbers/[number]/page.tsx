@@ -42,7 +42,9 @@ async function resolve({ params, searchParams }: Props) {
 const loadPage = cache(async (e164: string, role: Role | null) => {
   // Published numbers whose retirement date has passed leave the registry before the verdict is read.
   await retireDueNumbers();
-  return getNumberPage(e164, role ? { role } : null);
+  // Visitors read a replica when one is configured (a little lag is fine for them); members and staff
+  // read the primary, so they see their own reports and votes at once.
+  return getNumberPage(e164, role ? { role } : null, { replica: !role });
 });
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
