@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { parseOrThrow, toFailure, type ActionResult } from "../platform/errors";
 import { formToObject, type FormObject } from "../platform/form-data";
@@ -25,7 +26,7 @@ type Input<S> = S extends z.ZodType ? z.infer<S> : FormObject;
  * The one way to write a server action: FormData → object (arrays included) → parsed once →
  * actor and address resolved → the handler (one lib command, then revalidation) → an ActionResult.
  * Expected failures become `{ ok: false, error, fieldErrors }`; Next's redirects and not-found
- * pass through (unstable_rethrow inside toFailure); anything else is logged and answered generically.
+ * pass through (unstable_rethrow); anything else is logged and answered generically.
  */
 export function serverAction<S extends z.ZodType | undefined = undefined, R extends ActionResult<unknown> = ActionResult>(
   options: Options<S>,
@@ -40,6 +41,8 @@ export function serverAction<S extends z.ZodType | undefined = undefined, R exte
       const [actor, address] = await Promise.all([getActor(), clientAddress()]);
       return await handler(input, { actor, address });
     } catch (error) {
+      // Next's redirect(), notFound(), forbidden() and dynamic-rendering signals pass through.
+      unstable_rethrow(error);
       const failure = toFailure(error);
       return onFailure ? onFailure(failure, raw) : (failure as R);
     }

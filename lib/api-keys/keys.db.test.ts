@@ -77,7 +77,7 @@ describe("API keys", () => {
     const actor = await member();
     const org = await db.organisation.create({ data: { slug: `keyed-${key()}`, name: "Keyed Bank", category: "BANK" } });
     await expect(createApiKey(actor, { name: "Org", organisationId: org.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await db.organisationRepresentative.create({ data: { userId: actor.id, organisationId: org.id, email: actor.email, confirmedAt: new Date() } });
+    await db.organisationRepresentative.create({ data: { userId: actor.id, organisationId: org.id, email: actor.email, confirmedAt: new Date(), status: "ACTIVE" } });
     const created = await createApiKey(actor, { name: "Org", organisationId: org.id });
     const scoped = await getApiKeyActor(new Request("http://localhost/", { headers: { "x-api-key": created.key } }));
     expect(scoped).toMatchObject({ keyId: created.id, userId: actor.id, organisationId: org.id });

@@ -1,4 +1,3 @@
-import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { logUnexpected } from "./log";
 
@@ -97,14 +96,21 @@ export function toFailure(error: unknown): Extract<ActionResult<never>, { ok: fa
   if (error instanceof AppError) {
     return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
   }
-  // Next's redirect(), notFound() and friends are control flow, not failures.
-  unstable_rethrow(error);
+  // Next's redirect(), notFound() and friends are control flow, not failures. serverAction()
+  // (lib/accounts/action.ts) rethrows them with Next's own unstable_rethrow first; this file stays free
+  // of Next imports so scripts (the seed, the worker) can use it, and recognises them by their digest.
+  if (isNextControlFlow(error)) throw error;
   if (isDatabaseUnavailable(error)) {
     void logUnexpected(new Error(`database unavailable: ${error instanceof Error ? error.message.split("\n")[0].slice(0, 200) : "unknown"}`));
     return { ok: false, error: UNAVAILABLE_MESSAGE, code: "UNAVAILABLE" };
   }
   void logUnexpected(error);
   return { ok: false, error: "Something went wrong on our side. Please try again." };
+}
+
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest === "NEXT_NOT_FOUND" || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
 /** Prisma's unique-violation code, narrowed without importing the client into client-safe code. */

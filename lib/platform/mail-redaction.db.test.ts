@@ -10,12 +10,17 @@ afterAll(() => vi.unstubAllEnvs());
 
 test("in production the outbox keeps reset and confirmation mail without a usable link, and the log has no body", async () => {
   const logged: string[] = [];
-  const spy = vi.spyOn(console, "info").mockImplementation((...args: unknown[]) => void logged.push(args.join(" ")));
+  // What the app logs goes through pino (lib/platform/log.ts): capture its info and error lines.
+  const { log } = await import("./log");
+  const capture = (...args: unknown[]) => void logged.push(args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
+  const spy = vi.spyOn(log, "info").mockImplementation(capture as never);
+  const errors = vi.spyOn(log, "error").mockImplementation(capture as never);
   const { signUp, requestPasswordReset } = await import("../accounts/sign-up");
   const { db } = await import("./db");
   await signUp({ name: "Redacted", email: "redacted@example.com", password: "a long enough password" });
   await requestPasswordReset({ email: "redacted@example.com" });
   spy.mockRestore();
+  errors.mockRestore();
   const mails = await db.outboxEmail.findMany({ where: { to: "redacted@example.com" }, select: { subject: true, text: true } });
   expect(mails).toHaveLength(2);
   for (const mail of mails) {
