@@ -23,3 +23,17 @@ test("NUL and other control characters are refused by every schema, with the fie
 test("tabs and line breaks in free text are allowed", () => {
   expect(parseOrThrow(schema, { name: "ok", text: "line one\r\nline\ttwo" }).text).toBe("line one\r\nline\ttwo");
 });
+
+test("isDatabaseUnavailable knows the ways a stopped database answers, and nothing else", async () => {
+  const { isDatabaseUnavailable } = await import("./errors");
+  for (const message of [
+    "connect ECONNREFUSED 127.0.0.1:5432",
+    "Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`",
+    "terminating connection due to administrator command",
+    "Unable to start a transaction in the given time",
+  ]) {
+    expect(isDatabaseUnavailable(new Error(message)), message).toBe(true);
+  }
+  expect(isDatabaseUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
+  expect(isDatabaseUnavailable({ cause: { code: "ECONNREFUSED" } })).toBe(true);
+});

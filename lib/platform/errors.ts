@@ -23,7 +23,7 @@ export const UNAVAILABLE_RETRY_SECONDS = 30;
 // away, not the request wrong. Matched on codes where the driver gives one (Prisma P1001/P1017/P2024,
 // PostgreSQL class 08 and 57P0x, Node's socket errors), and on the adapter's wording otherwise.
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
-const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?(?:closed|lost)|terminating connection due to administrator command|the database system is (?:shutting down|starting up|in recovery mode)|Can't reach database server|DatabaseNotReachable|Timed out fetching a new connection|Client has encountered a connection error|Unable to start a transaction in the given time/i;
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|Connection terminated|connection (?:is )?(?:closed|lost)|Server has closed the connection|server closed the connection unexpectedly|terminating connection due to administrator command|the database system is (?:shutting down|starting up|in recovery mode)|Can't reach database server|DatabaseNotReachable|Timed out fetching a new connection|Client has encountered a connection error|Unable to start a transaction in the given time/i;
 
 /** True when an error (or anything in its cause chain) says the database cannot be reached. */
 export function isDatabaseUnavailable(error: unknown): boolean {
