@@ -13,7 +13,7 @@ test("a vote posted to a non-canonical number address (/numbers/%2B61…) is cou
     posted.push(response.status());
     await route.fulfill({ response });
   });
-  const panel = page.getByRole("region", { name: "Is this number legitimate?" });
+  const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
   await panel.getByRole("button", { name: "Legitimate", exact: true }).click();
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
   expect(posted.length).toBeGreaterThan(0);
