@@ -189,11 +189,13 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
   for (const stat of categoryRows) if (stat.reporters > 0) reportersByCategory[stat.category] = stat.reporters;
   const anonymousReportersByCategory: VerdictInput["reportersByCategory"] = {};
   for (const stat of categoryRows) if (stat.anonymousReporters > 0) anonymousReportersByCategory[stat.category] = stat.anonymousReporters;
-  // Only a claimed organisation can be "really them, but unsafe": count unsafe asks just then.
-  const unsafeAsks =
-    claimed && claimed.status !== "REJECTED"
-      ? await read.report.count({ where: { e164, hiddenAt: null, askedFor: { hasSome: [...UNSAFE_ASKS] } } })
-      : 0;
+  // Only a claimed organisation can be "really them, but unsafe", and the rule only asks whether any
+  // report says so: the unsafe-practice category (a kept counter), else one report asking for security
+  // answers, passwords, codes or card details — found with a LIMIT 1 read, not a count of every report.
+  const needsUnsafeAsk = claimed !== null && claimed.status !== "REJECTED" && !reportersByCategory.LEGITIMATE_UNSAFE;
+  const unsafeAsk = needsUnsafeAsk
+    ? await read.report.findFirst({ where: { e164, hiddenAt: null, askedFor: { hasSome: [...UNSAFE_ASKS] } }, select: { id: true } })
+    : null;
   const ref = (organisation: NamedOrganisation) => ({ organisationName: organisation.name, organisationSlug: organisation.slug, officialPhone: organisation.officialPhone });
   const verdict = verdictFor({
     verified: verified && ref(verified.organisation),
@@ -204,7 +206,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
       votes: legitimacyByClaim.get(claimed.claimId) ?? sumLegitimacy([]),
     },
     officialContact: officialContact && ref(officialContact),
-    unsafeReports: (reportersByCategory.LEGITIMATE_UNSAFE ?? 0) + unsafeAsks,
+    unsafeReports: (reportersByCategory.LEGITIMATE_UNSAFE ?? 0) + (unsafeAsk ? 1 : 0),
     votes,
     reportersByCategory,
     anonymousReportersByCategory,

@@ -15,7 +15,7 @@ let transport: nodemailer.Transporter | undefined;
  * end-to-end tests through ENABLE_DEV_PAGES, which read the links from /dev/outbox): in production
  * the stored text is redacted, so whoever reads the database or a backup cannot take over an account.
  * The message goes out over SMTP when SMTP_URL is set, from memory with its live link. Without SMTP
- * only development prints the message; production logs name the subject, never the body.
+ * the message waits in the outbox (read at /dev/outbox in development); logs name the subject, never the body.
  */
 export async function sendMail(mail: Mail): Promise<void> {
   const stored = { ...mail, text: isDevPagesEnabled ? mail.text : redactLinks(mail.text) };

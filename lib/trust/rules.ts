@@ -158,7 +158,8 @@ export type VerdictInput = {
   officialContact: OrganisationRef | null;
   /**
    * Reports of the unsafe practice: the "legitimate but unsafe" category, or callers asking for
-   * security answers, passwords, one-time codes or card details.
+   * security answers, passwords, one-time codes or card details. The rule only asks whether there are
+   * any, so callers may pass a lower bound (lib/numbers/page.ts stops at the first such report).
    */
   unsafeReports: number;
   /** All weighted votes on the number, over every claim. */
