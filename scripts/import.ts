@@ -1,15 +1,19 @@
-// `npm run import -- ftc <file-or-folder> [--by <name>]`: imports FTC Do Not Call reported-calls CSV
-// files (a folder: every .csv in it, by name). Safe to run twice and to re-run after an interruption
-// (see lib/imports/ftc.ts). Shows progress on a terminal and a summary at the end. Uses DATABASE_URL,
+// `npm run import -- ftc|scamwatch <file-or-folder> [--by <name>]`: imports FTC Do Not Call
+// reported-calls CSV files, or Scamwatch alerts CSV files (as help lines: see lib/imports/scamwatch.ts);
+// a folder: every .csv in it, by name. Safe to run twice and to re-run after an interruption
+// (see lib/imports/csv-import.ts). Shows progress on a terminal and a summary at the end. Uses DATABASE_URL,
 // else the embedded development database (.data/pg), like `npm run dev`.
 import { readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import { importFtcFile, type ImportProgress, type ImportSummary } from "../lib/imports/ftc";
+import { importCsvFile, type CsvFormat, type ImportProgress, type ImportSummary } from "../lib/imports/csv-import";
+import { ftcFormat } from "../lib/imports/ftc";
+import { scamwatchFormat } from "../lib/imports/scamwatch";
 
-const USAGE = "Usage: npm run import -- ftc <file-or-folder> [--by <your name>]";
+const FORMATS: Record<string, CsvFormat> = { ftc: ftcFormat, scamwatch: scamwatchFormat };
+const USAGE = "Usage: npm run import -- ftc|scamwatch <file-or-folder> [--by <your name>]";
 
 function filesOf(target: string): string[] {
   const info = statSync(target, { throwIfNoEntry: false });
@@ -49,7 +53,8 @@ async function main() {
   const byAt = args.indexOf("--by");
   const runBy = byAt >= 0 ? (args.splice(byAt, 2)[1] ?? "") : (process.env.USER ?? os.userInfo().username);
   const [source, target] = args;
-  if (source !== "ftc" || !target || !runBy) throw new Error(USAGE);
+  const format = source ? FORMATS[source] : undefined;
+  if (!format || !target || !runBy) throw new Error(USAGE);
   const files = filesOf(target);
 
   let stop = async () => {};
@@ -67,7 +72,7 @@ async function main() {
   try {
     const touched = new Set<string>();
     for (const file of files) {
-      const summary = await importFtcFile(db, file, { runBy: runBy.slice(0, 100), onProgress: progressPrinter(file) });
+      const summary = await importCsvFile(db, file, format, { runBy: runBy.slice(0, 100), onProgress: progressPrinter(file) });
       printSummary(summary);
       for (const e164 of summary.numbers) touched.add(e164);
     }

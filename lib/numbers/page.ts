@@ -67,6 +67,8 @@ export type NumberReport = {
   /** Null when the number's texts are not visible to this viewer. */
   body: string | null;
   callerIdName: string | null;
+  /** Imported reports: the public source they came from (an https address or none). */
+  source: { title: string; url: string | null } | null;
 };
 
 export type NumberPage = {
@@ -159,6 +161,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
             leftMessage: true,
             body: true,
             callerIdName: true,
+            sourceTitle: true,
+            sourceUrl: true,
             organisation: { select: { name: true, slug: true } },
           },
         })
@@ -260,6 +264,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
       organisation: report.organisation,
       body: visibility.visible ? report.body : null,
       callerIdName: visibility.visible ? report.callerIdName : null,
+      source: report.sourceTitle ? { title: report.sourceTitle, url: report.sourceUrl } : null,
     })),
     visibility,
     votes,

@@ -46,10 +46,28 @@ export function LatestReports({ page }: { page: NumberPage }) {
               ) : null}
               {report.callerIdName ? <p className="text-sm text-slate-700"><span className="text-slate-500">Caller ID showed:</span> {report.callerIdName}</p> : null}
               {report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+              {report.source ? <ImportSource source={report.source} /> : null}
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** An imported report's public source: its title as text, linked only when the address is https. */
+function ImportSource({ source }: { source: { title: string; url: string | null } }) {
+  const url = source.url && /^https:\/\/\S+$/i.test(source.url) ? source.url : null;
+  return (
+    <p className="text-sm text-slate-600" data-testid="report-source">
+      <span className="text-slate-500">Source:</span>{" "}
+      {url ? (
+        <a href={url} rel="nofollow ugc noopener" target="_blank" className="break-words underline">
+          {source.title}
+        </a>
+      ) : (
+        <span className="break-words">{source.title}</span>
+      )}
+    </p>
   );
 }
