@@ -77,14 +77,14 @@ async function main() {
       for (const e164 of summary.numbers) touched.add(e164);
     }
     // The blocklist and the private lookup follow the new verdicts (numbers that can have enough evidence).
-    const { refreshListing } = await import("../lib/feeds/listing");
-    const candidates = await db.phoneNumber.findMany({ where: { e164: { in: [...touched] }, reportCount: { gte: 2 } }, select: { e164: true } });
-    for (const [i, { e164 }] of candidates.entries()) {
-      await refreshListing(e164);
-      if (process.stderr.isTTY && i % 50 === 0) process.stderr.write(`\rUpdating feeds: ${i + 1}/${candidates.length}   `);
-    }
-    if (process.stderr.isTTY && candidates.length) process.stderr.write("\n");
-    console.info(`Feeds updated for ${candidates.length.toLocaleString("en")} numbers.`);
+    const { refreshImportedListings } = await import("../lib/feeds/listing");
+    const refreshed = await refreshImportedListings([...touched], {
+      onProgress: (done, total) => {
+        if (process.stderr.isTTY && (done % 50 === 0 || done === total)) process.stderr.write(`\rUpdating feeds: ${done.toLocaleString("en")}/${total.toLocaleString("en")}   `);
+      },
+    });
+    if (process.stderr.isTTY && refreshed) process.stderr.write("\n");
+    console.info(`Feeds updated for ${refreshed.toLocaleString("en")} numbers.`);
   } finally {
     await db.$disconnect();
     const { db: appDb } = await import("../lib/platform/db");

@@ -109,15 +109,35 @@ export async function rebuildListings(options: { onProgress?: (done: number, tot
     SELECT e164 FROM "PhoneNumber" WHERE "reportCount" >= 2
     UNION SELECT e164 FROM "Claim"
     UNION SELECT e164 FROM "ListedNumber"`;
-  // A few at a time: each refresh is a handful of short reads and one small transaction.
+  return refreshListings(rows.map((row) => row.e164), options);
+}
+
+/** Refreshes these numbers' listings, a few at a time: each is a handful of short reads and one small transaction. */
+export async function refreshListings(numbers: string[], options: { onProgress?: (done: number, total: number) => void; concurrency?: number } = {}): Promise<number> {
   let next = 0;
   let done = 0;
   const worker = async () => {
-    while (next < rows.length) {
-      await refreshListing(rows[next++]!.e164);
-      options.onProgress?.(++done, rows.length);
+    while (next < numbers.length) {
+      await refreshListing(numbers[next++]!);
+      options.onProgress?.(++done, numbers.length);
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
-  return rows.length;
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  return numbers.length;
+}
+
+/**
+ * After an import: the listings of the imported numbers that can have a verdict's evidence (two
+ * reports), or were listed before. Returns how many were refreshed.
+ */
+export async function refreshImportedListings(numbers: string[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  const candidates: string[] = [];
+  for (let i = 0; i < numbers.length; i += 10_000) {
+    const chunk = numbers.slice(i, i + 10_000);
+    const rows = await db.$queryRaw<{ e164: string }[]>`
+      SELECT e164 FROM "PhoneNumber" WHERE e164 = ANY(${chunk}) AND "reportCount" >= 2
+      UNION SELECT e164 FROM "ListedNumber" WHERE e164 = ANY(${chunk})`;
+    candidates.push(...rows.map((row) => row.e164));
+  }
+  return refreshListings(candidates, options);
 }

@@ -48,17 +48,13 @@ export function ftcRow(line: string, col: Record<string, number>, reporterId: st
     country,
     type,
     report: {
-      e164,
       reporterId,
       occurredAt,
       createdAt,
       channel: "CALL",
       category: ftcCategory(subject, recorded),
-      askedFor: [],
       leftMessage: recorded === "Y" ? true : recorded === "N" ? false : null,
       body: `FTC Do Not Call complaint. Subject: ${subject.replace(/\s+/g, " ")}.${state ? ` Consumer in ${state}.` : ""}`,
-      source: "IMPORT",
-      importKey: key,
     },
   };
 }

@@ -8,6 +8,7 @@
 //     interleaved rounds per target, reads and writes (with a ledger checked against the database);
 //  4. one table on stdout, JSON and Markdown in bench-results/ (gitignored).
 // Options: --size 10k|1m, --duration <s per round> (5), --rounds (2), --connections (16), --no-build.
+// `npm run bench -- import [--rows 1000000]` benchmarks `npm run import` instead (scripts/bench/import.ts).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -24,6 +25,11 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith("--") ? process.argv[at + 1] : fallback;
+}
+// `npm run bench -- import --rows N`: the import benchmark instead (scripts/bench/import.ts).
+if (process.argv[2] === "import") {
+  const run = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/bench/import.ts", ...process.argv.slice(3)], { stdio: "inherit" });
+  process.exit(run.status ?? 1);
 }
 const size = parseSize(option("size", "10k"));
 const label = size >= 1_000_000 ? `${size / 1_000_000}m` : `${size / 1_000}k`;
