@@ -1,7 +1,9 @@
 import "server-only";
-import { getNumberPage } from "../numbers/page";
+import type { ReportCategory } from "../generated/prisma/enums";
+import { getNumberPage, sumLegitimacy } from "../numbers/page";
+import { verdictFor } from "../trust/rules";
 import { db, type Tx } from "../platform/db";
-import { hashPrefixOf, listingFor, numberHash } from "./rules";
+import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 
 // Keeps ListedNumber in step with the verdicts: refreshListing after a report, vote or registry change
 // of one number (after its transaction committed), rebuildListings after bulk changes (imports, seed).
@@ -128,16 +130,80 @@ export async function refreshListings(numbers: string[], options: { onProgress?:
 
 /**
  * After an import: the listings of the imported numbers that can have a verdict's evidence (two
- * reports), or were listed before. Returns how many were refreshed.
+ * reports) or were listed before. Returns how many were considered.
+ *
+ * A number with no claim, no organisation publishing it and no listing yet is judged by its reports
+ * alone: its verdict comes from its kept category counters through the same pure rules, and only the
+ * ones that verdict puts on a list go through refreshListing (which writes them, with a feed version).
+ * For the others refreshListing would read the same counters and write nothing. Every other number gets
+ * the full refresh. At a million imported rows this is the difference between hours and minutes.
  */
 export async function refreshImportedListings(numbers: string[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
-  const candidates: string[] = [];
+  const full: string[] = [];
+  let considered = 0;
   for (let i = 0; i < numbers.length; i += 10_000) {
     const chunk = numbers.slice(i, i + 10_000);
-    const rows = await db.$queryRaw<{ e164: string }[]>`
-      SELECT e164 FROM "PhoneNumber" WHERE e164 = ANY(${chunk}) AND "reportCount" >= 2
-      UNION SELECT e164 FROM "ListedNumber" WHERE e164 = ANY(${chunk})`;
-    candidates.push(...rows.map((row) => row.e164));
+    const rows = await db.$queryRaw<{ e164: string; plain: boolean }[]>`
+      SELECT p.e164,
+             NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.e164 = p.e164)
+         AND NOT EXISTS (SELECT 1 FROM "ListedNumber" l WHERE l.e164 = p.e164)
+         AND NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o."officialPhone" = p.e164)
+         AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" n WHERE n.e164 = p.e164) AS plain
+        FROM "PhoneNumber" p
+       WHERE p.e164 = ANY(${chunk})
+         AND (p."reportCount" >= 2 OR EXISTS (SELECT 1 FROM "ListedNumber" l WHERE l.e164 = p.e164))`;
+    considered += rows.length;
+    const plain = rows.filter((row) => row.plain).map((row) => row.e164);
+    full.push(...rows.filter((row) => !row.plain).map((row) => row.e164));
+    const stats = await db.numberCategoryStat.findMany({ where: { e164: { in: plain } }, select: { e164: true, category: true, reporters: true, anonymousReporters: true } });
+    const byNumber = new Map<string, { members: Partial<Record<ReportCategory, number>>; visitors: Partial<Record<ReportCategory, number>> }>();
+    for (const stat of stats) {
+      const entry = byNumber.get(stat.e164) ?? { members: {}, visitors: {} };
+      if (stat.reporters > 0) entry.members[stat.category] = stat.reporters;
+      if (stat.anonymousReporters > 0) entry.visitors[stat.category] = stat.anonymousReporters;
+      byNumber.set(stat.e164, entry);
+    }
+    const blocked: Array<{ e164: string; listing: Listing }> = [];
+    for (const e164 of plain) {
+      const entry = byNumber.get(e164) ?? { members: {}, visitors: {} };
+      const verdict = verdictFor({ verified: null, claimed: null, officialContact: null, unsafeReports: 0, votes: sumLegitimacy([]), reportersByCategory: entry.members, anonymousReportersByCategory: entry.visitors });
+      const listing = listingFor(verdict, entry.members);
+      if (listing.allowed) full.push(e164);
+      else if (listing.blocked) blocked.push({ e164, listing });
+    }
+    await listNew(blocked);
+    options.onProgress?.(considered - full.length, numbers.length);
   }
-  return refreshListings(candidates, options);
+  let done = considered - full.length;
+  await refreshListings(full, { onProgress: () => options.onProgress?.(++done, considered) });
+  return considered;
+}
+
+/**
+ * Blocklists numbers that had no listing, in one transaction: what refreshListing writes for each (a
+ * new row, its own feed version), with the versions taken as one block. A number listed meanwhile by
+ * a concurrent refresh keeps that row (it was computed from the same or newer counters).
+ */
+async function listNew(rows: Array<{ e164: string; listing: Listing }>): Promise<void> {
+  if (!rows.length) return;
+  await db.$transaction(async (tx) => {
+    const [{ value: last }] = await tx.$queryRaw<{ value: bigint }[]>`
+      INSERT INTO "FeedVersion" (id, value) VALUES ('feeds', ${rows.length})
+      ON CONFLICT (id) DO UPDATE SET value = "FeedVersion".value + ${rows.length} RETURNING value`;
+    const first = last - BigInt(rows.length) + 1n;
+    const hashes = rows.map((row) => numberHash(row.e164));
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "ListedNumber" (e164, sha256, "hashPrefix", verdict, allowed, "organisationIds", blocked, category, confidence, "allowVersion", "blockVersion", "updatedAt")
+       SELECT e164, sha, prefix, verdict, false, '{}', true, category::"ReportCategory", confidence, NULL, version, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::bigint[]) AS x(e164, sha, prefix, verdict, category, confidence, version)
+       ON CONFLICT (e164) DO NOTHING`,
+      rows.map((row) => row.e164),
+      hashes,
+      hashes.map(hashPrefixOf),
+      rows.map((row) => row.listing.verdict),
+      rows.map((row) => row.listing.category),
+      rows.map((row) => row.listing.confidence),
+      rows.map((_, i) => String(first + BigInt(i))),
+    );
+  }, { maxWait: 30_000, timeout: 120_000 });
 }

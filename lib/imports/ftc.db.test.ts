@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { refreshImportedListings, refreshListings } from "../feeds/listing";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { importFtcFile } from "./ftc";
@@ -77,6 +78,28 @@ describe("npm run import -- ftc", () => {
     expect(await snapshot(keys)).toEqual(expected);
     expect(await countersOf(whole.numbers)).toEqual(expectedCounters);
     expect(await db.import.count({ where: { file: "interrupted.csv" } })).toBe(1);
+  });
+
+  test("the listings written after an import equal a full refresh of each number", async () => {
+    const file = sample("listings.csv", 1000, 6000);
+    const summary = await importFtcFile(db, file, { runBy: "tester" });
+    const candidates = (await db.phoneNumber.findMany({ where: { e164: { in: summary.numbers }, reportCount: { gte: 2 } }, select: { e164: true } })).map((row) => row.e164);
+    const listings = () =>
+      db.listedNumber.findMany({
+        where: { e164: { in: summary.numbers } },
+        orderBy: { e164: "asc" },
+        select: { e164: true, sha256: true, hashPrefix: true, verdict: true, allowed: true, organisationIds: true, blocked: true, category: true, confidence: true },
+      });
+    expect(await refreshImportedListings(summary.numbers)).toBe(candidates.length);
+    const bulk = await listings();
+    expect(bulk.filter((row) => row.blocked).length).toBeGreaterThan(0);
+    // Versions: one each, all distinct.
+    const versions = await db.listedNumber.findMany({ where: { e164: { in: summary.numbers } }, select: { blockVersion: true } });
+    expect(new Set(versions.map((row) => String(row.blockVersion))).size).toBe(versions.length);
+
+    await db.listedNumber.deleteMany({ where: { e164: { in: summary.numbers } } });
+    await refreshListings(candidates);
+    expect(await listings()).toEqual(bulk);
   });
 
   test("a file that is not in the FTC format is refused", async () => {
