@@ -27,12 +27,24 @@ async function importers(db: PrismaClient): Promise<string[]> {
   return ids;
 }
 
+// Complaint files name the same numbers again and again: parse each spelling once (bounded).
+const parsedPhones = new Map<string, ReturnType<typeof normalisePhone>>();
+function parsePhone(raw: string) {
+  let parsed = parsedPhones.get(raw);
+  if (!parsed) {
+    if (parsedPhones.size >= 200_000) parsedPhones.clear();
+    parsed = normalisePhone(raw, "US");
+    parsedPhones.set(raw, parsed);
+  }
+  return parsed;
+}
+
 /** One data row → a report, or the reason it is skipped. */
 export function ftcRow(line: string, col: Record<string, number>, reporterId: string): ImportedRow | { skip: string } {
   const row = parseCsv(line)[0] ?? [];
   const raw = (row[col.Company_Phone_Number!] ?? "").trim();
   if (!raw) return { skip: "no phone number" };
-  const parsed = normalisePhone(raw, "US");
+  const parsed = parsePhone(raw);
   if (!parsed.ok) return { skip: "not a valid phone number" };
   const occurredAt = utc(row[col.Violation_Date!] ?? "");
   const createdAt = utc(row[col.Created_Date!] ?? "");
