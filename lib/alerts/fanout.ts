@@ -71,6 +71,7 @@ export async function checkVerdictChange(e164: string): Promise<boolean> {
 }
 
 const VOTE_SWEEP_KEY = "alerts:vote-sweep";
+const SWEEP_OVERLAP_MS = 2 * 60 * 1000;
 
 /**
  * Votes change verdicts too, without an event of their own: watched numbers whose votes changed since
@@ -79,7 +80,10 @@ const VOTE_SWEEP_KEY = "alerts:vote-sweep";
 export async function sweepVerdictsAfterVotes(now: Date = new Date()): Promise<number> {
   const mark = await db.setting.findUnique({ where: { key: VOTE_SWEEP_KEY }, select: { value: true } });
   const last = (mark?.value as { at?: string } | null)?.at;
-  const since = last ? new Date(last) : new Date(now.getTime() - 60 * 60 * 1000);
+  // Look back a little before the last mark: a vote stamped just before a sweep's "now" may commit
+  // just after the sweep read, and would be missed for good. Checking a number twice is harmless
+  // (checkVerdictChange announces only a verdict that differs from the one it stored).
+  const since = last ? new Date(new Date(last).getTime() - SWEEP_OVERLAP_MS) : new Date(now.getTime() - 60 * 60 * 1000);
   const rows = await db.$queryRaw<{ e164: string }[]>`
     SELECT DISTINCT c.e164 FROM "Vote" v
     JOIN "Claim" c ON c.id = v."claimId"
