@@ -3,7 +3,8 @@ import { recordAudit } from "../platform/audit";
 import { assertRole, type Actor, assertModerator } from "./authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import { isAdmin, isAdminRole, isStaffRole, Role } from "./roles";
+import { Role } from "../generated/prisma/enums";
+import { isAdmin, isAdminRole, isStaffRole } from "./roles";
 import { reasonField, roleSchema } from "../moderation/schema";
 import { refreshTrustLevels } from "../trust/legitimacy";
 

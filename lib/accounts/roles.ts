@@ -1,8 +1,6 @@
 // Client-safe: every role check, written once. Roles themselves are Prisma's `Role` enum.
 import { Role } from "../generated/prisma/enums";
 
-export { Role };
-
 /** Every role, in the enum's order (the role picker and its schema). */
 export const ROLE_KEYS = Object.values(Role) as [Role, ...Role[]];
 
