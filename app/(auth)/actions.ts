@@ -7,13 +7,12 @@ import { serverAction } from "@/lib/accounts/action";
 import { parseSignUp, registerAccount, resetPassword, sendPasswordReset, spendPasswordResetLimit } from "@/lib/accounts/sign-up";
 import { signInSchema } from "@/lib/accounts/schema";
 import { invalid, type ActionResult } from "@/lib/platform/errors";
-import { single, type FormObject } from "@/lib/platform/form-data";
+import { text, type FormObject } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { safeCallbackUrl } from "@/lib/accounts/safe-redirect";
 
 export type FormState = ActionResult<undefined> & { values?: Record<string, string> };
 
-const text = (value: FormObject[string]) => single(value) ?? "";
 /** What the form shows again after a failure (never the password). */
 const keep = (...keys: string[]) => (failure: FormState, form: FormObject): FormState => ({ ...failure, values: Object.fromEntries(keys.map((key) => [key, text(form[key])])) });
 

@@ -7,7 +7,7 @@ import { signOut } from "@/lib/accounts/auth";
 import { serverAction } from "@/lib/accounts/action";
 import { assertCanWrite, endAllSessions, getActor, requireUser } from "@/lib/accounts/authz";
 import { toFailure, type ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { single, text } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/keys";
@@ -46,12 +46,12 @@ export const deleteAccountAction = serverAction(
   {},
   async (form, { actor }): Promise<DeleteState> => {
     assertCanWrite(actor);
-    await deleteAccount(actor, { confirmation: single(form.confirmation) ?? "" });
+    await deleteAccount(actor, { confirmation: text(form.confirmation) });
     // The session cookie goes too; getActor already returns null for a deleted account.
     await signOut({ redirectTo: "/account/deleted" });
     return { ok: true, data: undefined };
   },
-  (failure, form) => ({ ...failure, values: { confirmation: single(form.confirmation) ?? "" } }),
+  (failure, form) => ({ ...failure, values: { confirmation: text(form.confirmation) } }),
 );
 
 /** Ends every session of this account, on every device, this one included. Suspended members may too. */
@@ -77,7 +77,7 @@ export const createApiKeyAction = serverAction(
     revalidatePath("/account");
     return { ok: true, data: { name: created.name, key: created.key }, message: "Copy your key now: it will not be shown again." };
   },
-  (failure, form) => ({ ...failure, values: { name: single(form.name) ?? "" } }),
+  (failure, form) => ({ ...failure, values: { name: text(form.name) } }),
 );
 
 export const revokeApiKeyAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {

@@ -3,12 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, type FormObject } from "@/lib/platform/form-data";
+import { text } from "@/lib/platform/form-data";
 import { approveRepresentation, revokeRepresentation } from "@/lib/representatives/representation";
 import { hideStatement } from "@/lib/representatives/statements";
 
 type Result = ActionResult<unknown>;
-const text = (value: FormObject[string]) => single(value) ?? "";
 
 export const approveRepresentativeAction = serverAction({}, async (form, { actor }): Promise<Result> => {
   await approveRepresentation(actor, { representativeId: text(form.representativeId), evidence: text(form.reason) });

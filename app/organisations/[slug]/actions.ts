@@ -3,17 +3,17 @@
 import { serverAction } from "@/lib/accounts/action";
 import { formatE164 } from "@/lib/numbers/phone";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { text } from "@/lib/platform/form-data";
 import { checkCall, getOrganisationName } from "@/lib/representatives/calls";
 
 export type CallCheckState = ActionResult<{ called: boolean }> | null;
 
 /** "Did <organisation> just call you?": anyone may ask; the check is rate-limited per address. */
 export const checkCallAction = serverAction({}, async (form, { address }): Promise<ActionResult<{ called: boolean }>> => {
-  const organisationId = single(form.organisationId) ?? "";
+  const organisationId = text(form.organisationId);
   // The name in the answer comes from the database, never from the form.
   const name = (await getOrganisationName(organisationId)) ?? "The organisation";
-  const result = await checkCall({ organisationId, reference: single(form.reference) ?? "" }, { address });
+  const result = await checkCall({ organisationId, reference: text(form.reference) }, { address });
   if (result.called) {
     const time = result.calledAt.toISOString().slice(11, 16);
     return { ok: true, data: { called: true }, message: `Yes: ${name} recorded a call to you from ${formatE164(result.from).national} at ${time} UTC. This reference has now been used.` };

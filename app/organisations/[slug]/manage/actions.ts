@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import { formatE164 } from "@/lib/numbers/phone";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, type FormObject } from "@/lib/platform/form-data";
+import { single, text, type FormObject } from "@/lib/platform/form-data";
 import { createApiKey, recordCall, revokeApiKey } from "@/lib/representatives/calls";
 import { savePolicy } from "@/lib/representatives/policy";
 import { publishNumbers } from "@/lib/representatives/publish";
@@ -14,7 +14,6 @@ import { POLICY_QUESTION_KEYS } from "@/lib/representatives/schema";
 // representative of the organisation (or staff) before it writes anything.
 
 type Result = ActionResult<unknown>;
-const text = (value: FormObject[string]) => single(value) ?? "";
 
 function refresh(form: FormObject) {
   const slug = single(form.slug);

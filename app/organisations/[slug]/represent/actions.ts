@@ -2,7 +2,7 @@
 
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { single, text } from "@/lib/platform/form-data";
 import { requestRepresentation } from "@/lib/representatives/representation";
 
 const MESSAGES = {
@@ -12,6 +12,6 @@ const MESSAGES = {
 } as const;
 
 export const requestRepresentationAction = serverAction({}, async (form, { actor }): Promise<ActionResult<unknown>> => {
-  const outcome = await requestRepresentation(actor, { organisationId: single(form.organisationId) ?? "", email: single(form.email), evidence: single(form.evidence) });
+  const outcome = await requestRepresentation(actor, { organisationId: text(form.organisationId), email: single(form.email), evidence: single(form.evidence) });
   return { ok: true, data: outcome, message: MESSAGES[outcome.status] };
 });
