@@ -13,7 +13,7 @@ import { createInterface } from "node:readline";
 import type { PrismaClient } from "../generated/prisma/client";
 import { recountAll } from "../numbers/counters";
 import { normalisePhone } from "../numbers/phone";
-import { ftcCategory, parseCsv } from "../../prisma/seed-ftc";
+import { ftcCategory, parseCsv } from "./ftc-csv";
 import { ftcRowKey } from "./ftc-key";
 
 export const FTC_IMPORTERS = 6;
