@@ -4,8 +4,8 @@ import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
 
 const formTargets = [
-  ...(process.env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
-  ...(process.env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
+  ...(env.AUTH_GITHUB_ID ? ["https://github.com"] : []),
+  ...(env.AUTH_GOOGLE_ID ? ["https://accounts.google.com"] : []),
 ];
 
 /** Bodies larger than this are refused before any route reads them (server actions: next.config.js). */
@@ -102,7 +102,7 @@ export async function proxy(request: NextRequest) {
   // headers and puts the nonce on its own scripts (pages are rendered per request).
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
-    development: process.env.NODE_ENV === "development",
+    development: env.NODE_ENV === "development",
     https: env.APP_URL.startsWith("https:"),
     formTargets,
   });

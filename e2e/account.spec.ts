@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { formatE164 } from "../lib/numbers/phone";
-import { expect, signInAs, sql, test } from "./fixtures";
+import { createUser, expect, signInAs, sql, test, waitForMail } from "./fixtures";
 
 // The seeded scam number (prisma/seed-demo.ts): it has reports, so the watch list has activity to show.
 const SEEDED = { e164: "+61491570157", national: "0491 570 157" };
@@ -99,4 +99,14 @@ test("the demo member sees their own reports, newest first, with number, categor
   // The seeded demo member's newest report names the organisation the caller claimed to be.
   expect(rows[0].organisation).toBeTruthy();
   await expect(first).toContainText(`claimed to be ${rows[0].organisation}`);
+});
+
+test("a member who has not confirmed their e-mail asks for a new link from the account page", async ({ page, context }) => {
+  const user = await createUser({ verified: false });
+  await signInAs(context, user);
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Send a new confirmation link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "We have sent you a new confirmation link." })).toBeVisible();
+  const mail = await waitForMail(user.email, /^Confirm your CallerCheck e-mail address$/);
+  expect(mail.text).toContain("/confirm-email?token=");
 });

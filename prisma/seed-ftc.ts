@@ -1,54 +1,10 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import type { ReportCategory } from "../lib/generated/prisma/enums";
 import { normalisePhone } from "../lib/numbers/phone";
 import { ftcRowKey } from "../lib/imports/ftc-key";
+import { ftcCategory, parseCsv } from "../lib/imports/ftc-csv";
 import { readData } from "./seed-data";
 
-// FTC Do Not Call subjects → our categories. Unlisted subjects are OTHER (ROBOCALL when recorded).
-const SUBJECTS: Record<string, ReportCategory> = {
-  "Calls pretending to be government, businesses, or family and friends": "IMPERSONATION",
-  "Dropped call or no message": "SILENT",
-  "Warranties  & protection plans": "TELEMARKETING",
-  "Reducing your debt (credit cards, mortgage, student loans)": "TELEMARKETING",
-  "Medical  & prescriptions": "TELEMARKETING",
-  "Energy, solar,  & utilities": "TELEMARKETING",
-  "Computer  & technical support": "SCAM",
-  "Vacation  & timeshares": "TELEMARKETING",
-  Charities: "CHARITY",
-  "Lotteries, prizes  & sweepstakes": "SCAM",
-  "Home improvement  & cleaning": "TELEMARKETING",
-  "Work from home  & other ways to make money": "SCAM",
-  "Home security  & alarms": "TELEMARKETING",
-};
-
 const IMPORTERS = 6;
-
-/** Minimal RFC 4180 reader: the file quotes fields that contain commas. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
-
-export function ftcCategory(subject: string, recorded: string): ReportCategory {
-  return SUBJECTS[subject] ?? (recorded === "Y" ? "ROBOCALL" : "OTHER");
-}
 
 const utc = (value: string) => new Date(value.replace(" ", "T") + "Z");
 

@@ -5,24 +5,20 @@ import { sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signOut } from "@/lib/accounts/auth";
 import { serverAction } from "@/lib/accounts/action";
-import { assertCanWrite, endAllSessions, getActor, requireUser } from "@/lib/accounts/authz";
-import { toFailure, type ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { assertCanWrite, endAllSessions } from "@/lib/accounts/authz";
+import type { ActionResult } from "@/lib/platform/errors";
+import { single, text } from "@/lib/platform/form-data";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/keys";
 
-export async function resendConfirmationAction(): Promise<ActionResult> {
-  try {
-    const actor = await requireUser();
-    if (actor.emailVerified) return { ok: true, data: undefined, message: "Your e-mail is already confirmed." };
-    await consumeLimit("password-reset", `confirm:${actor.id}`);
-    await sendConfirmation(actor.id, actor.email);
-    return { ok: true, data: undefined, message: "We have sent you a new confirmation link." };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const resendConfirmationAction = serverAction({}, async (_form, { actor }): Promise<ActionResult> => {
+  assertCanWrite(actor);
+  if (actor.emailVerified) return { ok: true, data: undefined, message: "Your e-mail is already confirmed." };
+  await consumeLimit("password-reset", `confirm:${actor.id}`);
+  await sendConfirmation(actor.id, actor.email);
+  return { ok: true, data: undefined, message: "We have sent you a new confirmation link." };
+});
 
 export type WatchState = ActionResult<{ watching: boolean }>;
 
@@ -46,26 +42,21 @@ export const deleteAccountAction = serverAction(
   {},
   async (form, { actor }): Promise<DeleteState> => {
     assertCanWrite(actor);
-    await deleteAccount(actor, { confirmation: single(form.confirmation) ?? "" });
+    await deleteAccount(actor, { confirmation: text(form.confirmation) });
     // The session cookie goes too; getActor already returns null for a deleted account.
     await signOut({ redirectTo: "/account/deleted" });
     return { ok: true, data: undefined };
   },
-  (failure, form) => ({ ...failure, values: { confirmation: single(form.confirmation) ?? "" } }),
+  (failure, form) => ({ ...failure, values: { confirmation: text(form.confirmation) } }),
 );
 
 /** Ends every session of this account, on every device, this one included. Suspended members may too. */
-export async function signOutEverywhereAction(): Promise<ActionResult> {
-  try {
-    const actor = await getActor();
-    if (!actor) return { ok: false, error: "You are already signed out.", code: "UNAUTHENTICATED" };
-    await endAllSessions(actor.id);
-  } catch (error) {
-    return toFailure(error);
-  }
+export const signOutEverywhereAction = serverAction({}, async (_form, { actor }): Promise<ActionResult> => {
+  if (!actor) return { ok: false, error: "You are already signed out.", code: "UNAUTHENTICATED" };
+  await endAllSessions(actor.id);
   await signOut({ redirectTo: "/signin?reason=signed-out-everywhere" });
   return { ok: true, data: undefined };
-}
+});
 
 export type CreateKeyState = ActionResult<{ name: string; key: string }> & { values?: { name: string } };
 
@@ -77,7 +68,7 @@ export const createApiKeyAction = serverAction(
     revalidatePath("/account");
     return { ok: true, data: { name: created.name, key: created.key }, message: "Copy your key now: it will not be shown again." };
   },
-  (failure, form) => ({ ...failure, values: { name: single(form.name) ?? "" } }),
+  (failure, form) => ({ ...failure, values: { name: text(form.name) } }),
 );
 
 export const revokeApiKeyAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {

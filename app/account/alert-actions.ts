@@ -1,29 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/accounts/authz";
+import { serverAction } from "@/lib/accounts/action";
+import { assertCanWrite } from "@/lib/accounts/authz";
 import { setAlertsPaused, setWatchAlertMode } from "@/lib/alerts/preferences";
 import { ALERT_MODE_LABELS } from "@/lib/alerts/kinds";
-import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import type { ActionResult } from "@/lib/platform/errors";
+import { single } from "@/lib/platform/form-data";
 
-export async function setWatchAlertModeAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const actor = await requireUser();
-    const { mode } = await setWatchAlertMode(actor, { watchKey: form.get("watchKey"), mode: form.get("mode") });
-    revalidatePath("/account");
-    return { ok: true, data: undefined, message: `Saved: ${ALERT_MODE_LABELS[mode]}.` };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const setWatchAlertModeAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  assertCanWrite(actor);
+  const { mode } = await setWatchAlertMode(actor, { watchKey: single(form.watchKey), mode: single(form.mode) });
+  revalidatePath("/account");
+  return { ok: true, data: undefined, message: `Saved: ${ALERT_MODE_LABELS[mode]}.` };
+});
 
-export async function setAlertsPausedAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const actor = await requireUser();
-    const { paused } = await setAlertsPaused(actor, { paused: form.get("paused") });
-    revalidatePath("/account");
-    return { ok: true, data: undefined, message: paused ? "All alert e-mail is paused. What's new still fills up here." : "Alert e-mail is on again." };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const setAlertsPausedAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  assertCanWrite(actor);
+  const { paused } = await setAlertsPaused(actor, { paused: single(form.paused) });
+  revalidatePath("/account");
+  return { ok: true, data: undefined, message: paused ? "All alert e-mail is paused. What's new still fills up here." : "Alert e-mail is on again." };
+});

@@ -12,8 +12,8 @@ import { MyOrganisations } from "./my-organisations";
 import { MyReports } from "./my-reports";
 import { MyWatches } from "./my-watches";
 import { Alerts, WhatsNew } from "./alerts";
-import { ResendConfirmation } from "./resend-confirmation";
-import { SignOutEverywhere } from "./sign-out-everywhere";
+import { resendConfirmationAction, signOutEverywhereAction } from "./actions";
+import { ButtonForm } from "./button-form";
 import { AccountSection } from "./section";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -54,7 +54,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {!actor.emailVerified ? (
           <div className="mt-4 border-t border-slate-100 pt-4 text-sm text-slate-600">
             <p>Until you confirm your e-mail, your votes count as a new member&apos;s.</p>
-            <ResendConfirmation />
+            <ButtonForm action={resendConfirmationAction} label="Send a new confirmation link" pendingText="Sending…" />
           </div>
         ) : null}
       </AccountSection>
@@ -76,7 +76,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-slate-600">
           Lost a phone, or signed in on a shared computer? This signs your account out everywhere, including here. Changing or resetting your password does the same.
         </p>
-        <SignOutEverywhere />
+        <ButtonForm action={signOutEverywhereAction} label="Sign out of all devices" pendingText="Signing out…" className="mt-4" />
       </AccountSection>
       <AccountSection id="delete" title="Delete my account" className="border-red-200">
         <div className="space-y-2 text-sm text-slate-600">

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { changeRole, suspendMember, unsuspendMember } from "@/lib/accounts/admin";
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, type FormObject } from "@/lib/platform/form-data";
+import { text, type FormObject } from "@/lib/platform/form-data";
 import { resolveAlert, resolveFlags } from "@/lib/moderation/queues";
 import { activateOrganisation, mergeOrganisation, updateOrganisation } from "@/lib/organisations/admin";
 import { addRegistryEntry, promoteClaim, rejectClaim, rejectNumber, revokeRegistryEntry } from "@/lib/registry/promote";
@@ -18,7 +18,6 @@ import type { EvidenceInput } from "@/lib/moderation/schema";
 // commands refuse visitors, members and suspended staff.
 
 type Result = ActionResult<unknown>;
-const text = (value: FormObject[string]) => single(value) ?? "";
 const optional = (value: FormObject[string]) => (value === undefined ? undefined : text(value));
 
 const evidenceFrom = (form: FormObject): EvidenceInput => ({

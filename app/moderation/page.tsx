@@ -6,6 +6,7 @@ import { plural, relativeTime } from "@/lib/display/format";
 import { moderatorOrForbidden } from "./guard";
 import { PageHeader } from "./ui";
 import { AlertQueue } from "./alert-queue";
+import { isAdmin } from "@/lib/accounts/roles";
 
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -27,13 +28,13 @@ export default async function ModerationDashboard() {
     { href: "/moderation/registry", title: "Registry", what: "Every verified number: add an entry, revoke one, mark an impersonation." },
     { href: "/moderation/organisations", title: "Organisations", what: "Edit an organisation's official callback number and calling policy." },
     { href: "/moderation/representatives", title: "Representatives", what: "Approve or revoke organisation representatives; hide organisation statements." },
-    { href: "/moderation/members", title: "Members", what: actor.role === "ADMIN" ? "Suspend and unsuspend members; change roles." : "Suspend and unsuspend members." },
+    { href: "/moderation/members", title: "Members", what: isAdmin(actor) ? "Suspend and unsuspend members; change roles." : "Suspend and unsuspend members." },
     { href: "/moderation/audit", title: "Audit log", what: "Every moderator and admin action, with reasons." },
     { href: "/moderation/imports", title: "Imports", what: "Public complaint data imported: who, when, which file, and the counts." },
   ];
   return (
     <div className="space-y-8">
-      <PageHeader title="Moderation" back={false} intro={<p>Signed in as {actor.name} ({actor.role === "ADMIN" ? "admin" : "moderator"}). Every action here asks for a reason and is written to the audit log.</p>} />
+      <PageHeader title="Moderation" back={false} intro={<p>Signed in as {actor.name} ({isAdmin(actor) ? "admin" : "moderator"}). Every action here asks for a reason and is written to the audit log.</p>} />
       <section aria-labelledby="queues-heading" className="space-y-3">
         <h2 id="queues-heading" className="text-lg font-semibold">Queues</h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

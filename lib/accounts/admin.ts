@@ -3,7 +3,8 @@ import { recordAudit } from "../platform/audit";
 import { assertRole, type Actor, assertModerator } from "./authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import type { Role } from "../generated/prisma/enums";
+import { Role } from "../generated/prisma/enums";
+import { isAdmin, isAdminRole, isStaffRole } from "./roles";
 import { reasonField, roleSchema } from "../moderation/schema";
 import { refreshTrustLevels } from "../trust/legitimacy";
 
@@ -47,8 +48,8 @@ export async function suspendMember(actor: Actor | null, userId: string, reason:
     await activeAdmins(tx); // admin rows first, always in the same order: no deadlock with a role change
     const user = await lockMember(tx, userId);
     if (user.suspendedAt) throw new AppError("CONFLICT", "This member is already suspended.");
-    if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can suspend a moderator or an admin.");
-    if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
+    if (isStaffRole(user.role) && !isAdmin(actor)) throw new AppError("FORBIDDEN", "Only an admin can suspend a moderator or an admin.");
+    if (isAdminRole(user.role)) await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { suspendedAt: new Date(), suspendedReason: why, sessionVersion: { increment: 1 } } });
     await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.suspend", targetType: "User", targetId: userId, reason: why, before: { suspended: false }, after: { suspended: true } });
@@ -61,7 +62,7 @@ export async function unsuspendMember(actor: Actor | null, userId: string, reaso
   return db.$transaction(async (tx) => {
     const user = await lockMember(tx, userId);
     if (!user.suspendedAt) throw new AppError("CONFLICT", "This member is not suspended.");
-    if (user.role !== "USER" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an admin can lift a moderator's or an admin's suspension.");
+    if (isStaffRole(user.role) && !isAdmin(actor)) throw new AppError("FORBIDDEN", "Only an admin can lift a moderator's or an admin's suspension.");
     await tx.user.update({ where: { id: userId }, data: { suspendedAt: null, suspendedReason: null } });
     await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.unsuspend", targetType: "User", targetId: userId, reason: why, before: { suspended: true, reason: user.suspendedReason }, after: { suspended: false } });
@@ -69,14 +70,14 @@ export async function unsuspendMember(actor: Actor | null, userId: string, reaso
 }
 
 export async function changeRole(actor: Actor | null, userId: string, role: Role, reason: string) {
-  assertRole(actor, "ADMIN");
+  assertRole(actor, Role.ADMIN);
   const nextRole = parseOrThrow(roleSchema, role);
   const why = parseOrThrow(reasonField, reason);
   return db.$transaction(async (tx) => {
     await activeAdmins(tx); // admin rows first, always in the same order: no deadlock with a suspension
     const user = await lockMember(tx, userId);
     if (user.role === nextRole) throw new AppError("CONFLICT", `This member is already ${nextRole.toLowerCase()}.`);
-    if (user.role === "ADMIN") await assertNotLastAdmin(tx, userId);
+    if (isAdminRole(user.role)) await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role: nextRole, sessionVersion: { increment: 1 } } });
     await refreshTrustLevels(tx, [userId]);
     await recordAudit(tx, { actorId: actor.id, action: "member.role", targetType: "User", targetId: userId, reason: why, before: { role: user.role }, after: { role: nextRole } });

@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import type { Role } from "../generated/prisma/enums";
+import { Role } from "../generated/prisma/enums";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
 import { log } from "../platform/log";
@@ -123,7 +123,7 @@ const config: NextAuthConfig = {
     async jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
-        token.role = (user as { role?: Role }).role ?? "USER";
+        token.role = (user as { role?: Role }).role ?? Role.USER;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? (await currentSessionVersion(user.id)) ?? 0;
         return token;
       }
@@ -136,7 +136,7 @@ const config: NextAuthConfig = {
     async session({ session, token }) {
       // The role here is for display only; every write re-reads the user (lib/accounts/authz.ts).
       session.user.id = String(token.uid ?? token.sub ?? "");
-      session.user.role = (token.role as Role | undefined) ?? "USER";
+      session.user.role = (token.role as Role | undefined) ?? Role.USER;
       session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
       return session;
     },

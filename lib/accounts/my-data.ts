@@ -6,6 +6,7 @@ import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { Prisma } from "../generated/prisma/client";
 import { listReportsByUser } from "../reports/report";
+import { isAdmin } from "./roles";
 
 // The member's own data: their reports for the account page, everything they wrote or set as a
 // download, and deleting the account (anonymised, not removed: reports stay as community evidence).
@@ -94,7 +95,7 @@ export async function deleteAccount(actor: Actor | null, input: unknown): Promis
   await db.$transaction(
     async (tx) => {
       // Admin rows first, in id order, as lib/accounts/admin.ts does: there is always one active admin.
-      if (actor.role === "ADMIN") {
+      if (isAdmin(actor)) {
         const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND "deletedAt" IS NULL AND "suspendedAt" IS NULL ORDER BY id FOR UPDATE`;
         if (admins.length === 1 && admins[0].id === actor.id) throw new AppError("CONFLICT", "You are the last admin: make someone else an admin before deleting your account.");
       }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { blockLimit, clearLimit, consumeLimit, LIMITS, peekLimit, rateLimited, trySpend } from "../platform/rate-limit";
+import { secretFromEnv, secureCookies } from "../platform/env";
 
 /*
  * How sign-in is limited, and why (README "Security"):
@@ -25,7 +26,7 @@ const MAX_LOCKOUT = 86_400;
 const pairKey = (email: string, address: string) => `${email}|${address}`;
 
 function deviceMac(email: string): string {
-  const secret = process.env.AUTH_SECRET ?? "callercheck-development-secret";
+  const secret = secretFromEnv("AUTH_SECRET") ?? "callercheck-development-secret";
   return createHmac("sha256", secret).update(`known-device:${email}`).digest("base64url");
 }
 
@@ -67,7 +68,7 @@ export async function afterSignInSuccess(email: string, address: string): Promis
     (await cookies()).set(DEVICE_COOKIE, deviceMac(email), {
       httpOnly: true,
       sameSite: "lax",
-      secure: process.env.NODE_ENV === "production" && (process.env.APP_URL ?? "").startsWith("https:"),
+      secure: secureCookies,
       path: "/",
       maxAge: 365 * 86_400,
     });

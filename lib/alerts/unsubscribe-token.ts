@@ -1,12 +1,13 @@
 // An unsubscribe link that works without signing in: an HMAC over the member and the one watch it
 // stops, so changing any character (another watch, another member) is refused.
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { secretFromEnv } from "../platform/env";
 import { parseWatchKey, type WatchKey } from "./kinds";
 
 const PURPOSE = "callercheck:unsubscribe:v1";
 
 function secret(): string {
-  const value = process.env.ALERTS_SECRET ?? process.env.AUTH_SECRET;
+  const value = secretFromEnv("ALERTS_SECRET") ?? secretFromEnv("AUTH_SECRET");
   if (!value) throw new Error("AUTH_SECRET is not set: unsubscribe links cannot be signed.");
   return value;
 }

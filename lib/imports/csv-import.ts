@@ -15,7 +15,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { ReportCategory } from "../generated/prisma/enums";
 import type { PhoneType } from "../numbers/phone";
 import { recountAll } from "../numbers/counters";
-import { parseCsv } from "../../prisma/seed-ftc";
+import { parseCsv } from "./ftc-csv";
 
 export type ImportProgress = { resumedFrom: number; rows: number; bytes: number; totalBytes: number; imported: number; duplicates: number; skipped: number };
 

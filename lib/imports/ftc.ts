@@ -1,7 +1,7 @@
 // The FTC Do Not Call reported-calls CSV format (the FTC's daily files), imported by lib/imports/csv-import.ts.
 import type { PrismaClient } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
-import { ftcCategory, parseCsv } from "../../prisma/seed-ftc";
+import { ftcCategory, parseCsv } from "./ftc-csv";
 import { importCsvFile, type CsvFormat, type ImportedRow, type ImportOptions, type ImportSummary } from "./csv-import";
 import { ftcRowKey } from "./ftc-key";
 

@@ -8,7 +8,7 @@
 // report would put real help lines on the blocklist.
 import type { PrismaClient } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
-import { parseCsv } from "../../prisma/seed-ftc";
+import { parseCsv } from "./ftc-csv";
 import { importCsvFile, rowKey, type CsvFormat, type ImportedRow, type ImportOptions, type ImportSummary } from "./csv-import";
 
 export const SCAMWATCH_IMPORTER = { email: "scamwatch-import@callercheck.invalid", name: "Scamwatch alerts (import)" };

@@ -3,22 +3,16 @@ import { z } from "zod";
 import { parseWebAddress } from "../display/web-address";
 import { emailField } from "../accounts/schema";
 import { EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
+import { ROLE_KEYS } from "../accounts/roles";
+import { auditNote, optionalText } from "../platform/schema-fields";
 
 const DAY = 86_400_000;
 
-export const reasonField = z
-  .string({ error: "Give a reason: it goes into the audit log." })
-  .trim()
-  .min(3, "Give a reason of at least 3 characters: it goes into the audit log.")
-  .max(500, "Keep the reason under 500 characters.");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters.`)
-    .optional()
-    .transform((value) => (value ? value : null));
+export const reasonField = auditNote({
+  missing: "Give a reason: it goes into the audit log.",
+  tooShort: "Give a reason of at least 3 characters: it goes into the audit log.",
+  tooLong: "Keep the reason under 500 characters.",
+});
 
 /** Evidence for a registry entry. An empty review date means one year from now. */
 export const evidenceSchema = z.object({
@@ -94,7 +88,7 @@ export const organisationEditSchema = z.object({
 });
 export type OrganisationEdit = z.input<typeof organisationEditSchema>;
 
-export const roleSchema = z.enum(["USER", "MODERATOR", "ADMIN"], { error: "Choose a role." });
+export const roleSchema = z.enum(ROLE_KEYS, { error: "Choose a role." });
 
 export const removalRequestSchema = z.object({
   e164: z.string().regex(/^\+[1-9]\d{6,14}$/, "That is not a phone number."),

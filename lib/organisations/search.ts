@@ -3,6 +3,7 @@ import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory, OrgStatus, Role } from "../generated/prisma/enums";
 import { rankOrganisations } from "./search-rank";
+import { isModerator } from "../accounts/roles";
 
 export type OrganisationSuggestion = {
   id: string;
@@ -27,7 +28,7 @@ export function searchTerm(q: string): string {
 
 /** Active organisations, plus proposals the viewer made (or all proposals for moderators and admins). */
 export function visibleTo(viewer: SearchViewer): Prisma.Sql {
-  if (viewer && (viewer.role === "MODERATOR" || viewer.role === "ADMIN")) return Prisma.sql`status IN ('ACTIVE', 'PROPOSED')`;
+  if (isModerator(viewer)) return Prisma.sql`status IN ('ACTIVE', 'PROPOSED')`;
   if (viewer) return Prisma.sql`(status = 'ACTIVE' OR (status = 'PROPOSED' AND "proposedById" = ${viewer.id}))`;
   return Prisma.sql`status = 'ACTIVE'`;
 }

@@ -48,4 +48,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 export const env = parseEnv(process.env);
 
+/**
+ * Secrets are read when they are used, not parsed at start-up: `next build` runs without them, and a
+ * process (or a test) may set them after this module loaded. Empty counts as unset.
+ */
+export function secretFromEnv(name: "AUTH_SECRET" | "ALERTS_SECRET"): string | undefined {
+  return process.env[name] || undefined;
+}
+
+/** Cookies get the Secure flag only where the site is served over HTTPS in production. */
+export const secureCookies = env.NODE_ENV === "production" && env.APP_URL.startsWith("https:");
+
 export const isDevPagesEnabled = env.NODE_ENV !== "production" || env.ENABLE_DEV_PAGES === "1";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { AppError } from "./errors";
-import { formToObject, present, single } from "./form-data";
+import { formToObject, present, single, text } from "./form-data";
 
 test("fields become strings, repeated fields and declared groups arrays", () => {
   const form = new FormData();
@@ -38,4 +38,10 @@ test("present reads blank as missing", () => {
   expect(present("")).toBeUndefined();
   expect(present("x")).toBe("x");
   expect(single("")).toBe("");
+});
+
+test("text reads a missing or repeated field as empty, so the schema's own message answers it", () => {
+  expect(text("0412")).toBe("0412");
+  expect(text(undefined)).toBe("");
+  expect(text(["a", "b"])).toBe("");
 });

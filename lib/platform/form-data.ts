@@ -24,5 +24,8 @@ export function formToObject(form: FormData, arrays: readonly string[] = []): Fo
 /** A field that must be one string (a repeated field counts as missing, so schemas report it). */
 export const single = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 
+/** As `single`, with a missing field read as "" (so the schema's "enter …" message answers it). */
+export const text = (value: string | string[] | undefined): string => single(value) ?? "";
+
 /** As `single`, with "" read as missing (optional ids and choices). */
 export const present = (value: string | string[] | undefined): string | undefined => single(value) || undefined;

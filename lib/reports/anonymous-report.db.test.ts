@@ -12,6 +12,7 @@ import { addressKey, createProofOfWorkChallenge, isProofOfWorkSpent } from "../p
 import { THRESHOLDS } from "../trust/rules";
 import { createAnonymousReport, SIGN_IN_TO_PROPOSE } from "./anonymous-report";
 import { createReport } from "./report";
+import { reportFormInput } from "./test-input";
 
 const key = () => randomBytes(8).toString("hex");
 let seq = 0;
@@ -31,15 +32,7 @@ async function solved(challenge?: Challenge): Promise<string> {
 
 const flipFirst = (hex: string) => (hex[0] === "0" ? "1" : "0") + hex.slice(1);
 
-const input = (over: Record<string, unknown> = {}) => ({
-  number: "0413 000 000",
-  occurredAt: "",
-  channel: "CALL",
-  category: "SCAM",
-  askedFor: [],
-  idempotencyKey: key(),
-  ...over,
-});
+const input = (over: Record<string, unknown> = {}) => reportFormInput({ number: "0413 000 000", ...over });
 
 async function member(): Promise<Actor> {
   const createdAt = new Date(Date.now() - 60 * 86_400_000);

@@ -6,6 +6,7 @@ import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { REPORT_CATEGORY_KEYS } from "../display/labels";
 import { createReport } from "./report";
+import { reportFormInput } from "./test-input";
 
 const DAY = 86_400_000;
 const key = () => randomBytes(8).toString("hex");
@@ -27,15 +28,7 @@ async function organisation(name: string, extra: { aliases?: string[]; domains?:
   });
 }
 
-const input = (over: Record<string, unknown> = {}) => ({
-  number: "0412 345 678",
-  occurredAt: "",
-  channel: "CALL",
-  category: "SCAM",
-  askedFor: [],
-  idempotencyKey: key(),
-  ...over,
-});
+const input = reportFormInput;
 
 const rowCounts = async () => ({
   reports: await db.report.count(),

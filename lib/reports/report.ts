@@ -35,8 +35,9 @@ const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId
  * form (same idempotency key) returns the report already stored and creates nothing.
  */
 export async function createReport(actor: Actor | null, input: unknown, options: { address: string }): Promise<CreatedReport> {
-  assertCanWrite(actor);
+  // Parsed before the actor is checked, so a form comes back with every field's message first.
   const data = parseOrThrow(reportSchema, input);
+  assertCanWrite(actor);
 
   const existing = await findByKey(actor.id, data.idempotencyKey);
   if (existing) return existing;

@@ -1,16 +1,9 @@
 // Client-safe zod schemas for the organisation console (issue 14), shared by its forms and actions.
 import { z } from "zod";
 import { emailField } from "../accounts/schema";
+import { auditNote, optionalText } from "../platform/schema-fields";
 
 const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(100);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters.`)
-    .optional()
-    .transform((value) => (value ? value : null));
 
 /** Ask to represent: an address at one of the organisation's domains, or a note for a moderator. */
 export const representationRequestSchema = z
@@ -24,7 +17,7 @@ export type RepresentationRequestInput = z.input<typeof representationRequestSch
 
 export const approvalSchema = z.object({
   representativeId: id("Choose the request."),
-  evidence: z.string({ error: "Say what you checked." }).trim().min(3, "Say what you checked: it goes into the audit log.").max(500, "Keep it under 500 characters."),
+  evidence: auditNote({ missing: "Say what you checked.", tooShort: "Say what you checked: it goes into the audit log.", tooLong: "Keep it under 500 characters." }),
 });
 
 export const MAX_PUBLISH_LINES = 50;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { db, type Tx } from "../platform/db";
 import { HALF_LIFE_MS, keptLegitimacy, keptTrust, KEPT_EPOCH_MS } from "./kept";
@@ -35,7 +36,7 @@ export async function refreshTrustLevels(tx: Tx, userIds: string[], now: Date = 
   const ids = [...new Set(userIds)].sort();
   if (ids.length === 0) return;
   const users = await tx.$queryRaw<
-    { id: string; role: "USER" | "MODERATOR" | "ADMIN"; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
+    { id: string; role: Role; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
   >`SELECT id, role::text AS role, "createdAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel"
       FROM "User" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR NO KEY UPDATE`;
   for (const user of users) {

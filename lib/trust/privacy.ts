@@ -1,5 +1,6 @@
 // Pure: who may read the free text (report texts and comments) on a number's page.
 import type { Role } from "../generated/prisma/enums";
+import { isModerator } from "../accounts/roles";
 
 export const PRIVACY = {
   /** Distinct members who must have reported a number before its texts are public. */
@@ -19,7 +20,7 @@ export function contentVisibility(
   number: { reporterCount: number; hasVerifiedClaim: boolean; contentHiddenAt: Date | null; contentHiddenReason?: string | null },
   viewer: { role: Role } | null,
 ): ContentVisibility {
-  if (viewer && viewer.role !== "USER") return { visible: true };
+  if (isModerator(viewer)) return { visible: true };
   if (number.contentHiddenAt) {
     return { visible: false, reason: "REMOVED", note: number.contentHiddenReason || "Comments and report texts on this number were removed at its owner's request." };
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "../generated/prisma/enums";
 import { randomBytes } from "node:crypto";
 import { refreshListingAfterWrite } from "../feeds/listing";
 import { assertCanWrite, type Actor } from "../accounts/authz";
@@ -76,7 +77,7 @@ function panelFor(claimId: string, counters: ClaimCounters, myVote: boolean | nu
  */
 async function lockVoter(tx: Tx, userId: string, now: Date): Promise<number> {
   const [user] = await tx.$queryRaw<
-    { role: "USER" | "MODERATOR" | "ADMIN"; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
+    { role: Role; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
   >`SELECT role::text AS role, "createdAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel" FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
   const kept = keptTrust({ ...user, visibleReports: user.visibleReportCount }, now);

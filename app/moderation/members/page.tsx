@@ -8,6 +8,7 @@ import { ActionForm } from "../action-form";
 import { roleAction, suspensionAction } from "../actions";
 import { moderatorOrForbidden } from "../guard";
 import { Empty, PageHeader, Pill, ReasonField } from "../ui";
+import { isAdmin, isStaffRole } from "@/lib/accounts/roles";
 
 export const metadata: Metadata = { title: "Members — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -16,10 +17,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const actor = await moderatorOrForbidden();
   const q = firstParam((await searchParams).q) ?? "";
   const members = await listMembers(q.slice(0, 100));
-  const isAdmin = actor.role === "ADMIN";
+  const adminViewing = isAdmin(actor);
   return (
     <div className="space-y-6">
-      <PageHeader title="Members" intro={<p>Suspended members can read but not report, vote or comment, and their votes stop counting at once.{isAdmin ? " As an admin you can also change roles; there is always at least one admin." : ""}</p>} />
+      <PageHeader title="Members" intro={<p>Suspended members can read but not report, vote or comment, and their votes stop counting at once.{adminViewing ? " As an admin you can also change roles; there is always at least one admin." : ""}</p>} />
       <form className="flex max-w-lg gap-2" role="search">
         <label htmlFor="member-q" className="sr-only">Search members</label>
         <input id="member-q" name="q" defaultValue={q} placeholder="Name or e-mail" className={inputClass} />
@@ -32,7 +33,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             <div className="flex flex-wrap items-center gap-2">
               <strong>{member.name}</strong>
               <span className="text-sm text-slate-500">{member.email}</span>
-              <Pill tone={member.role === "USER" ? "neutral" : "good"}>{ROLES[member.role]}</Pill>
+              <Pill tone={isStaffRole(member.role) ? "good" : "neutral"}>{ROLES[member.role]}</Pill>
               {member.suspendedAt ? <Pill tone="bad">Suspended</Pill> : null}
             </div>
             <p className="mt-1 text-sm text-slate-500">
@@ -43,7 +44,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <p className="mt-2 text-sm text-slate-500">This is you.</p>
             ) : (
               <div className="mt-3 flex flex-col gap-3 md:flex-row md:items-start">
-                {member.role === "USER" || isAdmin ? (
+                {!isStaffRole(member.role) || adminViewing ? (
                   <details className="group rounded-lg border border-slate-200 md:w-80">
                     <summary className="cursor-pointer list-none px-3 py-2 text-sm font-semibold text-slate-800 marker:hidden hover:bg-slate-50">
                       {member.suspendedAt ? "Unsuspend…" : "Suspend…"}
@@ -57,7 +58,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                 ) : (
                   <p className="text-sm text-slate-500">Only an admin can suspend a moderator or an admin.</p>
                 )}
-                {isAdmin ? (
+                {adminViewing ? (
                   <details className="rounded-lg border border-slate-200 md:w-80">
                     <summary className="cursor-pointer list-none px-3 py-2 text-sm font-semibold text-slate-800 marker:hidden hover:bg-slate-50">Change role…</summary>
                     <ActionForm action={roleAction} submitLabel="Change role" variant="secondary" className="space-y-2 border-t border-slate-100 p-3">

@@ -7,7 +7,7 @@ import { createComment, deleteComment, editComment, listComments, type CommentPa
 import { flagComment } from "@/lib/comments/flag";
 import { listCommentsSchema } from "@/lib/comments/schema";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
-import { present, single, type FormObject } from "@/lib/platform/form-data";
+import { present, single, text, type FormObject } from "@/lib/platform/form-data";
 
 export type CommentFormState = ActionResult<undefined> & { values?: { body: string } };
 
@@ -15,7 +15,7 @@ export type CommentFormState = ActionResult<undefined> & { values?: { body: stri
 const NUMBER_PAGE = "/numbers/[number]";
 
 /** A failed comment keeps what the member wrote in the form. */
-const keepBody = (failure: Extract<ActionResult<never>, { ok: false }>, form: FormObject): CommentFormState => ({ ...failure, values: { body: single(form.body) ?? "" } });
+const keepBody = (failure: Extract<ActionResult<never>, { ok: false }>, form: FormObject): CommentFormState => ({ ...failure, values: { body: text(form.body) } });
 
 // The comment commands parse their own input (lib/comments/schema.ts).
 export const postCommentAction = serverAction(
@@ -24,7 +24,7 @@ export const postCommentAction = serverAction(
     const parentId = present(form.parentId);
     const result = await createComment(
       actor,
-      { e164: single(form.e164), body: single(form.body) ?? "", parentId, onBehalfOfOrganisationId: present(form.onBehalfOfOrganisationId) },
+      { e164: single(form.e164), body: text(form.body), parentId, onBehalfOfOrganisationId: present(form.onBehalfOfOrganisationId) },
       { address },
     );
     revalidatePath(NUMBER_PAGE, "page");
@@ -36,7 +36,7 @@ export const postCommentAction = serverAction(
 export const editCommentAction = serverAction(
   {},
   async (form, { actor }): Promise<CommentFormState> => {
-    const result = await editComment(actor, { commentId: single(form.commentId), body: single(form.body) ?? "" });
+    const result = await editComment(actor, { commentId: single(form.commentId), body: text(form.body) });
     revalidatePath(NUMBER_PAGE, "page");
     return { ok: true, data: undefined, message: result.note ?? "Saved." };
   },

@@ -1,16 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/accounts/authz";
-import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { serverAction } from "@/lib/accounts/action";
+import type { ActionResult } from "@/lib/platform/errors";
+import { text } from "@/lib/platform/form-data";
 import { postStatement } from "@/lib/representatives/statements";
 
-export async function postStatementAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  try {
-    await postStatement(await getActor(), { organisationId: String(form.get("organisationId") ?? ""), e164: String(form.get("e164") ?? ""), body: String(form.get("body") ?? "") });
-    revalidatePath("/numbers/[number]", "page");
-    return { ok: true, data: undefined, message: "Your statement is posted as the organisation." };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const postStatementAction = serverAction({}, async (form, { actor }): Promise<ActionResult<unknown>> => {
+  await postStatement(actor, { organisationId: text(form.organisationId), e164: text(form.e164), body: text(form.body) });
+  revalidatePath("/numbers/[number]", "page");
+  return { ok: true, data: undefined, message: "Your statement is posted as the organisation." };
+});

@@ -4,19 +4,14 @@ import { notFound } from "next/navigation";
 import { AuthCard } from "@/components/auth-card";
 import { env } from "@/lib/platform/env";
 import { normalisePhone } from "@/lib/numbers/phone";
+import { decodeNumberSegment } from "@/lib/numbers/url";
 import { RemovalForm } from "./removal-form";
 
 export const metadata: Metadata = { title: "Request removal", robots: { index: false } };
 
 export default async function RemovalPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  let raw = number;
-  try {
-    raw = decodeURIComponent(number);
-  } catch {
-    notFound();
-  }
-  const parsed = normalisePhone(raw, env.DEFAULT_REGION);
+  const parsed = normalisePhone(decodeNumberSegment(number), env.DEFAULT_REGION);
   if (!parsed.ok) notFound();
   const phone = parsed.phone;
   return (

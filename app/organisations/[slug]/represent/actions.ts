@@ -1,13 +1,9 @@
 "use server";
 
-import { getActor } from "@/lib/accounts/authz";
-import { toFailure, type ActionResult } from "@/lib/platform/errors";
+import { serverAction } from "@/lib/accounts/action";
+import type { ActionResult } from "@/lib/platform/errors";
+import { single, text } from "@/lib/platform/form-data";
 import { requestRepresentation } from "@/lib/representatives/representation";
-
-const text = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
 
 const MESSAGES = {
   EMAIL_SENT: "We have sent a confirmation link to that address. Open it to become a representative.",
@@ -15,11 +11,7 @@ const MESSAGES = {
   ALREADY_ACTIVE: "You already represent this organisation.",
 } as const;
 
-export async function requestRepresentationAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
-  try {
-    const outcome = await requestRepresentation(await getActor(), { organisationId: text(form, "organisationId") ?? "", email: text(form, "email"), evidence: text(form, "evidence") });
-    return { ok: true, data: outcome, message: MESSAGES[outcome.status] };
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const requestRepresentationAction = serverAction({}, async (form, { actor }): Promise<ActionResult<unknown>> => {
+  const outcome = await requestRepresentation(actor, { organisationId: text(form.organisationId), email: single(form.email), evidence: single(form.evidence) });
+  return { ok: true, data: outcome, message: MESSAGES[outcome.status] };
+});
