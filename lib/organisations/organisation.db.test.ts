@@ -16,7 +16,7 @@ const ORGS: Seed[] = [
 ];
 
 beforeAll(async () => {
-  // Thousands of rows, so the planner has a reason to use the trigram index and the test a reason to be fast.
+  // Thousands of similar rows, so ranking has to pick the right one among many near matches.
   await db.organisation.createMany({
     data: Array.from({ length: 3_000 }, (_, i) => {
       const name = `Filler Organisation ${i} Pty Ltd`;
@@ -70,11 +70,11 @@ describe("searchOrganisations", () => {
     expect(await names("h")).toEqual([]);
   });
 
-  test("is fast on thousands of organisations", async () => {
-    await searchOrganisations("filler 12");
-    const started = performance.now();
-    for (const q of ["filler organisation 2999", "harbor", "southern", "filler2999.example"]) await searchOrganisations(q);
-    expect((performance.now() - started) / 4).toBeLessThan(150);
+  // Speed is measured in `npm run bench`, never here: this checks the answers stay right among thousands.
+  test("finds the right organisation among thousands of similar names", async () => {
+    expect((await searchOrganisations("filler organisation 2999"))[0]?.slug).toBe("filler-2999");
+    expect((await searchOrganisations("filler2999.example"))[0]?.slug).toBe("filler-2999");
+    expect((await searchOrganisations("harbor"))[0]?.name).toBe("Harbour Health Insurance");
   });
 });
 
