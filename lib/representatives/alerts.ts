@@ -8,7 +8,7 @@ import { formatE164 } from "../numbers/phone";
 // published is queued (OrganisationAlert) and its representatives get one e-mail listing the queued
 // numbers, at most one an hour per organisation (Organisation.impersonationAlertSentAt). Numbers queued
 // inside the hour go out with the next report after it, or when flushAllOrganisationAlerts() runs
-// (a job queue or cron can call it; nothing here depends on one).
+// (the alert worker, lib/alerts/worker.ts, calls it every 30 s).
 
 export const ALERT_INTERVAL_MS = 60 * 60_000;
 
