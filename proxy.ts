@@ -94,7 +94,7 @@ export async function proxy(request: NextRequest) {
       rewriteTo = new URL(decision.location, request.url);
     }
     // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
-    // real 404 (the page cannot set it: its loading boundary has streamed by then).
+    // real 404 set before rendering starts.
     if (decision.kind === "invalid") status = 404;
   }
 
