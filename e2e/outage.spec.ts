@@ -1,11 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { expect, test } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { TEST_PG_PORT } from "../scripts/test/test-db.mjs";
+import { actionBody, reportActionId } from "./actions";
 import { uniqueSuffix } from "./fixtures";
 import { freePort, ownLoopbackAddress, rawGet, rawRequest, startInstance, type Instance, type RawResponse } from "./instances";
 
@@ -59,24 +59,6 @@ class OutageDatabase {
     this.child.stdin.write("quit\n");
     await new Promise((resolve) => this.child.once("exit", resolve));
   }
-}
-
-/** The report form's server action id, from the build's manifest (what the browser's form posts). */
-function reportActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, process.env.E2E_DIST_DIR ?? ".next-e2e", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === "app/report/actions.ts" && entry.exportedName === "createReportAction");
-  if (!found) throw new Error("createReportAction is not in the build");
-  return found[0];
-}
-
-/** A server-action call as React's client encodes a form: arguments [previousState, formData]. */
-function actionBody(fields: Record<string, string>) {
-  const boundary = `----outage${uniqueSuffix()}`;
-  const parts = Object.entries(fields).map(([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${key}"\r\n\r\n${value}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
-  return { body: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -189,6 +171,12 @@ test("PostgreSQL stopped for 10 s under reads and writes: 503 + Retry-After and 
     expect(response?.headers()["retry-after"]).toMatch(/^\d+$/);
     await expect(page.getByRole("heading", { level: 1, name: "CallerCheck is temporarily unavailable" })).toBeVisible();
     await expect(page.getByText("Something went wrong")).toHaveCount(0);
+
+    // Other public pages that read the database answer the same way (nothing streams a 200 first).
+    for (const path of ["/", "/organisations", "/organisations/no-such-organisation", "/registry"]) {
+      const other = await rawGet(`${base}${path}`, { from: reader });
+      expect({ path, status: other.status, retryAfter: /^\d+$/.test(String(other.headers["retry-after"])) }).toEqual({ path, status: 503, retryAfter: true });
+    }
 
     // /api/ready says the database is down.
     const ready = await rawGet(`${base}/api/ready`, { from: reader });

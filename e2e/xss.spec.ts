@@ -190,6 +190,29 @@ for (let s = 0; s < SHARDS; s++) {
     await close();
   });
 
+  test(`an organisation's statement and policy line on a number page render as inert text (${label})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const payloads = shardOf(s);
+    const suffix = uniqueSuffix();
+    const orgId = `cs${suffix}`;
+    const field = (name: string) => pack(payloads, 1, `xss-${name}-${s}`)[0];
+    // Statements show only for active organisations: a plain name keeps the directory readable for other tests.
+    await sql().query(
+      `INSERT INTO "Organisation" (id, slug, name, "policyCallsFrom", "policyNeverAsks", "policyHowToVerify", domains, aliases, status, "searchText", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, '{}', '{}', 'ACTIVE', $2, now())`,
+      [orgId, `xss-statement-${suffix}`, `Statement Sweep ${suffix}`, field("line-calls-from"), field("line-never-asks"), field("line-how-to-verify")],
+    );
+    const e164 = randomMobile("16");
+    const author = await createUser();
+    await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
+    await sql().query(`INSERT INTO "Claim" (id, e164, "organisationId", "organisationKey", status, source, "updatedAt") VALUES ($1, $2, $3, $3, 'UNVERIFIED', 'REPRESENTATIVE', now())`, [`cl${suffix}`, e164, orgId]);
+    await sql().query(`INSERT INTO "OrganisationStatement" (id, "organisationId", e164, "authorId", body, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [`st${suffix}`, orgId, e164, author.id, field("statement")]);
+    const w = await watch(page);
+    const text = await visit(page, numberUrl(e164), w);
+    expect(text).toContain(`xss-statement-${s} 0`);
+    expect(w.problems).toEqual([]);
+  });
+
   test(`removal requests and moderation reasons render as inert text (${label})`, async ({ browser }) => {
     test.setTimeout(240_000);
     const payloads = shardOf(s);
@@ -282,6 +305,44 @@ test("payloads posted through the real comment form are stored and shown as text
   const texts = await section.getByTestId("comment-body").evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.childElementCount]));
   expect(texts).toEqual([...payloads].reverse().map((payload) => [payload, 0]));
   await expect(section.locator("a[href^='javascript:' i], iframe, img[src='x']")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);
+  expect(w.problems).toEqual([]);
+});
+
+test("payloads posted through the real report form (caller ID, story, proposed organisation) are stored and shown as text", async ({ page, member }) => {
+  void member;
+  test.setTimeout(120_000);
+  const w = await watch(page);
+  const suffix = uniqueSuffix();
+  const callerId = `<svg/onload=alert("xss-callerid")>`;
+  const story = `"><img src=x onerror=alert("xss-story")> ${suffix} <script>alert(1)</script>`;
+  const orgName = `<img src=x onerror=alert("xss-org")> ${suffix}`;
+  const number = randomMobile("19");
+  // Report texts show once more than one person has reported the number: someone else already has.
+  const other = await createUser();
+  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 1, 1, now())`, [number]);
+  await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [number, other.id]);
+  await page.goto("/report");
+  const form = page.getByRole("form", { name: "Report a call" });
+  await form.getByLabel("Phone number").fill(number);
+  await form.getByRole("group", { name: "What kind of call was it?" }).getByRole("radio", { name: "Scam", exact: true }).check();
+  await form.getByRole("combobox", { name: "Who did they say they were?" }).fill(orgName);
+  await page.getByRole("listbox", { name: "Organisations" }).getByRole("option").filter({ hasText: "Someone else" }).click();
+  await expect(form.getByLabel("Organisation's name")).toHaveValue(orgName);
+  await form.getByLabel("Name shown on caller ID (if any)").fill(callerId);
+  await form.getByLabel("What happened?").fill(story);
+  await form.getByRole("button", { name: "Submit report" }).click();
+  await expect(page.getByTestId("report-success")).toBeVisible();
+
+  await page.goto(numberUrl(number));
+  const newest = page.getByTestId("latest-reports").getByRole("listitem").first();
+  await expect(newest).toContainText(callerId);
+  await expect(newest).toContainText(story);
+  await expect(newest.locator("img, svg[onload], script")).toHaveCount(0);
+  const { rows } = await sql().query(`SELECT slug FROM "Organisation" WHERE name = $1`, [orgName]);
+  expect(rows).toHaveLength(1);
+  await page.goto(`/organisations/${rows[0].slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);
   expect(w.problems).toEqual([]);
 });

@@ -6,7 +6,8 @@
 //  - shuts down gracefully on SIGTERM/SIGINT: /api/ready answers 503, no new connections are accepted,
 //    requests in flight finish, then the database pool is closed;
 //  - answers 503 with Retry-After instead of 500 when the request failed because the database did not
-//    answer (lib/platform/db.ts marks the request through a per-request store, see below).
+//    answer (lib/platform/db.ts marks the request through a per-request store, see below);
+//  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 // Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
@@ -100,6 +101,12 @@ const server = http.createServer((req, res) => {
   const incomingId = req.headers["x-request-id"];
   const socket = normaliseAddress(socketAddress);
   const fromTrusted = socket !== null && trusted.has(socket);
+  // Next checks a server action's Origin against X-Forwarded-Host when present: from anyone but a
+  // trusted proxy that header is the caller's word, and would let a cross-site form pass as same-origin.
+  if (!fromTrusted) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
   const requestId = fromTrusted && typeof incomingId === "string" && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
