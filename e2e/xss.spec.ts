@@ -90,6 +90,19 @@ async function moderatorPage(browser: Browser): Promise<{ page: Page; close: () 
   return { page: await context.newPage(), close: () => context.close(), moderator };
 }
 
+// The moderation queues and the directory are shared by every spec: organisations and removal requests
+// this spec puts there (hundreds of payloads each) are deleted when its test ends, so other specs' pages
+// show their usual data. Tests in one worker run one at a time, so one list per worker is enough.
+let sharedOrganisations: string[] = [];
+let sharedRemovals: string[] = [];
+test.afterEach(async () => {
+  await sql().query(`DELETE FROM "RemovalRequest" WHERE id = ANY($1::text[])`, [sharedRemovals]);
+  await sql().query(`DELETE FROM "Claim" WHERE "organisationId" = ANY($1::text[])`, [sharedOrganisations]);
+  await sql().query(`DELETE FROM "Organisation" WHERE id = ANY($1::text[])`, [sharedOrganisations]);
+  sharedOrganisations = [];
+  sharedRemovals = [];
+});
+
 test("the sweep covers every line of the payload list and every naughty string", () => {
   expect(xssList).toHaveLength(6_613);
   expect(blns).toHaveLength(515);
@@ -174,6 +187,7 @@ for (let s = 0; s < SHARDS; s++) {
     const orgId = `cx${suffix}`;
     const field = (name: string) => pack(payloads, 1, `xss-${name}-${s}`)[0];
     const search = `xss sweep ${suffix}`;
+    sharedOrganisations.push(orgId);
     await sql().query(
       `INSERT INTO "Organisation" (id, slug, name, description, "policyCallsFrom", "policyMayAsk", "policyNeverAsks", "policyHowToVerify", website, domains, aliases, status, "searchText", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '{}', '{}', 'PROPOSED', $10, now())`,
@@ -195,6 +209,7 @@ for (let s = 0; s < SHARDS; s++) {
     const payloads = shardOf(s);
     const suffix = uniqueSuffix();
     const orgId = `cs${suffix}`;
+    sharedOrganisations.push(orgId);
     const field = (name: string) => pack(payloads, 1, `xss-${name}-${s}`)[0];
     // Statements show only for active organisations: a plain name keeps the directory readable for other tests.
     await sql().query(
@@ -224,6 +239,7 @@ for (let s = 0; s < SHARDS; s++) {
     // Removal requests: the requester's name and reason, a few requests holding the whole shard.
     const requests = 4;
     const ids = Array.from({ length: requests }, (_, i) => `qx${suffix}${i}`);
+    sharedRemovals.push(...ids);
     const names = pack(payloads, requests, `xss-requester-${s}`);
     const reasons = pack(payloads, requests, `xss-removal-${s}`);
     await sql().query(
@@ -339,8 +355,9 @@ test("payloads posted through the real report form (caller ID, story, proposed o
   await expect(newest).toContainText(callerId);
   await expect(newest).toContainText(story);
   await expect(newest.locator("img, svg[onload], script")).toHaveCount(0);
-  const { rows } = await sql().query(`SELECT slug FROM "Organisation" WHERE name = $1`, [orgName]);
+  const { rows } = await sql().query(`SELECT id, slug FROM "Organisation" WHERE name = $1`, [orgName]);
   expect(rows).toHaveLength(1);
+  sharedOrganisations.push(rows[0].id);
   await page.goto(`/organisations/${rows[0].slug}`);
   await expect(page.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss)).toEqual([]);
