@@ -6,10 +6,11 @@ import { test, expect, createUser, ownClientAddress, signInAs, sql, uniqueSuffix
 // The stored-XSS sweep (issue 13). EVERY line of the XSS payload list (e2e/fixtures/xss-payload-list.txt,
 // payloadbox/xss-payload-list, 6,613 lines, MIT) and EVERY string of the Big List of Naughty Strings
 // (e2e/fixtures/blns.json, 515, MIT; licences in lib/fixtures/LICENCES.md) goes into every kind of stored
-// text, and every page that shows it is opened in Chromium: no script may run (alert/confirm/prompt/print
-// are trapped and recorded in window.__xss, which a payload cannot replace; dialogs are watched too), no
-// response may be 5xx. CSP violation events are counted as information only: the test must pass without
-// the CSP's help, which is why it counts executions, not violations.
+// text, and every page that shows it is opened in Chromium at phone width: no script may run
+// (alert/confirm/prompt/print are trapped and recorded in window.__xss, which a payload cannot replace;
+// dialogs are watched too), no response may be 5xx, and no page may scroll sideways at 390 px. CSP
+// violation events are counted as information only: the test must pass without the CSP's help, which is
+// why it counts executions, not violations.
 //
 // Organisation names are the exception: the name is indexed, so each holds
 // only its first ~1,500 characters of its shard. The corpus is dealt into SHARDS shards so Playwright runs them in parallel. Rows are written with SQL in
@@ -37,6 +38,9 @@ function pack(payloads: string[], parts: number, marker: string): string[] {
   const size = Math.ceil(payloads.length / parts);
   return Array.from({ length: parts }, (_, i) => [`${marker} ${i}`, ...payloads.slice(i * size, (i + 1) * size)].join("\n"));
 }
+
+const VIEWPORT = { width: 390, height: 844 };
+test.use({ viewport: VIEWPORT });
 
 type Watch = { problems: string[]; violations: () => Promise<number> };
 
@@ -79,13 +83,16 @@ async function visit(page: Page, url: string, w: Watch): Promise<string> {
   for (const target of (await page.locator("main p, main blockquote, main a, main h1").all()).slice(0, 6)) await target.hover({ timeout: 500 }).catch(() => undefined);
   const calls = await page.evaluate(() => (window as unknown as { __xss: string[] }).__xss.slice());
   if (calls.length) w.problems.push(`${url}: ran ${calls.join("; ")}`);
+  // Long unbroken text (and graphemes wider than a phone) must not push the page sideways.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > VIEWPORT.width) w.problems.push(`${url}: ${width} px wide at ${VIEWPORT.width} px`);
   test.info().annotations.push({ type: "csp-violations", description: `${url}: ${await w.violations()}` });
   return (await page.locator("main").first().innerText()).replace(/\r\n?/g, "\n");
 }
 
 async function moderatorPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void>; moderator: TestUser }> {
   const moderator = await createUser({ role: "MODERATOR" });
-  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  const context = await browser.newContext({ viewport: VIEWPORT, extraHTTPHeaders: ownClientAddress() });
   await signInAs(context, moderator);
   return { page: await context.newPage(), close: () => context.close(), moderator };
 }
