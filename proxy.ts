@@ -22,12 +22,12 @@ function isHostilePath(pathname: string): boolean {
   }
 }
 
-function refuse(request: NextRequest, status: 400 | 413, message: string): NextResponse {
+function refuse(request: NextRequest, status: 400 | 403 | 413, message: string): NextResponse {
   const headers = { "Cache-Control": "no-store" };
   if (request.nextUrl.pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID", message } }, { status, headers });
+    return NextResponse.json({ error: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 403 ? "FORBIDDEN" : "INVALID", message } }, { status, headers });
   }
-  const html = `<!doctype html><html lang="en-AU"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status === 413 ? "Too large" : "Bad request"} · CallerCheck</title><main style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>${status === 413 ? "That was too large" : "That address is not valid"}</h1><p>${message}</p><p><a href="/">Go to the home page</a></p></main></html>`;
+  const html = `<!doctype html><html lang="en-AU"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status === 413 ? "Too large" : status === 403 ? "Refused" : "Bad request"} · CallerCheck</title><main style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><h1>${status === 413 ? "That was too large" : status === 403 ? "That form came from another site" : "That address is not valid"}</h1><p>${message}</p><p><a href="/">Go to the home page</a></p></main></html>`;
   return new NextResponse(html, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } });
 }
 
@@ -70,6 +70,23 @@ async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
   }
 }
 
+/**
+ * A server action posted from another site: its Origin names another host than the one it was sent to.
+ * Next refuses it too, but with a 500; this answers 403 first. The host is X-Forwarded-Host only when a
+ * trusted proxy sent it (scripts/server.mjs drops it from anyone else), else the Host header.
+ */
+function isCrossSiteActionCall(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   if (isHostilePath(request.nextUrl.pathname)) {
     return refuse(request, 400, "The address has a broken or forbidden character in it. Check the link, or search from the home page.");
@@ -78,6 +95,7 @@ export async function proxy(request: NextRequest) {
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) {
     return refuse(request, 413, `The request is larger than ${MAX_BODY_BYTES / 1024} kB. Shorten what you typed and try again.`);
   }
+  if (isCrossSiteActionCall(request)) return refuse(request, 403, "Forms can only be sent from CallerCheck's own pages. Open the page again and send it from there.");
   if (await isMalformedActionCall(request)) return refuse(request, 400, "The form could not be read. Reload the page and try again.");
   // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
   // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the
@@ -94,7 +112,7 @@ export async function proxy(request: NextRequest) {
       rewriteTo = new URL(decision.location, request.url);
     }
     // Not a phone number (/numbers/12): the page still renders its friendly "try again" view, with a
-    // real 404 (the page cannot set it: its loading boundary has streamed by then).
+    // real 404 set before rendering starts.
     if (decision.kind === "invalid") status = 404;
   }
 

@@ -92,17 +92,21 @@ export type RawResponse = { status: number; body: string; headers: http.Incoming
  * One HTTP request on a new connection from a chosen local address, with headers exactly as given
  * (a browser or fetch would not let a test pick its source address).
  */
-export function rawGet(url: string, options: { from?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(url: string, options: { method?: string; from?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: "GET", agent: false, localAddress: options.from, headers: { connection: "close", ...options.headers } }, (response) => {
+    const request = http.request(url, { method: options.method ?? "GET", agent: false, localAddress: options.from, headers: { connection: "close", ...options.headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headers: response.headers }));
       response.on("error", reject);
     });
     request.on("error", reject);
-    request.end();
+    request.end(options.body);
   });
+}
+
+export function rawGet(url: string, options: { from?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+  return rawRequest(url, options);
 }
 
 /** A TCP port free right now on 127.0.0.1 (for an instance that must know its own URL before it starts). */

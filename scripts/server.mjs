@@ -5,10 +5,14 @@
 //  - gives every request an id (X-Request-Id) and writes one JSON log line per request (pino);
 //  - shuts down gracefully on SIGTERM/SIGINT: /api/ready answers 503, no new connections are accepted,
 //    requests in flight finish, then the database pool is closed and buffered trace spans are sent;
-//  - with OpenTelemetry configured (instrumentation.ts), puts the request's trace id on its log line.
+//  - with OpenTelemetry configured (instrumentation.ts), puts the request's trace id on its log line;
+//  - answers 503 with Retry-After instead of 500 when the request failed because the database did not
+//    answer (lib/platform/db.ts marks the request through a per-request store, see below);
+//  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 // Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -64,6 +68,31 @@ await app.prepare();
 let draining = false;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+// A query that fails because the database is away calls this (lib/platform/db.ts, through the global
+// symbol: the app's bundle cannot import this file). A page whose render then failed would answer 500
+// and look like a bug; it answers 503 with Retry-After, and app/error.tsx shows "temporarily unavailable".
+// Only a status of 500 is changed, and only before the head is sent: pages are not streamed behind a
+// loading boundary, so the failure is known by then.
+const UNAVAILABLE_RETRY_SECONDS = "30";
+const requestState = new AsyncLocalStorage();
+globalThis[Symbol.for("callercheck.markDatabaseUnavailable")] = () => {
+  const state = requestState.getStore();
+  if (state) state.databaseUnavailable = true;
+};
+
+/** Rewrites a 500 into 503 + Retry-After when the request met a database outage. */
+function answerOutageAs503(res, state) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (statusCode, ...rest) {
+    if (statusCode === 500 && state.databaseUnavailable && !res.headersSent) {
+      statusCode = 503;
+      res.setHeader("Retry-After", UNAVAILABLE_RETRY_SECONDS);
+      res.setHeader("Cache-Control", "no-store");
+      if (typeof rest[0] === "string") rest[0] = "Service Unavailable";
+    }
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
   const socketAddress = req.socket.remoteAddress;
@@ -74,6 +103,12 @@ const server = http.createServer((req, res) => {
   const incomingId = req.headers["x-request-id"];
   const socket = normaliseAddress(socketAddress);
   const fromTrusted = socket !== null && trusted.has(socket);
+  // Next checks a server action's Origin against X-Forwarded-Host when present: from anyone but a
+  // trusted proxy that header is the caller's word, and would let a cross-site form pass as same-origin.
+  if (!fromTrusted) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
   const requestId = fromTrusted && typeof incomingId === "string" && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
   req.headers["x-request-id"] = requestId;
   res.setHeader("X-Request-Id", requestId);
@@ -96,7 +131,9 @@ const server = http.createServer((req, res) => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
   });
-  handle(req, res).catch((error) => {
+  const state = { databaseUnavailable: false };
+  answerOutageAs503(res, state);
+  requestState.run(state, () => handle(req, res)).catch((error) => {
     log.error({ requestId, err: error }, "unhandled error");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
     res.end("Internal Server Error");

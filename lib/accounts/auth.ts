@@ -9,7 +9,7 @@ import { Role } from "../generated/prisma/enums";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
 import { log } from "../platform/log";
-import { AppError } from "../platform/errors";
+import { AppError, isDatabaseUnavailable } from "../platform/errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { clientAddress } from "../platform/rate-limit";
 import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./sign-in-limits";
@@ -129,7 +129,16 @@ const config: NextAuthConfig = {
       }
       const id = String(token.uid ?? token.sub ?? "");
       if (!id) return null;
-      const version = await currentSessionVersion(id);
+      let version: number | null;
+      try {
+        version = await currentSessionVersion(id);
+      } catch (error) {
+        // The database is away: keep the session rather than sign everyone out during an outage (Auth.js
+        // would clear the cookie). Nothing is trusted on it: getActor re-reads the user and its session
+        // version, which fails as "temporarily unavailable" while the database is away.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       if (version === null || version !== token.sv) return null;
       return token;
     },

@@ -14,6 +14,15 @@ function connectionString(): string {
   return url;
 }
 
+/**
+ * Tells scripts/server.mjs that the request in progress met a database outage, so a page that failed
+ * because of it answers 503 with Retry-After rather than 500. Absent (a no-op) outside that server.
+ */
+function markRequestDatabaseUnavailable(): void {
+  const mark = (globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.markDatabaseUnavailable")];
+  if (typeof mark === "function") mark();
+}
+
 function newClient(url: string): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE }) });
   // A query that fails because the database is away carries the DATABASE_UNAVAILABLE digest, which
@@ -25,7 +34,10 @@ function newClient(url: string): PrismaClient {
         try {
           return await query(args);
         } catch (error) {
-          if (isDatabaseUnavailable(error) && error && typeof error === "object") Object.assign(error, { digest: DATABASE_UNAVAILABLE });
+          if (isDatabaseUnavailable(error) && error && typeof error === "object") {
+            Object.assign(error, { digest: DATABASE_UNAVAILABLE });
+            markRequestDatabaseUnavailable();
+          }
           throw error;
         }
       },

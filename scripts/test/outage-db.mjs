@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// A PostgreSQL of its own for lib/platform/outage.db.test.ts, which stops and starts it to prove the
-// app survives an outage. Separate data folder and port (TEST_PG_PORT + 1000), so stopping it can never
-// disturb another test. Commands on stdin, one per line: stop, start, quit; answers on stdout.
+// A PostgreSQL of its own for the outage tests (lib/platform/outage.db.test.ts, e2e/outage.spec.ts),
+// which stop and start it to prove the app survives an outage. Separate data folder and port
+// (OUTAGE_PG_DIR, OUTAGE_PG_PORT; by default .data/pg-outage and TEST_PG_PORT + 1000), so stopping it can
+// never disturb another test. Commands on stdin, one per line: stop, start, quit; answers on stdout.
 import path from "node:path";
 import readline from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -9,7 +10,7 @@ import { dropDatabase, createDatabase, startEmbeddedPostgres } from "../embedded
 import { migrate, TEST_PG_PORT } from "./test-db.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const options = { dataDir: path.join(root, ".data/pg-outage"), port: Number(process.env.OUTAGE_PG_PORT ?? TEST_PG_PORT + 1000) };
+const options = { dataDir: process.env.OUTAGE_PG_DIR ?? path.join(root, ".data/pg-outage"), port: Number(process.env.OUTAGE_PG_PORT ?? TEST_PG_PORT + 1000) };
 const NAME = "callercheck_outage";
 
 let server = await startEmbeddedPostgres(options);

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { actionBody, reportActionId, sessionCookie } from "./actions";
+import { createUser, sql, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, rawRequest, startInstance, type Instance } from "./instances";
+
+// Issue 13: "a request with Origin: evil and X-Forwarded-Host: evil is accepted". Next checks a server
+// action's Origin against X-Forwarded-Host when one is sent; an instance reached directly (trusting no
+// proxy, as here) must not take that header from the caller, so a cross-site post is refused and nothing
+// is written, while the same post from the site's own origin is stored.
+
+let instance: Instance | undefined;
+test.afterAll(async () => {
+  await instance?.stop();
+});
+
+test("a server action posted cross-site with a forged X-Forwarded-Host is refused and writes nothing", async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` });
+  const member = await createUser();
+  const cookie = await sessionCookie(member);
+  const from = ownLoopbackAddress();
+  const number = `+61491570${String(100 + Math.floor(Math.random() * 800))}`;
+  const post = (key: string, headers: Record<string, string>) => {
+    const { body, contentType } = actionBody({ number, occurredAt: "", channel: "CALL", category: "SCAM", idempotencyKey: key });
+    return rawRequest(`${instance!.baseUrl}/report`, {
+      method: "POST",
+      from,
+      body,
+      headers: { "content-type": contentType, "next-action": reportActionId(), accept: "text/x-component", cookie, ...headers },
+    });
+  };
+  const stored = async (key: string) => (await sql().query(`SELECT 1 FROM "Report" WHERE "reporterId" = $1 AND "idempotencyKey" = $2`, [member.id, key])).rowCount;
+
+  const forgedKey = `csrf-${uniqueSuffix()}`;
+  const forged = await post(forgedKey, { origin: "http://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" });
+  expect(forged.body).not.toMatch(/"ok":true/);
+  expect(forged.status).toBe(403);
+  expect(await stored(forgedKey)).toBe(0);
+
+  // The same call from the site's own origin is accepted: the refusal above was the origin check.
+  const ownKey = `csrf-${uniqueSuffix()}`;
+  const own = await post(ownKey, { origin: instance.baseUrl });
+  expect(own.status).toBe(200);
+  expect(own.body).toMatch(/"ok":true/);
+  expect(await stored(ownKey)).toBe(1);
+});
