@@ -1,4 +1,6 @@
 import "server-only";
+import { cached, cacheTags } from "../platform/data-cache";
+import { retireDueNumbers } from "../representatives/publish";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory } from "../generated/prisma/enums";
@@ -68,6 +70,11 @@ export async function listOrganisations(filters: DirectoryFilters) {
 }
 
 /** Countries that have at least one listed organisation, for the directory's filter. */
+/** listOrganisationCountries through the data cache (the registry's and directory's filter). */
+export function listCachedOrganisationCountries(): Promise<string[]> {
+  return cached("organisation-countries", [cacheTags.registry], listOrganisationCountries);
+}
+
 export async function listOrganisationCountries(): Promise<string[]> {
   const rows = await db.organisation.groupBy({ by: ["country"], where: { status: { in: ["ACTIVE", "PROPOSED"] }, country: { not: null } } });
   return rows.map((row) => row.country!).sort();
@@ -79,6 +86,21 @@ const CLAIM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A page after the claim `after`; an id that is not one of ours starts from the top. */
 function cursorFor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
   return after && CLAIM_ID.test(after) ? { cursor: { id: after }, skip: 1 } : {};
+}
+
+/**
+ * getOrganisationPage through the data cache, tagged with the organisation: a report naming it drops
+ * it, as does every audited change (moderation, representatives, merges). Retired numbers are swept first.
+ */
+export function getCachedOrganisationPage(slug: string, pages: { verifiedAfter?: string; claimedAfter?: string } = {}) {
+  return cached(
+    `organisation-page:${slug}:${pages.verifiedAfter ?? ""}:${pages.claimedAfter ?? ""}`,
+    (page) => (page && !("redirectTo" in page) ? [cacheTags.organisation(page.organisation.id)] : [cacheTags.registry]),
+    async () => {
+      await retireDueNumbers();
+      return getOrganisationPage(slug, pages);
+    },
+  );
 }
 
 /**
