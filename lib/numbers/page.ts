@@ -1,8 +1,7 @@
 import "server-only";
 import type { ClaimStatus, EvidenceMethod, ReportCategory, Role } from "../generated/prisma/enums";
-import { cached, cacheTags } from "../platform/data-cache";
+import { cacheTags } from "../platform/data-cache";
 import { db, dbRead } from "../platform/db";
-import { retireDueNumbers } from "../representatives/publish";
 import { keptLegitimacy } from "../trust/kept";
 import { chartSeries, type ChartSeries } from "./chart";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
@@ -267,20 +266,6 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     votes,
     verdict,
   };
-}
-
-/**
- * A visitor's view of a number (no role: texts follow the public visibility rule), from the data
- * cache (lib/platform/data-cache.ts), read from a replica when one is configured. Published numbers
- * whose retirement date has passed leave the registry before the verdict is read. Tagged with the
- * number, its claims and every organisation it names, so a report, vote, comment or watch drops it.
- */
-export function getPublicNumberPage(e164: string, options: { reports?: number } = {}): Promise<NumberPage> {
-  const reports = options.reports ?? LATEST_REPORTS;
-  return cached(`number-page:${e164}:${reports}`, numberPageTags, async () => {
-    await retireDueNumbers();
-    return getNumberPage(e164, null, { reports, replica: true });
-  });
 }
 
 export function numberPageTags(page: NumberPage): string[] {

@@ -1,6 +1,5 @@
 import "server-only";
 import { cached, cacheTags } from "../platform/data-cache";
-import { retireDueNumbers } from "../representatives/publish";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory } from "../generated/prisma/enums";
@@ -86,21 +85,6 @@ const CLAIM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** A page after the claim `after`; an id that is not one of ours starts from the top. */
 function cursorFor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
   return after && CLAIM_ID.test(after) ? { cursor: { id: after }, skip: 1 } : {};
-}
-
-/**
- * getOrganisationPage through the data cache, tagged with the organisation: a report naming it drops
- * it, as does every audited change (moderation, representatives, merges). Retired numbers are swept first.
- */
-export function getCachedOrganisationPage(slug: string, pages: { verifiedAfter?: string; claimedAfter?: string } = {}) {
-  return cached(
-    `organisation-page:${slug}:${pages.verifiedAfter ?? ""}:${pages.claimedAfter ?? ""}`,
-    (page) => (page && !("redirectTo" in page) ? [cacheTags.organisation(page.organisation.id)] : [cacheTags.registry]),
-    async () => {
-      await retireDueNumbers();
-      return getOrganisationPage(slug, pages);
-    },
-  );
 }
 
 /**

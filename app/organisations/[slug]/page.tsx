@@ -14,7 +14,7 @@ import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { webLink } from "@/lib/display/web-address";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
-import { getCachedOrganisationPage } from "@/lib/organisations/organisation";
+import { getCachedOrganisationPage } from "@/lib/organisations/public-page";
 import { firstParam } from "@/lib/platform/search-params";
 import { countryName } from "@/lib/numbers/phone";
 import { contentVisibility } from "@/lib/trust/privacy";
