@@ -1,8 +1,18 @@
-// per target: autocannon N s, CPU ms per request of the server pid (from /proc)
+#!/usr/bin/env node
+// CPU per request, for profiling (not part of `npm run bench`): drives a running production server
+// with autocannon (4 connections, <seconds> per target) and divides the server process's CPU time
+// (user + system, from /proc/<pid>/stat) by the requests it answered.
+//   AUTH_SECRET=<the server's> node scripts/bench/cpu-per-request.mjs <server pid> http://127.0.0.1:<port> [seconds]
+//   TARGETS=api,page,pagein,home,org,registry (default: all) — on the benchmark's data (--size 10k).
+// With `node --cpu-prof scripts/server.mjs`, scripts/bench/profile-summary.mjs reads the profile it writes.
 import autocannon from "autocannon";
 import fs from "node:fs";
 import { encode } from "next-auth/jwt";
 const [pid, base, secs = "6"] = process.argv.slice(2);
+if (!/^\d+$/.test(pid ?? "") || !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(base ?? "")) {
+  console.error("usage: node scripts/bench/cpu-per-request.mjs <server pid> http://127.0.0.1:<port> [seconds]");
+  process.exit(1);
+}
 const cpu = () => { const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" "); return (Number(f[11]) + Number(f[12])) * 10; };
 const token = await encode({ token: { sub: "bench-m-1", uid: "bench-m-1", role: "USER", name: "bench-m-1", email: "bench-m-1@bench.invalid" }, secret: process.env.AUTH_SECRET, salt: "authjs.session-token" });
 let seq = 0;
