@@ -91,6 +91,7 @@ export async function editComment(actor: Actor | null, input: unknown) {
     data: { body: text, bodyMasked: masked, editedAt: new Date() },
   });
   if (updated.count === 0) throw new AppError("FORBIDDEN", `Comments can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+  invalidateTags(cacheTags.number(comment.e164));
   return { id: comment.id, masked, note: maskNote(masked), e164: comment.e164 };
 }
 

@@ -1,8 +1,12 @@
 import "server-only";
-import { cached } from "../platform/data-cache";
+import { listComments } from "../comments/comment";
+import { cached, cacheTags } from "../platform/data-cache";
 import { retireDueNumbers } from "../representatives/publish";
+import { getOrganisationVoice } from "../representatives/voice";
+import { listClaimsForNumber } from "../votes/vote";
 import { getNumberPage, LATEST_REPORTS, numberPageTags, type NumberPage } from "./page";
 
+// What a number's page shows everyone alike, through the data cache (lib/platform/data-cache.ts).
 // Apart from page.ts, which the alert worker loads: the retirement sweep brings the accounts module
 // (and with it next-auth and Next) along.
 
@@ -20,3 +24,20 @@ export function getPublicNumberPage(e164: string, options: { reports?: number } 
   });
 }
 
+
+/** The vote panel's claims as a visitor sees them (no vote of their own); a vote on any of them drops it. */
+export function listPublicClaimsForNumber(e164: string) {
+  return cached(`vote-claims:${e164}`, (claims) => [cacheTags.number(e164), ...claims.flatMap((claim) => (claim.id ? [cacheTags.claim(claim.id)] : []))], () =>
+    listClaimsForNumber(e164, null),
+  );
+}
+
+/** The first page of comments as a visitor sees them; posting, editing, deleting or hiding a comment drops it. */
+export function listPublicComments(e164: string) {
+  return cached(`comments:${e164}`, [cacheTags.number(e164)], () => listComments(e164, null));
+}
+
+/** The organisations' voice on a number (the same for everyone); statements are audited, which drops it. */
+export function getCachedOrganisationVoice(e164: string) {
+  return cached(`voice:${e164}`, (voice) => [cacheTags.number(e164), ...voice.organisations.map((org) => cacheTags.organisation(org.id))], () => getOrganisationVoice(e164));
+}

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
 import { createComment } from "../comments/comment";
 import { lookupNumber } from "../numbers/lookup";
-import { getPublicNumberPage } from "../numbers/public-page";
+import { getPublicNumberPage, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
 import { getCachedOrganisationPage } from "../organisations/public-page";
 import { promoteClaim } from "../registry/promote";
 import { listCachedRegistryPage } from "../registry/feed";
@@ -81,6 +81,8 @@ describe("a write drops the cached read it changed", () => {
     const first = await castVote(await member(), { e164, legitimate: true });
     const before = await getPublicNumberPage(e164);
     expect(before.votes.total).toBeGreaterThan(0);
+    const panel = async () => (await listPublicClaimsForNumber(e164)).find((claim) => claim.id === first.claimId);
+    expect(await panel()).toMatchObject({ legitVotes: 1, notLegitVotes: 0 });
     await tamperReportCount(e164, 42);
     expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
 
@@ -88,14 +90,17 @@ describe("a write drops the cached read it changed", () => {
     const after = await getPublicNumberPage(e164);
     expect(after.counts.reports).toBe(42);
     expect(after.votes.notLegitWeight).toBeGreaterThan(0);
+    expect(await panel()).toMatchObject({ legitVotes: 1, notLegitVotes: 1 });
   });
 
   test("a comment and a watch drop the number's page", async () => {
     const e164 = nextNumber();
     await createReport(await member(), reportInput(e164), { address: "cache-4" });
     expect((await getPublicNumberPage(e164)).counts.comments).toBe(0);
+    expect((await listPublicComments(e164)).total).toBe(0);
     await createComment(await member(), { e164, body: `A comment ${key()}` });
     expect((await getPublicNumberPage(e164)).counts.comments).toBe(1);
+    expect((await listPublicComments(e164)).total).toBe(1);
 
     expect((await getPublicNumberPage(e164)).counts.watches).toBe(0);
     await watchNumber(await member(), { e164 });
