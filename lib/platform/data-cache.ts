@@ -21,6 +21,8 @@ const MAX_ENTRIES = 5_000;
 const held = new Map<string, number>();
 const entries = new Map<string, Entry>();
 const byTag = new Map<string, Set<string>>();
+/** Keys whose load is in flight (their entries have no tags yet). */
+const loading = new Set<string>();
 const ALL = "*";
 
 const lifetimeMs = () => env.DATA_CACHE_SECONDS * 1000;
@@ -66,15 +68,20 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
   const value = load();
   const entry: Entry = { value, expires: now + ttl, tags: [] };
   entries.set(key, entry);
+  loading.add(key);
   let result: T;
   try {
     result = await value;
   } catch (error) {
-    if (entries.get(key) === entry) entries.delete(key);
+    if (entries.get(key) === entry) {
+      entries.delete(key);
+      loading.delete(key);
+    }
     throw error;
   }
   // Invalidated (or replaced) while loading: the value may predate the write, so it is not kept.
   if (entries.get(key) !== entry) return result;
+  loading.delete(key);
   entry.tags = [...new Set([ALL, ...(typeof tags === "function" ? tags(result) : tags)])];
   if (isHeld(entry.tags, Date.now())) {
     entries.delete(key);
@@ -93,7 +100,8 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
 export function invalidateTags(...tags: string[]): void {
   for (const tag of tags) for (const key of [...(byTag.get(tag) ?? [])]) drop(key);
   // Loads in flight have no tags yet: drop them all, they may have read before the write.
-  for (const [key, entry] of entries) if (entry.tags.length === 0) entries.delete(key);
+  for (const key of loading) if (entries.get(key)?.tags.length === 0) entries.delete(key);
+  loading.clear();
 }
 
 /**
@@ -104,6 +112,7 @@ export function invalidateTags(...tags: string[]): void {
 export function invalidateAll(options: { holdMs?: number } = {}): void {
   entries.clear();
   byTag.clear();
+  loading.clear();
   if (options.holdMs) held.set(ALL, Date.now() + options.holdMs);
 }
 
@@ -129,6 +138,7 @@ export function invalidateNumber(e164: string, organisationIds: Array<string | n
 export function clearDataCache(): void {
   entries.clear();
   byTag.clear();
+  loading.clear();
   held.clear();
 }
 
