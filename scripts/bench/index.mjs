@@ -33,17 +33,20 @@ const basePort = appPort + 1;
 const distDir = ".next-bench";
 
 const children = [];
-function start(name, command, args, env) {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+function start(name, command, args, env, logFile = null) {
+  // The app's per-request log lines go to a file: this process waits in spawnSync while the driver
+  // runs, so a pipe would fill and block the server's synchronous log writes (and with them the server).
+  const out = logFile ? fs.openSync(logFile, "w") : "pipe";
+  const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
   const tail = [];
   const keep = (chunk) => {
     tail.push(String(chunk));
     if (tail.length > 40) tail.shift();
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   child.on("exit", (code) => {
-    if (!stopping) console.error(`[bench] ${name} exited (${code}):\n${tail.join("")}`);
+    if (!stopping) console.error(`[bench] ${name} exited (${code}):\n${logFile ? `see ${logFile}` : tail.join("")}`);
   });
   children.push(child);
   return child;
@@ -98,7 +101,8 @@ async function main() {
   // The driver stands in for a load balancer on loopback, spreading requests over many client
   // addresses (X-Forwarded-For), so per-address rate limits act as they would for a crowd: under
   // `next start` every request had the one address "unknown" and most lookups and reports were 429s.
-  start("app", process.execPath, ["scripts/server.mjs"], { ...appEnv, PORT: String(appPort), LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1,::1" });
+  fs.mkdirSync("bench-results", { recursive: true });
+  start("app", process.execPath, ["scripts/server.mjs"], { ...appEnv, PORT: String(appPort), LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1,::1" }, "bench-results/app.log");
   start("baseline", bin("tsx"), ["scripts/bench/baseline.ts"], { ...env, BASELINE_PORT: String(basePort) });
   await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`), waitFor(`http://127.0.0.1:${basePort}/health`)]);
   log(`app on ${appPort}, baseline on ${basePort}; driving from a separate process…`);
