@@ -4,7 +4,7 @@ import { NumberSearch } from "@/components/number-search";
 import { env } from "@/lib/platform/env";
 import { countryName, isRegion, SEARCH_REGIONS, TYPE_LABELS } from "@/lib/numbers/phone";
 import { readableNumber } from "@/lib/numbers/display";
-import { getHomeFeed, HOME_RECENT_DAYS, type HomeReport } from "@/lib/reports/home-feed";
+import { getCachedHomeFeed, HOME_RECENT_DAYS, type HomeReport } from "@/lib/reports/home-feed";
 import { plural, relativeTime } from "@/lib/display/format";
 import { firstParam, type RawParams } from "@/lib/platform/search-params";
 
@@ -25,7 +25,7 @@ function ReportBadge({ report }: { report: HomeReport }) {
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const asked = firstParam((await searchParams).region, 2)?.toUpperCase();
   const region = isRegion(asked) ? asked : env.DEFAULT_REGION;
-  const { mostReported, mostReportedScope, recentReports, stats } = await getHomeFeed(region);
+  const { mostReported, mostReportedScope, recentReports, stats } = await getCachedHomeFeed(region);
   const where = countryName(region) ?? region;
   const otherRegions = SEARCH_REGIONS.filter(([code]) => code !== region);
   return (

@@ -6,8 +6,8 @@ import { inputClass } from "@/components/ui/field";
 import { formatDate } from "@/lib/display/format";
 import { EVIDENCE_METHODS, ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
 import { formatE164, TYPE_LABELS, type PhoneType } from "@/lib/numbers/phone";
-import { listOrganisationCountries } from "@/lib/organisations/organisation";
-import { listRegistryPage } from "@/lib/registry/feed";
+import { listCachedOrganisationCountries } from "@/lib/organisations/organisation";
+import { listCachedRegistryPage } from "@/lib/registry/feed";
 import { readableNumber } from "@/lib/numbers/display";
 import { parseWebAddress } from "@/lib/display/web-address";
 
@@ -32,7 +32,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
   const q = (params.q ?? "").slice(0, 100);
   const category = isCategory(params.category) ? params.category : undefined;
   const country = /^[A-Z]{2}$/.test(params.country ?? "") ? params.country : undefined;
-  const [{ entries, total, nextCursor }, countries] = await Promise.all([listRegistryPage({ q, category, country, cursor }), listOrganisationCountries()]);
+  const [{ entries, total, nextCursor }, countries] = await Promise.all([listCachedRegistryPage({ q, category, country, cursor }), listCachedOrganisationCountries()]);
   const pageLink = (after?: string) => {
     const query = new URLSearchParams();
     if (q) query.set("q", q);

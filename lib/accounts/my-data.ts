@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateAll } from "../platform/data-cache";
 import { recountClaimVotes } from "../trust/legitimacy";
 import { z } from "zod";
 import { assertCanWrite, type Actor } from "./authz";
@@ -114,6 +115,8 @@ export async function deleteAccount(actor: Actor | null, input: unknown): Promis
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
+  // Their reports, votes and comments leave every page that showed them.
+  invalidateAll();
   return { id: actor.id };
 }
 

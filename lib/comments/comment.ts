@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, representsOrganisation, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
@@ -50,6 +51,7 @@ export async function createComment(actor: Actor | null, input: unknown, context
     if (number.contentHiddenAt) throw new AppError("FORBIDDEN", "Comments on this number were removed at its owner's request, so it takes no new ones.");
     return tx.comment.create({ data: { e164: data.e164, authorId: actor.id, parentId, body: text, bodyMasked: masked, onBehalfOfOrganisationId: data.onBehalfOfOrganisationId ?? null }, select: { id: true } });
   });
+  invalidateTags(cacheTags.number(data.e164));
   return { id: comment.id, masked, note: maskNote(masked) };
 }
 
@@ -89,6 +91,7 @@ export async function editComment(actor: Actor | null, input: unknown) {
     data: { body: text, bodyMasked: masked, editedAt: new Date() },
   });
   if (updated.count === 0) throw new AppError("FORBIDDEN", `Comments can be edited for ${EDIT_WINDOW_MINUTES} minutes after posting.`);
+  invalidateTags(cacheTags.number(comment.e164));
   return { id: comment.id, masked, note: maskNote(masked), e164: comment.e164 };
 }
 
@@ -104,6 +107,7 @@ export async function deleteComment(actor: Actor | null, input: unknown) {
     await tx.phoneNumber.update({ where: { e164: comment.e164 }, data: { commentCount: { decrement: 1 } } });
     if (comment.parentId) await tx.comment.update({ where: { id: comment.parentId }, data: { replyCount: { decrement: 1 } } });
   });
+  invalidateTags(cacheTags.number(comment.e164));
   return { id: comment.id, e164: comment.e164 };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
 import { flagCommentSchema } from "./schema";
@@ -27,11 +28,12 @@ export async function flagComment(actor: Actor | null, input: unknown): Promise<
     }
   }
   await consumeLimit("flag", actor.id, "You have flagged a lot today");
+  let hiddenOn: string | null = null;
   try {
-    return await db.$transaction(async (tx) => {
+    const outcome = await db.$transaction(async (tx) => {
       // The row lock serialises flags on one comment, so the count that hides it is exact.
-      const rows = await tx.$queryRaw<{ authorId: string; hiddenAt: Date | null; deletedAt: Date | null }[]>`
-        SELECT "authorId", "hiddenAt", "deletedAt" FROM "Comment" WHERE id = ${data.commentId} FOR UPDATE`;
+      const rows = await tx.$queryRaw<{ authorId: string; hiddenAt: Date | null; deletedAt: Date | null; e164: string }[]>`
+        SELECT "authorId", "hiddenAt", "deletedAt", e164 FROM "Comment" WHERE id = ${data.commentId} FOR UPDATE`;
       const comment = rows[0];
       if (!comment || comment.deletedAt) throw new AppError("NOT_FOUND", "That comment no longer exists.");
       if (comment.authorId === actor.id) throw new AppError("FORBIDDEN", "You cannot flag your own comment.");
@@ -43,10 +45,14 @@ export async function flagComment(actor: Actor | null, input: unknown): Promise<
           where: { id: data.commentId },
           data: { hiddenAt: new Date(), hiddenReason: staff ? "Flagged by a moderator" : `Flagged by ${updated.flagCount} members` },
         });
+        hiddenOn = comment.e164;
         return { hidden: true };
       }
       return { hidden: Boolean(comment.hiddenAt) };
     });
+    // A comment just hidden leaves the number's cached public page.
+    if (hiddenOn) invalidateTags(cacheTags.number(hiddenOn));
+    return outcome;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "You have already flagged this comment.");
     throw error;

@@ -9,6 +9,7 @@
 // the keyed hash of their address (NumberAnonymousReporter), only in anonymousReporters: never in
 // reporterCount, which opens the privacy gate.
 import type { PrismaClient } from "../generated/prisma/client";
+import { invalidateAll } from "../platform/data-cache";
 import { HALF_LIFE_MS, KEPT_EPOCH_MS } from "../trust/kept";
 import { THRESHOLDS } from "../trust/rules";
 
@@ -105,4 +106,5 @@ const STATEMENTS = [
 
 export async function recountAll(db: SqlRunner): Promise<void> {
   for (const sql of STATEMENTS) await db.$executeRawUnsafe(sql);
+  invalidateAll();
 }

@@ -4,7 +4,8 @@ import { env } from "../platform/env";
 import { parseResponse } from "../platform/api";
 import { AppError } from "../platform/errors";
 import { EVIDENCE_METHODS, REPORT_CATEGORIES } from "../display/labels";
-import { getNumberPage, type NumberPage } from "./page";
+import { cached } from "../platform/data-cache";
+import { getNumberPage, numberPageTags, type NumberPage } from "./page";
 import { normalisePhone } from "./phone";
 import { VERDICT_LABELS, verdictAdvice, verdictHeadline, verdictSummary } from "../trust/verdict-text";
 import { verdictPolicyLine, verdictWords } from "./verdict-words";
@@ -19,8 +20,13 @@ export async function lookupNumber(input: { number: string; region?: string | nu
   const query = result.data;
   const parsed = normalisePhone(query.number, query.region ?? env.DEFAULT_REGION);
   if (!parsed.ok) throw new AppError("INVALID", parsed.error);
-  const page = await getNumberPage(parsed.phone.e164, null, { reports: 0, replica: true });
-  return parseResponse(numberLookupSchema, toNumberLookup(page));
+  const e164 = parsed.phone.e164;
+  // The answer, checked against its schema once, is what the data cache keeps (tagged as the number's page).
+  const kept = await cached(`lookup:${e164}`, ({ tags }) => tags, async () => {
+    const page = await getNumberPage(e164, null, { reports: 0, replica: true });
+    return { tags: numberPageTags(page), lookup: parseResponse(numberLookupSchema, toNumberLookup(page)) };
+  });
+  return kept.lookup;
 }
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ClaimStatus, EvidenceMethod, ReportCategory, Role } from "../generated/prisma/enums";
+import { cacheTags } from "../platform/data-cache";
 import { db, dbRead } from "../platform/db";
 import { keptLegitimacy } from "../trust/kept";
 import { chartSeries, type ChartSeries } from "./chart";
@@ -270,6 +271,15 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     votes,
     verdict,
   };
+}
+
+export function numberPageTags(page: NumberPage): string[] {
+  const organisationIds = [...page.organisations.map((claim) => claim.organisation.id), page.officialContact?.id, page.named?.id];
+  return [
+    cacheTags.number(page.e164),
+    ...page.claimIds.map(cacheTags.claim),
+    ...organisationIds.filter((id): id is string => !!id).map(cacheTags.organisation),
+  ];
 }
 
 type ClaimRow = {

@@ -62,10 +62,13 @@ export function isRegion(value: string | null | undefined): value is CountryCode
   return !!value && /^[A-Z]{2}$/.test(value) && isSupportedCountry(value);
 }
 
+// Made once: building an Intl.DisplayNames costs more than formatting the number itself.
+const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
 export function countryName(code: string | null | undefined): string | null {
   if (!code) return null;
   try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+    return REGION_NAMES.of(code) ?? code;
   } catch {
     return code;
   }
@@ -78,6 +81,23 @@ export function countryName(code: string | null | undefined): string | null {
  * prefix ignores it. Never throws: invalid input gets a message a person can act on.
  */
 export function normalisePhone(raw: string, region: string = "AU"): PhoneResult {
+  // Pages format the same numbers over and over (the registry, an organisation's list, the home page):
+  // parsing with the full metadata is the costly part, so recent answers are kept (they are pure).
+  const key = `${region}\u0000${raw}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const result = normaliseUncached(raw, region);
+  if (result.ok) Object.freeze(result.phone);
+  Object.freeze(result);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, result);
+  return result;
+}
+
+const RECENT_MAX = 10_000;
+const recent = new Map<string, PhoneResult>();
+
+function normaliseUncached(raw: string, region: string): PhoneResult {
   const input = (raw ?? "").trim();
   if (!input) return { ok: false, error: "Enter a phone number." };
   if (input.length > MAX_INPUT) return { ok: false, error: "That is too long to be a phone number." };

@@ -1,4 +1,5 @@
 import "server-only";
+import { cached, cacheTags } from "../platform/data-cache";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory } from "../generated/prisma/enums";
@@ -68,6 +69,11 @@ export async function listOrganisations(filters: DirectoryFilters) {
 }
 
 /** Countries that have at least one listed organisation, for the directory's filter. */
+/** listOrganisationCountries through the data cache (the registry's and directory's filter). */
+export function listCachedOrganisationCountries(): Promise<string[]> {
+  return cached("organisation-countries", [cacheTags.registry], listOrganisationCountries);
+}
+
 export async function listOrganisationCountries(): Promise<string[]> {
   const rows = await db.organisation.groupBy({ by: ["country"], where: { status: { in: ["ACTIVE", "PROPOSED"] }, country: { not: null } } });
   return rows.map((row) => row.country!).sort();

@@ -1,4 +1,5 @@
 import "server-only";
+import { cached, cacheTags } from "../platform/data-cache";
 import { db } from "../platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { OrgCategory } from "../generated/prisma/enums";
@@ -42,6 +43,11 @@ const split = (row: Row): { policy: DeclaredPolicy; reported: ReportedPractice }
   },
   reported: { unsafeReports: row.unsafeReports, sensitiveAsksOnVerified: row.sensitiveAsksOnVerified },
 });
+
+/** getOrganisationScorecard through the data cache, tagged with the organisation. */
+export function getCachedOrganisationScorecard(organisationId: string) {
+  return cached(`organisation-scorecard:${organisationId}`, [cacheTags.organisation(organisationId)], () => getOrganisationScorecard(organisationId));
+}
 
 export async function getOrganisationScorecard(organisationId: string): Promise<{ card: Scorecard; reported: ReportedPractice }> {
   const [row] = await rowsQuery(Prisma.sql`o.id = ${organisationId}`, 1);

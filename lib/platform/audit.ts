@@ -1,9 +1,13 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
+import { invalidateAll } from "./data-cache";
 import { db, type Tx } from "./db";
 
 // The audit log is append-only: this module only ever creates and reads entries (and a database
 // trigger refuses UPDATE and DELETE on the table anyway).
+
+/** Longer than an audited transaction takes to commit. */
+const AUDITED_WRITE_HOLD_MS = 3_000;
 
 export type AuditInput = {
   actorId: string;
@@ -17,6 +21,9 @@ export type AuditInput = {
 
 /** Writes one entry inside the caller's transaction, so the action and its record commit together. */
 export async function recordAudit(tx: Tx, entry: AuditInput): Promise<void> {
+  // Every audited action (moderation, registry, organisations, representatives, roles) may change what
+  // visitors read: the data cache is dropped, and keeps nothing until the transaction has had time to commit.
+  invalidateAll({ holdMs: AUDITED_WRITE_HOLD_MS });
   await tx.auditEntry.create({
     data: {
       actorId: entry.actorId,

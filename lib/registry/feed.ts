@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { cached, cacheTags } from "../platform/data-cache";
 import { db, dbRead } from "../platform/db";
 import { AppError } from "../platform/errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -96,6 +97,11 @@ function readPageCursor(cursor: string | undefined): { name: string; e164: strin
  * One page of the registry in name order, after `cursor` (the last entry of the previous page):
  * keyset pagination, so page 500 costs what page 1 does. A cursor that is not ours starts over.
  */
+/** listRegistryPage through the data cache: registry entries change only through audited actions and retirements. */
+export function listCachedRegistryPage(filters: Omit<RegistryFilters, "take"> & { cursor?: string } = {}): Promise<RegistryPage> {
+  return cached(`registry:${JSON.stringify([filters.q ?? "", filters.category ?? "", filters.country ?? "", filters.cursor ?? ""])}`, [cacheTags.registry], () => listRegistryPage(filters));
+}
+
 export async function listRegistryPage(filters: Omit<RegistryFilters, "take"> & { cursor?: string } = {}): Promise<RegistryPage> {
   await retireDueNumbers();
   const where = registryWhere(filters);

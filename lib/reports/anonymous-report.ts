@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateNumber } from "../platform/data-cache";
 import { db } from "../platform/db";
 import { AppError, invalid, isUniqueViolation } from "../platform/errors";
 import { parseProofOfWorkPayload } from "../platform/proof-of-work-payload";
@@ -35,6 +36,7 @@ export async function createAnonymousReport(input: unknown, options: { address: 
       },
       { maxWait: 20_000, timeout: 30_000 },
     );
+    invalidateNumber(created.e164, [created.organisation?.id]);
     // The organisation's representatives hear about an unpublished number however the report came.
     await alertOrganisationAboutReport(created);
     return created;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NumberType, ReportCategory } from "../generated/prisma/enums";
+import { cached, cacheTags } from "../platform/data-cache";
 import { db } from "../platform/db";
 
 const DAY = 86_400_000;
@@ -17,6 +18,11 @@ export type HomeReport = {
   /** The organisation whose verified number this is: scam reports on it read "possibly spoofed". */
   verifiedFor: string | null;
 };
+
+/** getHomeFeed through the data cache: every report drops it (lib/platform/data-cache.ts). */
+export function getCachedHomeFeed(region: string) {
+  return cached(`home:${region}`, [cacheTags.home], () => getHomeFeed(region));
+}
 
 /**
  * The home page for a visitor in `region`: the most-reported and latest reports of the last 30 days

@@ -1,5 +1,6 @@
 import "server-only";
 import { refreshListingAfterWrite } from "../feeds/listing";
+import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
@@ -49,6 +50,7 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      invalidateNumber(created.e164, [created.organisation?.id]);
       await alertOrganisationAboutReport(created);
       await refreshListingAfterWrite(created.e164);
       return created;

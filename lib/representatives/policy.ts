@@ -1,4 +1,5 @@
 import "server-only";
+import { cached, cacheTags } from "../platform/data-cache";
 import { assertCanManageOrganisation, type Actor } from "../accounts/authz";
 import { recordAudit } from "../platform/audit";
 import { db } from "../platform/db";
@@ -31,6 +32,11 @@ export async function savePolicy(actor: Actor | null, input: PolicyInput) {
     await recordAudit(tx, { actorId: who.id, action: "organisation.policy", targetType: "Organisation", targetId: organisationId, before: was, after: now });
     return after;
   });
+}
+
+/** getStructuredPolicy through the data cache (a policy change is audited, which drops it). */
+export function getCachedStructuredPolicy(organisationId: string) {
+  return cached(`organisation-policy:${organisationId}`, [cacheTags.organisation(organisationId)], () => getStructuredPolicy(organisationId));
 }
 
 export async function getStructuredPolicy(organisationId: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCanManageOrganisation, type Actor } from "../accounts/authz";
 import { recordAudit } from "../platform/audit";
+import { invalidateAll } from "../platform/data-cache";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { normalisePhone, type ParsedPhone } from "../numbers/phone";
@@ -103,7 +104,7 @@ async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string 
 export async function retireDueNumbers(now = new Date()): Promise<number> {
   const due = await db.claim.findMany({ where: { status: "VERIFIED", retiresAt: { lte: now } }, select: { id: true }, take: 500 });
   if (due.length === 0) return 0;
-  return db.$transaction(async (tx) => {
+  const retired = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ organisationId: string | null }[]>`
       UPDATE "Claim" c SET status = 'REVOKED', "statusChangedAt" = ${now}, "updatedAt" = ${now},
              "statusReason" = 'Retired by ' || o.name || ' on ' || to_char(c."retiresAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD')
@@ -115,6 +116,8 @@ export async function retireDueNumbers(now = new Date()): Promise<number> {
     for (const [organisationId, n] of byOrg) await tx.organisation.update({ where: { id: organisationId }, data: { verifiedNumberCount: { decrement: n } }, select: { id: true } });
     return rows.length;
   });
+  if (retired > 0) invalidateAll();
+  return retired;
 }
 
 /** The console's list of the organisation's registry entries, published or not, with retirement dates. */

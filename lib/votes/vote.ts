@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { randomBytes } from "node:crypto";
 import { refreshListingAfterWrite } from "../feeds/listing";
+import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
@@ -130,6 +131,8 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
       ON CONFLICT ("claimId", "userId") DO UPDATE SET legitimate = EXCLUDED.legitimate, weight = EXCLUDED.weight, "updatedAt" = EXCLUDED."updatedAt")`;
     return moveCounters(tx, claimId, before, after, now, upsert);
   }, TX_OPTIONS);
+  // Pages that show the claim (a new organisation-less claim: the number's page) are dropped from the data cache.
+  if (outcome) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
   const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
   const alerts = outcome ? await checkBrigading(claimId, now) : [];
   if (outcome) await refreshClaimListing(claimId);
@@ -160,6 +163,7 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
     const remove = Prisma.sql`WITH v AS (DELETE FROM "Vote" WHERE "claimId" = ${claimId} AND "userId" = ${actor.id})`;
     return moveCounters(tx, claimId, before, null, now, remove);
   }, TX_OPTIONS);
+  if (counters) invalidateTags(cacheTags.claim(claimId));
   if (counters) await refreshClaimListing(claimId);
   const current = counters ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
   return { claimId, panel: panelFor(claimId, current, null, now) };

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { z } from "zod";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db } from "../platform/db";
@@ -29,6 +30,7 @@ export async function watchNumber(actor: Actor | null, input: unknown): Promise<
     const added = await tx.watch.createMany({ data: [{ userId: actor.id, e164 }], skipDuplicates: true });
     if (added.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { increment: added.count } } });
   });
+  invalidateTags(cacheTags.number(e164));
   return { e164, watching: true };
 }
 
@@ -40,6 +42,7 @@ export async function unwatchNumber(actor: Actor | null, input: unknown): Promis
     const removed = await tx.watch.deleteMany({ where: { userId: actor.id, e164 } });
     if (removed.count > 0) await tx.phoneNumber.update({ where: { e164 }, data: { watchCount: { decrement: removed.count } } });
   });
+  invalidateTags(cacheTags.number(e164));
   return { e164, watching: false };
 }
 

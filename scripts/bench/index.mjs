@@ -2,7 +2,7 @@
 // `npm run bench -- --size 10k` (or 1m): the whole benchmark, loopback only, bounded in time.
 //  1. its own database (bench_<size>) on the embedded PostgreSQL (or BENCH_DATABASE_URL's server),
 //     migrated and seeded through SQL (scripts/bench/seed.ts) once per size;
-//  2. the production build (in .next-bench) under `next start`, and a raw baseline (node:http + pg,
+//  2. the production build (in .next-bench) under scripts/server.mjs, and a raw baseline (node:http + pg,
 //     the same pool size, the same reads and the same pure rules: scripts/bench/baseline.ts);
 //  3. scripts/bench/drive.mjs, a separate process, drives both with autocannon: warm-up, then
 //     interleaved rounds per target, reads and writes (with a ledger checked against the database);
@@ -39,17 +39,20 @@ const basePort = appPort + 1;
 const distDir = ".next-bench";
 
 const children = [];
-function start(name, command, args, env) {
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+function start(name, command, args, env, logFile = null) {
+  // The app's per-request log lines go to a file: this process waits in spawnSync while the driver
+  // runs, so a pipe would fill and block the server's synchronous log writes (and with them the server).
+  const out = logFile ? fs.openSync(logFile, "w") : "pipe";
+  const child = spawn(command, args, { env, stdio: ["ignore", out, out] });
   const tail = [];
   const keep = (chunk) => {
     tail.push(String(chunk));
     if (tail.length > 40) tail.shift();
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   child.on("exit", (code) => {
-    if (!stopping) console.error(`[bench] ${name} exited (${code}):\n${tail.join("")}`);
+    if (!stopping) console.error(`[bench] ${name} exited (${code}):\n${logFile ? `see ${logFile}` : tail.join("")}`);
   });
   children.push(child);
   return child;
@@ -100,7 +103,12 @@ async function main() {
     const built = spawnSync(bin("next"), ["build"], { env: appEnv, stdio: "inherit" });
     if (built.status !== 0) throw new Error("next build failed");
   }
-  start("app", bin("next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], appEnv);
+  // The app's own server (scripts/server.mjs), as deployed: it gives the app the client's address.
+  // The driver stands in for a load balancer on loopback, spreading requests over many client
+  // addresses (X-Forwarded-For), so per-address rate limits act as they would for a crowd: under
+  // `next start` every request had the one address "unknown" and most lookups and reports were 429s.
+  fs.mkdirSync("bench-results", { recursive: true });
+  start("app", process.execPath, ["scripts/server.mjs"], { ...appEnv, PORT: String(appPort), LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1,::1" }, "bench-results/app.log");
   start("baseline", bin("tsx"), ["scripts/bench/baseline.ts"], { ...env, BASELINE_PORT: String(basePort) });
   await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`), waitFor(`http://127.0.0.1:${basePort}/health`)]);
   log(`app on ${appPort}, baseline on ${basePort}; driving from a separate process…`);

@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { Actor } from "@/lib/accounts/authz";
 import { isModerator } from "@/lib/accounts/roles";
 import { listComments } from "@/lib/comments/comment";
+import { listPublicComments } from "@/lib/numbers/public-page";
 import { plural } from "@/lib/display/format";
 import { CommentForm } from "./comment-form";
 import { listOrganisationsSpeakingOn } from "@/lib/representatives/representation";
@@ -10,7 +11,7 @@ import { CommentList } from "./comment-list";
 
 /** Experiences on a number: newest threads first, one level of replies, "Show more" past 20. */
 export async function CommentsSection({ e164, actor }: { e164: string; actor: Actor | null }) {
-  const page = await listComments(e164, actor);
+  const page = actor ? await listComments(e164, actor) : await listPublicComments(e164);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const canWrite = Boolean(actor && !actor.suspendedAt) && !removed;
   // Representatives may reply as an organisation this number claims.

@@ -4,7 +4,7 @@ import { TextareaField } from "@/components/ui/field";
 import type { Actor } from "@/lib/accounts/authz";
 import { formatDate } from "@/lib/display/format";
 import { listOrganisationsSpeakingOn } from "@/lib/representatives/representation";
-import { getOrganisationVoice } from "@/lib/representatives/voice";
+import { getCachedOrganisationVoice } from "@/lib/numbers/public-page";
 import { postStatementAction } from "./statement-actions";
 
 /**
@@ -13,7 +13,7 @@ import { postStatementAction } from "./statement-actions";
  * statements written by their representatives (plain text, labelled as the organisation's).
  */
 export async function OrganisationStatement({ e164, actor, namedId }: { e164: string; actor: Actor | null; namedId?: string | null }) {
-  const [voice, speaksFor] = await Promise.all([getOrganisationVoice(e164), actor && !actor.suspendedAt ? listOrganisationsSpeakingOn(actor.id, e164) : Promise.resolve([])]);
+  const [voice, speaksFor] = await Promise.all([getCachedOrganisationVoice(e164), actor && !actor.suspendedAt ? listOrganisationsSpeakingOn(actor.id, e164) : Promise.resolve([])]);
   // The organisation the verdict names already has its policy line in the banner.
   const organisations = voice.organisations.map((org) => (org.id === namedId ? { ...org, policy: null } : org));
   const lines = organisations.filter((org) => org.published || org.retired || org.policy);

@@ -7,8 +7,10 @@ import { getActor } from "@/lib/accounts/authz";
 import { env } from "@/lib/platform/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
+import { getPublicNumberPage } from "@/lib/numbers/public-page";
 import { normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
 import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
+import { retireDueNumbers } from "@/lib/representatives/publish";
 import { verdictSummary } from "@/lib/trust/verdict-text";
 import { verdictWords } from "@/lib/numbers/verdict-words";
 import { CategoryMix } from "./category-mix";
@@ -18,7 +20,6 @@ import { InvalidNumber } from "./invalid-number";
 import { LatestReports } from "./latest-reports";
 import { NumberFacts } from "./number-facts";
 import { OrganisationStatement } from "./organisation-statement";
-import { retireDueNumbers } from "@/lib/representatives/publish";
 import { RemovalLink } from "./removal-link";
 import { ReportChart } from "./report-chart";
 import { VerdictBanner } from "./verdict-banner";
@@ -40,11 +41,11 @@ async function resolve({ params, searchParams }: Props) {
 
 // Shared by generateMetadata and the page within one request.
 const loadPage = cache(async (e164: string, role: Role | null) => {
-  // Published numbers whose retirement date has passed leave the registry before the verdict is read.
+  // Visitors read the data cache (a replica behind it when one is configured: a little lag is fine for
+  // them); members and staff read the primary, so they see their own reports and votes at once.
+  if (!role) return getPublicNumberPage(e164);
   await retireDueNumbers();
-  // Visitors read a replica when one is configured (a little lag is fine for them); members and staff
-  // read the primary, so they see their own reports and votes at once.
-  return getNumberPage(e164, role ? { role } : null, { replica: !role });
+  return getNumberPage(e164, { role });
 });
 
 export async function generateMetadata(props: Props): Promise<Metadata> {

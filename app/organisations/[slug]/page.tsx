@@ -7,15 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { canManageOrganisation, getActor } from "@/lib/accounts/authz";
-import { getOrganisationScorecard } from "@/lib/organisations/scorecard-data";
-import { getStructuredPolicy } from "@/lib/representatives/policy";
-import { retireDueNumbers } from "@/lib/representatives/publish";
+import { getCachedOrganisationScorecard } from "@/lib/organisations/scorecard-data";
+import { getCachedStructuredPolicy } from "@/lib/representatives/policy";
 import { CallCheck } from "./call-check";
 import { SafeCalling } from "./safe-calling";
 import { formatDate, plural, relativeTime } from "@/lib/display/format";
 import { webLink } from "@/lib/display/web-address";
 import { ASKED_FOR, ORG_CATEGORIES, type AskedForKey } from "@/lib/display/labels";
-import { getOrganisationPage } from "@/lib/organisations/organisation";
+import { getCachedOrganisationPage } from "@/lib/organisations/public-page";
 import { firstParam } from "@/lib/platform/search-params";
 import { countryName } from "@/lib/numbers/phone";
 import { contentVisibility } from "@/lib/trust/privacy";
@@ -29,10 +28,7 @@ import { isWatchingOrganisation } from "@/lib/watches/organisation-watch";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string, verifiedAfter?: string, claimedAfter?: string) => {
-  await retireDueNumbers();
-  return getOrganisationPage(decodeURIComponent(slug), { verifiedAfter, claimedAfter });
-});
+const load = cache((slug: string, verifiedAfter?: string, claimedAfter?: string) => getCachedOrganisationPage(decodeURIComponent(slug), { verifiedAfter, claimedAfter }));
 const pagesOf = async (searchParams: Params["searchParams"]) => {
   const raw = await searchParams;
   return [firstParam(raw.verified), firstParam(raw.claimed)] as const;
@@ -60,7 +56,7 @@ export default async function OrganisationPage({ params, searchParams }: Params)
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources, nextVerified, nextClaimed } = page;
-  const [structured, scorecard, manages] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
+  const [structured, scorecard, manages] = await Promise.all([getCachedStructuredPolicy(org.id), getCachedOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
   const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
   const website = webLink(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;

@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Actor } from "../accounts/authz";
+import { createComment } from "../comments/comment";
+import { lookupNumber } from "../numbers/lookup";
+import { getPublicNumberPage, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
+import { getCachedOrganisationPage } from "../organisations/public-page";
+import { promoteClaim } from "../registry/promote";
+import { listCachedRegistryPage } from "../registry/feed";
+import { getCachedHomeFeed } from "../reports/home-feed";
+import { createReport } from "../reports/report";
+import { castVote } from "../votes/vote";
+import { watchNumber } from "../watches/watch";
+import { cached, cacheSize, clearDataCache, invalidateTags } from "./data-cache";
+import { db } from "./db";
+import { env } from "./env";
+
+// The data cache keeps visitors' reads for DATA_CACHE_SECONDS; every write that changes one drops it,
+// so the next read (in this process) sees the write. Each test first proves the read is cached (a
+// change made behind the cache's back, in SQL, is not seen), then writes through the app's command.
+
+const key = () => randomBytes(6).toString("hex");
+let seq = 0;
+/** A fresh Australian mobile number for each test. */
+const nextNumber = () => `+6149157${String(1_000 + ++seq * 97 + Math.floor(Math.random() * 90)).slice(-4)}`;
+
+async function member(role: "USER" | "MODERATOR" = "USER"): Promise<Actor> {
+  const createdAt = new Date(Date.now() - 60 * 86_400_000);
+  return db.user.create({
+    data: { email: `cache-${key()}@example.com`, name: `Cache ${key()}`, role, createdAt, emailVerified: createdAt },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+}
+const reportInput = (number: string, over: Record<string, unknown> = {}) => ({ number, occurredAt: "", channel: "CALL", category: "SCAM", askedFor: [], idempotencyKey: key(), ...over });
+
+/** Changes a number's kept report count behind the cache's back (no command, no invalidation). */
+const tamperReportCount = (e164: string, count: number) => db.phoneNumber.update({ where: { e164 }, data: { reportCount: count } });
+
+const lifetime = env.DATA_CACHE_SECONDS;
+afterEach(() => {
+  env.DATA_CACHE_SECONDS = lifetime;
+  // An audited action holds the cache for a moment after it (see invalidateAll): start each test clean.
+  clearDataCache();
+});
+
+beforeAll(() => {
+  expect(env.DATA_CACHE_SECONDS).toBeGreaterThan(0);
+});
+
+describe("a write drops the cached read it changed", () => {
+  test("a report: the number's page, its lookup, its organisation's page and the home page", async () => {
+    const reporter = await member();
+    const org = await db.organisation.create({ data: { slug: `cache-org-${key()}`, name: `Cache Org ${key()}`, status: "ACTIVE" }, select: { id: true, slug: true } });
+    const e164 = nextNumber();
+    await createReport(reporter, reportInput(e164, { organisationId: org.id, category: "IMPERSONATION" }), { address: "cache-1" });
+
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
+    expect((await lookupNumber({ number: e164 })).counts.reports).toBe(1);
+    const orgPage = await getCachedOrganisationPage(org.slug);
+    expect(orgPage && "organisation" in orgPage ? orgPage.organisation?.reportCount : null).toBe(1);
+    const home = await getCachedHomeFeed("AU");
+    expect(home.recentReports.some((entry) => entry.e164 === e164)).toBe(true);
+
+    await tamperReportCount(e164, 99);
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
+    expect((await lookupNumber({ number: e164 })).counts.reports).toBe(1);
+
+    const second = await member();
+    await createReport(second, reportInput(e164, { organisationId: org.id, category: "IMPERSONATION" }), { address: "cache-2" });
+    // 99 + 1: the read came from the database again, not from the cache.
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(100);
+    expect((await lookupNumber({ number: e164 })).counts.reports).toBe(100);
+    const after = await getCachedOrganisationPage(org.slug);
+    expect(after && "organisation" in after ? after.organisation?.reportCount : null).toBe(2);
+    expect((await getCachedHomeFeed("AU")).recentReports.filter((entry) => entry.e164 === e164)).toHaveLength(2);
+  });
+
+  test("a vote on a claim (by the claim's id) drops the number's page", async () => {
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164), { address: "cache-3" });
+    const first = await castVote(await member(), { e164, legitimate: true });
+    const before = await getPublicNumberPage(e164);
+    expect(before.votes.total).toBeGreaterThan(0);
+    const panel = async () => (await listPublicClaimsForNumber(e164)).find((claim) => claim.id === first.claimId);
+    expect(await panel()).toMatchObject({ legitVotes: 1, notLegitVotes: 0 });
+    await tamperReportCount(e164, 42);
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
+
+    await castVote(await member(), { claimId: first.claimId, legitimate: false });
+    const after = await getPublicNumberPage(e164);
+    expect(after.counts.reports).toBe(42);
+    expect(after.votes.notLegitWeight).toBeGreaterThan(0);
+    expect(await panel()).toMatchObject({ legitVotes: 1, notLegitVotes: 1 });
+  });
+
+  test("a comment and a watch drop the number's page", async () => {
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164), { address: "cache-4" });
+    expect((await getPublicNumberPage(e164)).counts.comments).toBe(0);
+    expect((await listPublicComments(e164)).total).toBe(0);
+    await createComment(await member(), { e164, body: `A comment ${key()}` });
+    expect((await getPublicNumberPage(e164)).counts.comments).toBe(1);
+    expect((await listPublicComments(e164)).total).toBe(1);
+
+    expect((await getPublicNumberPage(e164)).counts.watches).toBe(0);
+    await watchNumber(await member(), { e164 });
+    expect((await getPublicNumberPage(e164)).counts.watches).toBe(1);
+  });
+
+  test("an audited moderator action (promotion into the registry) drops the registry, the number and its organisation", async () => {
+    const org = await db.organisation.create({ data: { slug: `cache-reg-${key()}`, name: `Registry Org ${key()}`, status: "ACTIVE" }, select: { id: true, slug: true, name: true } });
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164, { organisationId: org.id, category: "LEGITIMATE" }), { address: "cache-5" });
+    const claim = await db.claim.findFirstOrThrow({ where: { e164, organisationId: org.id }, select: { id: true } });
+    const listed = async () => (await listCachedRegistryPage({})).entries.some((entry) => entry.e164 === e164);
+    expect(await listed()).toBe(false);
+    expect((await getPublicNumberPage(e164)).verified).toBeNull();
+
+    await promoteClaim(await member("MODERATOR"), claim.id, { method: "OFFICIAL_WEBSITE", source: "https://example.org/contact" });
+    expect(await listed()).toBe(true);
+    expect((await getPublicNumberPage(e164)).verified?.organisation.slug).toBe(org.slug);
+    const orgPage = await getCachedOrganisationPage(org.slug);
+    expect(orgPage && "organisation" in orgPage ? orgPage.organisation?.verifiedNumberCount : null).toBe(1);
+  });
+});
+
+describe("the cache itself", () => {
+  test("a write made elsewhere (another instance, SQL) is seen once the lifetime has passed", async () => {
+    env.DATA_CACHE_SECONDS = 0.3;
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164), { address: "cache-6" });
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
+    await tamperReportCount(e164, 7);
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await getPublicNumberPage(e164)).counts.reports).toBe(7);
+  });
+
+  test("concurrent readers share one load; a load invalidated while in flight is not kept; failures are not kept", async () => {
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return loads;
+    };
+    const k = `test:${key()}`;
+    expect(await Promise.all([cached(k, ["t1"], load), cached(k, ["t1"], load)])).toEqual([1, 1]);
+    expect(await cached(k, ["t1"], load)).toBe(1);
+    invalidateTags("t1");
+    const inFlight = cached(k, ["t1"], load);
+    invalidateTags("unrelated");
+    expect(await inFlight).toBe(2);
+    expect(await cached(k, ["t1"], load)).toBe(3);
+
+    const failing = `test:${key()}`;
+    await expect(cached(failing, [], async () => Promise.reject(new Error("down")))).rejects.toThrow("down");
+    expect(await cached(failing, [], async () => "up")).toBe("up");
+  });
+
+  test("DATA_CACHE_SECONDS=0 turns it off", async () => {
+    env.DATA_CACHE_SECONDS = 0;
+    const before = cacheSize();
+    let loads = 0;
+    const k = `test:${key()}`;
+    await cached(k, [], async () => ++loads);
+    await cached(k, [], async () => ++loads);
+    expect(loads).toBe(2);
+    expect(cacheSize()).toBe(before);
+  });
+});
