@@ -12,8 +12,8 @@ import { test, expect, createUser, ownClientAddress, signInAs, sql, uniqueSuffix
 // violation events are counted as information only: the test must pass without the CSP's help, which is
 // why it counts executions, not violations.
 //
-// Organisation names are the exception: the name is indexed, so each holds
-// only its first ~1,500 characters of its shard. The corpus is dealt into SHARDS shards so Playwright runs them in parallel. Rows are written with SQL in
+// Organisation names are indexed, so a shard is dealt into many organisations of ~1,200 bytes each,
+// listed through the moderators' search. The corpus is dealt into SHARDS shards so Playwright runs them in parallel. Rows are written with SQL in
 // bulk (the goal is rendering); the forms' boundary is proven by the last tests, which post payloads
 // through the real comment and report forms. Comments get one payload per row and are compared text for
 // text. Fields a page shows one value of (an organisation's texts) or a few (a number's
@@ -207,6 +207,46 @@ for (let s = 0; s < SHARDS; s++) {
     for (const name of ["name", "description", "calls-from", "may-ask", "never-asks", "how-to-verify"]) expect(orgText, name).toContain(`xss-${name}-${s} 0`);
     await visit(page, `/organisations?q=${encodeURIComponent(search)}`, w);
     await visit(page, `/moderation/organisations?q=${encodeURIComponent(search)}`, w);
+    expect(w.problems).toEqual([]);
+    await close();
+  });
+
+  test(`organisation names (what a proposal creates) render as inert text, every payload (${label})`, async ({ browser }) => {
+    test.setTimeout(240_000);
+    const payloads = shardOf(s);
+    const suffix = uniqueSuffix();
+    // The name is indexed (btree), so the shard is dealt into many organisations of about 1,200 bytes each.
+    const names: string[] = [];
+    let current: string[] = [];
+    const flush = () => {
+      if (current.length) names.push([`xss-orgname-${s}-${names.length}#`, ...current].join("\n"));
+      current = [];
+    };
+    for (const payload of payloads) {
+      if (Buffer.byteLength([...current, payload].join("\n")) > 1_200) flush();
+      current.push(payload);
+    }
+    flush();
+    // The moderators' search lists up to 30 matches: one search key per group of 25.
+    const GROUP = 25;
+    const key = (i: number) => `xss names ${suffix} g${String(Math.floor(i / GROUP)).padStart(3, "0")}x`;
+    const ids = names.map((_, i) => `cn${suffix}${i}`);
+    sharedOrganisations.push(...ids);
+    await sql().query(
+      `INSERT INTO "Organisation" (id, slug, name, domains, aliases, status, "searchText", "updatedAt")
+       SELECT id, 'xss-name-' || id, name, '{}', '{}', 'PROPOSED', key, now() FROM unnest($1::text[], $2::text[], $3::text[]) AS t(id, name, key)`,
+      [ids, names, names.map((_, i) => key(i))],
+    );
+    const { page, close } = await moderatorPage(browser);
+    const w = await watch(page);
+    const seen = new Set<number>();
+    for (let g = 0; g * GROUP < names.length; g++) {
+      const text = await visit(page, `/moderation/organisations?q=${encodeURIComponent(key(g * GROUP))}`, w);
+      for (let i = g * GROUP; i < Math.min(names.length, (g + 1) * GROUP); i++) if (text.includes(`xss-orgname-${s}-${i}#`)) seen.add(i);
+    }
+    expect(seen.size).toBe(names.length);
+    // One organisation's own page, which shows its name as the heading.
+    await visit(page, `/organisations/xss-name-${ids[0]}`, w);
     expect(w.problems).toEqual([]);
     await close();
   });

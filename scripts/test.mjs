@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test` runs every suite: unit and database (Vitest), end-to-end (Playwright in Chromium), and
-// ends with one line totalling them all. `npm test -- unit db` runs only the named suites.
+// ends with one line totalling them all. `npm test -- unit db` runs only the named suites;
+// `npm test -- e2e e2e/xss.spec.ts` passes what follows to Playwright (spec files, --grep …).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 const requested = process.argv.slice(2).filter((arg) => ["unit", "db", "e2e"].includes(arg));
 const suites = requested.length ? requested : ["unit", "db", "e2e"];
+const playwrightArgs = process.argv.slice(2).filter((arg) => !["unit", "db", "e2e"].includes(arg));
 const out = path.join(root, ".data", "test-results");
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -67,7 +69,7 @@ try {
   }
   if (suites.includes("e2e")) {
     const file = path.join(out, "playwright.json");
-    const run = await runChild(bin("playwright"), ["test"], { ...process.env, PW_JSON_OUTPUT: file });
+    const run = await runChild(bin("playwright"), ["test", ...playwrightArgs], { ...process.env, PW_JSON_OUTPUT: file });
     runnerFailed ||= run.status !== 0;
     if (fs.existsSync(file)) {
       const { stats } = JSON.parse(fs.readFileSync(file, "utf8"));
