@@ -97,7 +97,7 @@ async function main() {
   if (seeded.status !== 0) throw new Error("seed failed");
 
   const secret = randomBytes(32).toString("base64url");
-  const appEnv = { ...env, AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: distDir, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${appPort}`, NEXT_TELEMETRY_DISABLED: "1" };
+  const appEnv = { ...env, AUTH_SECRET: secret, ALTCHA_HMAC_KEY: env.ALTCHA_HMAC_KEY ?? `bench-altcha-${secret}`, AUTH_TRUST_HOST: "true", NEXT_DIST_DIR: distDir, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${appPort}`, NEXT_TELEMETRY_DISABLED: "1" };
   if (!process.argv.includes("--no-build") || !fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     log("next build (production)…");
     const built = spawnSync(bin("next"), ["build"], { env: appEnv, stdio: "inherit" });
