@@ -35,7 +35,7 @@ const members = Array.from({ length: shape.members }, (_, i) => `bench-m-${i}`);
 const cookieName = "authjs.session-token";
 const cookies = await Promise.all(
   members.map(async (id) => {
-    const token = await encode({ token: { sub: id, uid: id, role: "USER", name: id, email: `${id}@bench.invalid` }, secret: process.env.BENCH_AUTH_SECRET, salt: cookieName });
+    const token = await encode({ token: { sub: id, uid: id, role: "USER", name: id, email: `${id}@bench.invalid`, sv: 0 }, secret: process.env.BENCH_AUTH_SECRET, salt: cookieName });
     return `${cookieName}=${token}`;
   }),
 );
@@ -87,14 +87,25 @@ const reads = [
 ];
 
 // Writes: each acknowledged one goes in the ledger, checked against the database afterwards.
-const ledger = { reports: [], votes: new Map(), refused: 0 };
+const ledger = { reports: [], votes: new Map(), refused: 0, samples: new Map() };
+/** Keeps one example answer per kind of refusal, so the table can say why writes were refused. */
+function refused(kind, status, body) {
+  ledger.refused++;
+  const text = String(body ?? "").replace(/\s+/g, " ");
+  const message = /"message":"([^"]{0,160})/.exec(text)?.[1] ?? text.slice(0, 160);
+  const key = `${kind} ${status}: ${message}`;
+  ledger.samples.set(key, (ledger.samples.get(key) ?? 0) + 1);
+}
 function reportWrites(side) {
   return {
     requests: [
       {
         setupRequest: (request, context) => {
           const i = sequence++;
-          const member = members[i % members.length];
+          // The app's writes come from even-numbered members, the baseline's from odd ones, so the ledger
+          // sees only what the app stored.
+          const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
+          const member = members[m];
           const key = `bench-${side}-${i}-${Math.random().toString(36).slice(2, 8)}`;
           const number = shape.tailNumber(i * 101);
           context.key = key;
@@ -105,12 +116,12 @@ function reportWrites(side) {
             method: "POST",
             path: "/report",
             body,
-            headers: { "content-type": contentType, "next-action": reportAction, accept: "text/x-component", origin: APP, cookie: cookies[i % cookies.length], "x-forwarded-for": `10.8.${i % 250}.${(i >> 8) % 250}` },
+            headers: { "content-type": contentType, "next-action": reportAction, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.8.${i % 250}.${(i >> 8) % 250}` },
           };
         },
         onResponse: (status, body, context) => {
           if (status === 200 && /"ok":true/.test(body ?? "")) ledger.reports.push({ side, key: context.key });
-          else if (side === "app") ledger.refused++;
+          else if (side === "app") refused("report", status, body);
         },
       },
     ],
@@ -122,7 +133,10 @@ function voteWrites(side) {
       {
         setupRequest: (request, context) => {
           const i = sequence++;
-          const member = members[i % members.length];
+          // The app's writes come from even-numbered members, the baseline's from odd ones, so the ledger
+          // sees only what the app stored.
+          const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
+          const member = members[m];
           const legitimate = Math.floor(i / members.length) % 2 === 0;
           context.member = member;
           if (side === "base") return { ...request, method: "POST", path: "/vote", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, claimId: "bench-popular", legitimate }) };
@@ -132,12 +146,14 @@ function voteWrites(side) {
             method: "POST",
             path: `/numbers/${shape.popularNumber}`,
             body,
-            headers: { "content-type": contentType, "next-action": voteAction, accept: "text/x-component", origin: APP, cookie: cookies[i % cookies.length], "x-forwarded-for": `10.7.${i % 250}.${(i >> 8) % 250}` },
+            headers: { "content-type": contentType, "next-action": voteAction, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.7.${i % 250}.${(i >> 8) % 250}` },
           };
         },
         onResponse: (status, body, context) => {
-          if (status === 200 && /"ok":true/.test(body ?? "")) ledger.votes.set(context.member, true);
-          else if (side === "app") ledger.refused++;
+          if (status === 200 && /"ok":true/.test(body ?? "")) {
+            if (side === "app") ledger.votes.set(context.member, true);
+          }
+          else if (side === "app") refused("vote", status, body);
         },
       },
     ],
@@ -241,6 +257,7 @@ const markdown = [
   ...lines,
   "",
   `Ledger: ${appKeys.length} acknowledged reports, ${stored} stored; ${voters.length} members with an acknowledged vote, ${votesStored} stored; vote counters ${ledgerResult.voteCountersEqualRows ? "equal" : "DIFFER FROM"} the rows; ${ledger.refused} writes refused or failed.`,
+  ...[...ledger.samples].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([why, count]) => `- ${count} × ${why}`),
   "",
   ...jsLines,
   "",
