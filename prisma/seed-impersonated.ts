@@ -7,6 +7,7 @@
 // enquiry line belongs to Services Australia) is merged into it when nobody has used it yet.
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import type { OrgCategory } from "../lib/generated/prisma/enums";
+import { parseCsv as parseCsvRows } from "../lib/imports/ftc-csv";
 import { normalisePhone } from "../lib/numbers/phone";
 import { organisationSearchText, slugify } from "../lib/organisations/slug";
 import { readData } from "./seed-data";
@@ -24,27 +25,9 @@ export type CsvRow = {
   retrieved_excerpt: string;
 };
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+/** RFC 4180 rows (lib/imports/ftc-csv.ts reads them) as records keyed by the trimmed header; blank lines dropped. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field), records.push(record), (field = ""), (record = []);
-    } else field += c;
-  }
-  if (field || record.length) record.push(field), records.push(record);
-  const [header, ...rows] = records.filter((r) => r.some((cell) => cell.trim()));
+  const [header, ...rows] = parseCsvRows(text).filter((r) => r.some((cell) => cell.trim()));
   return rows.map((row) => Object.fromEntries(header.map((key, i) => [key.trim(), (row[i] ?? "").trim()])));
 }
 

@@ -19,7 +19,7 @@ const SUBJECTS: Record<string, ReportCategory> = {
   "Home security  & alarms": "TELEMARKETING",
 };
 
-/** Minimal RFC 4180 reader: the file quotes fields that contain commas. */
+/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks (the FTC files, the seed CSVs). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
