@@ -8,8 +8,12 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const has = (command, args) => spawnSync(command, args, { stdio: "ignore" }).status === 0;
-// compose.yaml requires AUTH_SECRET (no default); a placeholder lets `config` check the rest.
-const env = { ...process.env, AUTH_SECRET: process.env.AUTH_SECRET ?? "lint-placeholder-not-a-secret-0123456789" };
+// compose.yaml requires AUTH_SECRET and ALTCHA_HMAC_KEY (no defaults); placeholders let `config` check the rest.
+const env = {
+  ...process.env,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "lint-placeholder-not-a-secret-0123456789",
+  ALTCHA_HMAC_KEY: process.env.ALTCHA_HMAC_KEY ?? "lint-placeholder-not-a-key-0123456789",
+};
 const results = [];
 
 function run(name, command, args) {
