@@ -96,28 +96,37 @@ function refused(kind, status, body) {
   const key = `${kind} ${status}: ${message}`;
   ledger.samples.set(key, (ledger.samples.get(key) ?? 0) + 1);
 }
+/**
+ * The member who writes request i: the app's writes come from even-numbered members, the baseline's from
+ * odd ones (both sides write to the same database), so the ledger sees only what the app stored.
+ */
+function writer(i, side) {
+  const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
+  return { m, member: members[m] };
+}
+/** A server action posted as React's client posts it, signed in as member m from its own address. */
+function actionRequest(request, { path: actionPath, action, body, contentType, m, i, subnet }) {
+  return {
+    ...request,
+    method: "POST",
+    path: actionPath,
+    body,
+    headers: { "content-type": contentType, "next-action": action, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.${subnet}.${i % 250}.${(i >> 8) % 250}` },
+  };
+}
 function reportWrites(side) {
   return {
     requests: [
       {
         setupRequest: (request, context) => {
           const i = sequence++;
-          // The app's writes come from even-numbered members, the baseline's from odd ones, so the ledger
-          // sees only what the app stored.
-          const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
-          const member = members[m];
+          const { m, member } = writer(i, side);
           const key = `bench-${side}-${i}-${Math.random().toString(36).slice(2, 8)}`;
           const number = shape.tailNumber(i * 101);
           context.key = key;
           if (side === "base") return { ...request, method: "POST", path: "/report", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, e164: number, key }) };
           const { body, contentType } = actionBody({ number, occurredAt: "", channel: "CALL", category: "SCAM", idempotencyKey: key });
-          return {
-            ...request,
-            method: "POST",
-            path: "/report",
-            body,
-            headers: { "content-type": contentType, "next-action": reportAction, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.8.${i % 250}.${(i >> 8) % 250}` },
-          };
+          return actionRequest(request, { path: "/report", action: reportAction, body, contentType, m, i, subnet: 8 });
         },
         onResponse: (status, body, context) => {
           if (status === 200 && /"ok":true/.test(body ?? "")) ledger.reports.push({ side, key: context.key });
@@ -133,27 +142,17 @@ function voteWrites(side) {
       {
         setupRequest: (request, context) => {
           const i = sequence++;
-          // The app's writes come from even-numbered members, the baseline's from odd ones, so the ledger
-          // sees only what the app stored.
-          const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
-          const member = members[m];
+          const { m, member } = writer(i, side);
           const legitimate = Math.floor(i / members.length) % 2 === 0;
           context.member = member;
           if (side === "base") return { ...request, method: "POST", path: "/vote", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, claimId: "bench-popular", legitimate }) };
           const { body, contentType } = actionBody({ e164: shape.popularNumber, claimId: "bench-popular", legitimate: String(legitimate) });
-          return {
-            ...request,
-            method: "POST",
-            path: `/numbers/${shape.popularNumber}`,
-            body,
-            headers: { "content-type": contentType, "next-action": voteAction, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.7.${i % 250}.${(i >> 8) % 250}` },
-          };
+          return actionRequest(request, { path: `/numbers/${shape.popularNumber}`, action: voteAction, body, contentType, m, i, subnet: 7 });
         },
         onResponse: (status, body, context) => {
-          if (status === 200 && /"ok":true/.test(body ?? "")) {
-            if (side === "app") ledger.votes.set(context.member, true);
-          }
-          else if (side === "app") refused("vote", status, body);
+          const ok = status === 200 && /"ok":true/.test(body ?? "");
+          if (ok && side === "app") ledger.votes.set(context.member, true);
+          else if (!ok && side === "app") refused("vote", status, body);
         },
       },
     ],
