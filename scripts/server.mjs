@@ -8,7 +8,9 @@
 //  - with OpenTelemetry configured (instrumentation.ts), puts the request's trace id on its log line;
 //  - answers 503 with Retry-After instead of 500 when the request failed because the database did not
 //    answer (lib/platform/db.ts marks the request through a per-request store, see below);
-//  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them).
+//  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them);
+//  - answers visitors' public pages from the page cache when it can (scripts/server/page-cache.mjs), and
+//    LISTENs for other processes' cache invalidations (PostgreSQL NOTIFY on `callercheck_cache`).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 // Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
@@ -21,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
+import { holdResponse, PageCache, pageCacheKey, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,6 +83,57 @@ globalThis[Symbol.for("callercheck.markDatabaseUnavailable")] = () => {
   if (state) state.databaseUnavailable = true;
 };
 
+// The page cache's lifetime is the data cache's (DATA_CACHE_SECONDS, checked by lib/platform/env.ts; 0 turns both off).
+const cacheSeconds = Number(process.env.DATA_CACHE_SECONDS ?? 5);
+const pageTtlMs = Number.isFinite(cacheSeconds) && cacheSeconds > 0 ? Math.min(cacheSeconds, 300) * 1000 : 0;
+const pageCache = new PageCache({ ttlMs: pageTtlMs });
+// lib/platform/cache-scope.ts reaches the page cache through this: what a render read, and what a write changed.
+globalThis[Symbol.for("callercheck.pageCache")] = {
+  noteTags(tags) {
+    const page = requestState.getStore()?.page;
+    if (page) for (const tag of tags) page.tags.add(tag);
+  },
+  noteUncachedRead() {
+    const page = requestState.getStore()?.page;
+    if (page) page.uncached = true;
+  },
+  invalidatePages(tags, holdMs) {
+    pageCache.invalidate(tags, holdMs);
+  },
+};
+
+/**
+ * Renders a page that may be kept: Next's answer is held until it ends, kept when every read behind it
+ * came from the data cache (then sent as the kept copy, with script hashes instead of the nonce), else
+ * sent as rendered.
+ */
+function renderAndKeep(req, res, key, state) {
+  state.page = { tags: new Set(), uncached: false, startedAt: pageCache.begin() };
+  state.cache = "bypass";
+  // Next must not compress what is kept: the kept copy is compressed once, here.
+  const acceptEncoding = req.headers["accept-encoding"];
+  delete req.headers["accept-encoding"];
+  holdResponse(res, (body, send) => {
+    const policy = res.getHeader("content-security-policy");
+    const keepable =
+      res.statusCode === 200 &&
+      !state.page.uncached &&
+      !state.databaseUnavailable &&
+      !res.hasHeader("set-cookie") &&
+      !res.hasHeader("content-encoding") &&
+      typeof policy === "string" &&
+      String(res.getHeader("content-type") ?? "").startsWith("text/html");
+    const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: body.toString("utf8") }, [...state.page.tags], state.page.startedAt) : null;
+    if (!entry) {
+      res.setHeader("X-Cache", "BYPASS");
+      return send();
+    }
+    state.cache = "miss";
+    for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
+    sendKeptPage({ method: req.method, headers: { ...req.headers, "accept-encoding": acceptEncoding } }, res, entry, { ttlMs: pageTtlMs, cache: "MISS" });
+  });
+}
+
 /** Rewrites a 500 into 503 + Retry-After when the request met a database outage. */
 function answerOutageAs503(res, state) {
   const writeHead = res.writeHead;
@@ -127,12 +181,22 @@ const server = http.createServer((req, res) => {
   // The path without its query string: queries can carry tokens (reset and confirmation links).
   const pathOnly = (req.url ?? "").split("?")[0];
   log.debug({ requestId, method: req.method, path: pathOnly }, "request started");
+  const state = { databaseUnavailable: false, page: null, cache: undefined };
   res.on("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished }, "request");
+    log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
-  const state = { databaseUnavailable: false };
   answerOutageAs503(res, state);
+  const key = pageCache.enabled && !draining ? pageCacheKey(req) : null;
+  if (key) {
+    const kept = pageCache.get(key);
+    if (kept) {
+      state.cache = "hit";
+      sendKeptPage(req, res, kept, { ttlMs: pageTtlMs, cache: "HIT" });
+      return;
+    }
+    renderAndKeep(req, res, key, state);
+  }
   requestState.run(state, () => handle(req, res)).catch((error) => {
     log.error({ requestId, err: error }, "unhandled error");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
@@ -142,7 +206,53 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
 
+// Other processes' cache invalidations (lib/platform/data-cache.ts broadcasts every write's tags with
+// NOTIFY): one connection LISTENs and drops the same tags from the data cache and the page cache. After a
+// lost connection everything is dropped (notifications may have been missed) and it reconnects.
+const INVALIDATION_CHANNEL = "callercheck_cache";
+let listener = null;
+async function listenForInvalidations(attempt = 0) {
+  if (!pageCache.enabled || !process.env.DATABASE_URL || draining) return;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "callercheck-cache-listener" });
+  const apply = (payload) => {
+    const applyInBundle = globalThis[Symbol.for("callercheck.applyCacheInvalidation")];
+    if (typeof applyInBundle === "function") return applyInBundle(payload);
+    // No request has loaded the data cache yet: only pages can be kept, drop those.
+    try {
+      const { t: tags, h: holdMs } = JSON.parse(payload);
+      if (Array.isArray(tags)) pageCache.invalidate(tags.map(String), Number(holdMs) || 0);
+    } catch {
+      // not ours
+    }
+  };
+  let retried = false;
+  const retry = (error) => {
+    if (retried || draining) return;
+    retried = true;
+    listener = null;
+    client.end().catch(() => undefined);
+    const wait = Math.min(30_000, 500 * 2 ** attempt);
+    log.warn({ err: error?.message, retryInMs: wait }, "cache invalidation listener lost its connection");
+    setTimeout(() => void listenForInvalidations(attempt + 1), wait).unref();
+  };
+  client.on("notification", (message) => message.channel === INVALIDATION_CHANNEL && message.payload && apply(message.payload));
+  client.on("error", retry);
+  client.on("end", () => retry(new Error("connection ended")));
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    listener = client;
+    // Whatever was broadcast while not listening is unknown: start from empty caches.
+    if (attempt > 0) apply(JSON.stringify({ o: "listener", t: ["*"], h: 0 }));
+    log.debug("listening for cache invalidations");
+  } catch (error) {
+    retry(error);
+  }
+}
+
 server.listen(port, hostname, () => {
+  void listenForInvalidations();
   // PORT=0 asks the system for a free port (the tests do): log the one we got.
   const actual = server.address().port;
   log.info({ port: actual, hostname, dev, trustedProxies: trusted.size, nodeEnv: process.env.NODE_ENV }, `listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${actual}`);
@@ -165,6 +275,7 @@ async function shutdown(signal) {
   await closed;
   clearInterval(idleTimer);
   await app.close?.().catch(() => undefined);
+  await listener?.end().catch(() => undefined);
   // lib/platform/db.ts registers this; it is absent when no request ever used the database.
   await globalThis[Symbol.for("callercheck.disconnectDb")]?.().catch((error) => log.error({ err: error }, "closing the database pool failed"));
   // lib/platform/tracing.ts registers this when tracing is on: send the spans still buffered.

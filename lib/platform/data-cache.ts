@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { cacheLoadScope, pageCacheHooks } from "./cache-scope";
 import { env } from "./env";
 
 // The data cache: what visitors read (a number's public data, lookups, organisation pages, the
@@ -9,21 +11,42 @@ import { env } from "./env";
 // through JSON (a Date comes back a string) and cannot be exercised outside a Next request. This one
 // keeps values as they are and is tested against a real database (lib/platform/data-cache.db.test.ts).
 //
-// Several instances: each has its own cache. A write drops the tags it changed in the instance that
-// made it; every other instance serves its copy until the lifetime ends, so the stated bound for a
-// write to be seen everywhere is DATA_CACHE_SECONDS (default 5). Writes made by other processes (the
-// worker, imports, SQL by hand) are bounded the same way.
+// Several instances: a write drops the tags it changed in the instance that made it at once, and
+// broadcasts them with PostgreSQL's NOTIFY on the channel `callercheck_cache` (after a short coalescing
+// tick); every instance's server (scripts/server.mjs) LISTENs and drops the same tags from its data and
+// page caches. Writes by other processes that use this module (the alert worker, imports) broadcast the
+// same way. The lifetime, DATA_CACHE_SECONDS (default 5), bounds what a lost notification or SQL by hand
+// can leave stale.
+//
+// The page cache (scripts/server/page-cache.mjs) keeps a visitor's whole page when every read behind it
+// came from here: cached() tells it the tags read, and a query outside a load tells it not to keep it.
 
 type Entry = { value: Promise<unknown>; expires: number; tags: string[] };
 
 const MAX_ENTRIES = 5_000;
-/** Tags under which nothing is stored until the given time (see invalidateAll's `holdMs`). */
-const held = new Map<string, number>();
-const entries = new Map<string, Entry>();
-const byTag = new Map<string, Set<string>>();
-/** Keys whose load is in flight (their entries have no tags yet). */
-const loading = new Set<string>();
 const ALL = "*";
+const NOTIFY_CHANNEL = "callercheck_cache";
+
+// One store per process, on globalThis: route handlers and pages are bundled apart and may each load
+// this module, and a write made through one must drop what the other kept.
+type Store = {
+  /** Tags under which nothing is stored until the given time (see invalidateAll's `holdMs`). */
+  held: Map<string, number>;
+  entries: Map<string, Entry>;
+  byTag: Map<string, Set<string>>;
+  /** Keys whose load is in flight (their entries have no tags yet). */
+  loading: Set<string>;
+  /** This process's name in broadcasts, so the listener skips what it sent itself. */
+  origin: string;
+};
+const store = ((globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.dataCache")] ??= {
+  held: new Map(),
+  entries: new Map(),
+  byTag: new Map(),
+  loading: new Set(),
+  origin: randomUUID(),
+}) as Store;
+const { held, entries, byTag, loading } = store;
 
 const lifetimeMs = () => env.DATA_CACHE_SECONDS * 1000;
 
@@ -62,10 +85,12 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
     // Least recently used goes first: re-insert at the end.
     entries.delete(key);
     entries.set(key, hit);
-    return hit.value as Promise<T>;
+    const value = (await hit.value) as T;
+    notePage(hit);
+    return value;
   }
   if (hit) drop(key);
-  const value = load();
+  const value = cacheLoadScope.run(true, load);
   const entry: Entry = { value, expires: now + ttl, tags: [] };
   entries.set(key, entry);
   loading.add(key);
@@ -79,14 +104,20 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
     }
     throw error;
   }
-  // Invalidated (or replaced) while loading: the value may predate the write, so it is not kept.
-  if (entries.get(key) !== entry) return result;
+  // Invalidated (or replaced) while loading: the value may predate the write, so it is not kept
+  // (nor the page that shows it).
+  if (entries.get(key) !== entry) {
+    pageCacheHooks().noteUncachedRead?.();
+    return result;
+  }
   loading.delete(key);
   entry.tags = [...new Set([ALL, ...(typeof tags === "function" ? tags(result) : tags)])];
   if (isHeld(entry.tags, Date.now())) {
     entries.delete(key);
+    pageCacheHooks().noteUncachedRead?.();
     return result;
   }
+  notePage(entry);
   for (const tag of entry.tags) {
     let keys = byTag.get(tag);
     if (!keys) byTag.set(tag, (keys = new Set()));
@@ -96,24 +127,83 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
   return result;
 }
 
-/** Drops every entry with any of these tags (and any load in flight for them). Call after the write commits. */
+/** Tells the page cache which tags the page being rendered read (an entry still loading: not keepable). */
+function notePage(entry: Entry): void {
+  if (entry.tags.length === 0) pageCacheHooks().noteUncachedRead?.();
+  else pageCacheHooks().noteTags?.(entry.tags);
+}
+
+/** Drops, in this process only, what these tags (ALL: everything) cover, data and pages alike. */
+function invalidateLocally(tags: readonly string[], holdMs = 0): void {
+  if (tags.includes(ALL)) {
+    entries.clear();
+    byTag.clear();
+    loading.clear();
+    if (holdMs) held.set(ALL, Date.now() + holdMs);
+  } else {
+    for (const tag of tags) for (const key of [...(byTag.get(tag) ?? [])]) drop(key);
+    // Loads in flight have no tags yet: drop them all, they may have read before the write.
+    for (const key of loading) if (entries.get(key)?.tags.length === 0) entries.delete(key);
+    loading.clear();
+  }
+  pageCacheHooks().invalidatePages?.(tags, holdMs);
+}
+
+// scripts/server.mjs's listener applies other processes' broadcasts through this.
+(globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.applyCacheInvalidation")] = (message: string) => {
+  const parsed = parseInvalidation(message);
+  if (parsed && parsed.origin !== store.origin) invalidateLocally(parsed.tags, parsed.holdMs);
+};
+
+/** A broadcast's payload: `{"o": origin, "t": tags, "h": holdMs}`; anything else is ignored. */
+export function parseInvalidation(message: string): { origin: string; tags: string[]; holdMs: number } | null {
+  try {
+    const value = JSON.parse(message) as { o?: unknown; t?: unknown; h?: unknown };
+    if (typeof value.o !== "string" || !Array.isArray(value.t) || !value.t.every((tag) => typeof tag === "string")) return null;
+    const holdMs = typeof value.h === "number" && value.h > 0 ? Math.min(value.h, 60_000) : 0;
+    return { origin: value.o, tags: value.t as string[], holdMs };
+  } catch {
+    return null;
+  }
+}
+
+// Broadcasts are coalesced: the writes of one tick go out as one NOTIFY (one statement, not one per write).
+let pending: { tags: Set<string>; holdMs: number } | null = null;
+function broadcast(tags: readonly string[], holdMs: number): void {
+  if (lifetimeMs() <= 0) return;
+  if (!pending) {
+    pending = { tags: new Set(), holdMs: 0 };
+    setImmediate(flushBroadcast);
+  }
+  for (const tag of tags) pending.tags.add(tag);
+  pending.holdMs = Math.max(pending.holdMs, holdMs);
+}
+function flushBroadcast(): void {
+  const batch = pending;
+  pending = null;
+  if (!batch) return;
+  // NOTIFY's payload is at most 8,000 bytes: a long list is sent as "everything".
+  let payload = JSON.stringify({ o: store.origin, t: [...batch.tags], h: batch.holdMs });
+  if (payload.length > 7_000) payload = JSON.stringify({ o: store.origin, t: [ALL], h: batch.holdMs });
+  // lib/platform/db.ts sends it (this module stays free of the database client: the seed script loads it).
+  const notify = (globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.notifyCacheInvalidation")];
+  if (typeof notify === "function") void (notify as (channel: string, payload: string) => Promise<unknown>)(NOTIFY_CHANNEL, payload).catch(() => undefined);
+}
+
+/** Drops every entry with any of these tags (and any load in flight for them), here and on every instance. Call after the write commits. */
 export function invalidateTags(...tags: string[]): void {
-  for (const tag of tags) for (const key of [...(byTag.get(tag) ?? [])]) drop(key);
-  // Loads in flight have no tags yet: drop them all, they may have read before the write.
-  for (const key of loading) if (entries.get(key)?.tags.length === 0) entries.delete(key);
-  loading.clear();
+  invalidateLocally(tags);
+  broadcast(tags, 0);
 }
 
 /**
- * Drops everything. `holdMs`: also store nothing for that long, for writes that call this before
- * their transaction commits (an audited moderator action records its audit entry inside it), so a
- * read between the call and the commit cannot keep the old value.
+ * Drops everything, here and on every instance. `holdMs`: also store nothing for that long, for writes
+ * that call this before their transaction commits (an audited moderator action records its audit entry
+ * inside it), so a read between the call and the commit cannot keep the old value.
  */
 export function invalidateAll(options: { holdMs?: number } = {}): void {
-  entries.clear();
-  byTag.clear();
-  loading.clear();
-  if (options.holdMs) held.set(ALL, Date.now() + options.holdMs);
+  invalidateLocally([ALL], options.holdMs ?? 0);
+  broadcast([ALL], options.holdMs ?? 0);
 }
 
 /** Tags, in one place so writers and readers agree. */
@@ -140,6 +230,7 @@ export function clearDataCache(): void {
   byTag.clear();
   loading.clear();
   held.clear();
+  pageCacheHooks().invalidatePages?.([ALL]);
 }
 
 /** For tests: how many entries are kept. */

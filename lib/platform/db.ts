@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "../generated/prisma/client";
+import { noteDatabaseRead } from "./cache-scope";
 import { env } from "./env";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./errors";
 
@@ -31,6 +32,8 @@ function newClient(url: string): PrismaClient {
   const extended = client.$extends({
     query: {
       async $allOperations({ args, query }) {
+        // A page that read the database outside the data cache is not kept whole (scripts/server/page-cache.mjs).
+        noteDatabaseRead();
         try {
           return await query(args);
         } catch (error) {
@@ -94,6 +97,10 @@ export async function disconnectDb(): Promise<void> {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+// lib/platform/data-cache.ts broadcasts cache invalidations to every instance through this (NOTIFY).
+(globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.notifyCacheInvalidation")] = (channel: string, payload: string) =>
+  db.$executeRaw`SELECT pg_notify(${channel}, ${payload})`;
 
 // scripts/server.mjs closes the pools on SIGTERM through this (it cannot import TypeScript).
 (globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.disconnectDb")] = disconnectDb;

@@ -1,0 +1,110 @@
+import { expect } from "@playwright/test";
+import { createUser, ownClientAddress, signInAs, sql, test, uniqueSuffix } from "./fixtures";
+
+// The page cache (scripts/server/page-cache.mjs): visitors' public pages kept whole, with a policy of
+// script hashes instead of a nonce; members rendered for themselves; a write seen by the next visitor.
+
+async function reportedNumber(): Promise<string> {
+  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now()) ON CONFLICT DO NOTHING`, [e164]);
+  for (let i = 0; i < 2; i++) {
+    const reporter = await createUser();
+    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
+  }
+  return e164;
+}
+
+const scriptSrc = (policy: string | undefined) => (policy ?? "").split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+
+test("a visitor's number page is kept whole: hashes instead of a nonce, shared caches may hold it, 304 on a match", async ({ page, request }) => {
+  const e164 = await reportedNumber();
+  const address = ownClientAddress();
+  const first = await request.get(`/numbers/${e164}`, { headers: address });
+  expect(first.status()).toBe(200);
+  expect(first.headers()["x-cache"]).toBe("MISS");
+  const second = await request.get(`/numbers/${e164}`, { headers: address });
+  expect(second.headers()["x-cache"]).toBe("HIT");
+  expect(await second.text()).toBe(await first.text());
+
+  const headers = second.headers();
+  expect(headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  expect(headers.vary).toContain("Cookie");
+  expect(headers.vary).toContain("RSC");
+  // Only hashes (and the site's own files) may run: no nonce to replay, no 'unsafe-inline'.
+  expect(scriptSrc(headers["content-security-policy"])).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["set-cookie"]).toBeUndefined();
+  expect(await second.text()).not.toMatch(/nonce="/);
+
+  const conditional = await request.get(`/numbers/${e164}`, { headers: { ...address, "if-none-match": headers.etag } });
+  expect(conditional.status()).toBe(304);
+
+  // In Chromium the kept page runs under that policy: no violation, and the app is interactive.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto(`/numbers/${e164}`);
+  expect(response?.headers()["x-cache"]).toBe("HIT");
+  await expect(page.getByTestId("number-international")).toBeVisible();
+  await page.getByRole("searchbox").first().fill("0491 570 159");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/numbers\/\+61491570159/);
+  await expect(page.getByTestId("number-national")).toHaveText("0491 570 159");
+  expect(violations).toEqual([]);
+});
+
+test("a signed-in member's page is rendered for them, with a fresh nonce, never shared", async ({ browser }) => {
+  const e164 = await reportedNumber();
+  const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  expect((await visitor.request.get(`/numbers/${e164}`)).headers()["x-cache"]).toBe("MISS");
+
+  const member = await createUser();
+  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  await signInAs(context, member);
+  const page = await context.newPage();
+  const response = await page.goto(`/numbers/${e164}`);
+  const headers = response!.headers();
+  expect(headers["x-cache"]).toBeUndefined();
+  expect(headers["cache-control"]).toContain("no-store");
+  expect(scriptSrc(headers["content-security-policy"])).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
+  await context.close();
+  await visitor.close();
+});
+
+test("pages with forms of their own and everything signed-in stay out of the cache", async ({ request }) => {
+  const address = ownClientAddress();
+  for (const path of ["/report", "/signin", "/api/v1/numbers/%2B61491570159"]) {
+    await request.get(path, { headers: address });
+    const again = await request.get(path, { headers: address });
+    expect(again.headers()["x-cache"], path).toBeUndefined();
+    if (!path.startsWith("/api/")) expect(scriptSrc(again.headers()["content-security-policy"]), path).toContain("'nonce-");
+  }
+});
+
+test("a comment is on the very next visitor's copy: the write drops the kept page", async ({ browser }) => {
+  const e164 = await reportedNumber();
+  const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  await visitor.request.get(`/numbers/${e164}`);
+  expect((await visitor.request.get(`/numbers/${e164}`)).headers()["x-cache"]).toBe("HIT");
+
+  const member = await createUser();
+  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  await signInAs(context, member);
+  const page = await context.newPage();
+  await page.goto(`/numbers/${e164}`);
+  const body = `Kept pages drop on write ${uniqueSuffix()}`;
+  const section = page.getByRole("region", { name: "Experiences" });
+  await section.getByLabel("Comment", { exact: true }).fill(body);
+  await section.getByRole("button", { name: "Post comment" }).click();
+  await expect(section.getByText(body)).toBeVisible();
+
+  // No waiting for a lifetime to end: the comment's write dropped the page in this instance.
+  const after = await visitor.request.get(`/numbers/${e164}`);
+  expect(after.headers()["x-cache"]).toBe("MISS");
+  expect(await after.text()).toContain(body);
+  await context.close();
+  await visitor.close();
+});

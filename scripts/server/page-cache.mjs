@@ -1,0 +1,229 @@
+// The page cache: a visitor's public page (home, a number, an organisation, the registry, the static
+// pages), kept whole in this process's memory for DATA_CACHE_SECONDS and answered without rendering.
+//
+// What may be kept: a GET without a session cookie and without Next's client-navigation headers, for a
+// path in PAGE_PATHS, answered 200 without Set-Cookie, whose every database read came from the data cache
+// (lib/platform/data-cache.ts reports the tags it served through the hooks in lib/platform/cache-scope.ts,
+// and lib/platform/db.ts reports any query outside it). Such a page is the same for every visitor.
+//
+// The Content-Security-Policy: pages are rendered with a per-request nonce (proxy.ts). A kept copy must
+// not replay one nonce to everyone, so it is sent with the SHA-256 hash of each inline script that
+// carried the render's nonce instead ('self' loads Next's own chunks), and the nonce attributes are
+// removed. An inline script without the render's nonce is not hashed, so it stays blocked, as before.
+//
+// Invalidation: the data cache's writes call invalidate() with the tags they change (and "*" for
+// everything), in this process at once and on other instances through PostgreSQL NOTIFY
+// (scripts/server.mjs listens). A page whose render overlapped an invalidation of one of its tags is
+// not kept. The lifetime bounds everything else (and what a CDN in front may hold: s-maxage).
+import { createHash } from "node:crypto";
+import zlib from "node:zlib";
+
+/** Paths whose visitor pages may be kept. Everything else (forms, accounts, moderation, the API) never is. */
+export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[^/]+)?$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
+
+/** Auth.js's session cookie (chunked as .0, .1 … when large; __Secure- over https). */
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/** Headers of Next's client-side navigation and server actions: those answers are RSC payloads, not pages. */
+const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+
+/** Response headers that belong to one exchange, not to the page. */
+const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "x-request-id", "set-cookie", "content-encoding", "etag", "age", "x-cache", "vary", "cache-control", "content-security-policy"]);
+
+/** The key a request's page is kept under, or null when its answer must be rendered for it alone. */
+export function pageCacheKey(req) {
+  if (req.method !== "GET") return null;
+  const url = req.url ?? "";
+  const queryAt = url.indexOf("?");
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  if (!PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
+  if (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
+  for (const name of NEXT_CLIENT_HEADERS) if (req.headers[name] !== undefined) return null;
+  if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+  return url;
+}
+
+const sha256 = (text) => createHash("sha256").update(text, "utf8").digest("base64");
+
+/**
+ * The page with its policy's nonce replaced by the hashes of the inline scripts that carried it, and
+ * the nonce attributes removed. Null when the policy has no nonce (nothing to replace).
+ */
+export function withScriptHashes(policy, html) {
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
+  if (!nonce) return null;
+  const marker = `nonce="${nonce}"`;
+  const hashes = new Set();
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const [, attributes, text] = match;
+    if (/\bsrc\s*=/i.test(attributes) || !attributes.includes(marker)) continue;
+    hashes.add(`'sha256-${sha256(text)}'`);
+  }
+  const sources = [...hashes].join(" ");
+  const hashedPolicy = policy.replace(/\s*'nonce-[A-Za-z0-9+/=]+'(\s*'strict-dynamic')?/, sources ? ` ${sources}` : "");
+  return { policy: hashedPolicy, html: html.replaceAll(` ${marker}`, "") };
+}
+
+export class PageCache {
+  /** @param {{ ttlMs: number, maxEntries?: number, maxBytes?: number, now?: () => number }} options */
+  constructor({ ttlMs, maxEntries = 2_000, maxBytes = 128 * 1024 * 1024, now = Date.now }) {
+    this.ttlMs = ttlMs;
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.now = now;
+    this.entries = new Map();
+    this.bytes = 0;
+    /** Incremented by every invalidation; a render remembers the value it started at. */
+    this.sequence = 0;
+    /** tag → the sequence number of its latest invalidation. */
+    this.invalidatedAt = new Map();
+    this.heldUntil = 0;
+  }
+
+  get enabled() {
+    return this.ttlMs > 0;
+  }
+
+  /** Call when a render starts; pass the result to set(). */
+  begin() {
+    return this.sequence;
+  }
+
+  /** A fresh kept page, or undefined. */
+  get(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires <= this.now()) {
+      this.drop(key);
+      return undefined;
+    }
+    // Least recently used goes first: re-insert at the end.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Keeps a rendered page. `page`: { status, headers: [name, value][], policy, html }. Returns the entry,
+   * or null when it may not be kept (a tag was invalidated since `startedAt`, a hold is on, no nonce).
+   */
+  set(key, page, tags, startedAt) {
+    if (!this.enabled || this.now() < this.heldUntil) return null;
+    const allTags = [...new Set(["*", ...tags])];
+    for (const tag of allTags) if ((this.invalidatedAt.get(tag) ?? -1) > startedAt) return null;
+    const hashed = withScriptHashes(page.policy, page.html);
+    if (!hashed) return null;
+    const body = Buffer.from(hashed.html, "utf8");
+    const entry = {
+      status: page.status,
+      headers: page.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
+      policy: hashed.policy,
+      body,
+      gzip: zlib.gzipSync(body, { level: 6 }),
+      br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
+      storedAt: this.now(),
+      expires: this.now() + this.ttlMs,
+      tags: allTags,
+    };
+    entry.size = body.length + entry.gzip.length + entry.br.length;
+    this.drop(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.size;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) this.drop(this.entries.keys().next().value);
+    return entry;
+  }
+
+  /** Drops every page with any of these tags ("*": all of them); holdMs: keep nothing new for that long. */
+  invalidate(tags, holdMs = 0) {
+    const sequence = ++this.sequence;
+    if (holdMs > 0) this.heldUntil = Math.max(this.heldUntil, this.now() + holdMs);
+    // The map of tags only grows with distinct tags; past a bound it is reset to "everything changed now",
+    // which refuses the renders in flight (safe) and forgets nothing that matters.
+    if (this.invalidatedAt.size > 50_000) this.invalidatedAt = new Map();
+    for (const tag of tags) this.invalidatedAt.set(tag, sequence);
+    if (tags.includes("*")) {
+      this.invalidatedAt = new Map([["*", sequence]]);
+      this.entries.clear();
+      this.bytes = 0;
+      return;
+    }
+    for (const [key, entry] of this.entries) if (entry.tags.some((tag) => tags.includes(tag))) this.drop(key);
+  }
+
+  drop(key) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.size;
+  }
+}
+
+/** Cache-Control of a kept page: shared caches (a CDN) may hold it as long as this process does. */
+export function keptCacheControl(ttlMs) {
+  const seconds = Math.max(1, Math.floor(ttlMs / 1000));
+  return `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds}`;
+}
+
+/** Writes a kept page: 304 for a matching If-None-Match, else the smallest encoding the client accepts. */
+export function sendKeptPage(req, res, entry, { ttlMs, cache, method = req.method }) {
+  for (const [name, value] of entry.headers) res.setHeader(name, value);
+  res.setHeader("Content-Security-Policy", entry.policy);
+  res.setHeader("Cache-Control", keptCacheControl(ttlMs));
+  // Next's client navigations ask the same URL for an RSC payload: a shared cache must key on those headers too.
+  res.setHeader("Vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding, Cookie");
+  res.setHeader("ETag", entry.etag);
+  res.setHeader("Age", String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))));
+  res.setHeader("X-Cache", cache);
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (typeof ifNoneMatch === "string" && ifNoneMatch.split(",").some((tag) => tag.trim() === entry.etag)) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const accepts = String(req.headers["accept-encoding"] ?? "");
+  const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+  const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
+  if (encoding) res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Length", String(body.length));
+  res.statusCode = entry.status;
+  res.end(method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Holds back what Next writes to `res` until it ends, then calls onEnd(body) with the status and headers
+ * still unsent (set on `res`); onEnd sends. `send(body)` sends the held response as it was.
+ */
+export function holdResponse(res, onEnd) {
+  const chunks = [];
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  const restore = () => Object.assign(res, original);
+  res.writeHead = function (statusCode, reason, headers) {
+    const list = typeof reason === "string" ? headers : reason;
+    res.statusCode = statusCode;
+    if (Array.isArray(list)) for (let i = 0; i + 1 < list.length; i += 2) res.setHeader(list[i], list[i + 1]);
+    else if (list) for (const [name, value] of Object.entries(list)) if (value !== undefined) res.setHeader(name, value);
+    return res;
+  };
+  res.flushHeaders = () => {};
+  res.write = function (chunk, encoding, callback) {
+    if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+    if (chunk != null) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk));
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    if (typeof chunk === "function") [callback, chunk] = [chunk, undefined];
+    if (typeof encoding === "function") [callback, encoding] = [encoding, undefined];
+    if (chunk != null) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, encoding ?? "utf8") : Buffer.from(chunk));
+    restore();
+    const body = Buffer.concat(chunks);
+    // end() writes the head through res.writeHead (so scripts/server.mjs's 503 rewrite still applies).
+    const send = (data = body) => {
+      res.setHeader("Content-Length", String(data.length));
+      original.end.call(res, data, callback);
+    };
+    onEnd(body, send);
+    return res;
+  };
+}

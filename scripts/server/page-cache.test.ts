@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import { contentSecurityPolicy } from "@/lib/platform/security-headers";
+import { keptCacheControl, PageCache, pageCacheKey, withScriptHashes } from "./page-cache.mjs";
+
+const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+describe("pageCacheKey", () => {
+  test("a visitor's GET of a public page has a key", () => {
+    for (const url of ["/", "/numbers/+61491570006", "/organisations", "/organisations/medibank", "/registry", "/registry?country=AU&cursor=abc", "/about", "/safe-calling"]) {
+      expect(pageCacheKey(request(url)), url).toBe(url);
+    }
+    // Cookies other than the session do not change what a page shows.
+    expect(pageCacheKey(request("/", { cookie: "theme=dark; authjs.callback-url=%2F" }))).toBe("/");
+  });
+
+  test("members, client navigations, other methods and other paths are rendered for themselves", () => {
+    expect(pageCacheKey(request("/", { cookie: "authjs.session-token=abc" }))).toBeNull();
+    expect(pageCacheKey(request("/", { cookie: "a=1; __Secure-authjs.session-token.0=abc" }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { rsc: "1" }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { "next-router-prefetch": "1" }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=x1"))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { "next-action": "abc" }, "POST"))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", {}, "HEAD"))).toBeNull();
+    for (const url of ["/report", "/account", "/moderation", "/api/v1/numbers/+61491570006", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
+      expect(pageCacheKey(request(url)), url).toBeNull();
+    }
+  });
+});
+
+describe("withScriptHashes", () => {
+  const nonce = "bm9uY2Vub25jZW5vbmNlMQ==";
+  const policy = contentSecurityPolicy({ nonce, development: false, https: true });
+  const html = `<!doctype html><html><head><script src="/_next/static/chunks/a.js" nonce="${nonce}" async></script><script nonce="${nonce}">self.__next_f=[]</script></head><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p><script>alert("injected")</script><script nonce="${nonce}">self.__next_f.push([1,"\\u003cb\\u003e"])</script></body></html>`;
+
+  test("the nonce becomes the hashes of exactly the inline scripts that carried it", () => {
+    const result = withScriptHashes(policy, html)!;
+    const scriptSrc = result.policy.split("; ").find((directive: string) => directive.startsWith("script-src"))!;
+    expect(scriptSrc).toBe(`script-src 'self' ${sha("self.__next_f=[]")} ${sha('self.__next_f.push([1,"\\u003cb\\u003e"])')}`);
+    // A script without the render's nonce (as an injected one would be) is not allowed by a hash.
+    expect(result.policy).not.toContain(sha('alert("injected")'));
+    expect(result.policy).not.toContain("nonce-");
+    // Every other directive is unchanged.
+    expect(result.policy.split("; ").filter((d: string) => !d.startsWith("script-src"))).toEqual(policy.split("; ").filter((d: string) => !d.startsWith("script-src")));
+    expect(result.html).not.toContain(nonce);
+    expect(result.html).toContain('<script src="/_next/static/chunks/a.js" async></script>');
+  });
+
+  test("a page without inline scripts allows only the site's own files; a policy without a nonce is left alone", () => {
+    expect(withScriptHashes(policy, "<html><body>hi</body></html>")!.policy).toContain("script-src 'self'; ");
+    expect(withScriptHashes("default-src 'none'", html)).toBeNull();
+  });
+});
+
+describe("PageCache", () => {
+  const page = (text = "hello") => ({
+    status: 200,
+    headers: [["content-type", "text/html; charset=utf-8"], ["set-cookie", "x=1"], ["x-request-id", "r1"], ["x-frame-options", "DENY"]] as [string, string][],
+    policy: "script-src 'self' 'nonce-abc' 'strict-dynamic'; frame-ancestors 'none'",
+    html: `<html><script nonce="abc">${text}</script></html>`,
+  });
+
+  test("keeps a page for its lifetime, with per-exchange headers removed", () => {
+    let now = 1_000;
+    const cache = new PageCache({ ttlMs: 5_000, now: () => now });
+    const entry = cache.set("/", page(), ["number:+61491570006"], cache.begin())!;
+    expect(entry.headers).toEqual([["content-type", "text/html; charset=utf-8"], ["x-frame-options", "DENY"]]);
+    expect(entry.policy).toBe(`script-src 'self' ${sha("hello")}; frame-ancestors 'none'`);
+    expect(cache.get("/")).toBe(entry);
+    now += 4_999;
+    expect(cache.get("/")).toBe(entry);
+    now += 1;
+    expect(cache.get("/")).toBeUndefined();
+  });
+
+  test("an invalidated tag drops the pages that read it, and only those", () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
+    cache.set("/numbers/a", page("a"), ["number:a", "organisation:o"], cache.begin());
+    cache.set("/numbers/b", page("b"), ["number:b"], cache.begin());
+    cache.invalidate(["organisation:o"]);
+    expect(cache.get("/numbers/a")).toBeUndefined();
+    expect(cache.get("/numbers/b")).toBeDefined();
+    cache.invalidate(["*"]);
+    expect(cache.get("/numbers/b")).toBeUndefined();
+  });
+
+  test("a render that overlapped an invalidation of its tags is not kept; one that did not is", () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
+    const started = cache.begin();
+    cache.invalidate(["number:a"]);
+    expect(cache.set("/numbers/a", page(), ["number:a"], started)).toBeNull();
+    expect(cache.set("/numbers/b", page(), ["number:b"], started)).not.toBeNull();
+    const allStarted = cache.begin();
+    cache.invalidate(["*"]);
+    expect(cache.set("/numbers/b", page(), ["number:b"], allStarted)).toBeNull();
+    expect(cache.set("/numbers/b", page(), ["number:b"], cache.begin())).not.toBeNull();
+  });
+
+  test("a hold keeps nothing new until it ends; a lifetime of 0 keeps nothing", () => {
+    let now = 0;
+    const cache = new PageCache({ ttlMs: 60_000, now: () => now });
+    cache.invalidate(["*"], 3_000);
+    expect(cache.set("/", page(), [], cache.begin())).toBeNull();
+    now = 3_000;
+    expect(cache.set("/", page(), [], cache.begin())).not.toBeNull();
+    const off = new PageCache({ ttlMs: 0 });
+    expect(off.enabled).toBe(false);
+    expect(off.set("/", page(), [], off.begin())).toBeNull();
+  });
+
+  test("stays within its entry and byte bounds, least recently used first out", () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxEntries: 2 });
+    cache.set("/a", page("a"), [], cache.begin());
+    cache.set("/b", page("b"), [], cache.begin());
+    cache.get("/a");
+    cache.set("/c", page("c"), [], cache.begin());
+    expect([...cache.entries.keys()]).toEqual(["/a", "/c"]);
+    const small = new PageCache({ ttlMs: 60_000, maxBytes: 1 });
+    small.set("/a", page("a"), [], small.begin());
+    expect(small.entries.size).toBe(0);
+    expect(small.bytes).toBe(0);
+  });
+
+  test("says how long a shared cache may hold a kept page", () => {
+    expect(keptCacheControl(5_000)).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
+  });
+});
