@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
-import { holdResponse, PageCache, pageCacheKey, sendKeptPage } from "./server/page-cache.mjs";
+import { holdResponse, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,10 +83,16 @@ globalThis[Symbol.for("callercheck.markDatabaseUnavailable")] = () => {
   if (state) state.databaseUnavailable = true;
 };
 
-// The page cache's lifetime is the data cache's (DATA_CACHE_SECONDS, checked by lib/platform/env.ts; 0 turns both off).
-const cacheSeconds = Number(process.env.DATA_CACHE_SECONDS ?? 5);
-const pageTtlMs = Number.isFinite(cacheSeconds) && cacheSeconds > 0 ? Math.min(cacheSeconds, 300) * 1000 : 0;
-const pageCache = new PageCache({ ttlMs: pageTtlMs });
+// The page cache (PAGE_CACHE_SECONDS here, DATA_CACHE_SECONDS for shared caches; see pageCacheSettings).
+let pageSettings;
+try {
+  pageSettings = pageCacheSettings(process.env);
+} catch (error) {
+  log.fatal(`PAGE_CACHE_SECONDS/DATA_CACHE_SECONDS: ${error.message}`);
+  process.exit(1);
+}
+const { sharedMaxAgeSeconds } = pageSettings;
+const pageCache = new PageCache({ ttlMs: pageSettings.ttlMs });
 // lib/platform/cache-scope.ts reaches the page cache through this: what a render read, and what a write changed.
 globalThis[Symbol.for("callercheck.pageCache")] = {
   noteTags(tags) {
@@ -130,7 +136,7 @@ function renderAndKeep(req, res, key, state) {
     }
     state.cache = "miss";
     for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
-    sendKeptPage({ method: req.method, headers: { ...req.headers, "accept-encoding": acceptEncoding } }, res, entry, { ttlMs: pageTtlMs, cache: "MISS" });
+    sendKeptPage({ method: req.method, headers: { ...req.headers, "accept-encoding": acceptEncoding } }, res, entry, { sharedMaxAgeSeconds, cache: "MISS" });
   });
 }
 
@@ -192,7 +198,7 @@ const server = http.createServer((req, res) => {
     const kept = pageCache.get(key);
     if (kept) {
       state.cache = "hit";
-      sendKeptPage(req, res, kept, { ttlMs: pageTtlMs, cache: "HIT" });
+      sendKeptPage(req, res, kept, { sharedMaxAgeSeconds, cache: "HIT" });
       return;
     }
     renderAndKeep(req, res, key, state);

@@ -1,5 +1,6 @@
 // The page cache: a visitor's public page (home, a number, an organisation, the registry, the static
-// pages), kept whole in this process's memory for DATA_CACHE_SECONDS and answered without rendering.
+// pages), kept whole in this process's memory (PAGE_CACHE_SECONDS, see pageCacheSettings) and answered
+// without rendering.
 //
 // What may be kept: a GET without a session cookie and without Next's client-navigation headers, for a
 // path in PAGE_PATHS, answered 200 without Set-Cookie, whose every database read came from the data cache
@@ -159,17 +160,35 @@ export class PageCache {
   }
 }
 
-/** Cache-Control of a kept page: shared caches (a CDN) may hold it as long as this process does. */
-export function keptCacheControl(ttlMs) {
-  const seconds = Math.max(1, Math.floor(ttlMs / 1000));
+/**
+ * The page cache's lifetimes. In this process a kept page lives PAGE_CACHE_SECONDS (default 60): every
+ * write drops what it changed here and on every instance, so the lifetime only bounds what no write
+ * announced (SQL by hand, relative times such as "5 minutes ago"). A shared cache in front (a CDN) hears
+ * of no write, so it may hold a page only DATA_CACHE_SECONDS (default 5), the data cache's bound.
+ * DATA_CACHE_SECONDS=0 turns both off (no read comes from the data cache, so no page is keepable).
+ */
+export function pageCacheSettings(env) {
+  const seconds = (value, fallback, max) => {
+    const number = value === undefined || value === "" ? fallback : Number(value);
+    if (!Number.isFinite(number) || number < 0 || number > max) throw new Error(`expected a number of seconds from 0 to ${max}, not ${value}`);
+    return number;
+  };
+  const data = seconds(env.DATA_CACHE_SECONDS, 5, 300);
+  const page = seconds(env.PAGE_CACHE_SECONDS, 60, 3600);
+  return { ttlMs: data > 0 ? page * 1000 : 0, sharedMaxAgeSeconds: Math.floor(data) };
+}
+
+/** Cache-Control of a kept page: a shared cache (a CDN) may hold it for the data cache's bound. */
+export function keptCacheControl(sharedMaxAgeSeconds) {
+  const seconds = Math.max(1, sharedMaxAgeSeconds);
   return `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds}`;
 }
 
 /** Writes a kept page: 304 for a matching If-None-Match, else the smallest encoding the client accepts. */
-export function sendKeptPage(req, res, entry, { ttlMs, cache, method = req.method }) {
+export function sendKeptPage(req, res, entry, { sharedMaxAgeSeconds, cache, method = req.method }) {
   for (const [name, value] of entry.headers) res.setHeader(name, value);
   res.setHeader("Content-Security-Policy", entry.policy);
-  res.setHeader("Cache-Control", keptCacheControl(ttlMs));
+  res.setHeader("Cache-Control", keptCacheControl(sharedMaxAgeSeconds));
   // Next's client navigations ask the same URL for an RSC payload: a shared cache must key on those headers too.
   res.setHeader("Vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding, Cookie");
   res.setHeader("ETag", entry.etag);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { keptCacheControl, PageCache, pageCacheKey, withScriptHashes } from "./page-cache.mjs";
+import { keptCacheControl, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -122,7 +122,14 @@ describe("PageCache", () => {
     expect(small.bytes).toBe(0);
   });
 
-  test("says how long a shared cache may hold a kept page", () => {
-    expect(keptCacheControl(5_000)).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
+  test("says how long a shared cache may hold a kept page: the data cache's bound, not this process's lifetime", () => {
+    expect(keptCacheControl(5)).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
+    expect(pageCacheSettings({})).toEqual({ ttlMs: 60_000, sharedMaxAgeSeconds: 5 });
+    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "600", DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 600_000, sharedMaxAgeSeconds: 10 });
+    // No data cache, no kept pages; PAGE_CACHE_SECONDS=0 turns only the page cache off.
+    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "0" }).ttlMs).toBe(0);
+    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "0" }).ttlMs).toBe(0);
+    expect(() => pageCacheSettings({ PAGE_CACHE_SECONDS: "soon" })).toThrow(/0 to 3600/);
+    expect(() => pageCacheSettings({ DATA_CACHE_SECONDS: "-1" })).toThrow(/0 to 300/);
   });
 });
