@@ -10,8 +10,20 @@ test("a member votes Legitimate, sees the count and their vote, changes it, then
   const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
   await expect(panel.getByTestId("vote-counts")).toHaveText("0 legitimate · 0 not legitimate");
 
+  // The vote answers with the panel's figures, not with the page rendered again (issue 12).
+  let answered = "";
+  await page.route("**/numbers/**", async (route) => {
+    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+    const response = await route.fetch();
+    answered = await response.text();
+    await route.fulfill({ response, body: answered });
+  });
   await panel.getByRole("button", { name: "Legitimate", exact: true }).click();
   await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
+  await page.unrouteAll();
+  expect(answered).toContain('"legitVotes":1');
+  expect(answered).not.toContain("Report this number");
+  expect(answered.length).toBeLessThan(4_000);
   await expect(panel.getByTestId("vote-counts")).toHaveText("1 legitimate · 0 not legitimate");
   await expect(panel.getByRole("button", { name: "Legitimate", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(panel.getByTestId("confidence")).toHaveText("The one member who answered says this caller is legitimate (1 of 1).");

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
 import { single } from "@/lib/platform/form-data";
@@ -26,9 +25,9 @@ export type ReportFormState = ActionResult<ReportSuccess> | null;
  */
 export const createReportAction = serverAction({ arrays: ["askedFor"] }, async (form, { actor, address }): Promise<ActionResult<ReportSuccess>> => {
   const report = actor ? await createReport(actor, form, { address }) : await createAnonymousReport(form, { address, proofOfWork: single(form.altcha) });
-  revalidatePath("/numbers/[number]", "page");
-  revalidatePath("/");
-  if (report.organisation) revalidatePath(`/organisations/${report.organisation.slug}`);
+  // No revalidatePath: that would render the report page again into the answer. The pages the report
+  // changes (its number, its organisation, the home page) are dynamic, and the write dropped their
+  // cached data and kept copies by tag (lib/reports/report.ts), so the next view of each is fresh.
   return {
     ok: true,
     data: {

@@ -188,10 +188,13 @@ async function measure(name, appOptions, baseOptions) {
   return row;
 }
 
+// --only lookup,report: just the targets whose names contain one of these words (for profiling a path).
+const only = arg("only", "").split(",").map((word) => word.trim().toLowerCase()).filter(Boolean);
+const wanted = (name) => only.length === 0 || only.some((word) => name.toLowerCase().includes(word));
 const rows = [];
-for (const target of reads) rows.push(await measure(target.name, target.app, target.base));
-rows.push(await measure("report submissions", reportWrites("app"), reportWrites("base")));
-rows.push(await measure("votes on the popular number", voteWrites("app"), voteWrites("base")));
+for (const target of reads) if (wanted(target.name)) rows.push(await measure(target.name, target.app, target.base));
+if (wanted("report submissions")) rows.push(await measure("report submissions", reportWrites("app"), reportWrites("base")));
+if (wanted("votes on the popular number")) rows.push(await measure("votes on the popular number", voteWrites("app"), voteWrites("base")));
 
 // The ledger: every acknowledged write must be in the database.
 const appKeys = ledger.reports.filter((entry) => entry.side === "app").map((entry) => entry.key);
@@ -264,9 +267,13 @@ const markdown = [
 console.info(`\n${markdown}`);
 const result = { label, size, when, connections, rounds, duration, rows, ledger: ledgerResult, js };
 const stamp = when.replace(/[:.]/g, "-");
-fs.writeFileSync(path.join(outDir, `${label}-${stamp}.json`), JSON.stringify(result, null, 2));
-fs.writeFileSync(path.join(outDir, `${label}-${stamp}.md`), markdown);
-fs.writeFileSync(path.join(outDir, `latest-${label}.json`), JSON.stringify(result, null, 2));
-fs.writeFileSync(path.join(outDir, `latest-${label}.md`), markdown);
+// A partial run (--only) is kept under its own name and never becomes the latest table.
+const kind = only.length ? `partial-${label}` : label;
+fs.writeFileSync(path.join(outDir, `${kind}-${stamp}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(outDir, `${kind}-${stamp}.md`), markdown);
+if (!only.length) {
+  fs.writeFileSync(path.join(outDir, `latest-${label}.json`), JSON.stringify(result, null, 2));
+  fs.writeFileSync(path.join(outDir, `latest-${label}.md`), markdown);
+}
 await db.end();
 process.exit(ledgerOk ? 0 : 1);

@@ -108,7 +108,10 @@ async function main() {
   // addresses (X-Forwarded-For), so per-address rate limits act as they would for a crowd: under
   // `next start` every request had the one address "unknown" and most lookups and reports were 429s.
   fs.mkdirSync("bench-results", { recursive: true });
-  start("app", process.execPath, ["scripts/server.mjs"], { ...appEnv, PORT: String(appPort), LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1,::1" }, "bench-results/app.log");
+  // --profile: the app writes a V8 CPU profile to bench-results/profile/ when it stops
+  // (summarise it with scripts/bench/profile-summary.mjs).
+  const profile = process.argv.includes("--profile") ? ["--cpu-prof", "--cpu-prof-dir", "bench-results/profile"] : [];
+  start("app", process.execPath, [...profile, "scripts/server.mjs"], { ...appEnv, PORT: String(appPort), LISTEN_HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1,::1" }, "bench-results/app.log");
   start("baseline", bin("tsx"), ["scripts/bench/baseline.ts"], { ...env, BASELINE_PORT: String(basePort) });
   await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`), waitFor(`http://127.0.0.1:${basePort}/health`)]);
   log(`app on ${appPort}, baseline on ${basePort}; driving from a separate process…`);
@@ -121,9 +124,18 @@ async function main() {
       "--duration", option("duration", "5"),
       "--rounds", option("rounds", "2"),
       "--connections", option("connections", "16"),
+      ...(option("only", null) ? ["--only", option("only", null)] : []),
     ],
     { env: { ...env, BENCH_APP: `http://127.0.0.1:${appPort}`, BENCH_BASE: `http://127.0.0.1:${basePort}`, BENCH_AUTH_SECRET: secret, BENCH_DIST_DIR: distDir, BENCH_LABEL: label }, stdio: "inherit" },
   );
+  if (profile.length) {
+    // Let the app finish writing its profile before the database goes away.
+    const app = children[0];
+    const exited = new Promise((resolve) => app.once("exit", resolve));
+    stopping = true;
+    app.kill("SIGTERM");
+    await exited;
+  }
   await stopAll(driver.status ?? 1);
 }
 

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import type { ClaimForPanel } from "@/lib/votes/vote";
+import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
 import { castVoteAction, withdrawVoteAction } from "./vote-actions";
 
 type Viewer = "visitor" | "member" | "suspended";
@@ -71,9 +71,19 @@ function VoteButton({ value, pressed, describedBy, children, toSignIn = false }:
   );
 }
 
-export function ClaimVote({ claim, e164, viewer }: { claim: ClaimForPanel; e164: string; viewer: Viewer }) {
+export function ClaimVote({ claim: rendered, e164, viewer }: { claim: ClaimForPanel; e164: string; viewer: Viewer }) {
   const [state, action] = useActionState(castVoteAction, null);
   const [withdrawState, withdraw] = useActionState(withdrawVoteAction, null);
+  // A vote answers with the panel's new figures (not a re-render of the page): the latest answer wins
+  // over what the page was rendered with, until the page is rendered again.
+  const [latest, setLatest] = useState<{ basis: ClaimForPanel; panel: VotePanelUpdate } | null>(null);
+  useEffect(() => {
+    if (state?.ok) setLatest({ basis: rendered, panel: state.data });
+  }, [state]);
+  useEffect(() => {
+    if (withdrawState?.ok) setLatest({ basis: rendered, panel: withdrawState.data });
+  }, [withdrawState]);
+  const claim: ClaimForPanel = latest && latest.basis === rendered ? { ...rendered, ...latest.panel, id: latest.panel.claimId } : rendered;
   const labelId = useId();
   const status = STATUS[claim.status];
   const describedBy = claim.organisation ? labelId : undefined;
