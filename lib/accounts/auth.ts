@@ -14,6 +14,7 @@ import { burnPasswordCheck, verifyPassword } from "./password";
 import { clientAddress } from "../platform/rate-limit";
 import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./sign-in-limits";
 import { signInSchema } from "./schema";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -90,6 +91,8 @@ async function currentSessionVersion(userId: string): Promise<number | null> {
 
 const config: NextAuthConfig = {
   session: { strategy: "jwt" },
+  // Auth.js's own token format, with the derived key kept between requests (lib/accounts/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   // No trustHost here: Auth.js trusts the Host header only when the operator says so (AUTH_URL, which
   // pins the public origin, or AUTH_TRUST_HOST=true behind a proxy that sets it); scripts/run.mjs sets
   // AUTH_URL from APP_URL on a laptop.

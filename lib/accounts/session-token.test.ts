@@ -1,0 +1,39 @@
+import { decodeProtectedHeader } from "jose";
+import { decode, encode } from "next-auth/jwt";
+import { describe, expect, test } from "vitest";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
+
+const secret = "a-test-secret-that-is-long-enough-0123456789";
+const salt = "authjs.session-token";
+const token = { sub: "u1", uid: "u1", role: "USER", name: "Ann", email: "ann@example.com", sv: 3 };
+
+describe("session tokens with the derived key kept", () => {
+  test("read what Auth.js wrote, and Auth.js reads what they write", async () => {
+    const byAuthJs = await encode({ token, secret, salt });
+    expect(await decodeSessionToken({ token: byAuthJs, secret, salt })).toMatchObject(token);
+    const ours = await encodeSessionToken({ token, secret, salt });
+    expect(await decode({ token: ours, secret, salt })).toMatchObject(token);
+    // Same algorithms and key id in the header.
+    expect(decodeProtectedHeader(ours)).toEqual(decodeProtectedHeader(byAuthJs));
+  });
+
+  test("refuse a token under another secret or salt, a tampered one and an expired one", async () => {
+    const ours = await encodeSessionToken({ token, secret, salt });
+    await expect(decodeSessionToken({ token: ours, secret: `${secret}-other`, salt })).rejects.toThrow();
+    await expect(decodeSessionToken({ token: ours, secret, salt: "__Secure-authjs.session-token" })).rejects.toThrow();
+    const parts = ours.split(".");
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith("AA") ? "BB" : "AA");
+    await expect(decodeSessionToken({ token: parts.join("."), secret, salt })).rejects.toThrow();
+    const expired = await encodeSessionToken({ token, secret, salt, maxAge: -60 });
+    await expect(decodeSessionToken({ token: expired, secret, salt })).rejects.toThrow(/exp/);
+    expect(await decodeSessionToken({ token: "", secret, salt })).toBeNull();
+  });
+
+  test("a rotated secret list reads tokens made under either secret", async () => {
+    const old = await encode({ token, secret, salt });
+    const rotated = [`${secret}-new`, secret];
+    expect(await decodeSessionToken({ token: old, secret: rotated, salt })).toMatchObject(token);
+    const fresh = await encodeSessionToken({ token, secret: rotated, salt });
+    expect(await decode({ token: fresh, secret: `${secret}-new`, salt })).toMatchObject(token);
+  });
+});
