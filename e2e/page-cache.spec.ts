@@ -76,7 +76,7 @@ test("a signed-in member's page is rendered for them, with a fresh nonce, never 
 
 test("pages with forms of their own and everything signed-in stay out of the cache", async ({ request }) => {
   const address = ownClientAddress();
-  for (const path of ["/report", "/signin", "/api/v1/numbers/%2B61491570159"]) {
+  for (const path of ["/report", "/signin", "/api/v1/registry"]) {
     await request.get(path, { headers: address });
     const again = await request.get(path, { headers: address });
     expect(again.headers()["x-cache"], path).toBeUndefined();
@@ -107,4 +107,28 @@ test("a comment is on the very next visitor's copy: the write drops the kept pag
   expect(await after.text()).toContain(body);
   await context.close();
   await visitor.close();
+});
+
+test("a lookup without an API key is answered from the cache, and every answer still spends the address's limit", async () => {
+  const { rawGet } = await import("./instances");
+  const base = process.env.E2E_BASE_URL!;
+  const e164 = await reportedNumber();
+  // Its own client address (the test server trusts loopback as a proxy, so X-Forwarded-For names it).
+  const address = ownClientAddress();
+  const url = `${base}/api/v1/numbers/${encodeURIComponent(e164)}`;
+  const first = await rawGet(url, { headers: address });
+  expect(first.status).toBe(200);
+  expect(first.headers["x-cache"]).toBe("MISS");
+  expect(first.headers["cache-control"]).toContain("max-age=60");
+  const second = await rawGet(url, { headers: address });
+  expect(second.headers["x-cache"]).toBe("HIT");
+  expect(second.body).toBe(first.body);
+  expect(second.headers["access-control-allow-origin"]).toBe("*");
+  // 120 a minute per address (LIMITS.api), kept answers included: the 121st is refused by the app.
+  for (let i = 2; i < 120; i++) expect((await rawGet(url, { headers: address })).status, `lookup ${i + 1}`).toBe(200);
+  const refused = await rawGet(url, { headers: address });
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  // Another address is unaffected, and an API key's request goes to the app (its quota is counted there).
+  expect((await rawGet(url, { headers: ownClientAddress() })).headers["x-cache"]).toBe("HIT");
 });

@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
+import { spendApiLimit } from "./server/api-limit.mjs";
 import { holdResponse, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
@@ -128,7 +129,7 @@ function renderAndKeep(req, res, key, state) {
       !res.hasHeader("set-cookie") &&
       !res.hasHeader("content-encoding") &&
       typeof policy === "string" &&
-      String(res.getHeader("content-type") ?? "").startsWith("text/html");
+      /^(text\/html|application\/json)\b/.test(String(res.getHeader("content-type") ?? ""));
     const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: body.toString("utf8") }, [...state.page.tags], state.page.startedAt) : null;
     if (!entry) {
       res.setHeader("X-Cache", "BYPASS");
@@ -194,16 +195,24 @@ const server = http.createServer((req, res) => {
   });
   answerOutageAs503(res, state);
   const key = pageCache.enabled && !draining ? pageCacheKey(req) : null;
-  if (key) {
-    const kept = pageCache.get(key);
-    if (kept) {
+  const kept = key ? pageCache.get(key) : undefined;
+  if (kept && !kept.api) {
+    state.cache = "hit";
+    sendKeptPage(req, res, kept, { sharedMaxAgeSeconds, cache: "HIT" });
+    return;
+  }
+  // A kept API answer is sent once the address's limit is spent; over it (or with the database away)
+  // the app answers instead, with its own 429 or 503.
+  const within = kept ? spendApiLimit(limitPool(), address).catch(() => false) : Promise.resolve(false);
+  void within.then((ok) => {
+    if (ok && kept) {
       state.cache = "hit";
       sendKeptPage(req, res, kept, { sharedMaxAgeSeconds, cache: "HIT" });
       return;
     }
-    renderAndKeep(req, res, key, state);
-  }
-  requestState.run(state, () => handle(req, res)).catch((error) => {
+    if (key) renderAndKeep(req, res, key, state);
+    return requestState.run(state, () => handle(req, res));
+  }).catch((error) => {
     log.error({ requestId, err: error }, "unhandled error");
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
     res.end("Internal Server Error");
@@ -212,6 +221,18 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
 
+// The pool the server spends kept API answers' limits from (scripts/server/api-limit.mjs): made on first
+// use, small (one statement per answer), closed on shutdown.
+let limits = null;
+async function importPg() {
+  return (await import("pg")).default;
+}
+const pgModule = importPg();
+function limitPool() {
+  if (!limits) limits = pgModule.then((pg) => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "callercheck-api-limits" }));
+  return { query: (...args) => limits.then((pool) => pool.query(...args)) };
+}
+
 // Other processes' cache invalidations (lib/platform/data-cache.ts broadcasts every write's tags with
 // NOTIFY): one connection LISTENs and drops the same tags from the data cache and the page cache. After a
 // lost connection everything is dropped (notifications may have been missed) and it reconnects.
@@ -219,7 +240,7 @@ const INVALIDATION_CHANNEL = "callercheck_cache";
 let listener = null;
 async function listenForInvalidations(attempt = 0) {
   if (!pageCache.enabled || !process.env.DATABASE_URL || draining) return;
-  const { default: pg } = await import("pg");
+  const pg = await pgModule;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "callercheck-cache-listener" });
   const apply = (payload) => {
     const applyInBundle = globalThis[Symbol.for("callercheck.applyCacheInvalidation")];
@@ -282,6 +303,7 @@ async function shutdown(signal) {
   clearInterval(idleTimer);
   await app.close?.().catch(() => undefined);
   await listener?.end().catch(() => undefined);
+  await limits?.then((pool) => pool.end()).catch(() => undefined);
   // lib/platform/db.ts registers this; it is absent when no request ever used the database.
   await globalThis[Symbol.for("callercheck.disconnectDb")]?.().catch((error) => log.error({ err: error }, "closing the database pool failed"));
   // lib/platform/tracing.ts registers this when tracing is on: send the spans still buffered.

@@ -31,3 +31,12 @@ export function pageCacheHooks(): PageCacheHooks {
 export function noteDatabaseRead(): void {
   if (!cacheLoadScope.getStore()) pageCacheHooks().noteUncachedRead?.();
 }
+
+/**
+ * Runs a query whose result does not show on the page (a rate-limit spend): it does not stop the page
+ * or API answer from being kept. A refusal is a 429, which is never kept.
+ */
+export function notPageContent<T>(query: () => PromiseLike<T>): Promise<T> {
+  // Awaited inside the scope: a Prisma query is lazy and runs when it is awaited.
+  return cacheLoadScope.run(true, async () => await query());
+}

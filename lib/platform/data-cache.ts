@@ -90,7 +90,8 @@ export async function cached<T>(key: string, tags: string[] | ((value: T) => str
     return value;
   }
   if (hit) drop(key);
-  const value = cacheLoadScope.run(true, load);
+  // Awaited inside the scope: a Prisma query is lazy and runs (and is seen by db.ts) when it is awaited.
+  const value = cacheLoadScope.run(true, async () => await load());
   const entry: Entry = { value, expires: now + ttl, tags: [] };
   entries.set(key, entry);
   loading.add(key);

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { Prisma } from "../generated/prisma/client";
+import { notPageContent } from "./cache-scope";
 import { db } from "./db";
 import { AppError } from "./errors";
 
@@ -51,7 +52,8 @@ export function retryMessage(seconds: number): string {
 /** One limit to spend: which, for whom, and what to tell them when it is used up. */
 export type LimitSpend = [name: LimitName, key: string, what?: string];
 
-const rowKey = (name: LimitName, key: string) => `${name}:${key}`;
+/** A limit's row in "RateLimit" (scripts/server/api-limit.mjs spends the API's the same way; a unit test checks). */
+export const rowKey = (name: LimitName, key: string) => `${name}:${key}`;
 
 /** Every CLEANUP_EVERY spends, this process deletes up to CLEANUP_BATCH expired rows (else the table only grows). */
 const CLEANUP_EVERY = 256;
@@ -66,13 +68,15 @@ let spends = 0;
 export async function consumeLimits(spendList: LimitSpend[], now: Date = new Date()): Promise<void> {
   if (spendList.length === 0) return;
   const rows = spendList.map(([name, key]) => Prisma.sql`(${rowKey(name, key)}, 1, ${new Date(now.getTime() + LIMITS[name].duration * 1000)}::timestamp)`);
-  const spent = await db.$queryRaw<{ key: string; points: number; expire: Date }[]>`
+  const spent = await notPageContent(
+    () => db.$queryRaw<{ key: string; points: number; expire: Date }[]>`
     INSERT INTO "RateLimit" (key, points, expire) VALUES ${Prisma.join(rows)}
     ON CONFLICT (key) DO UPDATE SET
       points = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
       expire = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
-    RETURNING key, points, expire`;
-  if (++spends % CLEANUP_EVERY === 0) await deleteExpiredLimits(now).catch(() => undefined);
+    RETURNING key, points, expire`,
+  );
+  if (++spends % CLEANUP_EVERY === 0) await notPageContent(() => deleteExpiredLimits(now)).catch(() => undefined);
   const byKey = new Map(spent.map((row) => [row.key, row]));
   const over = spendList.find(([name, key]) => (byKey.get(rowKey(name, key))?.points ?? 0) > LIMITS[name].points);
   if (!over) return;

@@ -19,8 +19,16 @@
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 
-/** Paths whose visitor pages may be kept. Everything else (forms, accounts, moderation, the API) never is. */
+/** Paths whose visitor pages may be kept. Everything else (forms, accounts, moderation) never is. */
 export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[^/]+)?$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
+/**
+ * API answers that may be kept: the number lookup, asked without an API key (a key's daily quota is
+ * counted by the app). Its per-address limit is still spent on every answer (scripts/server/api-limit.mjs).
+ */
+export const API_PATHS = [/^\/api\/v1\/numbers\/[^/]+$/];
+
+/** Whether a kept key is an API answer (its limit is spent before it is sent). */
+export const isApiKey = (key) => key.startsWith("/api/");
 
 /** Auth.js's session cookie (chunked as .0, .1 … when large; __Secure- over https). */
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
@@ -37,7 +45,9 @@ export function pageCacheKey(req) {
   const url = req.url ?? "";
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  if (!PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
+  const api = API_PATHS.some((pattern) => pattern.test(path));
+  if (!api && !PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
+  if (api && (req.headers.authorization !== undefined || req.headers["x-api-key"] !== undefined)) return null;
   if (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
   for (const name of NEXT_CLIENT_HEADERS) if (req.headers[name] !== undefined) return null;
   if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
@@ -115,7 +125,11 @@ export class PageCache {
     const hashed = withScriptHashes(page.policy, page.html);
     if (!hashed) return null;
     const body = Buffer.from(hashed.html, "utf8");
+    const api = isApiKey(key);
     const entry = {
+      api,
+      // An API answer keeps its own Cache-Control (the route's LOOKUP_CACHE); a page gets keptCacheControl.
+      cacheControl: api ? page.headers.find(([name]) => name.toLowerCase() === "cache-control")?.[1] : undefined,
       status: page.status,
       headers: page.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
       policy: hashed.policy,
@@ -188,9 +202,14 @@ export function keptCacheControl(sharedMaxAgeSeconds) {
 export function sendKeptPage(req, res, entry, { sharedMaxAgeSeconds, cache, method = req.method }) {
   for (const [name, value] of entry.headers) res.setHeader(name, value);
   res.setHeader("Content-Security-Policy", entry.policy);
-  res.setHeader("Cache-Control", keptCacheControl(sharedMaxAgeSeconds));
-  // Next's client navigations ask the same URL for an RSC payload: a shared cache must key on those headers too.
-  res.setHeader("Vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding, Cookie");
+  if (entry.api) {
+    res.setHeader("Cache-Control", entry.cacheControl ?? keptCacheControl(sharedMaxAgeSeconds));
+    res.setHeader("Vary", "Accept-Encoding");
+  } else {
+    res.setHeader("Cache-Control", keptCacheControl(sharedMaxAgeSeconds));
+    // Next's client navigations ask the same URL for an RSC payload: a shared cache must key on those headers too.
+    res.setHeader("Vary", "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding, Cookie");
+  }
   res.setHeader("ETag", entry.etag);
   res.setHeader("Age", String(Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000))));
   res.setHeader("X-Cache", cache);

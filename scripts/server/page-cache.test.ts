@@ -15,6 +15,13 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(request("/", { cookie: "theme=dark; authjs.callback-url=%2F" }))).toBe("/");
   });
 
+  test("a number lookup without an API key has a key; with one (its quota is counted by the app) it has none", () => {
+    expect(pageCacheKey(request("/api/v1/numbers/%2B61491570006"))).toBe("/api/v1/numbers/%2B61491570006");
+    expect(pageCacheKey(request("/api/v1/numbers/0491570006?region=AU"))).toBe("/api/v1/numbers/0491570006?region=AU");
+    expect(pageCacheKey(request("/api/v1/numbers/%2B61491570006", { authorization: "Bearer cck_x" }))).toBeNull();
+    expect(pageCacheKey(request("/api/v1/numbers/%2B61491570006", { "x-api-key": "cck_x" }))).toBeNull();
+  });
+
   test("members, client navigations, other methods and other paths are rendered for themselves", () => {
     expect(pageCacheKey(request("/", { cookie: "authjs.session-token=abc" }))).toBeNull();
     expect(pageCacheKey(request("/", { cookie: "a=1; __Secure-authjs.session-token.0=abc" }))).toBeNull();
@@ -23,7 +30,7 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(request("/numbers/+61491570006?_rsc=x1"))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { "next-action": "abc" }, "POST"))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", {}, "HEAD"))).toBeNull();
-    for (const url of ["/report", "/account", "/moderation", "/api/v1/numbers/+61491570006", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
+    for (const url of ["/report", "/account", "/moderation", "/api/v1/registry", "/api/v1/numbers/+61491570006/x", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
       expect(pageCacheKey(request(url)), url).toBeNull();
     }
   });
@@ -59,6 +66,13 @@ describe("PageCache", () => {
     headers: [["content-type", "text/html; charset=utf-8"], ["set-cookie", "x=1"], ["x-request-id", "r1"], ["x-frame-options", "DENY"]] as [string, string][],
     policy: "script-src 'self' 'nonce-abc' 'strict-dynamic'; frame-ancestors 'none'",
     html: `<html><script nonce="abc">${text}</script></html>`,
+  });
+
+  test("an API answer keeps its own Cache-Control; a page's is replaced when sent", () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
+    const json = { status: 200, headers: [["content-type", "application/json"], ["cache-control", "public, max-age=60"]] as [string, string][], policy: "script-src 'self' 'nonce-abc' 'strict-dynamic'", html: '{"e164":"+61491570006"}' };
+    expect(cache.set("/api/v1/numbers/x", json, [], cache.begin())).toMatchObject({ api: true, cacheControl: "public, max-age=60" });
+    expect(cache.set("/", page(), [], cache.begin())).toMatchObject({ api: false, cacheControl: undefined });
   });
 
   test("keeps a page for its lifetime, with per-exchange headers removed", () => {
