@@ -7,6 +7,7 @@ import { inputClass } from "@/components/ui/field";
 import { plural } from "@/lib/display/format";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
 import { listOrganisationCountries, listOrganisations } from "@/lib/organisations/organisation";
+import { listOrganisationsForVisitors } from "@/lib/organisations/public-page";
 import { countryName } from "@/lib/numbers/phone";
 import { getActor } from "@/lib/accounts/authz";
 import { env } from "@/lib/platform/env";
@@ -29,7 +30,8 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const actor = await getActor();
   const viewer = actor && { id: actor.id, role: actor.role };
   // The default region's organisations come first, then the rest.
-  const [result, countries] = await Promise.all([listOrganisations({ q, category, country, page, viewer, region: env.DEFAULT_REGION }), listOrganisationCountries()]);
+  const filters = { q, category, country, page, region: env.DEFAULT_REGION };
+  const [result, countries] = await Promise.all([viewer ? listOrganisations({ ...filters, viewer }) : listOrganisationsForVisitors(filters), listOrganisationCountries()]);
   const link = (over: Search) => {
     const params = new URLSearchParams();
     const merged = { q, category, country, page: String(page), ...over };

@@ -3,6 +3,7 @@ import type { ReportCategory } from "../generated/prisma/enums";
 import { getNumberPage, sumLegitimacy } from "../numbers/page";
 import { verdictFor } from "../trust/rules";
 import { db, type Tx } from "../platform/db";
+import { log } from "../platform/log";
 import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 
 // Keeps ListedNumber in step with the verdicts: refreshListing after a report, vote or registry change
@@ -99,7 +100,8 @@ async function refreshOnce(e164: string): Promise<void> {
  * is logged; the next change to the number or rebuildListings puts it right.
  */
 export async function refreshListingAfterWrite(e164: string): Promise<void> {
-  await refreshListing(e164).catch((error) => console.error("[feeds] refreshListing failed", e164, error));
+  // Not fatal: the write is stored; the listing catches up on the number's next write or the next rebuild.
+  await refreshListing(e164).catch((error) => log.warn({ err: error, e164 }, "feed listing refresh failed"));
 }
 
 /**
