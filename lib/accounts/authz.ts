@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { auth } from "./auth";
 import { db } from "../platform/db";
@@ -28,12 +29,17 @@ const actorSelect = {
   sessionVersion: true,
 } as const;
 
-export async function getActor(): Promise<Actor | null> {
+/**
+ * Once per render: the header and the page both ask, and each ask costs a session decode and two reads
+ * (the session version in auth.ts's jwt callback, the user here). React's cache() is per request and
+ * does nothing outside a render (route handlers and server actions read it once anyway).
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   return getActorById(id, session.user.sessionVersion);
-}
+});
 
 /** The user by id; with a session version, null unless it is still the user's current one. */
 export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {

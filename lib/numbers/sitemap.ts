@@ -1,4 +1,5 @@
 import "server-only";
+import { cached, cacheTags } from "../platform/data-cache";
 import { db } from "../platform/db";
 
 // The sitemap as an index over files of at most SITEMAP_FILE_SIZE URLs, each one indexed range read:
@@ -31,6 +32,18 @@ export async function listSitemapFiles(): Promise<SitemapFile[]> {
     ...numbers.map((row) => ({ kind: "numbers" as const, after: row.after ?? "" })),
     ...organisations.map((row) => ({ kind: "organisations" as const, after: row.after ?? "" })),
   ];
+}
+
+/** How long the index's file boundaries are kept: as long as a CDN may hold the index (its Cache-Control). */
+export const SITEMAP_INDEX_LIFETIME_MS = 3_600_000;
+
+/**
+ * The index's boundaries through the data cache for an hour: finding them scans every listed number
+ * (2 s at a million reports), and an hour-old boundary only moves where a file starts — every file is
+ * still read live and holds at most SITEMAP_FILE_SIZE URLs. Dropped by every audited change.
+ */
+export function listSitemapFilesCached(): Promise<SitemapFile[]> {
+  return cached("sitemap-files", [cacheTags.sitemap], listSitemapFiles, { lifetimeMs: SITEMAP_INDEX_LIFETIME_MS });
 }
 
 /** One file: up to SITEMAP_FILE_SIZE URLs after `after` (exclusive; "" for the first). */

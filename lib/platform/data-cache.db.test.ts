@@ -157,6 +157,20 @@ describe("the cache itself", () => {
     expect(await cached(failing, [], async () => "up")).toBe("up");
   });
 
+  test("an entry with its own lifetime outlives DATA_CACHE_SECONDS and still drops by tag; 0 still turns it off", async () => {
+    env.DATA_CACHE_SECONDS = 0.2;
+    let loads = 0;
+    const k = `test:${key()}`;
+    const read = () => cached(k, ["long"], async () => ++loads, { lifetimeMs: 60_000 });
+    expect(await read()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await read()).toBe(1);
+    invalidateTags("long");
+    expect(await read()).toBe(2);
+    env.DATA_CACHE_SECONDS = 0;
+    expect(await read()).toBe(3);
+  });
+
   test("DATA_CACHE_SECONDS=0 turns it off", async () => {
     env.DATA_CACHE_SECONDS = 0;
     const before = cacheSize();

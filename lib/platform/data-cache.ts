@@ -76,8 +76,9 @@ function isHeld(tags: string[], now: number): boolean {
  * load. `tags` may depend on the value (an organisation page is tagged with the organisation's id).
  * A failed load is not kept. With DATA_CACHE_SECONDS=0 every call loads.
  */
-export async function cached<T>(key: string, tags: string[] | ((value: T) => string[]), load: () => Promise<T>): Promise<T> {
-  const ttl = lifetimeMs();
+export async function cached<T>(key: string, tags: string[] | ((value: T) => string[]), load: () => Promise<T>, options: { lifetimeMs?: number } = {}): Promise<T> {
+  // A longer lifetime is for what is costly and may lag (the sitemap index); DATA_CACHE_SECONDS=0 still turns it off.
+  const ttl = lifetimeMs() > 0 ? (options.lifetimeMs ?? lifetimeMs()) : 0;
   if (ttl <= 0) return load();
   const now = Date.now();
   const hit = entries.get(key);
@@ -214,6 +215,7 @@ export const cacheTags = {
   organisation: (organisationId: string) => `organisation:${organisationId}`,
   registry: "registry",
   home: "home",
+  sitemap: "sitemap",
 };
 
 /** Drops what a write to one number changes: its page and lookups, its organisations' pages, the home page. */

@@ -81,7 +81,14 @@ const reads = [
   { name: "popular number page", app: get([`/numbers/${shape.popularNumber}`]), base: get([`/numbers/${enc(shape.popularNumber)}`]) },
   { name: "hot number page (many reports)", app: get([`/numbers/${shape.hotNumber}`]), base: get([`/numbers/${enc(shape.hotNumber)}`]) },
   { name: "organisation page", app: get([`/organisations/${shape.orgSlug}`]), base: get([`/organisations/${shape.orgSlug}`]) },
+  // Rendered for a member (never kept): how rendering itself grows from 10k to 1M reports.
+  {
+    name: "organisation page (signed in)",
+    app: get([`/organisations/${shape.orgSlug}`], { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),
+    base: get([`/organisations/${shape.orgSlug}`]),
+  },
   { name: "registry", app: get(["/registry"]), base: get(["/registry"]) },
+  { name: "registry (signed in)", app: get(["/registry"], { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }), base: get(["/registry"]) },
   { name: "sitemap index", app: get(["/sitemap.xml"]), base: get(["/sitemap.xml"]) },
   { name: "home", app: get(["/"]), base: get(["/"]) },
 ];
