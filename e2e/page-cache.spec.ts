@@ -132,3 +132,25 @@ test("a lookup without an API key is answered from the cache, and every answer s
   // Another address is unaffected, and an API key's request goes to the app (its quota is counted there).
   expect((await rawGet(url, { headers: ownClientAddress() })).headers["x-cache"]).toBe("HIT");
 });
+
+test("a hot page is refreshed in the background when it expires: the old copy once, then the new one, with no visitor waiting", async () => {
+  const { rawGet } = await import("./instances");
+  const base = process.env.E2E_BASE_URL!;
+  const e164 = await reportedNumber();
+  const address = ownClientAddress();
+  const url = `${base}/numbers/${e164}`;
+  expect((await rawGet(url, { headers: address })).headers["x-cache"]).toBe("MISS");
+  // Hot: ten more requests within its lifetime.
+  for (let i = 0; i < 10; i++) expect((await rawGet(url, { headers: address })).headers["x-cache"]).toBe("HIT");
+  // Changed behind the app's back (no write announced it), then the lifetime passes.
+  await sql().query(`UPDATE "PhoneNumber" SET "reportCount" = 9 WHERE e164 = $1`, [e164]);
+  const lifetime = Number(process.env.PAGE_CACHE_SECONDS ?? process.env.DATA_CACHE_SECONDS ?? 5) * 1000;
+  await new Promise((resolve) => setTimeout(resolve, lifetime + 500));
+  const stale = await rawGet(url, { headers: address });
+  expect(stale.headers["x-cache"]).toBe("STALE");
+  expect(stale.body).toContain("2 reports so far");
+  await expect.poll(async () => {
+    const fresh = await rawGet(url, { headers: address });
+    return fresh.headers["x-cache"] === "HIT" && fresh.body.includes("9 reports so far");
+  }, { timeout: 15_000, intervals: [250] }).toBe(true);
+});

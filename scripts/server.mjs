@@ -109,6 +109,34 @@ globalThis[Symbol.for("callercheck.pageCache")] = {
   },
 };
 
+// A hot page that expired is rendered again by the server itself: a GET to its own port with a token only
+// it knows (so no client can force renders past the cache), at most REFRESH_CONCURRENCY at a time. Until
+// the new copy is kept, the expired one is sent; when no refresh can start, the request renders as a miss.
+const REFRESH_HEADER = "x-callercheck-page-refresh";
+const REFRESH_CONCURRENCY = 2;
+const refreshToken = randomUUID();
+const refreshesInFlight = new Set();
+const fromLoopback = (address) => address === "127.0.0.1" || address === "::1";
+function refreshInBackground(key) {
+  if (refreshesInFlight.has(key)) return true;
+  if (refreshesInFlight.size >= REFRESH_CONCURRENCY || !server.listening) return false;
+  refreshesInFlight.add(key);
+  const { address, port: listeningPort } = server.address();
+  const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
+  const done = () => refreshesInFlight.delete(key);
+  const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
+    response.resume();
+    response.on("end", done);
+    response.on("error", done);
+  });
+  request.on("error", (error) => {
+    done();
+    log.warn({ err: error.message, path: key.split("?")[0] }, "background page refresh failed");
+  });
+  request.setTimeout(30_000, () => request.destroy(new Error("timed out")));
+  return true;
+}
+
 /**
  * Renders a page that may be kept: Next's answer is held until it ends, kept when every read behind it
  * came from the data cache (then sent as the kept copy, with script hashes instead of the nonce), else
@@ -194,13 +222,17 @@ const server = http.createServer((req, res) => {
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
   answerOutageAs503(res, state);
+  // The server's own background render of a hot page (see refreshInBackground) skips the lookup.
+  const refreshing = req.headers[REFRESH_HEADER] === refreshToken && fromLoopback(socket);
+  delete req.headers[REFRESH_HEADER];
   const key = pageCache.enabled && !draining ? pageCacheKey(req) : null;
-  const kept = key ? pageCache.get(key) : undefined;
-  if (kept && !kept.api) {
-    state.cache = "hit";
-    sendKeptPage(req, res, kept, { sharedMaxAgeSeconds, cache: "HIT" });
+  const found = key && !refreshing ? pageCache.lookup(key) : undefined;
+  if (found && !found.entry.api && (found.fresh || refreshInBackground(key))) {
+    state.cache = found.fresh ? "hit" : "stale";
+    sendKeptPage(req, res, found.entry, { sharedMaxAgeSeconds, cache: found.fresh ? "HIT" : "STALE" });
     return;
   }
+  const kept = found?.fresh ? found.entry : undefined;
   // A kept API answer is sent once the address's limit is spent; over it (or with the database away)
   // the app answers instead, with its own 429 or 503.
   const within = kept ? spendApiLimit(limitPool(), address).catch(() => false) : Promise.resolve(false);

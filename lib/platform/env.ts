@@ -15,8 +15,8 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Lifetime of the in-process data cache (lib/platform/data-cache.ts); 0 turns it off. */
   DATA_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
-  /** Lifetime of visitors' kept pages in scripts/server.mjs (read there, scripts/server/page-cache.mjs); 0 turns it off. */
-  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+  /** Lifetime of visitors' kept pages in scripts/server.mjs (read there, scripts/server/page-cache.mjs); default DATA_CACHE_SECONDS, 0 turns it off. */
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).optional(),
   DEFAULT_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, "DEFAULT_REGION must be an ISO 3166 alpha-2 code such as AU")

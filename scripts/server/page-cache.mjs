@@ -1,6 +1,8 @@
 // The page cache: a visitor's public page (home, a number, an organisation, the registry, the static
 // pages), kept whole in this process's memory (PAGE_CACHE_SECONDS, see pageCacheSettings) and answered
-// without rendering.
+// without rendering. A hot page (HOT_HITS requests in its lifetime) is rendered again in the background
+// when it expires, while the expired copy is still sent (X-Cache: STALE) — a scam wave's number is never
+// rendered more than once per lifetime, and no visitor waits for it.
 //
 // What may be kept: a GET without a session cookie and without Next's client-navigation headers, for a
 // path in PAGE_PATHS, answered 200 without Set-Cookie, whose every database read came from the data cache
@@ -26,6 +28,9 @@ export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[
  * counted by the app). Its per-address limit is still spent on every answer (scripts/server/api-limit.mjs).
  */
 export const API_PATHS = [/^\/api\/v1\/numbers\/[^/]+$/];
+
+/** Requests within its lifetime that make a kept page hot (refreshed in the background when it expires). */
+export const HOT_HITS = 10;
 
 /** Whether a kept key is an API answer (its limit is spent before it is sent). */
 export const isApiKey = (key) => key.startsWith("/api/");
@@ -76,9 +81,10 @@ export function withScriptHashes(policy, html) {
 }
 
 export class PageCache {
-  /** @param {{ ttlMs: number, maxEntries?: number, maxBytes?: number, now?: () => number }} options */
-  constructor({ ttlMs, maxEntries = 2_000, maxBytes = 128 * 1024 * 1024, now = Date.now }) {
+  /** @param {{ ttlMs: number, maxStaleMs?: number, maxEntries?: number, maxBytes?: number, now?: () => number }} options */
+  constructor({ ttlMs, maxStaleMs = 30_000, maxEntries = 2_000, maxBytes = 128 * 1024 * 1024, now = Date.now }) {
     this.ttlMs = ttlMs;
+    this.maxStaleMs = maxStaleMs;
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
     this.now = now;
@@ -102,16 +108,29 @@ export class PageCache {
 
   /** A fresh kept page, or undefined. */
   get(key) {
+    const found = this.lookup(key);
+    return found?.fresh ? found.entry : undefined;
+  }
+
+  /**
+   * The kept page and whether it is fresh. An expired page is still returned (fresh: false) when it is
+   * hot — asked for at least HOT_HITS times in its lifetime — for up to maxStaleMs past its lifetime:
+   * the server sends it while one background render replaces it (stale-while-revalidate). Anything
+   * else expired is dropped. A write drops a page whether fresh or stale.
+   */
+  lookup(key) {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
+    const now = this.now();
+    if (entry.expires <= now && !(entry.hits >= HOT_HITS && entry.expires + this.maxStaleMs > now)) {
       this.drop(key);
       return undefined;
     }
+    if (entry.expires > now) entry.hits++;
     // Least recently used goes first: re-insert at the end.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry;
+    return { entry, fresh: entry.expires > now };
   }
 
   /**
@@ -138,6 +157,7 @@ export class PageCache {
       br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       storedAt: this.now(),
+      hits: 0,
       expires: this.now() + this.ttlMs,
       tags: allTags,
     };
@@ -175,11 +195,11 @@ export class PageCache {
 }
 
 /**
- * The page cache's lifetimes. In this process a kept page lives PAGE_CACHE_SECONDS (default 60): every
- * write drops what it changed here and on every instance, so the lifetime only bounds what no write
- * announced (SQL by hand, relative times such as "5 minutes ago"). A shared cache in front (a CDN) hears
- * of no write, so it may hold a page only DATA_CACHE_SECONDS (default 5), the data cache's bound.
- * DATA_CACHE_SECONDS=0 turns both off (no read comes from the data cache, so no page is keepable).
+ * The page cache's lifetime: PAGE_CACHE_SECONDS, by default DATA_CACHE_SECONDS (5 s) — the bound for what
+ * no write announced (SQL by hand, relative times such as "5 minutes ago"); every write drops what it
+ * changed at once, here and on every instance. A shared cache in front (a CDN), which hears of no write,
+ * may hold a page DATA_CACHE_SECONDS. DATA_CACHE_SECONDS=0 turns both off (no read comes from the data
+ * cache, so no page is keepable).
  */
 export function pageCacheSettings(env) {
   const seconds = (value, fallback, max) => {
@@ -188,7 +208,7 @@ export function pageCacheSettings(env) {
     return number;
   };
   const data = seconds(env.DATA_CACHE_SECONDS, 5, 300);
-  const page = seconds(env.PAGE_CACHE_SECONDS, 60, 3600);
+  const page = seconds(env.PAGE_CACHE_SECONDS, data, 3600);
   return { ttlMs: data > 0 ? page * 1000 : 0, sharedMaxAgeSeconds: Math.floor(data) };
 }
 

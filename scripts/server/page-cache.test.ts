@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { keptCacheControl, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
+import { HOT_HITS, keptCacheControl, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -88,6 +88,30 @@ describe("PageCache", () => {
     expect(cache.get("/")).toBeUndefined();
   });
 
+  test("a hot page is still returned past its lifetime, as stale, for a while; a cold one is not; a write drops both", () => {
+    let now = 0;
+    const cache = new PageCache({ ttlMs: 5_000, maxStaleMs: 30_000, now: () => now });
+    cache.set("/hot", page("hot"), ["number:h"], cache.begin());
+    cache.set("/cold", page("cold"), ["number:c"], cache.begin());
+    for (let i = 0; i < HOT_HITS; i++) expect(cache.lookup("/hot")?.fresh).toBe(true);
+    expect(cache.lookup("/cold")?.fresh).toBe(true);
+    now = 5_000;
+    expect(cache.lookup("/hot")).toMatchObject({ fresh: false });
+    expect(cache.get("/hot")).toBeUndefined();
+    expect(cache.lookup("/cold")).toBeUndefined();
+    now = 34_999;
+    expect(cache.lookup("/hot")?.fresh).toBe(false);
+    now = 35_000;
+    expect(cache.lookup("/hot")).toBeUndefined();
+    // A write drops a stale copy too.
+    now = 0;
+    cache.set("/hot", page("hot"), ["number:h"], cache.begin());
+    for (let i = 0; i < HOT_HITS; i++) cache.lookup("/hot");
+    now = 6_000;
+    cache.invalidate(["number:h"]);
+    expect(cache.lookup("/hot")).toBeUndefined();
+  });
+
   test("an invalidated tag drops the pages that read it, and only those", () => {
     const cache = new PageCache({ ttlMs: 60_000 });
     cache.set("/numbers/a", page("a"), ["number:a", "organisation:o"], cache.begin());
@@ -138,7 +162,8 @@ describe("PageCache", () => {
 
   test("says how long a shared cache may hold a kept page: the data cache's bound, not this process's lifetime", () => {
     expect(keptCacheControl(5)).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
-    expect(pageCacheSettings({})).toEqual({ ttlMs: 60_000, sharedMaxAgeSeconds: 5 });
+    expect(pageCacheSettings({})).toEqual({ ttlMs: 5_000, sharedMaxAgeSeconds: 5 });
+    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 10_000, sharedMaxAgeSeconds: 10 });
     expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "600", DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 600_000, sharedMaxAgeSeconds: 10 });
     // No data cache, no kept pages; PAGE_CACHE_SECONDS=0 turns only the page cache off.
     expect(pageCacheSettings({ DATA_CACHE_SECONDS: "0" }).ttlMs).toBe(0);
