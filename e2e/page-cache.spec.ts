@@ -140,7 +140,7 @@ test("a hot page is refreshed in the background when it expires: the old copy on
   const address = ownClientAddress();
   const url = `${base}/numbers/${e164}`;
   expect((await rawGet(url, { headers: address })).headers["x-cache"]).toBe("MISS");
-  // Hot: ten more requests within its lifetime.
+  // Hot: more requests within its lifetime (HOT_HITS).
   for (let i = 0; i < 10; i++) expect((await rawGet(url, { headers: address })).headers["x-cache"]).toBe("HIT");
   // Changed behind the app's back (no write announced it), then the lifetime passes.
   await sql().query(`UPDATE "PhoneNumber" SET "reportCount" = 9 WHERE e164 = $1`, [e164]);

@@ -110,10 +110,10 @@ globalThis[Symbol.for("callercheck.pageCache")] = {
 };
 
 // A hot page that expired is rendered again by the server itself: a GET to its own port with a token only
-// it knows (so no client can force renders past the cache), at most REFRESH_CONCURRENCY at a time. Until
+// it knows (so no client can force renders past the cache), one at a time (the event loop keeps serving kept pages between its steps). Until
 // the new copy is kept, the expired one is sent; when no refresh can start, the request renders as a miss.
 const REFRESH_HEADER = "x-callercheck-page-refresh";
-const REFRESH_CONCURRENCY = 2;
+const REFRESH_CONCURRENCY = 1;
 const refreshToken = randomUUID();
 const refreshesInFlight = new Set();
 const fromLoopback = (address) => address === "127.0.0.1" || address === "::1";

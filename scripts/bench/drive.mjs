@@ -261,7 +261,7 @@ const when = new Date().toISOString();
 const markdown = [
   `### Benchmark, ${label} reports (${when.slice(0, 16)} UTC)`,
   "",
-  `${connections} connections, ${rounds} rounds of ${duration} s per side after a 2 s warm-up; pool ${process.env.DB_POOL_SIZE ?? 10}.`,
+  `${connections} connections, ${rounds} rounds of ${duration} s per side after a 2 s warm-up; pool ${process.env.DB_POOL_SIZE ?? 10}; page cache lifetime ${process.env.PAGE_CACHE_SECONDS ?? process.env.DATA_CACHE_SECONDS ?? 5} s, data cache ${process.env.DATA_CACHE_SECONDS ?? 5} s.`,
   "",
   ...lines,
   "",

@@ -1,6 +1,6 @@
 // The page cache: a visitor's public page (home, a number, an organisation, the registry, the static
 // pages), kept whole in this process's memory (PAGE_CACHE_SECONDS, see pageCacheSettings) and answered
-// without rendering. A hot page (HOT_HITS requests in its lifetime) is rendered again in the background
+// without rendering. A hot page (asked for HOT_HITS times) is rendered again in the background
 // when it expires, while the expired copy is still sent (X-Cache: STALE) — a scam wave's number is never
 // rendered more than once per lifetime, and no visitor waits for it.
 //
@@ -29,8 +29,8 @@ export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[
  */
 export const API_PATHS = [/^\/api\/v1\/numbers\/[^/]+$/];
 
-/** Requests within its lifetime that make a kept page hot (refreshed in the background when it expires). */
-export const HOT_HITS = 10;
+/** Requests that make a kept page hot (refreshed in the background when it expires): a page asked for again and again, not one seen once or twice. */
+export const HOT_HITS = 3;
 
 /** Whether a kept key is an API answer (its limit is spent before it is sent). */
 export const isApiKey = (key) => key.startsWith("/api/");
@@ -113,24 +113,26 @@ export class PageCache {
   }
 
   /**
-   * The kept page and whether it is fresh. An expired page is still returned (fresh: false) when it is
-   * hot — asked for at least HOT_HITS times in its lifetime — for up to maxStaleMs past its lifetime:
-   * the server sends it while one background render replaces it (stale-while-revalidate). Anything
-   * else expired is dropped. A write drops a page whether fresh or stale.
+   * The kept page and whether it is fresh. Past its lifetime a page is still returned (fresh: false)
+   * when it is hot — asked for at least HOT_HITS times since it was first kept (the count carries over
+   * to the copies that replace it) — for up to maxStaleMs: the server sends it while one background
+   * render replaces it (stale-while-revalidate). A page that is not hot is rendered again on its next
+   * request. A write drops a page whether fresh or stale.
    */
   lookup(key) {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const now = this.now();
-    if (entry.expires <= now && !(entry.hits >= HOT_HITS && entry.expires + this.maxStaleMs > now)) {
+    if (entry.expires + this.maxStaleMs <= now) {
       this.drop(key);
       return undefined;
     }
-    if (entry.expires > now) entry.hits++;
+    entry.hits++;
     // Least recently used goes first: re-insert at the end.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return { entry, fresh: entry.expires > now };
+    if (entry.expires > now) return { entry, fresh: true };
+    return entry.hits >= HOT_HITS ? { entry, fresh: false } : undefined;
   }
 
   /**
@@ -157,7 +159,8 @@ export class PageCache {
       br: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       storedAt: this.now(),
-      hits: 0,
+      // How often the page was asked for, across the copies kept of it (see lookup).
+      hits: this.entries.get(key)?.hits ?? 0,
       expires: this.now() + this.ttlMs,
       tags: allTags,
     };
