@@ -154,3 +154,13 @@ test("a hot page is refreshed in the background when it expires: the old copy on
     return fresh.headers["x-cache"] === "HIT" && fresh.body.includes("9 reports so far");
   }, { timeout: 15_000, intervals: [250] }).toBe(true);
 });
+
+test("the sitemap index is kept too, with its own hour-long Cache-Control", async ({ request }) => {
+  const address = ownClientAddress();
+  await request.get("/sitemap.xml", { headers: address });
+  const kept = await request.get("/sitemap.xml", { headers: address });
+  expect(kept.headers()["x-cache"]).toMatch(/^(HIT|STALE)$/);
+  expect(kept.headers()["cache-control"]).toBe("public, max-age=3600, s-maxage=3600");
+  expect(kept.headers()["content-type"]).toContain("application/xml");
+  expect(await kept.text()).toContain("<sitemapindex");
+});

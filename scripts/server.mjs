@@ -157,7 +157,7 @@ function renderAndKeep(req, res, key, state) {
       !res.hasHeader("set-cookie") &&
       !res.hasHeader("content-encoding") &&
       typeof policy === "string" &&
-      /^(text\/html|application\/json)\b/.test(String(res.getHeader("content-type") ?? ""));
+      /^(text\/html|application\/json|application\/xml)\b/.test(String(res.getHeader("content-type") ?? ""));
     const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: body.toString("utf8") }, [...state.page.tags], state.page.startedAt) : null;
     if (!entry) {
       res.setHeader("X-Cache", "BYPASS");

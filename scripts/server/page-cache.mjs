@@ -22,7 +22,7 @@ import { createHash } from "node:crypto";
 import zlib from "node:zlib";
 
 /** Paths whose visitor pages may be kept. Everything else (forms, accounts, moderation) never is. */
-export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[^/]+)?$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
+export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[^/]+)?$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/, /^\/sitemap\.xml$/];
 /**
  * API answers that may be kept: the number lookup, asked without an API key (a key's daily quota is
  * counted by the app). Its per-address limit is still spent on every answer (scripts/server/api-limit.mjs).
@@ -147,10 +147,14 @@ export class PageCache {
     if (!hashed) return null;
     const body = Buffer.from(hashed.html, "utf8");
     const api = isApiKey(key);
+    const header = (wanted) => page.headers.find(([name]) => name.toLowerCase() === wanted)?.[1];
+    // An API answer or an XML file keeps its own Cache-Control (the lookup's minute, the sitemap's hour);
+    // an HTML page gets keptCacheControl.
+    const ownCacheControl = api || !String(header("content-type") ?? "").startsWith("text/html");
     const entry = {
       api,
-      // An API answer keeps its own Cache-Control (the route's LOOKUP_CACHE); a page gets keptCacheControl.
-      cacheControl: api ? page.headers.find(([name]) => name.toLowerCase() === "cache-control")?.[1] : undefined,
+      ownCacheControl,
+      cacheControl: ownCacheControl ? header("cache-control") : undefined,
       status: page.status,
       headers: page.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
       policy: hashed.policy,
@@ -225,7 +229,7 @@ export function keptCacheControl(sharedMaxAgeSeconds) {
 export function sendKeptPage(req, res, entry, { sharedMaxAgeSeconds, cache, method = req.method }) {
   for (const [name, value] of entry.headers) res.setHeader(name, value);
   res.setHeader("Content-Security-Policy", entry.policy);
-  if (entry.api) {
+  if (entry.ownCacheControl) {
     res.setHeader("Cache-Control", entry.cacheControl ?? keptCacheControl(sharedMaxAgeSeconds));
     res.setHeader("Vary", "Accept-Encoding");
   } else {

@@ -8,7 +8,7 @@ const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8
 
 describe("pageCacheKey", () => {
   test("a visitor's GET of a public page has a key", () => {
-    for (const url of ["/", "/numbers/+61491570006", "/organisations", "/organisations/medibank", "/registry", "/registry?country=AU&cursor=abc", "/about", "/safe-calling"]) {
+    for (const url of ["/", "/numbers/+61491570006", "/organisations", "/organisations/medibank", "/registry", "/registry?country=AU&cursor=abc", "/about", "/safe-calling", "/sitemap.xml"]) {
       expect(pageCacheKey(request(url)), url).toBe(url);
     }
     // Cookies other than the session do not change what a page shows.
@@ -68,11 +68,13 @@ describe("PageCache", () => {
     html: `<html><script nonce="abc">${text}</script></html>`,
   });
 
-  test("an API answer keeps its own Cache-Control; a page's is replaced when sent", () => {
+  test("an API answer and an XML file keep their own Cache-Control; a page's is replaced when sent", () => {
     const cache = new PageCache({ ttlMs: 60_000 });
     const json = { status: 200, headers: [["content-type", "application/json"], ["cache-control", "public, max-age=60"]] as [string, string][], policy: "script-src 'self' 'nonce-abc' 'strict-dynamic'", html: '{"e164":"+61491570006"}' };
     expect(cache.set("/api/v1/numbers/x", json, [], cache.begin())).toMatchObject({ api: true, cacheControl: "public, max-age=60" });
-    expect(cache.set("/", page(), [], cache.begin())).toMatchObject({ api: false, cacheControl: undefined });
+    expect(cache.set("/", page(), [], cache.begin())).toMatchObject({ api: false, ownCacheControl: false, cacheControl: undefined });
+    const xml = { ...json, headers: [["content-type", "application/xml; charset=utf-8"], ["cache-control", "public, max-age=3600, s-maxage=3600"]] as [string, string][], html: "<sitemapindex/>" };
+    expect(cache.set("/sitemap.xml", xml, [], cache.begin())).toMatchObject({ api: false, ownCacheControl: true, cacheControl: "public, max-age=3600, s-maxage=3600" });
   });
 
   test("keeps a page for its lifetime, with per-exchange headers removed", () => {
