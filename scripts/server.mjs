@@ -235,7 +235,7 @@ const server = http.createServer((req, res) => {
   const kept = found?.fresh ? found.entry : undefined;
   // A kept API answer is sent once the address's limit is spent; over it (or with the database away)
   // the app answers instead, with its own 429 or 503.
-  const within = kept ? spendApiLimit(limitPool(), address).catch(() => false) : Promise.resolve(false);
+  const within = kept ? limitPool().then((pool) => spendApiLimit(pool, address)).catch(() => false) : Promise.resolve(false);
   void within.then((ok) => {
     if (ok && kept) {
       state.cache = "hit";
@@ -255,15 +255,9 @@ if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req
 
 // The pool the server spends kept API answers' limits from (scripts/server/api-limit.mjs): made on first
 // use, small (one statement per answer), closed on shutdown.
+const pgModule = import("pg").then((module) => module.default);
 let limits = null;
-async function importPg() {
-  return (await import("pg")).default;
-}
-const pgModule = importPg();
-function limitPool() {
-  if (!limits) limits = pgModule.then((pg) => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "callercheck-api-limits" }));
-  return { query: (...args) => limits.then((pool) => pool.query(...args)) };
-}
+const limitPool = () => (limits ??= pgModule.then((pg) => new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, application_name: "callercheck-api-limits" })));
 
 // Other processes' cache invalidations (lib/platform/data-cache.ts broadcasts every write's tags with
 // NOTIFY): one connection LISTENs and drops the same tags from the data cache and the page cache. After a

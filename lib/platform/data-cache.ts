@@ -158,7 +158,7 @@ function invalidateLocally(tags: readonly string[], holdMs = 0): void {
 };
 
 /** A broadcast's payload: `{"o": origin, "t": tags, "h": holdMs}`; anything else is ignored. */
-export function parseInvalidation(message: string): { origin: string; tags: string[]; holdMs: number } | null {
+function parseInvalidation(message: string): { origin: string; tags: string[]; holdMs: number } | null {
   try {
     const value = JSON.parse(message) as { o?: unknown; t?: unknown; h?: unknown };
     if (typeof value.o !== "string" || !Array.isArray(value.t) || !value.t.every((tag) => typeof tag === "string")) return null;

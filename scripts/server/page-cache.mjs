@@ -33,7 +33,7 @@ export const API_PATHS = [/^\/api\/v1\/numbers\/[^/]+$/];
 export const HOT_HITS = 3;
 
 /** Whether a kept key is an API answer (its limit is spent before it is sent). */
-export const isApiKey = (key) => key.startsWith("/api/");
+const isApiKey = (key) => key.startsWith("/api/");
 
 /** Auth.js's session cookie (chunked as .0, .1 … when large; __Secure- over https). */
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
