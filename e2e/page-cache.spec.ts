@@ -164,3 +164,13 @@ test("the sitemap index is kept too, with its own hour-long Cache-Control", asyn
   expect(kept.headers()["content-type"]).toContain("application/xml");
   expect(await kept.text()).toContain("<sitemapindex");
 });
+
+test("the organisations directory and the safe-calling table are kept for visitors too", async ({ request }) => {
+  const address = ownClientAddress();
+  for (const path of ["/organisations", "/safe-calling", "/registry"]) {
+    await request.get(path, { headers: address });
+    const again = await request.get(path, { headers: address });
+    expect(again.status(), path).toBe(200);
+    expect(again.headers()["x-cache"], path).toMatch(/^(HIT|STALE)$/);
+  }
+});

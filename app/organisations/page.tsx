@@ -6,7 +6,7 @@ import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { inputClass } from "@/components/ui/field";
 import { plural } from "@/lib/display/format";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
-import { listOrganisationCountries, listOrganisations } from "@/lib/organisations/organisation";
+import { listCachedOrganisationCountries, listOrganisations } from "@/lib/organisations/organisation";
 import { listOrganisationsForVisitors } from "@/lib/organisations/public-page";
 import { countryName } from "@/lib/numbers/phone";
 import { getActor } from "@/lib/accounts/authz";
@@ -31,7 +31,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const viewer = actor && { id: actor.id, role: actor.role };
   // The default region's organisations come first, then the rest.
   const filters = { q, category, country, page, region: env.DEFAULT_REGION };
-  const [result, countries] = await Promise.all([viewer ? listOrganisations({ ...filters, viewer }) : listOrganisationsForVisitors(filters), listOrganisationCountries()]);
+  const [result, countries] = await Promise.all([viewer ? listOrganisations({ ...filters, viewer }) : listOrganisationsForVisitors(filters), listCachedOrganisationCountries()]);
   const link = (over: Search) => {
     const params = new URLSearchParams();
     const merged = { q, category, country, page: String(page), ...over };

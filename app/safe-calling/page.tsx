@@ -4,7 +4,7 @@ import { OrgFilterSelects } from "@/components/org-filter-selects";
 import { buttonClass } from "@/components/ui/button";
 import { ORG_CATEGORIES, ORG_CATEGORY_KEYS, type OrgCategoryKey } from "@/lib/display/labels";
 import { countryName } from "@/lib/numbers/phone";
-import { listOrganisationCountries } from "@/lib/organisations/organisation";
+import { listCachedOrganisationCountries } from "@/lib/organisations/organisation";
 import { listSafeCallingCached } from "@/lib/organisations/public-page";
 import { firstParam } from "@/lib/platform/search-params";
 
@@ -24,7 +24,7 @@ export default async function SafeCallingPage({ searchParams }: { searchParams: 
   const countryParam = firstParam(raw.country);
   const country = countryParam && /^[A-Z]{2}$/.test(countryParam) ? countryParam : undefined;
   const requested = Math.min(Math.max(Number.parseInt(firstParam(raw.page) ?? "1", 10) || 1, 1), 10_000);
-  const [result, countries] = await Promise.all([listSafeCallingCached({ category, country, page: requested }), listOrganisationCountries()]);
+  const [result, countries] = await Promise.all([listSafeCallingCached({ category, country, page: requested }), listCachedOrganisationCountries()]);
   const link = (page: number) => {
     const params = new URLSearchParams();
     if (category) params.set("category", category);

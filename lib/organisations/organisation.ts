@@ -68,12 +68,12 @@ export async function listOrganisations(filters: DirectoryFilters) {
   return { organisations, total, listed, page, pageCount: Math.max(1, Math.ceil(listed / DIRECTORY_PAGE_SIZE)), recentDays: RECENT_DAYS };
 }
 
-/** Countries that have at least one listed organisation, for the directory's filter. */
-/** listOrganisationCountries through the data cache (the registry's and directory's filter). */
+/** listOrganisationCountries through the data cache (the registry's, directory's and safe-calling filter). */
 export function listCachedOrganisationCountries(): Promise<string[]> {
   return cached("organisation-countries", [cacheTags.registry], listOrganisationCountries);
 }
 
+/** Countries that have at least one listed organisation, for the directory's filter. */
 export async function listOrganisationCountries(): Promise<string[]> {
   const rows = await db.organisation.groupBy({ by: ["country"], where: { status: { in: ["ACTIVE", "PROPOSED"] }, country: { not: null } } });
   return rows.map((row) => row.country!).sort();
