@@ -6,19 +6,20 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 import { ACTORS, AUTHORISATION_MATRIX, type Access, type ActorKind } from "@/lib/accounts/authorisation-matrix";
 import { db } from "@/lib/platform/db";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/platform/rate-limit";
+import { encodeSessionToken } from "@/lib/accounts/session-token";
 
 // Every server action and route handler, called directly (no UI) as each kind of actor, against
-// lib/accounts/authorisation-matrix.ts. Only the session lookup and Next's request-bound helpers are
-// replaced; the actions, commands and PostgreSQL are real.
+// lib/accounts/authorisation-matrix.ts. Only Next's request-bound helpers are replaced (the cookie jar
+// holds a real session token minted for the actor); the actions, commands and PostgreSQL are real.
 
 const root = path.resolve(import.meta.dirname, "..");
 
-let session: { user: { id: string; role: string; sessionVersion: number } } | null = null;
+let sessionCookie: string | null = null;
 let address = 0;
+process.env.AUTH_SECRET ||= `matrix-${randomBytes(16).toString("hex")}`;
 
 vi.mock("@/lib/accounts/auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/accounts/auth")>()),
-  auth: async () => session,
   signIn: async () => undefined,
   signOut: async () => undefined,
 }));
@@ -26,7 +27,10 @@ vi.mock("next/headers", () => ({
   // The app reads the client address only from its private header (scripts/server.mjs sets it); each
   // call gets its own, so per-address limits never collide. (Literal: vi.mock is hoisted above imports.)
   headers: async () => new Headers({ "x-callercheck-client-address": `10.77.${Math.floor(address / 250)}.${address++ % 250}` }),
-  cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
+  cookies: async () => {
+    const all = sessionCookie ? [{ name: "authjs.session-token", value: sessionCookie }] : [];
+    return { get: (name: string) => all.find((cookie) => cookie.name === name), set: () => undefined, getAll: () => all, has: (name: string) => all.some((cookie) => cookie.name === name), delete: () => undefined };
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
 vi.mock("next/server", async (importOriginal) => ({
@@ -300,7 +304,7 @@ describe("every entry, as every kind of actor", () => {
         const actor = actors[kind];
         // The current version: signOutEverywhereAction, called before, ends the earlier sessions.
         const version = actor ? (await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } })).sessionVersion : 0;
-        session = actor ? { user: { id: actor.id, role: actor.role, sessionVersion: version } } : null;
+        sessionCookie = actor ? await encodeSessionToken({ token: { uid: actor.id, role: actor.role, sv: version }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" }) : null;
         seen[kind] = await outcome(input(modules));
       }
       expect(seen).toEqual(row);

@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
-import { auth } from "./auth";
+import { cookies } from "next/headers";
 import { db } from "../platform/db";
+import { authSecrets } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { isModerator, STAFF_ROLES } from "./roles";
+import { readSessionToken, type SessionClaims } from "./session-token";
 
 /** The signed-in user as the server sees them now (fresh role and suspension, not the cookie's). */
 export type Actor = {
@@ -30,16 +32,42 @@ const actorSelect = {
 } as const;
 
 /**
- * Once per render: the header and the page both ask, and each ask costs a session decode and two reads
- * (the session version in auth.ts's jwt callback, the user here). React's cache() is per request and
+ * Once per render: the header and the page both ask, and each ask costs a session read (memoised per
+ * token) and one database read (the user with its session version). React's cache() is per request and
  * does nothing outside a render (route handlers and server actions read it once anyway).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return getActorById(id, session.user.sessionVersion);
+  const session = await readSession();
+  if (!session) return null;
+  return getActorById(session.userId, session.sessionVersion);
 });
+
+/** Auth.js's session cookie names: the __Secure- one where the site is served over HTTPS. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+/**
+ * The request's session cookie, read as Auth.js's auth() reads it (same cookie, salt, secrets and token
+ * format; a cookie over 4 kB arrives in numbered chunks) but without its detour: auth() builds a request
+ * for its own /session endpoint, reads the session version in the jwt callback and re-encrypts a rolled
+ * cookie that a server component cannot set, and getActorById below reads the user and its session
+ * version anyway. Signing in and out still go through Auth.js.
+ */
+async function readSession(): Promise<SessionClaims | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const whole = jar.get(name)?.value;
+    const chunks = whole
+      ? [whole]
+      : jar
+          .getAll()
+          .filter((cookie) => cookie.name.startsWith(`${name}.`) && /^\d+$/.test(cookie.name.slice(name.length + 1)))
+          .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+          .map((cookie) => cookie.value);
+    if (chunks.length === 0) continue;
+    return readSessionToken(chunks.join(""), name, authSecrets());
+  }
+  return null;
+}
 
 /** The user by id; with a session version, null unless it is still the user's current one. */
 export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {

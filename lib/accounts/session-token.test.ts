@@ -1,7 +1,7 @@
 import { decodeProtectedHeader } from "jose";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, test } from "vitest";
-import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { decodeSessionToken, encodeSessionToken, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const salt = "authjs.session-token";
@@ -35,5 +35,23 @@ describe("session tokens with the derived key kept", () => {
     expect(await decodeSessionToken({ token: old, secret: rotated, salt })).toMatchObject(token);
     const fresh = await encodeSessionToken({ token, secret: rotated, salt });
     expect(await decode({ token: fresh, secret: `${secret}-new`, salt })).toMatchObject(token);
+  });
+
+  test("readSessionToken answers the session's user and version, and nothing for a bad or expired token", async () => {
+    const byAuthJs = await encode({ token, secret, salt });
+    expect(await readSessionToken(byAuthJs, salt, [secret])).toEqual({ userId: "u1", sessionVersion: 3 });
+    // Read again (from memory): the same answer.
+    expect(await readSessionToken(byAuthJs, salt, [secret])).toEqual({ userId: "u1", sessionVersion: 3 });
+    // Another secret or salt, a tampered token, an expired one, one that names nobody: no session.
+    expect(await readSessionToken(byAuthJs, salt, [`${secret}-other`])).toBeNull();
+    expect(await readSessionToken(byAuthJs, "__Secure-authjs.session-token", [secret])).toBeNull();
+    const parts = byAuthJs.split(".");
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith("AA") ? "BB" : "AA");
+    expect(await readSessionToken(parts.join("."), salt, [secret])).toBeNull();
+    expect(await readSessionToken(await encode({ token, secret, salt, maxAge: -60 }), salt, [secret])).toBeNull();
+    expect(await readSessionToken(await encode({ token: { name: "nobody" }, secret, salt }), salt, [secret])).toBeNull();
+    // No version in the token: -1, which matches no user's version.
+    const unversioned = await encode({ token: { sub: "u2" }, secret, salt });
+    expect(await readSessionToken(unversioned, salt, [secret])).toEqual({ userId: "u2", sessionVersion: -1 });
   });
 });

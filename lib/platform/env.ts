@@ -64,3 +64,8 @@ export function secretFromEnv(name: "AUTH_SECRET" | "ALERTS_SECRET"): string | u
 export const secureCookies = env.NODE_ENV === "production" && env.APP_URL.startsWith("https:");
 
 export const isDevPagesEnabled = env.NODE_ENV !== "production" || env.ENABLE_DEV_PAGES === "1";
+
+/** Auth.js's secrets, newest first as it orders them: AUTH_SECRET_1..3 (rotation) before AUTH_SECRET. */
+export function authSecrets(): string[] {
+  return [process.env.AUTH_SECRET_3, process.env.AUTH_SECRET_2, process.env.AUTH_SECRET_1, process.env.AUTH_SECRET].filter((secret): secret is string => Boolean(secret));
+}

@@ -120,9 +120,12 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   await spendVoteLimits(actor, context);
   const claimId = data.claimId ?? (await ensureNumberClaim(data.e164!)).id;
   const now = new Date();
+  let e164 = data.e164 ?? null;
   const outcome = await db.$transaction(async (tx) => {
     const weight = await lockVoter(tx, actor.id, now);
-    const { vote: before } = await currentVote(tx, claimId, actor.id);
+    const current = await currentVote(tx, claimId, actor.id);
+    e164 = current.e164;
+    const before = current.vote;
     if (before?.legitimate === data.legitimate) return null;
     const after: KeptVote = { legitimate: data.legitimate, weight, castAt: now };
     const upsert = Prisma.sql`WITH v AS (
@@ -134,9 +137,9 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   // Pages that show the claim (a new organisation-less claim: the number's page) are dropped from the data cache.
   if (outcome) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
   const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
-  const alerts = outcome ? await checkBrigading(claimId, now) : [];
-  if (outcome) await refreshClaimListing(claimId);
-  if (outcome) await refreshDueTrustLevels(now, 5);
+  if (outcome && e164) refreshListingSoon(e164);
+  if (outcome) sweepDueTrustLevelsSoon(now);
+  const alerts = outcome ? await brigadingCheckAfter(claimId) : [];
   return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, counters, data.legitimate, now) };
 }
 
@@ -144,12 +147,43 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
  * The number's feed listing follows the vote in the background: a vote is a small, frequent write, and
  * refreshes of one number are coalesced (lib/feeds/listing.ts), so a burst of votes costs one or two.
  */
-async function refreshClaimListing(claimId: string): Promise<void> {
-  void db.claim
-    .findUnique({ where: { id: claimId }, select: { e164: true } })
-    .then((claim) => (claim ? refreshListingAfterWrite(claim.e164) : undefined))
-    .catch((error) => log.error({ err: error }, "feed listing refresh after a vote failed"));
+function refreshListingSoon(e164: string): void {
+  void refreshListingAfterWrite(e164).catch((error: unknown) => log.error({ err: error }, "feed listing refresh after a vote failed"));
 }
+
+/** Level changes that time alone brings (lib/trust/legitimacy.ts), swept after votes: at most once a second per process, off the answer's path. */
+let lastTrustSweep = 0;
+function sweepDueTrustLevelsSoon(now: Date): void {
+  if (now.getTime() - lastTrustSweep < 1_000) return;
+  lastTrustSweep = now.getTime();
+  void refreshDueTrustLevels(now, 20).catch((error: unknown) => log.error({ err: error }, "trust level sweep after a vote failed"));
+}
+
+/**
+ * The brigading check that covers a committed vote, shared: while a check of the claim runs, votes that
+ * commit meanwhile wait for one more check, which starts when it ends and sees all of them. A burst of
+ * votes on one claim costs two checks at a time, not one per vote; a vote still answers with the
+ * alerts the check covering it opened (lib/votes/vote.db.test.ts).
+ */
+const brigadingChecks = new Map<string, { running: Promise<string[]>; queued: Promise<string[]> | null }>();
+
+function brigadingCheckAfter(claimId: string): Promise<string[]> {
+  const slot = brigadingChecks.get(claimId);
+  if (!slot) return startBrigadingCheck(claimId);
+  slot.queued ??= slot.running.then(ignore, ignore).then(() => startBrigadingCheck(claimId));
+  return slot.queued;
+}
+
+function startBrigadingCheck(claimId: string): Promise<string[]> {
+  const running = checkBrigading(claimId, new Date());
+  brigadingChecks.set(claimId, { running, queued: null });
+  void running.then(ignore, ignore).then(() => {
+    if (brigadingChecks.get(claimId)?.running === running) brigadingChecks.delete(claimId);
+  });
+  return running;
+}
+
+const ignore = () => undefined;
 
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string; panel: VotePanelUpdate }> {
   assertCanWrite(actor);
@@ -158,13 +192,13 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
   const now = new Date();
   const counters = await db.$transaction(async (tx) => {
     await lockVoter(tx, actor.id, now);
-    const { vote: before } = await currentVote(tx, claimId, actor.id);
+    const { e164, vote: before } = await currentVote(tx, claimId, actor.id);
     if (!before) return null;
     const remove = Prisma.sql`WITH v AS (DELETE FROM "Vote" WHERE "claimId" = ${claimId} AND "userId" = ${actor.id})`;
-    return moveCounters(tx, claimId, before, null, now, remove);
+    return { ...(await moveCounters(tx, claimId, before, null, now, remove)), e164 };
   }, TX_OPTIONS);
   if (counters) invalidateTags(cacheTags.claim(claimId));
-  if (counters) await refreshClaimListing(claimId);
+  if (counters) refreshListingSoon(counters.e164);
   const current = counters ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
   return { claimId, panel: panelFor(claimId, current, null, now) };
 }
