@@ -56,23 +56,44 @@ export async function refreshListing(e164: string): Promise<void> {
 
 const inFlight = new Map<string, { again: boolean; done: Promise<void> }>();
 
+type CurrentListing = { allowed: boolean; blocked: boolean; category: ReportCategory | null; confidence: number; organisationIds: string[]; verdict: string } | null;
+
+/** What a new listing changes against the stored one (organisation ids sorted, as stored). */
+function listingChanges(listing: Listing, verifiedIds: string[], current: CurrentListing) {
+  // A number that leaves the allow-list keeps the organisations it had, so the removal names them.
+  const organisationIds = listing.allowed ? verifiedIds : (current?.organisationIds ?? []);
+  const allowChanged = listing.allowed !== (current?.allowed ?? false) || (listing.allowed && !sameSet(organisationIds, current?.organisationIds ?? []));
+  const blockChanged =
+    listing.blocked !== (current?.blocked ?? false) || (listing.blocked && (listing.category !== current?.category || listing.confidence !== current?.confidence));
+  return { organisationIds, allowChanged, blockChanged };
+}
+
+const listingSelect = { allowed: true, blocked: true, category: true, confidence: true, organisationIds: true, verdict: true } as const;
+
+/**
+ * The verdict's reads (the number page without its reports, which lists the claims and their
+ * organisations) and the stored listing, side by side. Most refreshes change nothing: they end there,
+ * with no transaction. A change takes the number's lock, reads the listing again and writes it with the
+ * next version.
+ */
 async function refreshOnce(e164: string): Promise<void> {
-  const [page, verifiedClaims] = await Promise.all([
-    getNumberPage(e164, null, { reports: 0 }),
-    db.claim.findMany({ where: { e164, status: "VERIFIED", organisationId: { not: null } }, select: { organisationId: true }, orderBy: { organisationId: "asc" } }),
-  ]);
+  const [page, stored] = await Promise.all([getNumberPage(e164, null, { reports: 0 }), db.listedNumber.findUnique({ where: { e164 }, select: listingSelect })]);
   const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
   const listing = listingFor(page.verdict, reporters);
+  const verifiedIds = page.organisations
+    .filter((claim) => claim.status === "VERIFIED")
+    .map((claim) => claim.organisation.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const first = listingChanges(listing, verifiedIds, stored);
+  if (!first.allowChanged && !first.blockChanged) {
+    if (stored && stored.verdict !== listing.verdict) await db.listedNumber.updateMany({ where: { e164 }, data: { verdict: listing.verdict } });
+    return;
+  }
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
-      const current = await tx.listedNumber.findUnique({ where: { e164 } });
-      // A number that leaves the allow-list keeps the organisations it had, so the removal names them.
-      const organisationIds = listing.allowed ? verifiedClaims.map((claim) => claim.organisationId!) : (current?.organisationIds ?? []);
-      const allowChanged = listing.allowed !== (current?.allowed ?? false) || (listing.allowed && !sameSet(organisationIds, current?.organisationIds ?? []));
-      const blockChanged =
-        listing.blocked !== (current?.blocked ?? false) ||
-        (listing.blocked && (listing.category !== current?.category || listing.confidence !== current?.confidence));
+      const current = await tx.listedNumber.findUnique({ where: { e164 }, select: { ...listingSelect, allowVersion: true, blockVersion: true } });
+      const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, verifiedIds, current);
       if (!allowChanged && !blockChanged) {
         if (current && current.verdict !== listing.verdict) await tx.listedNumber.update({ where: { e164 }, data: { verdict: listing.verdict } });
         return;

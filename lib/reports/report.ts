@@ -158,27 +158,25 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
   const gain = !previous || movesFrom ? 1 : 0;
   const member = actor ? gain : 0;
   const visitor = actor ? 0 : gain;
+  // The number's breakdowns and dates in one statement: its category (and the one the reporter moves
+  // from, a different row), its week and first/last dates, computed from the stored row exactly as
+  // lib/numbers/counters.ts does.
   await tx.$executeRaw`
-    INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters, "anonymousReporters")
-    VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${member}, ${visitor})
-    ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1,
-      reporters = "NumberCategoryStat".reporters + ${member}, "anonymousReporters" = "NumberCategoryStat"."anonymousReporters" + ${visitor}`;
-  if (movesFrom) {
-    await tx.$executeRaw`
-      UPDATE "NumberCategoryStat" SET reporters = reporters - ${actor ? 1 : 0}, "anonymousReporters" = "anonymousReporters" - ${actor ? 0 : 1}
-      WHERE e164 = ${phone.e164} AND category = ${movesFrom}::"ReportCategory"`;
-  }
-  // Week and first/last dates are computed from the stored row, exactly as lib/numbers/counters.ts does.
-  await tx.$executeRaw`
-    INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)
-    SELECT e164, date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, 1 FROM "Report" WHERE id = ${report.id}
-    ON CONFLICT (e164, "weekStart") DO UPDATE SET reports = "NumberWeekStat".reports + 1`;
-  await tx.$executeRaw`
+    WITH r AS (SELECT e164, "occurredAt" FROM "Report" WHERE id = ${report.id}),
+    c AS (INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters, "anonymousReporters")
+          VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${member}, ${visitor})
+          ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1,
+            reporters = "NumberCategoryStat".reporters + ${member}, "anonymousReporters" = "NumberCategoryStat"."anonymousReporters" + ${visitor}),
+    m AS (UPDATE "NumberCategoryStat" SET reporters = reporters - ${movesFrom && actor ? 1 : 0}, "anonymousReporters" = "anonymousReporters" - ${movesFrom && !actor ? 1 : 0}
+          WHERE e164 = ${phone.e164} AND category::text = ${movesFrom ?? ""}),
+    w AS (INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)
+          SELECT e164, date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, 1 FROM r
+          ON CONFLICT (e164, "weekStart") DO UPDATE SET reports = "NumberWeekStat".reports + 1)
     UPDATE "PhoneNumber" p SET
       "firstReportedAt" = LEAST(p."firstReportedAt", r."occurredAt"),
       "lastReportedAt" = GREATEST(p."lastReportedAt", r."occurredAt"),
       "reporterCount" = p."reporterCount" + ${previous || !actor ? 0 : 1}
-    FROM "Report" r WHERE r.id = ${report.id} AND p.e164 = r.e164`;
+    FROM r WHERE p.e164 = r.e164`;
   await recordReportAlerts(tx, { id: report.id, e164: phone.e164, reporterId: actor?.id ?? null, category: data.category, organisationId: org?.id ?? null });
 
   return {
@@ -192,24 +190,30 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
 
 type Previous = { category: ReportCategory } | null;
 
-/** The member's previous category on this number (null if first), then records this report. */
+/**
+ * The member's previous category on this number (null if first), and records this report, in one
+ * statement: the CTE reads the row as it was before the upsert, and the number's row lock (taken first
+ * in writeReport) keeps any other report on the number from moving it meanwhile.
+ */
 async function countMember(tx: Tx, e164: string, userId: string, category: ReportCategory, now: Date): Promise<Previous> {
-  const previous = await tx.numberReporter.findUnique({ where: { e164_userId: { e164, userId } }, select: { category: true } });
-  await tx.$executeRaw`
-    INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
-    VALUES (${e164}, ${userId}, ${category}::"ReportCategory", 1, ${now})
-    ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
-  return previous;
+  const [row] = await tx.$queryRaw<{ previous: ReportCategory | null }[]>`
+    WITH before AS (SELECT category FROM "NumberReporter" WHERE e164 = ${e164} AND "userId" = ${userId}),
+    upsert AS (INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
+      VALUES (${e164}, ${userId}, ${category}::"ReportCategory", 1, ${now})
+      ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
+    SELECT (SELECT category::text FROM before) AS previous`;
+  return row?.previous ? { category: row.previous } : null;
 }
 
 /** The same for a visitor's address key. */
 async function countAddress(tx: Tx, e164: string, addressKey: string, category: ReportCategory, now: Date): Promise<Previous> {
-  const previous = await tx.numberAnonymousReporter.findUnique({ where: { e164_addressKey: { e164, addressKey } }, select: { category: true } });
-  await tx.$executeRaw`
-    INSERT INTO "NumberAnonymousReporter" (e164, "addressKey", category, reports, "lastReportedAt")
-    VALUES (${e164}, ${addressKey}, ${category}::"ReportCategory", 1, ${now})
-    ON CONFLICT (e164, "addressKey") DO UPDATE SET category = EXCLUDED.category, reports = "NumberAnonymousReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt"`;
-  return previous;
+  const [row] = await tx.$queryRaw<{ previous: ReportCategory | null }[]>`
+    WITH before AS (SELECT category FROM "NumberAnonymousReporter" WHERE e164 = ${e164} AND "addressKey" = ${addressKey}),
+    upsert AS (INSERT INTO "NumberAnonymousReporter" (e164, "addressKey", category, reports, "lastReportedAt")
+      VALUES (${e164}, ${addressKey}, ${category}::"ReportCategory", 1, ${now})
+      ON CONFLICT (e164, "addressKey") DO UPDATE SET category = EXCLUDED.category, reports = "NumberAnonymousReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
+    SELECT (SELECT category::text FROM before) AS previous`;
+  return row?.previous ? { category: row.previous } : null;
 }
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
