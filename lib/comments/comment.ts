@@ -5,7 +5,7 @@ import { isModerator } from "../accounts/roles";
 import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import { getTrustLevels } from "../trust/legitimacy";
+import { trustLevelOf, trustSelect } from "../trust/legitimacy";
 import { maskSensitive } from "../reports/masking";
 import { contentVisibility, type ContentVisibility } from "../trust/privacy";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
@@ -161,7 +161,8 @@ const commentSelect = {
   editedAt: true,
   deletedAt: true,
   hiddenAt: true,
-  author: { select: { name: true } },
+  // The author's trust inputs come with the comment (one statement for threads, replies and authors).
+  author: { select: { name: true, ...trustSelect } },
   onBehalfOf: { select: { name: true, slug: true } },
 } as const;
 
@@ -172,27 +173,19 @@ export async function listComments(e164: string, viewer: Viewer, before?: { crea
   const cursor = before
     ? { OR: [{ createdAt: { lt: new Date(before.createdAt) } }, { createdAt: new Date(before.createdAt), id: { lt: before.id } }] }
     : {};
+  // One statement: the page of threads with their replies (relations load as joins).
   const tops = await db.comment.findMany({
     where: { e164, parentId: null, OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }], ...cursor },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,
-    select: commentSelect,
+    select: { ...commentSelect, replies: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect } },
   });
   const page = tops.slice(0, pageSize);
-  const replies = page.length
-    ? await db.comment.findMany({
-        where: { parentId: { in: page.map((c) => c.id) }, deletedAt: null },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { ...commentSelect, parentId: true },
-      })
-    : [];
-  const all = [...page, ...replies];
-  const [levels, flags] = await Promise.all([
-    getTrustLevels(all.map((c) => c.authorId)),
-    viewer ? db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: all.map((c) => c.id) } }, select: { commentId: true } }) : [],
-  ]);
+  const all = page.flatMap((top) => [top, ...top.replies]);
+  const flags = viewer && all.length > 0 ? await db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: all.map((c) => c.id) } }, select: { commentId: true } }) : [];
   const flagged = new Set(flags.map((flag) => flag.commentId));
   const now = Date.now();
+  const levels = new Map(all.map((c) => [c.authorId, trustLevelOf(c.author, new Date(now))]));
   const view = (c: (typeof all)[number]): CommentView => {
     const mine = viewer?.id === c.authorId;
     const mayReadHidden = mine || isModerator(viewer);
@@ -212,9 +205,7 @@ export async function listComments(e164: string, viewer: Viewer, before?: { crea
       replies: [],
     };
   };
-  const threads = page.map(view);
-  const byId = new Map(threads.map((thread) => [thread.id, thread]));
-  for (const reply of replies) byId.get(reply.parentId!)?.replies.push(view(reply));
+  const threads = page.map((top) => ({ ...view(top), replies: top.replies.map(view) }));
   const last = page.at(-1);
   const next = tops.length > pageSize && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
   return { visibility, threads, next, total };

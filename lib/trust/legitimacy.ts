@@ -8,14 +8,20 @@ import { trustLevel, type Legitimacy, type TrustLevel } from "./rules";
 /** SQL for a vote's scale 2^((updatedAt − epoch) / half-life), the same as kept.ts scaleAt(). */
 export const SQL_VOTE_SCALE = `power(2::float8, (extract(epoch FROM v."updatedAt")::float8 * 1000 - ${KEPT_EPOCH_MS}) / ${HALF_LIFE_MS})`;
 
-const trustSelect = { id: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true, visibleReportCount: true } as const;
+/** What a user's trust level is computed from (select it with a relation to skip getTrustLevels' read). */
+export const trustSelect = { id: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true, visibleReportCount: true } as const;
+
+/** A user's trust level now, from the fields trustSelect reads. */
+export function trustLevelOf(user: { role: Role; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number }, now: Date = new Date()): TrustLevel {
+  return trustLevel({ ...user, visibleReports: user.visibleReportCount }, now);
+}
 
 /** Trust levels for a set of users, now, from their stored inputs (no report counting per view). */
 export async function getTrustLevels(userIds: string[], now: Date = new Date()): Promise<Map<string, TrustLevel>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: trustSelect });
-  return new Map(users.map((user) => [user.id, trustLevel({ ...user, visibleReports: user.visibleReportCount }, now)]));
+  return new Map(users.map((user) => [user.id, trustLevelOf(user, now)]));
 }
 
 /** Weighted legitimacy of each claim from its kept sums (two columns, whatever the number of votes). */
