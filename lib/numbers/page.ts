@@ -115,7 +115,9 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
   const read = options.replica ? dbRead : db;
   const now = options.now ?? new Date();
   const take = options.reports ?? LATEST_REPORTS;
-  const [row, categoryRows, weekRows, claimRows, reportRows, contactRows] = await Promise.all([
+  // The number with its category and week counters and its claims: one statement (relations load as
+  // joins); every one of them needs the number's row, so an unknown number has none.
+  const [row, reportRows, contactRows] = await Promise.all([
     read.phoneNumber.findUnique({
       where: { e164 },
       select: {
@@ -127,25 +129,24 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         lastReportedAt: true,
         contentHiddenAt: true,
         contentHiddenReason: true,
-      },
-    }),
-    read.numberCategoryStat.findMany({ where: { e164 }, select: { category: true, reports: true, reporters: true, anonymousReporters: true } }),
-    read.numberWeekStat.findMany({ where: { e164 }, select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } }),
-    read.claim.findMany({
-      where: { e164 },
-      select: {
-        id: true,
-        status: true,
-        reportCount: true,
-        legitVotes: true,
-        notLegitVotes: true,
-        legitScaled: true,
-        notLegitScaled: true,
-        evidenceMethod: true,
-        evidenceSource: true,
-        verifiedAt: true,
-        reviewAt: true,
-        organisation: { select: organisationSelect },
+        categoryStats: { select: { category: true, reports: true, reporters: true, anonymousReporters: true } },
+        weekStats: { select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } },
+        claims: {
+          select: {
+            id: true,
+            status: true,
+            reportCount: true,
+            legitVotes: true,
+            notLegitVotes: true,
+            legitScaled: true,
+            notLegitScaled: true,
+            evidenceMethod: true,
+            evidenceSource: true,
+            verifiedAt: true,
+            reviewAt: true,
+            organisation: { select: organisationSelect },
+          },
+        },
       },
     }),
     take > 0
@@ -176,6 +177,9 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
       take: 1,
     }),
   ]);
+  const categoryRows = row?.categoryStats ?? [];
+  const weekRows = row?.weekStats ?? [];
+  const claimRows = row?.claims ?? [];
 
   // Kept weighted sums (lib/trust/kept.ts): the same figures as recomputing from the vote rows.
   const legitimacyByClaim = new Map(claimRows.map((claim) => [claim.id, keptLegitimacy(claim, now)]));
