@@ -9,8 +9,8 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/platform/rate-limit";
 import { encodeSessionToken } from "@/lib/accounts/session-token";
 
 // Every server action and route handler, called directly (no UI) as each kind of actor, against
-// lib/accounts/authorisation-matrix.ts. Only Next's request-bound helpers are replaced (the cookie jar
-// holds a real session token minted for the actor); the actions, commands and PostgreSQL are real.
+// lib/accounts/authorisation-matrix.ts. Only Next's request-bound helpers are replaced (the request's
+// Cookie header holds a real session token minted for the actor); the actions, commands and PostgreSQL are real.
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -26,11 +26,12 @@ vi.mock("@/lib/accounts/auth", async (importOriginal) => ({
 vi.mock("next/headers", () => ({
   // The app reads the client address only from its private header (scripts/server.mjs sets it); each
   // call gets its own, so per-address limits never collide. (Literal: vi.mock is hoisted above imports.)
-  headers: async () => new Headers({ "x-callercheck-client-address": `10.77.${Math.floor(address / 250)}.${address++ % 250}` }),
-  cookies: async () => {
-    const all = sessionCookie ? [{ name: "authjs.session-token", value: sessionCookie }] : [];
-    return { get: (name: string) => all.find((cookie) => cookie.name === name), set: () => undefined, getAll: () => all, has: (name: string) => all.some((cookie) => cookie.name === name), delete: () => undefined };
-  },
+  headers: async () =>
+    new Headers({
+      "x-callercheck-client-address": `10.77.${Math.floor(address / 250)}.${address++ % 250}`,
+      ...(sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {}),
+    }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined }));
 vi.mock("next/server", async (importOriginal) => ({

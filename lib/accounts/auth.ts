@@ -7,7 +7,7 @@ import Google from "next-auth/providers/google";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { Role } from "../generated/prisma/enums";
 import { db } from "../platform/db";
-import { env } from "../platform/env";
+import { env, secureCookies } from "../platform/env";
 import { log } from "../platform/log";
 import { AppError, isDatabaseUnavailable } from "../platform/errors";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -91,6 +91,8 @@ async function currentSessionVersion(userId: string): Promise<number | null> {
 
 const config: NextAuthConfig = {
   session: { strategy: "jwt" },
+  // The same rule as the app's own cookies, so getActor (lib/accounts/authz.ts) knows the cookie's name.
+  useSecureCookies: secureCookies,
   // Auth.js's own token format, with the derived key kept between requests (lib/accounts/session-token.ts).
   jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   // No trustHost here: Auth.js trusts the Host header only when the operator says so (AUTH_URL, which

@@ -1,12 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import { db } from "../platform/db";
-import { authSecrets } from "../platform/env";
+import { authSecrets, secureCookies } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { isModerator, STAFF_ROLES } from "./roles";
-import { readSessionToken, type SessionClaims } from "./session-token";
+import { parseCookies, readSessionToken, type SessionClaims } from "./session-token";
 
 /** The signed-in user as the server sees them now (fresh role and suspension, not the cookie's). */
 export type Actor = {
@@ -42,31 +42,29 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return getActorById(session.userId, session.sessionVersion);
 });
 
-/** Auth.js's session cookie names: the __Secure- one where the site is served over HTTPS. */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+/** Auth.js's session cookie: the __Secure- name where cookies are secure (the NextAuth config sets the same flag). */
+const SESSION_COOKIE = secureCookies ? "__Secure-authjs.session-token" : "authjs.session-token";
 
 /**
- * The request's session cookie, read as Auth.js's auth() reads it (same cookie, salt, secrets and token
- * format; a cookie over 4 kB arrives in numbered chunks) but without its detour: auth() builds a request
- * for its own /session endpoint, reads the session version in the jwt callback and re-encrypts a rolled
- * cookie that a server component cannot set, and getActorById below reads the user and its session
- * version anyway. Signing in and out still go through Auth.js.
+ * The request's session cookie, read as Auth.js's auth() reads it (same cookie name, first-wins parsing,
+ * salt, secrets and token format; a cookie over 4 kB arrives in numbered chunks) but without its detour:
+ * auth() builds a request for its own /session endpoint, reads the session version in the jwt callback
+ * and re-encrypts a rolled cookie that a server component cannot set, and getActorById below reads the
+ * user and its session version anyway. Signing in and out still go through Auth.js.
  */
 async function readSession(): Promise<SessionClaims | null> {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const whole = jar.get(name)?.value;
-    const chunks = whole
-      ? [whole]
-      : jar
-          .getAll()
-          .filter((cookie) => cookie.name.startsWith(`${name}.`) && /^\d+$/.test(cookie.name.slice(name.length + 1)))
-          .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
-          .map((cookie) => cookie.value);
-    if (chunks.length === 0) continue;
-    return readSessionToken(chunks.join(""), name, authSecrets());
-  }
-  return null;
+  const header = (await headers()).get("cookie");
+  if (!header || !header.includes(SESSION_COOKIE)) return null;
+  const cookies = parseCookies(header);
+  const whole = cookies.get(SESSION_COOKIE);
+  const token = whole
+    ? whole
+    : [...cookies]
+        .filter(([name]) => name.startsWith(`${SESSION_COOKIE}.`) && /^\d+$/.test(name.slice(SESSION_COOKIE.length + 1)))
+        .sort(([a], [b]) => Number(a.slice(SESSION_COOKIE.length + 1)) - Number(b.slice(SESSION_COOKIE.length + 1)))
+        .map(([, value]) => value)
+        .join("");
+  return token ? readSessionToken(token, SESSION_COOKIE, authSecrets()) : null;
 }
 
 /** The user by id; with a session version, null unless it is still the user's current one. */

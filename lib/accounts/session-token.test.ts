@@ -1,7 +1,7 @@
 import { decodeProtectedHeader } from "jose";
 import { decode, encode } from "next-auth/jwt";
 import { describe, expect, test } from "vitest";
-import { decodeSessionToken, encodeSessionToken, readSessionToken } from "./session-token";
+import { decodeSessionToken, encodeSessionToken, parseCookies, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const salt = "authjs.session-token";
@@ -53,5 +53,22 @@ describe("session tokens with the derived key kept", () => {
     // No version in the token: -1, which matches no user's version.
     const unversioned = await encode({ token: { sub: "u2" }, secret, salt });
     expect(await readSessionToken(unversioned, salt, [secret])).toEqual({ userId: "u2", sessionVersion: -1 });
+  });
+
+  test("readSessionToken refuses an over-long token and reads nothing without a secret", async () => {
+    const byAuthJs = await encode({ token, secret, salt });
+    expect(await readSessionToken(byAuthJs + "A".repeat(20_000), salt, [secret])).toBeNull();
+    expect(await readSessionToken(byAuthJs, salt, [])).toBeNull();
+    expect(await readSessionToken("", salt, [secret])).toBeNull();
+  });
+
+  test("parseCookies: the first of two cookies with one name wins, values are percent-decoded", () => {
+    const cookies = parseCookies('a=1; authjs.session-token=first; b="quoted"; authjs.session-token=second; c=x%3Dy; bad=%E0%A4%A; =nameless; flag');
+    expect(cookies.get("authjs.session-token")).toBe("first");
+    expect(cookies.get("b")).toBe("quoted");
+    expect(cookies.get("c")).toBe("x=y");
+    expect(cookies.get("bad")).toBe("%E0%A4%A");
+    expect(cookies.has("flag")).toBe(false);
+    expect(cookies.size).toBe(5);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { hkdf } from "@panva/hkdf";
 import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
@@ -68,35 +69,64 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
 /** What a request's session cookie says: the user and the session version it was issued under. */
 export type SessionClaims = { userId: string; sessionVersion: number };
 
-const readTokens = new Map<string, { claims: SessionClaims | null; expiresAt: number }>();
+/** Longer than any token Auth.js issues here (a few hundred bytes); longer ones are not decrypted. */
+const MAX_TOKEN_LENGTH = 16_384;
 const READ_TOKENS_MAX = 10_000;
+/** Tokens already read, least recently used first: SHA-256(secrets, salt, token) → claims until expiry. */
+const readTokens = new Map<string, { claims: SessionClaims; expiresAt: number }>();
 
 /**
  * The session cookie's claims, as Auth.js's session callback maps them (lib/accounts/auth.ts), or null
  * for a token that does not decrypt, has expired or names nobody. A token already read is answered from
  * memory until it expires: the same member's requests send the same cookie, and the decryption was ~6 %
- * of a signed-in request's CPU. The key is the whole token (authenticated encryption), so a changed
- * byte is a different entry and is decrypted again.
+ * of a signed-in request's CPU. Only tokens that decrypted are kept (junk costs a decryption attempt
+ * each time and no memory), under a hash of the token with the secrets and salt, at most 10,000.
  */
 export async function readSessionToken(token: string, salt: string, secrets: string[]): Promise<SessionClaims | null> {
-  const key = `${secrets.join("\u0001")}\u0000${salt}\u0000${token}`;
+  if (!token || token.length > MAX_TOKEN_LENGTH || secrets.length === 0) return null;
+  const key = createHash("sha256").update(secrets.join("\u0000")).update("\u0001").update(salt).update("\u0001").update(token).digest("base64url");
   const now = Date.now();
   const known = readTokens.get(key);
-  if (known && known.expiresAt > now) return known.claims;
-  let claims: SessionClaims | null = null;
-  let expiresAt = now + 60_000;
-  try {
-    const payload = await decodeSessionToken({ token, secret: secrets, salt });
-    const userId = String(payload?.uid ?? payload?.sub ?? "");
-    if (payload && userId) {
-      claims = { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : -1 };
-      // jwtDecrypt allows 15 s of clock skew past exp; a kept answer stops at exp itself.
-      if (typeof payload.exp === "number") expiresAt = Math.min(payload.exp * 1000, now + 3_600_000);
+  if (known) {
+    readTokens.delete(key);
+    if (known.expiresAt > now) {
+      readTokens.set(key, known);
+      return known.claims;
     }
+  }
+  let payload: JWT | null;
+  try {
+    payload = await decodeSessionToken({ token, secret: secrets, salt });
   } catch {
     // Not ours, tampered with or expired: no session (Auth.js answers the same, after logging it).
+    return null;
   }
-  if (readTokens.size >= READ_TOKENS_MAX) readTokens.clear();
+  const userId = String(payload?.uid ?? payload?.sub ?? "");
+  if (!payload || !userId) return null;
+  const claims = { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : -1 };
+  // jwtDecrypt allows 15 s of clock skew past exp; a kept answer stops at exp itself (an hour at most).
+  const expiresAt = typeof payload.exp === "number" ? Math.min(payload.exp * 1000, now + 3_600_000) : now + 60_000;
+  if (readTokens.size >= READ_TOKENS_MAX) readTokens.delete(readTokens.keys().next().value!);
   readTokens.set(key, { claims, expiresAt });
   return claims;
+}
+
+/** The request's cookies, the first of two with one name winning (as Auth.js's parser has it; Next's keeps the last). */
+export function parseCookies(header: string): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    if (!name || cookies.has(name)) continue;
+    let value = part.slice(at + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    try {
+      value = value.includes("%") ? decodeURIComponent(value) : value;
+    } catch {
+      // Not valid percent-encoding: kept as sent (it will not decrypt).
+    }
+    cookies.set(name, value);
+  }
+  return cookies;
 }

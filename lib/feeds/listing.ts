@@ -73,22 +73,28 @@ const listingSelect = { allowed: true, blocked: true, category: true, confidence
 /**
  * The verdict's reads (the number page without its reports, which lists the claims and their
  * organisations) and the stored listing, side by side. Most refreshes change nothing: they end there,
- * with no transaction. A change takes the number's lock, reads the listing again and writes it with the
- * next version.
+ * with no transaction. A change (or a listing being written meanwhile) takes the number's lock, reads the
+ * listing again and writes it, with the next version when the allow or block side changed.
  */
 async function refreshOnce(e164: string): Promise<void> {
-  const [page, stored] = await Promise.all([getNumberPage(e164, null, { reports: 0 }), db.listedNumber.findUnique({ where: { e164 }, select: listingSelect })]);
+  // The stored listing is trusted only when no transaction is writing the number's listing (the try-lock
+  // is released with the statement): otherwise a write computed from older data could land after this
+  // read, so the refresh goes the locked way and reads it again.
+  const [page, [stored]] = await Promise.all([
+    getNumberPage(e164, null, { reports: 0 }),
+    db.$queryRaw<(NonNullable<CurrentListing> & { free: boolean; listed: boolean })[]>`
+      SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict
+        FROM (SELECT pg_try_advisory_xact_lock(hashtext(${`listing:${e164}`})) AS free) f LEFT JOIN "ListedNumber" l ON l.e164 = ${e164}`,
+  ]);
   const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
   const listing = listingFor(page.verdict, reporters);
   const verifiedIds = page.organisations
     .filter((claim) => claim.status === "VERIFIED")
     .map((claim) => claim.organisation.id)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const first = listingChanges(listing, verifiedIds, stored);
-  if (!first.allowChanged && !first.blockChanged) {
-    if (stored && stored.verdict !== listing.verdict) await db.listedNumber.updateMany({ where: { e164 }, data: { verdict: listing.verdict } });
-    return;
-  }
+  const current = stored?.listed ? stored : null;
+  const first = listingChanges(listing, verifiedIds, current);
+  if (stored?.free && !first.allowChanged && !first.blockChanged && (!current || current.verdict === listing.verdict)) return;
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;

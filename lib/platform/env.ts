@@ -65,7 +65,12 @@ export const secureCookies = env.NODE_ENV === "production" && env.APP_URL.starts
 
 export const isDevPagesEnabled = env.NODE_ENV !== "production" || env.ENABLE_DEV_PAGES === "1";
 
-/** Auth.js's secrets, newest first as it orders them: AUTH_SECRET_1..3 (rotation) before AUTH_SECRET. */
+/**
+ * The secrets session tokens are sealed with, as next-auth picks them: `AUTH_SECRET` (or `NEXTAUTH_SECRET`)
+ * alone when set; otherwise Auth.js's rotation list `AUTH_SECRET_3`, `_2`, `_1`, newest first.
+ */
 export function authSecrets(): string[] {
-  return [process.env.AUTH_SECRET_3, process.env.AUTH_SECRET_2, process.env.AUTH_SECRET_1, process.env.AUTH_SECRET].filter((secret): secret is string => Boolean(secret));
+  const main = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
+  if (main) return [main];
+  return [process.env.AUTH_SECRET_3, process.env.AUTH_SECRET_2, process.env.AUTH_SECRET_1].filter((secret): secret is string => Boolean(secret));
 }

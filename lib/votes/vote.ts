@@ -175,10 +175,17 @@ function brigadingCheckAfter(claimId: string): Promise<string[]> {
 }
 
 function startBrigadingCheck(claimId: string): Promise<string[]> {
-  const running = checkBrigading(claimId, new Date());
-  brigadingChecks.set(claimId, { running, queued: null });
-  void running.then(ignore, ignore).then(() => {
-    if (brigadingChecks.get(claimId)?.running === running) brigadingChecks.delete(claimId);
+  // The votes are stored whatever happens here: a failed check is logged, and the next vote's check
+  // sees them too.
+  const running = checkBrigading(claimId, new Date()).catch((error: unknown) => {
+    log.error({ err: error, claimId }, "brigading check after a vote failed");
+    return [] as string[];
+  });
+  const slot = { running, queued: null as Promise<string[]> | null };
+  brigadingChecks.set(claimId, slot);
+  void running.then(() => {
+    // A queued check takes the slot over when it starts; until then, votes keep joining it.
+    if (brigadingChecks.get(claimId) === slot && slot.queued === null) brigadingChecks.delete(claimId);
   });
   return running;
 }
@@ -207,13 +214,13 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
  * Evaluates the brigading rules over the claim's recent votes after the vote committed (the claim's
  * row is not held meanwhile) and opens an alert for each rule broken, at most one unresolved alert
  * per claim and kind. A transaction-scoped advisory lock makes the check-then-insert exclusive per
- * claim; under a burst a vote whose check finds another in progress skips it, and the next vote's
- * check sees its vote too.
+ * claim; in one process, votes that commit while a check runs share the next one (brigadingCheckAfter).
  */
 async function checkBrigading(claimId: string, now: Date): Promise<string[]> {
   return db.$transaction(async (tx) => {
-    const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('brigading:' || ${claimId})) AS locked`;
-    if (!locked) return [];
+    // Checks of one claim take turns (across processes too): each reads the votes the one before it saw
+    // and any committed since. In one process they are already shared, so few ever wait here.
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('brigading:' || ${claimId}))) AS held`;
     const since = new Date(now.getTime() - THRESHOLDS.brigading.windowHours * 3_600_000);
     const recent = await tx.$queryRaw<{ castAt: Date; weight: number; voterCreatedAt: Date; open: string[] }[]>`
       SELECT v."updatedAt" AS "castAt", v.weight, u."createdAt" AS "voterCreatedAt",
