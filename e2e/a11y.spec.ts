@@ -22,6 +22,7 @@ const targets: Target[] = [
   { name: "lookup error", path: "/lookup?q=12", as: "visitor" },
   { name: "number with reports", path: "/numbers/+61491570157", as: "visitor" },
   { name: "number with reports (signed in)", path: "/numbers/+61491570157", as: "member" },
+  { name: "a number's reports, paged", path: "/numbers/+61491570157/reports", as: "visitor" },
   { name: "unreported number", path: async () => `/numbers/${unreportedNumber()}`, as: "visitor" },
   { name: "verified number", path: "/numbers/+61270101234", as: "visitor" },
   { name: "impersonation number", path: "/numbers/+61491570159", as: "visitor" },

@@ -72,6 +72,102 @@ export type NumberReport = {
   source: { title: string; url: string | null } | null;
 };
 
+/** What a report row shows on a number's pages, newest first, and how it is shown. */
+const reportSelect = {
+  id: true,
+  occurredAt: true,
+  channel: true,
+  category: true,
+  askedFor: true,
+  leftMessage: true,
+  body: true,
+  callerIdName: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  organisation: { select: { name: true, slug: true } },
+} as const;
+const REPORT_ORDER = [{ occurredAt: "desc" as const }, { id: "desc" as const }];
+
+type ReportRow = {
+  id: string;
+  occurredAt: Date;
+  channel: NumberReport["channel"];
+  category: ReportCategory;
+  askedFor: string[];
+  leftMessage: boolean | null;
+  body: string | null;
+  callerIdName: string | null;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  organisation: { name: string; slug: string } | null;
+};
+
+function toNumberReport(report: ReportRow, textsVisible: boolean): NumberReport {
+  return {
+    id: report.id,
+    occurredAt: report.occurredAt,
+    channel: report.channel,
+    category: report.category,
+    askedFor: report.askedFor,
+    leftMessage: report.leftMessage,
+    organisation: report.organisation,
+    body: textsVisible ? report.body : null,
+    callerIdName: textsVisible ? report.callerIdName : null,
+    source: report.sourceTitle ? { title: report.sourceTitle, url: report.sourceUrl } : null,
+  };
+}
+
+/** Where a page of a number's reports starts: after this report, in newest-first order. */
+export type ReportCursor = { occurredAt: Date; id: string };
+
+/** A cursor in a URL: `<ISO time>~<report id>`; anything else is not one. */
+export function parseReportCursor(value: string | undefined): ReportCursor | null {
+  const match = value ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([\w:.-]{1,100})$/.exec(value) : null;
+  if (!match) return null;
+  const occurredAt = new Date(match[1]!);
+  return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id: match[2]! };
+}
+
+export const formatReportCursor = (report: { occurredAt: Date; id: string }) => `${report.occurredAt.toISOString()}~${report.id}`;
+
+export const REPORTS_PAGE_SIZE = 20;
+
+/**
+ * A page of a number's reports older than the cursor (newest first, hidden ones left out), with the
+ * cursor of the next page: one keyset read on (e164, occurredAt) however many reports the number has.
+ * Texts follow the number's privacy rule for this viewer, as on its page.
+ */
+export async function listNumberReports(e164: string, viewer: NumberViewer, before: ReportCursor | null, pageSize = REPORTS_PAGE_SIZE) {
+  const [row, rows] = await Promise.all([
+    db.phoneNumber.findUnique({
+      where: { e164 },
+      select: { reportCount: true, reporterCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
+    }),
+    db.report.findMany({
+      where: {
+        e164,
+        hiddenAt: null,
+        ...(before ? { OR: [{ occurredAt: { lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { lt: before.id } }] } : {}),
+      },
+      orderBy: REPORT_ORDER,
+      take: pageSize + 1,
+      select: reportSelect,
+    }),
+  ]);
+  const visibility = contentVisibility(
+    { reporterCount: row?.reporterCount ?? 0, hasVerifiedClaim: Boolean(row?.claims.length), contentHiddenAt: row?.contentHiddenAt ?? null, contentHiddenReason: row?.contentHiddenReason ?? null },
+    viewer,
+  );
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    total: row?.reportCount ?? 0,
+    reports: page.map((report) => toNumberReport(report, visibility.visible)),
+    next: rows.length > pageSize && last ? formatReportCursor(last) : null,
+    visibility,
+  };
+}
+
 export type NumberPage = {
   e164: string;
   national: string;
@@ -101,6 +197,8 @@ export type NumberPage = {
   /** The claim the number's one vote panel asks about (null: the organisation-less claim, not created yet). */
   voteClaimId: string | null;
   latestReports: NumberReport[];
+  /** Older reports exist than the latest shown (the list links to them). */
+  moreReports: boolean;
   visibility: ContentVisibility;
   votes: Legitimacy;
   verdict: Verdict;
@@ -149,25 +247,9 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         },
       },
     }),
+    // One more than shown: whether older reports exist (the list links to them).
     take > 0
-      ? read.report.findMany({
-          where: { e164, hiddenAt: null },
-          orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-          take,
-          select: {
-            id: true,
-            occurredAt: true,
-            channel: true,
-            category: true,
-            askedFor: true,
-            leftMessage: true,
-            body: true,
-            callerIdName: true,
-            sourceTitle: true,
-            sourceUrl: true,
-            organisation: { select: { name: true, slug: true } },
-          },
-        })
+      ? read.report.findMany({ where: { e164, hiddenAt: null }, orderBy: REPORT_ORDER, take: take + 1, select: reportSelect })
       : Promise.resolve([]),
     // Published callback lines (directory data) and organisations' main call-back numbers.
     read.organisation.findMany({
@@ -259,18 +341,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     officialContact,
     named,
     voteClaimId: verified?.claimId ?? claimed?.claimId ?? orgless?.id ?? null,
-    latestReports: reportRows.map((report) => ({
-      id: report.id,
-      occurredAt: report.occurredAt,
-      channel: report.channel,
-      category: report.category,
-      askedFor: report.askedFor,
-      leftMessage: report.leftMessage,
-      organisation: report.organisation,
-      body: visibility.visible ? report.body : null,
-      callerIdName: visibility.visible ? report.callerIdName : null,
-      source: report.sourceTitle ? { title: report.sourceTitle, url: report.sourceUrl } : null,
-    })),
+    latestReports: reportRows.slice(0, take).map((report) => toNumberReport(report, visibility.visible)),
+    moreReports: reportRows.length > take,
     visibility,
     votes,
     verdict,

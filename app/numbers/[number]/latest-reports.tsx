@@ -2,11 +2,12 @@ import Link from "next/link";
 import { CategoryBadge } from "@/components/category-badge";
 import { formatDate, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
-import type { NumberPage } from "@/lib/numbers/page";
+import { formatReportCursor, type NumberPage, type NumberReport } from "@/lib/numbers/page";
 
 /** The newest reports; their free text only when the privacy rule allows it (always as plain text). */
 export function LatestReports({ page }: { page: NumberPage }) {
   const { latestReports, visibility, counts } = page;
+  const last = latestReports.at(-1);
   return (
     <section aria-labelledby="reports-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -23,35 +24,54 @@ export function LatestReports({ page }: { page: NumberPage }) {
           No reports yet. <Link href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</Link> if it called you.
         </p>
       ) : (
-        <ol className="mt-3 divide-y divide-slate-100" data-testid="latest-reports">
-          {latestReports.map((report) => (
-            <li key={report.id} className="space-y-1.5 py-3">
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-                <CategoryBadge category={report.category} />
-                <span className="text-slate-600">{CHANNELS[report.channel]}</span>
-                <span aria-hidden className="text-slate-300">·</span>
-                <time dateTime={report.occurredAt.toISOString()} title={formatDate(report.occurredAt)} className="text-slate-500">
-                  {relativeTime(report.occurredAt)}
-                </time>
-              </div>
-              {report.organisation ? (
-                <p className="text-sm text-slate-700">
-                  Claimed to be <Link href={`/organisations/${report.organisation.slug}`}>{report.organisation.name}</Link>
-                </p>
-              ) : null}
-              {report.askedFor.length > 0 ? (
-                <p className="text-sm text-slate-700">
-                  <span className="text-slate-500">Asked for:</span> {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey] ?? key).join(", ")}
-                </p>
-              ) : null}
-              {report.callerIdName ? <p className="text-sm text-slate-700"><span className="text-slate-500">Caller ID showed:</span> {report.callerIdName}</p> : null}
-              {report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
-              {report.source ? <ImportSource source={report.source} /> : null}
-            </li>
-          ))}
-        </ol>
+        <ReportList reports={latestReports} testId="latest-reports" />
       )}
+      {page.moreReports && last ? (
+        <p className="mt-2 border-t border-slate-100 pt-3 text-sm">
+          <Link href={olderReportsHref(page.e164, formatReportCursor(last))} rel="nofollow" data-testid="older-reports">
+            Older reports →
+          </Link>
+        </p>
+      ) : null}
     </section>
+  );
+}
+
+/** The page of reports older than a cursor (app/numbers/[number]/reports). */
+export function olderReportsHref(e164: string, before: string): string {
+  return `/numbers/${e164}/reports?before=${encodeURIComponent(before)}`;
+}
+
+/** Reports as a list, newest first (the number page's latest, and each page of older ones). */
+export function ReportList({ reports, testId }: { reports: NumberReport[]; testId: string }) {
+  return (
+    <ol className="mt-3 divide-y divide-slate-100" data-testid={testId}>
+      {reports.map((report) => (
+        <li key={report.id} className="space-y-1.5 py-3">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+            <CategoryBadge category={report.category} />
+            <span className="text-slate-600">{CHANNELS[report.channel]}</span>
+            <span aria-hidden className="text-slate-300">·</span>
+            <time dateTime={report.occurredAt.toISOString()} title={formatDate(report.occurredAt)} className="text-slate-500">
+              {relativeTime(report.occurredAt)}
+            </time>
+          </div>
+          {report.organisation ? (
+            <p className="text-sm text-slate-700">
+              Claimed to be <Link href={`/organisations/${report.organisation.slug}`}>{report.organisation.name}</Link>
+            </p>
+          ) : null}
+          {report.askedFor.length > 0 ? (
+            <p className="text-sm text-slate-700">
+              <span className="text-slate-500">Asked for:</span> {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey] ?? key).join(", ")}
+            </p>
+          ) : null}
+          {report.callerIdName ? <p className="text-sm text-slate-700"><span className="text-slate-500">Caller ID showed:</span> {report.callerIdName}</p> : null}
+          {report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+          {report.source ? <ImportSource source={report.source} /> : null}
+        </li>
+      ))}
+    </ol>
   );
 }
 
