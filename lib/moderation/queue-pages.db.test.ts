@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "../platform/db";
 import { ensureNumberClaim } from "../votes/vote";
-import { listFlagQueue, listOpenAlerts, QUEUE_PAGE_SIZE } from "./queues";
+import { QUEUE_PAGE_SIZE } from "../platform/queue-pages";
+import { listFlagQueue, listOpenAlerts } from "./queues";
 import { listPendingRemovals } from "./removals";
+import { listProposedOrganisations } from "../organisations/admin";
+import { listRepresentatives } from "../representatives/representation";
 
 test("alerts, removal requests and flags come in bounded pages; walking the cursors visits each once", async () => {
   const claim = await ensureNumberClaim("+61491570177");
@@ -48,4 +51,41 @@ test("alerts, removal requests and flags come in bounded pages; walking the curs
   }
   expect(flagged.size).toBe(45);
   expect(flagsSeen).toBe(135);
+});
+
+test("proposed organisations and representatives come in bounded pages too; walking the cursors visits each once", async () => {
+  const tag = randomBytes(4).toString("hex");
+  const createdAt = new Date(Date.UTC(2026, 0, 2));
+  await db.organisation.createMany({
+    data: Array.from({ length: QUEUE_PAGE_SIZE + 7 }, (_, i) => ({ slug: `proposed-${tag}-${i}`, name: `Proposed ${tag} ${i}`, status: "PROPOSED" as const, createdAt })),
+  });
+  const seen: string[] = [];
+  let after: string | undefined;
+  for (let i = 0; i < 20; i++) {
+    const rows = await listProposedOrganisations(QUEUE_PAGE_SIZE, after);
+    expect(rows.length).toBeLessThanOrEqual(QUEUE_PAGE_SIZE);
+    seen.push(...rows.map((row) => row.id));
+    if (rows.length < QUEUE_PAGE_SIZE) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  const proposed = await db.organisation.count({ where: { status: "PROPOSED" } });
+  expect(seen).toHaveLength(proposed);
+  expect(new Set(seen).size).toBe(proposed);
+
+  const organisation = await db.organisation.findFirstOrThrow({ where: { slug: `proposed-${tag}-0` }, select: { id: true } });
+  const members = await Promise.all(Array.from({ length: 12 }, (_, i) => db.user.create({ data: { email: `rep-${tag}-${i}@example.com`, name: "Rep" }, select: { id: true } })));
+  await db.organisationRepresentative.createMany({
+    data: members.map((member, i) => ({ userId: member.id, organisationId: organisation.id, status: i % 2 ? ("PENDING" as const) : ("ACTIVE" as const), method: "MODERATOR" as const, email: `rep-${tag}-${i}@example.com`, createdAt })),
+  });
+  const reps: string[] = [];
+  let repAfter: string | undefined;
+  for (let i = 0; i < 20; i++) {
+    const rows = await listRepresentatives({ take: 5, after: repAfter });
+    reps.push(...rows.map((row) => row.id));
+    if (rows.length < 5) break;
+    repAfter = rows[rows.length - 1]!.id;
+  }
+  const total = await db.organisationRepresentative.count({ where: { status: { in: ["PENDING", "ACTIVE"] } } });
+  expect(reps).toHaveLength(total);
+  expect(new Set(reps).size).toBe(total);
 });

@@ -5,6 +5,7 @@ import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { flagDecisionSchema, reasonField } from "./schema";
+import { QUEUE_PAGE_SIZE, queueCursor } from "../platform/queue-pages";
 
 // Flags and brigading alerts. Organisations live in lib/organisations/admin.ts, accounts in
 // lib/accounts/admin.ts, removal requests in lib/moderation/removals.ts, the registry in lib/registry/promote.ts.
@@ -109,12 +110,6 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
   return { items: [...items.values()], next: flags.length === take ? flags[flags.length - 1].id : null };
 }
 
-/** A page of a queue after the item `after` (oldest first); an id that is not ours starts at the top. */
-export function queueCursor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
-  return after && /^[A-Za-z0-9_-]{1,64}$/.test(after) ? { cursor: { id: after }, skip: 1 } : {};
-}
-
-export const QUEUE_PAGE_SIZE = 50;
 
 export async function listOpenAlerts(take = QUEUE_PAGE_SIZE, after?: string) {
   return db.claimAlert.findMany({

@@ -1,5 +1,5 @@
 import "server-only";
-import { QUEUE_PAGE_SIZE, queueCursor } from "./queues";
+import { QUEUE_PAGE_SIZE, queueCursor } from "../platform/queue-pages";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";

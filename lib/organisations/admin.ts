@@ -3,6 +3,7 @@ import { recountClaimVotes } from "../trust/legitimacy";
 import { recountOrganisationStats } from "./stats";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
+import { QUEUE_PAGE_SIZE, queueCursor } from "../platform/queue-pages";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { organisationEditSchema, reasonField, type OrganisationEdit } from "../moderation/schema";
@@ -38,11 +39,13 @@ export async function getOrganisationForEdit(id: string) {
   });
 }
 
-export async function listProposedOrganisations(take = 100) {
+/** The proposals queue, oldest first, a page at a time (after: the last id of the page before). */
+export async function listProposedOrganisations(take = QUEUE_PAGE_SIZE, after?: string) {
   return db.organisation.findMany({
     where: { status: "PROPOSED" },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take,
+    ...queueCursor(after),
     select: { id: true, slug: true, name: true, website: true, category: true, country: true, reportCount: true, createdAt: true, proposedBy: { select: { name: true } }, _count: { select: { claims: true } } },
   });
 }

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { assertCanWrite, assertModerator, type Actor } from "../accounts/authz";
 import { consumeTokenWithPayload, issueToken } from "../accounts/tokens";
 import { recordAudit } from "../platform/audit";
+import { QUEUE_PAGE_SIZE, queueCursor } from "../platform/queue-pages";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
 import { AppError, parseOrThrow } from "../platform/errors";
@@ -122,12 +123,13 @@ const repListSelect = {
   organisation: { select: { id: true, slug: true, name: true } },
 } as const;
 
-/** The moderation queue: pending requests first, then active representatives. */
-export async function listRepresentatives(options: { status?: "PENDING" | "ACTIVE" | "REVOKED"; take?: number } = {}) {
+/** The moderation queue: pending requests first, then active representatives, a page at a time (after: the last id of the page before). */
+export async function listRepresentatives(options: { status?: "PENDING" | "ACTIVE" | "REVOKED"; take?: number; after?: string } = {}) {
   return db.organisationRepresentative.findMany({
     where: options.status ? { status: options.status } : { status: { in: ["PENDING", "ACTIVE"] } },
-    orderBy: [{ status: "desc" }, { createdAt: "desc" }],
-    take: Math.min(options.take ?? 100, 500),
+    orderBy: [{ status: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(options.take ?? QUEUE_PAGE_SIZE, 500),
+    ...queueCursor(options.after),
     select: repListSelect,
   });
 }

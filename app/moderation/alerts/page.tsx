@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listOpenAlerts, QUEUE_PAGE_SIZE } from "@/lib/moderation/queues";
+import { listOpenAlerts } from "@/lib/moderation/queues";
+import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
 import { firstParam } from "@/lib/platform/search-params";
 import { THRESHOLDS } from "@/lib/trust/rules";
 import { ActionForm } from "../action-form";

@@ -6,21 +6,27 @@ import { ORG_CATEGORIES } from "@/lib/display/labels";
 import { listProposedOrganisations, searchOrganisationsForModeration } from "@/lib/organisations/admin";
 import { plural } from "@/lib/display/format";
 import { moderatorOrForbidden } from "../guard";
-import { Empty, PageHeader, Pill, When } from "../ui";
+import { Empty, PageHeader, Pill, QueuePages, When } from "../ui";
 import { readableNumber } from "@/lib/numbers/display";
+import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
 
 export const metadata: Metadata = { title: "Organisations — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function ModerationOrganisationsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
-  const q = firstParam((await searchParams).q) ?? "";
-  const [proposed, found] = await Promise.all([listProposedOrganisations(), q ? searchOrganisationsForModeration(q.slice(0, 100)) : Promise.resolve([])]);
+  const params = await searchParams;
+  const q = firstParam(params.q) ?? "";
+  const after = firstParam(params.after);
+  const [proposed, found] = await Promise.all([listProposedOrganisations(QUEUE_PAGE_SIZE, after), q ? searchOrganisationsForModeration(q.slice(0, 100)) : Promise.resolve([])]);
+  const next = proposed.length === QUEUE_PAGE_SIZE ? proposed[proposed.length - 1]!.id : null;
   return (
     <div className="space-y-8">
       <PageHeader title="Organisations" intro={<p>Activate or merge organisations members proposed, and keep official callback numbers and calling policies current.</p>} />
       <section aria-labelledby="proposed-heading" className="space-y-3">
-        <h2 id="proposed-heading" className="text-lg font-semibold">Proposed organisations ({proposed.length})</h2>
+        <h2 id="proposed-heading" className="text-lg font-semibold">
+          Proposed organisations ({next || after ? `${proposed.length} on this page` : proposed.length})
+        </h2>
         {proposed.length === 0 ? <Empty>No proposals waiting. Organisations members name in a report that are not listed yet appear here.</Empty> : null}
         <ul className="grid gap-3 md:grid-cols-2">
           {proposed.map((org) => (
@@ -37,6 +43,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
             </li>
           ))}
         </ul>
+        <QueuePages path="/moderation/organisations" after={after} next={next} />
       </section>
       <section aria-labelledby="edit-heading" className="space-y-3">
         <h2 id="edit-heading" className="text-lg font-semibold">Edit an organisation</h2>

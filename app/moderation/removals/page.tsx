@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { plural } from "@/lib/display/format";
-import { QUEUE_PAGE_SIZE } from "@/lib/moderation/queues";
+import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
 import { listPendingRemovals } from "@/lib/moderation/removals";
 import { firstParam } from "@/lib/platform/search-params";
 import { ActionForm } from "../action-form";

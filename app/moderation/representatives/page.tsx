@@ -2,17 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listRecentStatements } from "@/lib/representatives/statements";
 import { listRepresentatives } from "@/lib/representatives/representation";
+import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
+import { firstParam, type RawParams } from "@/lib/platform/search-params";
 import { ActionForm } from "../action-form";
 import { moderatorOrForbidden } from "../guard";
-import { Empty, NumberLink, PageHeader, Pill, ReasonField, When } from "../ui";
+import { Empty, NumberLink, PageHeader, Pill, QueuePages, ReasonField, When } from "../ui";
 import { approveRepresentativeAction, hideStatementAction, revokeRepresentativeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Representatives — moderation", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function RepresentativesPage() {
+export default async function RepresentativesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await moderatorOrForbidden();
-  const [reps, statements] = await Promise.all([listRepresentatives(), listRecentStatements()]);
+  const after = firstParam((await searchParams).after);
+  const [reps, statements] = await Promise.all([listRepresentatives({ after }), listRecentStatements()]);
+  const next = reps.length === QUEUE_PAGE_SIZE ? reps[reps.length - 1]!.id : null;
   return (
     <div className="space-y-8">
       <PageHeader
@@ -46,6 +50,7 @@ export default async function RepresentativesPage() {
           </li>
         ))}
       </ul>
+      <QueuePages path="/moderation/representatives" after={after} next={next} />
 
       <section aria-labelledby="statements-heading" className="space-y-3">
         <h2 id="statements-heading" className="text-lg font-semibold">Organisation statements</h2>
