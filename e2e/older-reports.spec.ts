@@ -27,7 +27,7 @@ test("the number page shows the latest ten and links to older reports, twenty a 
   await expect(page.getByTestId("older-reports-list").locator("li")).toHaveCount(3);
   // The oldest page has no further link, and leads back.
   await expect(page.getByTestId("older-reports")).toHaveCount(0);
-  await page.getByRole("link", { name: "← Newest reports" }).click();
+  await page.getByRole("link", { name: "← First page" }).click();
   await expect(page.getByTestId("older-reports-list").locator("li")).toHaveCount(20);
   await page.getByRole("link", { name: /Back to/ }).click();
   await expect(page).toHaveURL(new RegExp(`/numbers/${e164.replace("+", "\\+")}$`));
@@ -37,4 +37,13 @@ test("a cursor that is not one answers 404, not the first page", async ({ reques
   const response = await request.get(`/numbers/+61491570157/reports?before=${encodeURIComponent("2026-11-28T10:00:00.000Z~c1'; DROP TABLE")}`);
   expect(response.status()).toBe(404);
   expect((await request.get("/numbers/+61491570157/reports")).status()).toBe(200);
+  // Given twice: not a cursor either.
+  expect((await request.get("/numbers/+61491570157/reports?before=a&before=b")).status()).toBe(404);
+});
+
+test("another spelling of the number is sent to the canonical address, its cursor kept", async ({ request }) => {
+  const cursor = "2026-11-28T10:00:00.000Z~c1";
+  const response = await request.get(`/numbers/0491570157/reports?before=${encodeURIComponent(cursor)}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(response.headers().location).toBe(`/numbers/+61491570157/reports?before=${encodeURIComponent(cursor)}`);
 });

@@ -66,13 +66,26 @@ export function ReasonField({ id, label = "Reason", placeholder }: { id: string;
   );
 }
 
-/** "Next page" of a queue: the oldest items come first, so resolving them brings the next ones up too. */
-export function QueuePages({ path, after, next }: { path: string; after?: string; next: string | null }) {
+/**
+ * "Next page" of a queue, and back to its first page. `param` names the cursor (a page with two queues
+ * gives each its own); `keep` carries the page's other parameters along. A page asked for after an item
+ * that has left the queue meanwhile (resolved, deleted) comes back empty: `stale` says so.
+ */
+export function QueuePages({ path, after, next, param = "after", keep = {}, stale = false }: { path: string; after?: string; next: string | null; param?: string; keep?: Record<string, string | undefined>; stale?: boolean }) {
   if (!after && !next) return null;
+  const href = (cursor?: string) => {
+    const query = new URLSearchParams(Object.entries({ ...keep, [param]: cursor }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return query.size ? `${path}?${query}` : path;
+  };
   return (
-    <nav aria-label="Queue pages" className="flex gap-3 text-sm">
-      {after ? <Link href={path}>Oldest first</Link> : null}
-      {next ? <Link href={`${path}?after=${encodeURIComponent(next)}`} rel="next">Next page →</Link> : null}
+    <nav aria-label="Queue pages" className="flex flex-wrap items-baseline gap-3 text-sm">
+      {stale ? <span className="text-slate-600">Nothing after that point: it may have been dealt with meanwhile.</span> : null}
+      {after ? <Link href={href()}>← First page</Link> : null}
+      {next ? (
+        <Link href={href(next)} rel="next">
+          Next page →
+        </Link>
+      ) : null}
     </nav>
   );
 }

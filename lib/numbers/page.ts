@@ -134,7 +134,7 @@ export const REPORTS_PAGE_SIZE = 20;
 
 /**
  * A page of a number's reports older than the cursor (newest first, hidden ones left out), with the
- * cursor of the next page: one keyset read on (e164, occurredAt) however many reports the number has.
+ * cursor of the next page: one keyset read on (e164, occurredAt), starting at the cursor.
  * Texts follow the number's privacy rule for this viewer, as on its page.
  */
 export async function listNumberReports(e164: string, viewer: NumberViewer, before: ReportCursor | null, pageSize = REPORTS_PAGE_SIZE) {
@@ -147,7 +147,8 @@ export async function listNumberReports(e164: string, viewer: NumberViewer, befo
       where: {
         e164,
         hiddenAt: null,
-        ...(before ? { OR: [{ occurredAt: { lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { lt: before.id } }] } : {}),
+        // The range bound lets the (e164, occurredAt) index start at the cursor; the OR breaks ties by id.
+        ...(before ? { occurredAt: { lte: before.occurredAt }, OR: [{ occurredAt: { lt: before.occurredAt } }, { occurredAt: before.occurredAt, id: { lt: before.id } }] } : {}),
       },
       orderBy: REPORT_ORDER,
       take: pageSize + 1,

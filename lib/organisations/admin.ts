@@ -39,6 +39,11 @@ export async function getOrganisationForEdit(id: string) {
   });
 }
 
+/** How many proposals wait (the queue's heading). */
+export async function countProposedOrganisations(): Promise<number> {
+  return db.organisation.count({ where: { status: "PROPOSED" } });
+}
+
 /** The proposals queue, oldest first, a page at a time (after: the last id of the page before). */
 export async function listProposedOrganisations(take = QUEUE_PAGE_SIZE, after?: string) {
   return db.organisation.findMany({

@@ -8,3 +8,12 @@ export const QUEUE_PAGE_SIZE = 50;
 export function queueCursor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
   return after && /^[A-Za-z0-9_-]{1,64}$/.test(after) ? { cursor: { id: after }, skip: 1 } : {};
 }
+
+/**
+ * One page from a read of QUEUE_PAGE_SIZE + 1 rows (the extra one only says whether a next page exists, so
+ * a queue of exactly 50 has no "Next page" leading nowhere).
+ */
+export function queuePage<T extends { id: string }>(rows: T[], size = QUEUE_PAGE_SIZE): { items: T[]; next: string | null } {
+  const items = rows.slice(0, size);
+  return { items, next: rows.length > size ? items[items.length - 1]!.id : null };
+}

@@ -123,11 +123,16 @@ const repListSelect = {
   organisation: { select: { id: true, slug: true, name: true } },
 } as const;
 
-/** The moderation queue: pending requests first, then active representatives, a page at a time (after: the last id of the page before). */
-export async function listRepresentatives(options: { status?: "PENDING" | "ACTIVE" | "REVOKED"; take?: number; after?: string } = {}) {
+/**
+ * Representatives of one status, a page at a time after the id `after`: requests waiting for a moderator
+ * oldest first (the queue), active ones newest first. The order is on fields that never change, so an item
+ * approved or revoked meanwhile shifts nothing else.
+ */
+export async function listRepresentatives(options: { status: "PENDING" | "ACTIVE" | "REVOKED"; take?: number; after?: string }) {
+  const direction = options.status === "PENDING" ? ("asc" as const) : ("desc" as const);
   return db.organisationRepresentative.findMany({
-    where: options.status ? { status: options.status } : { status: { in: ["PENDING", "ACTIVE"] } },
-    orderBy: [{ status: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    where: { status: options.status },
+    orderBy: [{ createdAt: direction }, { id: direction }],
     take: Math.min(options.take ?? QUEUE_PAGE_SIZE, 500),
     ...queueCursor(options.after),
     select: repListSelect,

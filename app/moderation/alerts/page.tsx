@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listOpenAlerts } from "@/lib/moderation/queues";
-import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
+import { QUEUE_PAGE_SIZE, queuePage } from "@/lib/platform/queue-pages";
 import { firstParam } from "@/lib/platform/search-params";
 import { THRESHOLDS } from "@/lib/trust/rules";
 import { ActionForm } from "../action-form";
@@ -21,12 +21,11 @@ const KINDS: Record<string, string> = {
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await moderatorOrForbidden();
   const after = firstParam((await searchParams).after);
-  const alerts = await listOpenAlerts(QUEUE_PAGE_SIZE, after);
-  const next = alerts.length === QUEUE_PAGE_SIZE ? alerts[alerts.length - 1].id : null;
+  const { items: alerts, next } = queuePage(await listOpenAlerts(QUEUE_PAGE_SIZE + 1, after));
   return (
     <div className="space-y-6">
       <PageHeader title="Brigading alerts" intro={<p>Raised by the voting rules. Look at the claim's votes, suspend accounts that brigade, then resolve the alert.</p>} />
-      {alerts.length === 0 ? <Empty>No open alerts. Claims that get a burst of votes, or votes mostly from new accounts, appear here.</Empty> : null}
+      {alerts.length === 0 && !after ? <Empty>No open alerts. Claims that get a burst of votes, or votes mostly from new accounts, appear here.</Empty> : null}
       <ul className="space-y-4">
         {alerts.map((alert) => (
           <li key={alert.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="alert-item">
@@ -57,7 +56,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/alerts" after={after} next={next} />
+      <QueuePages path="/moderation/alerts" after={after} next={next} stale={Boolean(after) && alerts.length === 0} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { plural } from "@/lib/display/format";
-import { QUEUE_PAGE_SIZE } from "@/lib/platform/queue-pages";
+import { QUEUE_PAGE_SIZE, queuePage } from "@/lib/platform/queue-pages";
 import { listPendingRemovals } from "@/lib/moderation/removals";
 import { firstParam } from "@/lib/platform/search-params";
 import { ActionForm } from "../action-form";
@@ -14,12 +14,11 @@ export const dynamic = "force-dynamic";
 export default async function RemovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await moderatorOrForbidden();
   const after = firstParam((await searchParams).after);
-  const requests = await listPendingRemovals(QUEUE_PAGE_SIZE, after);
-  const next = requests.length === QUEUE_PAGE_SIZE ? requests[requests.length - 1].id : null;
+  const { items: requests, next } = queuePage(await listPendingRemovals(QUEUE_PAGE_SIZE + 1, after));
   return (
     <div className="space-y-6">
       <PageHeader title="Removal requests" intro={<p>Approving hides the number's comments and report texts from everyone but moderators, and the number page says why. Votes, counts and the verdict stay.</p>} />
-      {requests.length === 0 ? <Empty>No pending requests. Requests sent from a number page&apos;s “Request removal” link appear here.</Empty> : null}
+      {requests.length === 0 && !after ? <Empty>No pending requests. Requests sent from a number page&apos;s “Request removal” link appear here.</Empty> : null}
       <ul className="space-y-4">
         {requests.map((request) => (
           <li key={request.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="removal-request" data-e164={request.e164}>
@@ -46,7 +45,7 @@ export default async function RemovalsPage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/removals" after={after} next={next} />
+      <QueuePages path="/moderation/removals" after={after} next={next} stale={Boolean(after) && requests.length === 0} />
     </div>
   );
 }
