@@ -43,9 +43,9 @@ export function olderReportsHref(e164: string, before: string): string {
 }
 
 /** Reports as a list, newest first (the number page's latest, and each page of older ones). */
-export function ReportList({ reports, testId }: { reports: NumberReport[]; testId: string }) {
+export function ReportList({ reports, testId, className = "mt-3" }: { reports: NumberReport[]; testId: string; className?: string }) {
   return (
-    <ol className="mt-3 divide-y divide-slate-100" data-testid={testId}>
+    <ol className={`divide-y divide-slate-100 ${className}`} data-testid={testId}>
       {reports.map((report) => (
         <li key={report.id} className="space-y-1.5 py-3">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">

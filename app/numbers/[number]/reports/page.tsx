@@ -69,16 +69,18 @@ export default async function OlderReportsPage(props: Props) {
             {before ? "There are no older reports." : "No reports yet."} <Link href={numberHref}>Back to the number&apos;s page</Link>.
           </p>
         ) : (
-          <ReportList reports={reports} testId="older-reports-list" />
+          <ReportList reports={reports} testId="older-reports-list" className={!visibility.visible ? "mt-1 -mb-3" : "-my-3"} />
         )}
-        <nav aria-label="Pages of reports" className="mt-3 flex flex-wrap justify-between gap-3 border-t border-slate-100 pt-3 text-sm">
-          {before ? <Link href={`${numberHref}/reports`}>← First page</Link> : <span />}
-          {next ? (
-            <Link href={olderReportsHref(e164, next)} rel="nofollow" data-testid="older-reports">
-              Older reports →
-            </Link>
-          ) : null}
-        </nav>
+        {before || next ? (
+          <nav aria-label="Pages of reports" className="mt-3 flex flex-wrap justify-between gap-3 border-t border-slate-100 pt-3 text-sm">
+            {before ? <Link href={`${numberHref}/reports`}>← First page</Link> : <span />}
+            {next ? (
+              <Link href={olderReportsHref(e164, next)} rel="nofollow" data-testid="older-reports">
+                Older reports →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );
