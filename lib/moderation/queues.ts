@@ -78,10 +78,11 @@ export type FlaggedItem = {
  * flag `after`. `next` is the cursor of the following page (null on the last).
  */
 export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string): Promise<{ items: FlaggedItem[]; next: string | null }> {
-  const flags = await db.flag.findMany({
+  // One flag past the page: whether a next page exists (so "Next page" never leads nowhere).
+  const read = await db.flag.findMany({
     where: { status: "OPEN" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take,
+    take: take + 1,
     ...queueCursor(after),
     select: {
       id: true,
@@ -93,6 +94,7 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
       report: { select: { id: true, e164: true, body: true, category: true, hiddenAt: true, createdAt: true, source: true, reporter: { select: { name: true } } } },
     },
   });
+  const flags = read.slice(0, take);
   const items = new Map<string, FlaggedItem>();
   for (const flag of flags) {
     const entry = { id: flag.id, reason: flag.reason, note: flag.note, flagger: flag.flagger.name, createdAt: flag.createdAt };
@@ -107,7 +109,7 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
     }
     item.flags.push(entry);
   }
-  return { items: [...items.values()], next: flags.length === take ? flags[flags.length - 1].id : null };
+  return { items: [...items.values()], next: read.length > take ? flags[flags.length - 1]!.id : null };
 }
 
 

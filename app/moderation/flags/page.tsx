@@ -20,7 +20,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title="Flags" intro={<p>Hide upholds the flags; dismiss keeps the text and closes them; restore shows hidden text again.</p>} />
-      {items.length === 0 ? <Empty>No open flags. Comments and reports that members flag appear here.</Empty> : null}
+      {items.length === 0 && !after ? <Empty>No open flags. Comments and reports that members flag appear here.</Empty> : null}
       <ul className="space-y-4">
         {items.map((item) => (
           <li key={`${item.targetType}-${item.id}`} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="flagged-item">
@@ -63,7 +63,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/flags" after={after} next={next} />
+      <QueuePages path="/moderation/flags" after={after} next={next} stale={Boolean(after) && items.length === 0} />
     </div>
   );
 }
