@@ -69,10 +69,11 @@ export function ReasonField({ id, label = "Reason", placeholder }: { id: string;
 /**
  * "Next page" of a queue, and back to its first page. `param` names the cursor (a page with two queues
  * gives each its own); `keep` carries the page's other parameters along. A page asked for after an item
- * that has left the queue meanwhile (resolved, deleted) comes back empty: `stale` says so.
+ * that has left the queue meanwhile (resolved, deleted) comes back empty (`shown` 0), and this says so.
  */
-export function QueuePages({ path, after, next, param = "after", keep = {}, stale = false }: { path: string; after?: string; next: string | null; param?: string; keep?: Record<string, string | undefined>; stale?: boolean }) {
+export function QueuePages({ path, after, next, shown, param = "after", keep = {} }: { path: string; after?: string; next: string | null; shown: number; param?: string; keep?: Record<string, string | undefined> }) {
   if (!after && !next) return null;
+  const stale = Boolean(after) && shown === 0;
   const href = (cursor?: string) => {
     const query = new URLSearchParams(Object.entries({ ...keep, [param]: cursor }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return query.size ? `${path}?${query}` : path;

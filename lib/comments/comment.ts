@@ -7,7 +7,8 @@ import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { trustLevelOf, trustSelect } from "../trust/legitimacy";
 import { maskSensitive } from "../reports/masking";
-import { contentVisibility, type ContentVisibility } from "../trust/privacy";
+import type { ContentVisibility } from "../trust/privacy";
+import { getNumberContentVisibility } from "../numbers/page";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow, type WriteContext } from "../votes/vote";
@@ -136,23 +137,6 @@ export type CommentPage = {
 
 type Viewer = Pick<Actor, "id" | "role"> | null;
 
-export async function getCommentVisibility(e164: string, viewer: Viewer): Promise<{ visibility: ContentVisibility; total: number }> {
-  const number = await db.phoneNumber.findUnique({
-    where: { e164 },
-    select: { reporterCount: true, commentCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
-  });
-  const visibility = contentVisibility(
-    {
-      reporterCount: number?.reporterCount ?? 0,
-      hasVerifiedClaim: Boolean(number?.claims.length),
-      contentHiddenAt: number?.contentHiddenAt ?? null,
-      contentHiddenReason: number?.contentHiddenReason,
-    },
-    viewer,
-  );
-  return { visibility, total: number?.commentCount ?? 0 };
-}
-
 const commentSelect = {
   id: true,
   authorId: true,
@@ -168,7 +152,7 @@ const commentSelect = {
 
 /** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */
 export async function listComments(e164: string, viewer: Viewer, before?: { createdAt: string; id: string }, pageSize = COMMENTS_PAGE_SIZE): Promise<CommentPage> {
-  const { visibility, total } = await getCommentVisibility(e164, viewer);
+  const { visibility, comments: total } = await getNumberContentVisibility(e164, viewer);
   if (!visibility.visible) return { visibility, threads: [], next: null, total };
   const cursor = before
     ? { OR: [{ createdAt: { lt: new Date(before.createdAt) } }, { createdAt: new Date(before.createdAt), id: { lt: before.id } }] }

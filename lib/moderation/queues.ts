@@ -5,7 +5,7 @@ import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { flagDecisionSchema, reasonField } from "./schema";
-import { QUEUE_PAGE_SIZE, queueCursor } from "../platform/queue-pages";
+import { QUEUE_PAGE_SIZE, queueCursor, queuePage } from "../platform/queue-pages";
 
 // Flags and brigading alerts. Organisations live in lib/organisations/admin.ts, accounts in
 // lib/accounts/admin.ts, removal requests in lib/moderation/removals.ts, the registry in lib/registry/promote.ts.
@@ -94,7 +94,7 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
       report: { select: { id: true, e164: true, body: true, category: true, hiddenAt: true, createdAt: true, source: true, reporter: { select: { name: true } } } },
     },
   });
-  const flags = read.slice(0, take);
+  const { items: flags, next } = queuePage(read, take);
   const items = new Map<string, FlaggedItem>();
   for (const flag of flags) {
     const entry = { id: flag.id, reason: flag.reason, note: flag.note, flagger: flag.flagger.name, createdAt: flag.createdAt };
@@ -109,7 +109,7 @@ export async function listFlagQueue(take = 2 * QUEUE_PAGE_SIZE, after?: string):
     }
     item.flags.push(entry);
   }
-  return { items: [...items.values()], next: read.length > take ? flags[flags.length - 1]!.id : null };
+  return { items: [...items.values()], next };
 }
 
 

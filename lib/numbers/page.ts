@@ -138,11 +138,8 @@ export const REPORTS_PAGE_SIZE = 20;
  * Texts follow the number's privacy rule for this viewer, as on its page.
  */
 export async function listNumberReports(e164: string, viewer: NumberViewer, before: ReportCursor | null, pageSize = REPORTS_PAGE_SIZE) {
-  const [row, rows] = await Promise.all([
-    db.phoneNumber.findUnique({
-      where: { e164 },
-      select: { reportCount: true, reporterCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
-    }),
+  const [{ visibility }, rows] = await Promise.all([
+    getNumberContentVisibility(e164, viewer),
     db.report.findMany({
       where: {
         e164,
@@ -155,18 +152,34 @@ export async function listNumberReports(e164: string, viewer: NumberViewer, befo
       select: reportSelect,
     }),
   ]);
-  const visibility = contentVisibility(
-    { reporterCount: row?.reporterCount ?? 0, hasVerifiedClaim: Boolean(row?.claims.length), contentHiddenAt: row?.contentHiddenAt ?? null, contentHiddenReason: row?.contentHiddenReason ?? null },
-    viewer,
-  );
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
-    total: row?.reportCount ?? 0,
     reports: page.map((report) => toNumberReport(report, visibility.visible)),
     next: rows.length > pageSize && last ? formatReportCursor(last) : null,
     visibility,
   };
+}
+
+/**
+ * Whether the number's texts (report texts, comments) show to this viewer (lib/trust/privacy.ts), with its
+ * comment count: one read, for the pages that show texts without the whole number page.
+ */
+export async function getNumberContentVisibility(e164: string, viewer: NumberViewer): Promise<{ visibility: ContentVisibility; comments: number }> {
+  const number = await db.phoneNumber.findUnique({
+    where: { e164 },
+    select: { reporterCount: true, commentCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
+  });
+  const visibility = contentVisibility(
+    {
+      reporterCount: number?.reporterCount ?? 0,
+      hasVerifiedClaim: Boolean(number?.claims.length),
+      contentHiddenAt: number?.contentHiddenAt ?? null,
+      contentHiddenReason: number?.contentHiddenReason,
+    },
+    viewer,
+  );
+  return { visibility, comments: number?.commentCount ?? 0 };
 }
 
 export type NumberPage = {

@@ -6,6 +6,7 @@ import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import type { ReportCategory } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform/rate-limit";
@@ -149,10 +150,7 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
       ON CONFLICT ("organisationId", "weekStart") DO UPDATE SET reports = "OrganisationWeekStat".reports + 1`;
   }
 
-  const previous =
-    reporter.kind === "member"
-      ? await countMember(tx, phone.e164, reporter.actor.id, data.category, now)
-      : await countAddress(tx, phone.e164, reporter.addressKey, data.category, now);
+  const previous = await countReporter(tx, reporter, phone.e164, data.category, now);
   // The reporter counts once in the verdict, under their latest category.
   const movesFrom: ReportCategory | null = previous && previous.category !== data.category ? previous.category : null;
   const gain = !previous || movesFrom ? 1 : 0;
@@ -190,28 +188,25 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
 
 type Previous = { category: ReportCategory } | null;
 
+/** Where a reporter counts once per number: members by id, visitors by their address key. */
+const REPORTER_TABLES = {
+  member: { table: Prisma.raw('"NumberReporter"'), key: Prisma.raw('"userId"') },
+  anonymous: { table: Prisma.raw('"NumberAnonymousReporter"'), key: Prisma.raw('"addressKey"') },
+} as const;
+
 /**
- * The member's previous category on this number (null if first), and records this report, in one
+ * The reporter's previous category on this number (null if first), and records this report, in one
  * statement: the CTE reads the row as it was before the upsert, and the number's row lock (taken first
  * in writeReport) keeps any other report on the number from moving it meanwhile.
  */
-async function countMember(tx: Tx, e164: string, userId: string, category: ReportCategory, now: Date): Promise<Previous> {
+async function countReporter(tx: Tx, reporter: Reporter, e164: string, category: ReportCategory, now: Date): Promise<Previous> {
+  const { table, key } = REPORTER_TABLES[reporter.kind];
+  const id = reporter.kind === "member" ? reporter.actor.id : reporter.addressKey;
   const [row] = await tx.$queryRaw<{ previous: ReportCategory | null }[]>`
-    WITH before AS (SELECT category FROM "NumberReporter" WHERE e164 = ${e164} AND "userId" = ${userId}),
-    upsert AS (INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt")
-      VALUES (${e164}, ${userId}, ${category}::"ReportCategory", 1, ${now})
-      ON CONFLICT (e164, "userId") DO UPDATE SET category = EXCLUDED.category, reports = "NumberReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
-    SELECT (SELECT category::text FROM before) AS previous`;
-  return row?.previous ? { category: row.previous } : null;
-}
-
-/** The same for a visitor's address key. */
-async function countAddress(tx: Tx, e164: string, addressKey: string, category: ReportCategory, now: Date): Promise<Previous> {
-  const [row] = await tx.$queryRaw<{ previous: ReportCategory | null }[]>`
-    WITH before AS (SELECT category FROM "NumberAnonymousReporter" WHERE e164 = ${e164} AND "addressKey" = ${addressKey}),
-    upsert AS (INSERT INTO "NumberAnonymousReporter" (e164, "addressKey", category, reports, "lastReportedAt")
-      VALUES (${e164}, ${addressKey}, ${category}::"ReportCategory", 1, ${now})
-      ON CONFLICT (e164, "addressKey") DO UPDATE SET category = EXCLUDED.category, reports = "NumberAnonymousReporter".reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
+    WITH before AS (SELECT category FROM ${table} WHERE e164 = ${e164} AND ${key} = ${id}),
+    upsert AS (INSERT INTO ${table} (e164, ${key}, category, reports, "lastReportedAt")
+      VALUES (${e164}, ${id}, ${category}::"ReportCategory", 1, ${now})
+      ON CONFLICT (e164, ${key}) DO UPDATE SET category = EXCLUDED.category, reports = ${table}.reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
     SELECT (SELECT category::text FROM before) AS previous`;
   return row?.previous ? { category: row.previous } : null;
 }

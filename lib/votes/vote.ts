@@ -120,24 +120,21 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   await spendVoteLimits(actor, context);
   const claimId = data.claimId ?? (await ensureNumberClaim(data.e164!)).id;
   const now = new Date();
-  let e164 = data.e164 ?? null;
   const outcome = await db.$transaction(async (tx) => {
     const weight = await lockVoter(tx, actor.id, now);
-    const current = await currentVote(tx, claimId, actor.id);
-    e164 = current.e164;
-    const before = current.vote;
+    const { e164, vote: before } = await currentVote(tx, claimId, actor.id);
     if (before?.legitimate === data.legitimate) return null;
     const after: KeptVote = { legitimate: data.legitimate, weight, castAt: now };
     const upsert = Prisma.sql`WITH v AS (
       INSERT INTO "Vote" (id, "claimId", "userId", legitimate, weight, "createdAt", "updatedAt")
       VALUES (${newId()}, ${claimId}, ${actor.id}, ${data.legitimate}, ${weight}::float8, ${now}, ${now})
       ON CONFLICT ("claimId", "userId") DO UPDATE SET legitimate = EXCLUDED.legitimate, weight = EXCLUDED.weight, "updatedAt" = EXCLUDED."updatedAt")`;
-    return moveCounters(tx, claimId, before, after, now, upsert);
+    return { ...(await moveCounters(tx, claimId, before, after, now, upsert)), e164 };
   }, TX_OPTIONS);
   // Pages that show the claim (a new organisation-less claim: the number's page) are dropped from the data cache.
   if (outcome) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
   const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
-  if (outcome && e164) refreshListingSoon(e164);
+  if (outcome) refreshListingSoon(outcome.e164);
   if (outcome) sweepDueTrustLevelsSoon(now);
   const alerts = outcome ? await brigadingCheckAfter(claimId) : [];
   return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, counters, data.legitimate, now) };
@@ -148,7 +145,8 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
  * refreshes of one number are coalesced (lib/feeds/listing.ts), so a burst of votes costs one or two.
  */
 function refreshListingSoon(e164: string): void {
-  void refreshListingAfterWrite(e164).catch((error: unknown) => log.error({ err: error }, "feed listing refresh after a vote failed"));
+  // refreshListingAfterWrite logs its own failures and never rejects.
+  void refreshListingAfterWrite(e164);
 }
 
 /** Level changes that time alone brings (lib/trust/legitimacy.ts), swept after votes: at most once a second per process, off the answer's path. */

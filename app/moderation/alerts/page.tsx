@@ -56,7 +56,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/alerts" after={after} next={next} stale={Boolean(after) && alerts.length === 0} />
+      <QueuePages path="/moderation/alerts" after={after} next={next} shown={alerts.length} />
     </div>
   );
 }

@@ -63,7 +63,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/flags" after={after} next={next} stale={Boolean(after) && items.length === 0} />
+      <QueuePages path="/moderation/flags" after={after} next={next} shown={items.length} />
     </div>
   );
 }

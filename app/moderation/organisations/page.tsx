@@ -47,7 +47,7 @@ export default async function ModerationOrganisationsPage({ searchParams }: { se
             </li>
           ))}
         </ul>
-        <QueuePages path="/moderation/organisations" after={after} next={next} keep={{ q: q || undefined }} stale={Boolean(after) && proposed.length === 0} />
+        <QueuePages path="/moderation/organisations" after={after} next={next} keep={{ q: q || undefined }} shown={proposed.length} />
       </section>
       <section aria-labelledby="edit-heading" className="space-y-3">
         <h2 id="edit-heading" className="text-lg font-semibold">Edit an organisation</h2>

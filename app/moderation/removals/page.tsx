@@ -45,7 +45,7 @@ export default async function RemovalsPage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
-      <QueuePages path="/moderation/removals" after={after} next={next} stale={Boolean(after) && requests.length === 0} />
+      <QueuePages path="/moderation/removals" after={after} next={next} shown={requests.length} />
     </div>
   );
 }

@@ -34,13 +34,13 @@ export default async function RepresentativesPage({ searchParams }: { searchPara
         <h2 id="pending-heading" className="text-lg font-semibold">Waiting (oldest first)</h2>
         {pending.items.length === 0 && !after ? <Empty>No requests waiting.</Empty> : null}
         <RepresentativeList reps={pending.items} />
-        <QueuePages path="/moderation/representatives" after={after} next={pending.next} keep={{ activeAfter }} stale={Boolean(after) && pending.items.length === 0} />
+        <QueuePages path="/moderation/representatives" after={after} next={pending.next} keep={{ activeAfter }} shown={pending.items.length} />
       </section>
       <section aria-labelledby="active-heading" className="space-y-3">
         <h2 id="active-heading" className="text-lg font-semibold">Active (newest first)</h2>
         {active.items.length === 0 && !activeAfter ? <Empty>No active representatives.</Empty> : null}
         <RepresentativeList reps={active.items} />
-        <QueuePages path="/moderation/representatives" param="activeAfter" after={activeAfter} next={active.next} keep={{ after }} stale={Boolean(activeAfter) && active.items.length === 0} />
+        <QueuePages path="/moderation/representatives" param="activeAfter" after={activeAfter} next={active.next} keep={{ after }} shown={active.items.length} />
       </section>
 
       <section aria-labelledby="statements-heading" className="space-y-3">
