@@ -13,8 +13,12 @@
 //    LISTENs for other processes' cache invalidations (PostgreSQL NOTIFY on `callercheck_cache`).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
-// Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS)
+//  - with WEB_CONCURRENCY=N (N > 1), runs N such server processes on the one port (scripts/server/cluster.mjs).
+//
+// Usage: node scripts/server.mjs [--dev]   (PORT, LISTEN_HOST, NEXT_DIST_DIR, TRUSTED_PROXIES, SHUTDOWN_TIMEOUT_MS,
+//        WEB_CONCURRENCY)
 import { AsyncLocalStorage } from "node:async_hooks";
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -24,6 +28,7 @@ import { isSpanContextValid, trace } from "@opentelemetry/api";
 import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { spendApiLimit } from "./server/api-limit.mjs";
+import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { holdResponse, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
@@ -33,7 +38,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = fs.existsSync(path.join(here, "package.json")) ? here : path.resolve(here, "..");
 const dev = process.argv.includes("--dev");
 // Synchronous writes keep lines in the order things happened (the shutdown test reads that order).
-const log = pino({ base: { service: "callercheck" }, level: process.env.LOG_LEVEL ?? "info" }, pino.destination({ dest: 1, sync: true }));
+// Each line names its process: with WEB_CONCURRENCY > 1 several write to the same output.
+const log = pino({ base: { service: "callercheck", pid: process.pid }, level: process.env.LOG_LEVEL ?? "info" }, pino.destination({ dest: 1, sync: true }));
 
 const missing = missingProductionSettings(process.env);
 if (missing.length > 0) {
@@ -48,6 +54,20 @@ try {
 } catch (error) {
   log.fatal(error.message);
   process.exit(1);
+}
+
+let processes;
+try {
+  processes = dev ? 1 : processCount(process.env);
+} catch (error) {
+  log.fatal(error.message);
+  process.exit(1);
+}
+if (cluster.isPrimary && processes > 1) {
+  // WEB_CONCURRENCY > 1: this process only supervises; each worker runs the rest of this file.
+  superviseWorkers({ count: processes, log });
+  // The module stays unsettled on purpose: the primary lives until superviseWorkers exits it.
+  await new Promise(() => undefined);
 }
 
 const port = Number(process.env.PORT ?? 3000);
@@ -114,7 +134,8 @@ globalThis[Symbol.for("callercheck.pageCache")] = {
 // the new copy is kept, the expired one is sent; when no refresh can start, the request renders as a miss.
 const REFRESH_HEADER = "x-callercheck-page-refresh";
 const REFRESH_CONCURRENCY = 1;
-const refreshToken = randomUUID();
+// Workers of one primary share its token: the refresh request may reach any of them (scripts/server/cluster.mjs).
+const refreshToken = process.env.CALLERCHECK_REFRESH_TOKEN || randomUUID();
 const refreshesInFlight = new Set();
 const fromLoopback = (address) => address === "127.0.0.1" || address === "::1";
 function refreshInBackground(key) {

@@ -2,6 +2,7 @@
 // as the app's pages and API, and the same pure rules (lib/trust/*) for a verdict; HTML from template
 // strings. What the app costs on top of this is Next.js, React, Prisma and our own code.
 //   DATABASE_URL=… BASELINE_PORT=… tsx scripts/bench/baseline.ts
+import cluster from "node:cluster";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -216,5 +217,17 @@ const server = http.createServer(async (request, response) => {
     return send(500, "text/plain", "error");
   }
 });
-server.listen(port, "127.0.0.1", () => console.info(`[baseline] on ${port}`));
+// As many processes as the app runs (WEB_CONCURRENCY, scripts/server/cluster.mjs), each with its own pool.
+const processes = Number(process.env.WEB_CONCURRENCY ?? 1) || 1;
+if (cluster.isPrimary && processes > 1) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  const stop = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  server.listen(port, "127.0.0.1", () => console.info(`[baseline] on ${port}`));
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => pool.end().then(() => process.exit(0))));

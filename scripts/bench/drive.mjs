@@ -261,7 +261,7 @@ const when = new Date().toISOString();
 const markdown = [
   `### Benchmark, ${label} reports (${when.slice(0, 16)} UTC)`,
   "",
-  `${connections} connections, ${rounds} rounds of ${duration} s per side after a 2 s warm-up; pool ${process.env.DB_POOL_SIZE ?? 10}; page cache lifetime ${process.env.PAGE_CACHE_SECONDS ?? process.env.DATA_CACHE_SECONDS ?? 5} s, data cache ${process.env.DATA_CACHE_SECONDS ?? 5} s.`,
+  `${connections} connections, ${rounds} rounds of ${duration} s per side after a 2 s warm-up; ${process.env.WEB_CONCURRENCY ?? 1} server process(es) per side (WEB_CONCURRENCY), pool ${process.env.DB_POOL_SIZE ?? 10} each; page cache lifetime ${process.env.PAGE_CACHE_SECONDS ?? process.env.DATA_CACHE_SECONDS ?? 5} s, data cache ${process.env.DATA_CACHE_SECONDS ?? 5} s.`,
   "",
   ...lines,
   "",
@@ -272,7 +272,7 @@ const markdown = [
   "",
 ].join("\n");
 console.info(`\n${markdown}`);
-const result = { label, size, when, connections, rounds, duration, rows, ledger: ledgerResult, js };
+const result = { label, size, when, connections, rounds, duration, processes: Number(process.env.WEB_CONCURRENCY ?? 1), rows, ledger: ledgerResult, js };
 const stamp = when.replace(/[:.]/g, "-");
 // A partial run (--only) is kept under its own name and never becomes the latest table.
 const kind = only.length ? `partial-${label}` : label;

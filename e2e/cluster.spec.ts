@@ -1,0 +1,101 @@
+import { test, expect } from "@playwright/test";
+import { createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, rawGet, startInstance, type Instance } from "./instances";
+
+// WEB_CONCURRENCY=2: one primary supervising two server processes on one port (scripts/server/cluster.mjs).
+// Each process keeps its own caches; a write through either reaches the other's at once (NOTIFY).
+
+type Line = Record<string, unknown>;
+const listening = (line: Line) => typeof line.msg === "string" && line.msg.startsWith("listening on");
+const requestLine = (line: Line) => line.msg === "request";
+
+/** The processes that answered requests logged after `from` (by index into the logs). */
+function answeredBy(instance: Instance, from: number): Set<number> {
+  return new Set(instance.logs.slice(from).filter(requestLine).map((line) => Number(line.pid)));
+}
+
+test.describe.configure({ mode: "serial" });
+
+let instance: Instance;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}`, WEB_CONCURRENCY: "2" });
+  await instance.waitForLog((line) => listening(line) && instance.logs.filter(listening).length >= 2);
+});
+test.afterAll(async () => {
+  await instance?.stop();
+});
+
+test("two server processes share the port, and connections are spread over both", async () => {
+  await instance.waitForLog((line) => line.msg === "starting 2 server processes");
+  const workers = new Set(instance.logs.filter(listening).map((line) => Number(line.pid)));
+  expect(workers.size).toBe(2);
+  const from = instance.logs.length;
+  // Each request on a new connection: the primary hands connections to the workers in turn.
+  for (let i = 0; i < 20; i++) expect((await rawGet(`${instance.baseUrl}/api/health`)).status).toBe(200);
+  await expect.poll(() => answeredBy(instance, from).size, { timeout: 10_000 }).toBe(2);
+  expect([...answeredBy(instance, from)].every((pid) => workers.has(pid))).toBe(true);
+});
+
+test("a comment written through one process is on every process's next answers, though each keeps pages", async ({ browser }) => {
+  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
+  for (let i = 0; i < 2; i++) {
+    const reporter = await createUser();
+    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
+  }
+  const visitor = ownLoopbackAddress();
+  const lookup = async () => JSON.parse((await rawGet(`${instance.baseUrl}/api/v1/numbers/${encodeURIComponent(e164)}`, { from: visitor })).body).counts.comments as number;
+  // Both processes read the number and keep its page before the comment.
+  const from = instance.logs.length;
+  for (let i = 0; i < 8; i++) {
+    expect(await lookup()).toBe(0);
+    expect((await rawGet(`${instance.baseUrl}/numbers/${e164}`, { from: visitor })).status).toBe(200);
+  }
+  const kept = instance.logs.slice(from).filter((line) => requestLine(line) && line.cache === "hit");
+  expect(new Set(kept.map((line) => Number(line.pid))).size).toBe(2);
+
+  const member = await createUser();
+  const context = await browser.newContext();
+  await signInAs(context, member);
+  const page = await context.newPage();
+  const body = `Written through one process ${uniqueSuffix()}`;
+  await page.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  const section = page.getByRole("region", { name: "Experiences" });
+  await section.getByLabel("Comment", { exact: true }).fill(body);
+  await section.getByRole("button", { name: "Post comment" }).click();
+  await expect(section.getByText(body)).toBeVisible();
+  await context.close();
+
+  // The data cache's lifetime is 5 s here but the broadcast is what drops it; once both processes have
+  // the comment, every later answer has it, whichever process gives it.
+  await expect.poll(async () => {
+    const counts = [];
+    for (let i = 0; i < 6; i++) counts.push(await lookup());
+    return counts.every((count) => count === 1);
+  }, { timeout: 15_000, intervals: [250] }).toBe(true);
+  for (let i = 0; i < 6; i++) expect((await rawGet(`${instance.baseUrl}/numbers/${e164}`, { from: visitor })).body).toContain(body);
+});
+
+test("a process that dies is replaced, and the port keeps answering meanwhile", async () => {
+  const before = instance.logs.filter(listening).map((line) => Number(line.pid));
+  const victim = before[0];
+  process.kill(victim, "SIGKILL");
+  await instance.waitForLog((line) => line.msg === "a server process died: starting another" && Number(line.workerPid) === victim);
+  // The other process answers while the new one starts.
+  expect((await rawGet(`${instance.baseUrl}/api/health`)).status).toBe(200);
+  const replacement = await instance.waitForLog((line) => listening(line) && !before.includes(Number(line.pid)));
+  const from = instance.logs.length;
+  for (let i = 0; i < 20; i++) expect((await rawGet(`${instance.baseUrl}/api/health`)).status).toBe(200);
+  await expect.poll(() => answeredBy(instance, from).has(Number(replacement.pid)), { timeout: 10_000 }).toBe(true);
+});
+
+test("SIGTERM to the primary stops every process gracefully, and it exits 0", async () => {
+  const workers = instance.logs.filter(listening).map((line) => Number(line.pid));
+  expect(await instance.stop()).toBe(0);
+  expect(instance.logs.some((line) => line.msg === "all server processes stopped" && line.failed === false)).toBe(true);
+  // Each live worker drained and stopped on its own (scripts/server.mjs shutdown).
+  expect(instance.logs.filter((line) => line.msg === "stopped").length).toBeGreaterThanOrEqual(2);
+  for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+});
