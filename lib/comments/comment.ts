@@ -150,6 +150,38 @@ const commentSelect = {
   onBehalfOf: { select: { name: true, slug: true } },
 } as const;
 
+/**
+ * A page as everyone sees it (no viewer) turned into this member's view: their own comments marked as
+ * theirs (with their text when a moderator hid it, and the edit window), and the ones they flagged. Two
+ * reads in parallel over the page's comments; equal to listComments with the viewer for anyone but
+ * staff, whose view also shows others' hidden texts (lib/comments/comment.db.test.ts).
+ */
+export async function withViewerMarks(page: CommentPage, viewer: { id: string }): Promise<CommentPage> {
+  const ids = page.threads.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]);
+  if (ids.length === 0) return page;
+  const [own, flags] = await Promise.all([
+    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true } }),
+    db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: ids } }, select: { commentId: true } }),
+  ]);
+  if (own.length === 0 && flags.length === 0) return page;
+  const mine = new Map(own.map((comment) => [comment.id, comment]));
+  const flagged = new Set(flags.map((flag) => flag.commentId));
+  const now = Date.now();
+  const mark = (comment: CommentView): CommentView => {
+    const ownComment = mine.get(comment.id);
+    if (!ownComment && !flagged.has(comment.id)) return comment;
+    const until = ownComment ? canEditUntil(ownComment.createdAt) : null;
+    return {
+      ...comment,
+      body: ownComment && comment.state === "HIDDEN" ? ownComment.body : comment.body,
+      editableUntil: until && comment.state === "VISIBLE" && until.getTime() > now ? until.toISOString() : null,
+      mine: Boolean(ownComment),
+      flaggedByMe: flagged.has(comment.id),
+    };
+  };
+  return { ...page, threads: page.threads.map((thread) => ({ ...mark(thread), replies: thread.replies.map(mark) })) };
+}
+
 /** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */
 export async function listComments(e164: string, viewer: Viewer, before?: { createdAt: string; id: string }, pageSize = COMMENTS_PAGE_SIZE): Promise<CommentPage> {
   const { visibility, comments: total } = await getNumberContentVisibility(e164, viewer);

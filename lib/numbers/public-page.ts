@@ -1,9 +1,11 @@
 import "server-only";
-import { listComments } from "../comments/comment";
+import { listComments, withViewerMarks, type CommentPage } from "../comments/comment";
+import type { Role } from "../generated/prisma/enums";
 import { cached, cacheTags } from "../platform/data-cache";
 import { retireDueNumbers } from "../representatives/publish";
 import { getOrganisationVoice } from "../representatives/voice";
-import { listClaimsForNumber } from "../votes/vote";
+import { env } from "../platform/env";
+import { listClaimsForNumber, votesOf, type ClaimForPanel } from "../votes/vote";
 import { getNumberPage, LATEST_REPORTS, numberPageTags, type NumberPage } from "./page";
 
 // What a number's page shows everyone alike, through the data cache (lib/platform/data-cache.ts).
@@ -32,6 +34,24 @@ export function listPublicClaimsForNumber(e164: string) {
   );
 }
 
+/**
+ * Whether members may read the cached public copy of what they see alike with visitors. Without read
+ * replicas, yes: a write drops what it changed at once (here, and on every instance by broadcast), so
+ * the member's next view has it. With replicas the copy is refilled from a replica that may not have the
+ * write yet: members then read the primary, which does.
+ */
+export function membersReadCache(): boolean {
+  return env.DATABASE_REPLICA_URLS.length === 0;
+}
+
+/** The vote panel's claims for a member: the figures as everyone sees them, with the member's own votes. */
+export async function listClaimsForMember(e164: string, viewer: { id: string }): Promise<ClaimForPanel[]> {
+  if (!membersReadCache()) return listClaimsForNumber(e164, viewer);
+  const claims = await listPublicClaimsForNumber(e164);
+  const mine = await votesOf(viewer.id, claims.flatMap((claim) => (claim.id ? [claim.id] : [])));
+  return claims.map((claim) => ({ ...claim, myVote: claim.id ? (mine.get(claim.id) ?? null) : null }));
+}
+
 /** The first page of comments as a visitor sees them; posting, editing, deleting or hiding a comment drops it. */
 export function listPublicComments(e164: string) {
   return cached(`comments:${e164}`, [cacheTags.number(e164)], () => listComments(e164, null));
@@ -40,4 +60,13 @@ export function listPublicComments(e164: string) {
 /** The organisations' voice on a number (the same for everyone); statements are audited, which drops it. */
 export function getCachedOrganisationVoice(e164: string) {
   return cached(`voice:${e164}`, (voice) => [cacheTags.number(e164), ...voice.organisations.map((org) => cacheTags.organisation(org.id))], () => getOrganisationVoice(e164));
+}
+
+/**
+ * The first page of comments as a member (not staff) sees it: the cached public page with their own
+ * comments and flags marked (withViewerMarks), unless replicas could make the copy miss their write.
+ */
+export async function listCommentsForMember(e164: string, viewer: { id: string; role: Role }): Promise<CommentPage> {
+  if (!membersReadCache()) return listComments(e164, viewer);
+  return withViewerMarks(await listPublicComments(e164), viewer);
 }

@@ -3,13 +3,14 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
 import { createComment } from "../comments/comment";
 import { lookupNumber } from "../numbers/lookup";
-import { getPublicNumberPage, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
+import { getPublicNumberPage, listClaimsForMember, listCommentsForMember, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
 import { getCachedOrganisationPage } from "../organisations/public-page";
 import { promoteClaim } from "../registry/promote";
 import { listCachedRegistryPage } from "../registry/feed";
 import { getCachedHomeFeed } from "../reports/home-feed";
 import { createReport } from "../reports/report";
-import { castVote } from "../votes/vote";
+import { castVote, listClaimsForNumber } from "../votes/vote";
+import { listComments } from "../comments/comment";
 import { watchNumber } from "../watches/watch";
 import { cached, cacheSize, clearDataCache, invalidateTags } from "./data-cache";
 import { db } from "./db";
@@ -121,6 +122,52 @@ describe("a write drops the cached read it changed", () => {
     expect((await getPublicNumberPage(e164)).verified?.organisation.slug).toBe(org.slug);
     const orgPage = await getCachedOrganisationPage(org.slug);
     expect(orgPage && "organisation" in orgPage ? orgPage.organisation?.verifiedNumberCount : null).toBe(1);
+  });
+});
+
+describe("members read what they see alike with visitors from the cache, and their own marks afresh", () => {
+  test("a member's own vote and comment are on their next read; the read equals the uncached one", async () => {
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164), { address: "cache-m1" });
+    await createReport(await member(), reportInput(e164), { address: "cache-m2" });
+    const me = await member();
+    // Cached for visitors first, so the member's reads below start from a kept copy.
+    await listPublicClaimsForNumber(e164);
+    await listPublicComments(e164);
+
+    const { claimId } = await castVote(me, { e164, legitimate: false });
+    const claims = await listClaimsForMember(e164, me);
+    expect(claims.find((claim) => claim.id === claimId)).toMatchObject({ myVote: false, notLegitVotes: 1 });
+    // Equal to the uncached read but for the bounds, which fade with the time each was worked out at.
+    const fresh = await listClaimsForNumber(e164, me);
+    const withoutBounds = (list: typeof claims) => list.map(({ legitBound: _l, notLegitBound: _n, ...rest }) => rest);
+    expect(withoutBounds(claims)).toEqual(withoutBounds(fresh));
+    claims.forEach((claim, i) => expect(claim.notLegitBound).toBeCloseTo(fresh[i].notLegitBound, 6));
+    // Everyone else's copy carries no one's vote.
+    expect((await listPublicClaimsForNumber(e164)).find((claim) => claim.id === claimId)).toMatchObject({ myVote: null, notLegitVotes: 1 });
+
+    const { id } = await createComment(me, { e164, body: `Mine ${key()}` });
+    const comments = await listCommentsForMember(e164, me);
+    expect(comments.threads[0]).toMatchObject({ id, mine: true, editableUntil: expect.any(String) });
+    expect(comments).toEqual(await listComments(e164, me));
+  });
+
+  test("with read replicas configured, members read the primary (a replica may not have their write yet)", async () => {
+    const e164 = nextNumber();
+    await createReport(await member(), reportInput(e164), { address: "cache-m3" });
+    const me = await member();
+    const { claimId } = await castVote(me, { e164, legitimate: true });
+    expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 1 });
+    // Behind the cache's back: the cached copy still says 1, the primary 7.
+    await db.claim.update({ where: { id: claimId }, data: { legitVotes: 7 } });
+    expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 1 });
+    const replicas = env.DATABASE_REPLICA_URLS;
+    env.DATABASE_REPLICA_URLS = ["postgresql://replica.invalid/callercheck"];
+    try {
+      expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 7, myVote: true });
+    } finally {
+      env.DATABASE_REPLICA_URLS = replicas;
+    }
   });
 });
 

@@ -253,6 +253,13 @@ export type ClaimForPanel = {
 
 const STATUS_ORDER = { VERIFIED: 0, UNVERIFIED: 1, REJECTED: 2, REVOKED: 3 } as const;
 
+/** A member's own votes on these claims (claim id → legitimate), one read. */
+export async function votesOf(userId: string, claimIds: string[]): Promise<Map<string, boolean>> {
+  if (claimIds.length === 0) return new Map();
+  const votes = await db.vote.findMany({ where: { userId, claimId: { in: claimIds } }, select: { claimId: true, legitimate: true } });
+  return new Map(votes.map((vote) => [vote.claimId, vote.legitimate]));
+}
+
 /** Every claim on a number for the vote panel; the organisation-less one is always present. */
 export async function listClaimsForNumber(e164: string, viewer: Pick<Actor, "id"> | null): Promise<ClaimForPanel[]> {
   const claims = await db.claim.findMany({
@@ -262,8 +269,7 @@ export async function listClaimsForNumber(e164: string, viewer: Pick<Actor, "id"
   const ids = claims.map((claim) => claim.id);
   const now = new Date();
   const weights = new Map(claims.map((claim) => [claim.id, keptLegitimacy(claim, now)]));
-  const mine = viewer && ids.length > 0 ? await db.vote.findMany({ where: { userId: viewer.id, claimId: { in: ids } }, select: { claimId: true, legitimate: true } }) : [];
-  const myVotes = new Map(mine.map((vote) => [vote.claimId, vote.legitimate]));
+  const myVotes = viewer ? await votesOf(viewer.id, ids) : new Map<string, boolean>();
   const rows: ClaimForPanel[] = claims.map((claim) => ({
     id: claim.id,
     status: claim.status,

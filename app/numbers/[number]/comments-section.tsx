@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import type { Actor } from "@/lib/accounts/authz";
 import { isModerator } from "@/lib/accounts/roles";
 import { listComments } from "@/lib/comments/comment";
-import { listPublicComments } from "@/lib/numbers/public-page";
+import { listCommentsForMember, listPublicComments } from "@/lib/numbers/public-page";
 import { plural } from "@/lib/display/format";
 import { CommentForm } from "./comment-form";
 import { listOrganisationsSpeakingOn } from "@/lib/representatives/representation";
@@ -11,7 +11,8 @@ import { CommentList } from "./comment-list";
 
 /** Experiences on a number: newest threads first, one level of replies, "Show more" past 20. */
 export async function CommentsSection({ e164, actor }: { e164: string; actor: Actor | null }) {
-  const page = actor ? await listComments(e164, actor) : await listPublicComments(e164);
+  // Staff also read others' hidden comments: their page is read afresh. Members get everyone's page with their own marks.
+  const page = !actor ? await listPublicComments(e164) : isModerator(actor) ? await listComments(e164, actor) : await listCommentsForMember(e164, actor);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const canWrite = Boolean(actor && !actor.suspendedAt) && !removed;
   // Representatives may reply as an organisation this number claims.

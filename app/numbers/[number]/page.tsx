@@ -4,10 +4,11 @@ import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { getActor } from "@/lib/accounts/authz";
+import { isStaffRole } from "@/lib/accounts/roles";
 import { env } from "@/lib/platform/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
-import { getPublicNumberPage } from "@/lib/numbers/public-page";
+import { getPublicNumberPage, membersReadCache } from "@/lib/numbers/public-page";
 import { normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
 import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
 import { retireDueNumbers } from "@/lib/representatives/publish";
@@ -42,8 +43,10 @@ async function resolve({ params, searchParams }: Props) {
 // Shared by generateMetadata and the page within one request.
 const loadPage = cache(async (e164: string, role: Role | null) => {
   // Visitors read the data cache (a replica behind it when one is configured: a little lag is fine for
-  // them); members and staff read the primary, so they see their own reports and votes at once.
-  if (!role) return getPublicNumberPage(e164);
+  // them). Members see what visitors see (texts follow the public rule for them too), so they read the same
+  // copy unless replicas could make it miss their own write (membersReadCache). Staff see hidden texts:
+  // their view is always read afresh.
+  if (role === null || (!isStaffRole(role) && membersReadCache())) return getPublicNumberPage(e164);
   await retireDueNumbers();
   return getNumberPage(e164, { role });
 });

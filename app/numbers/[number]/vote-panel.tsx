@@ -1,6 +1,5 @@
 import type { Actor } from "@/lib/accounts/authz";
-import { listPublicClaimsForNumber } from "@/lib/numbers/public-page";
-import { listClaimsForNumber } from "@/lib/votes/vote";
+import { listClaimsForMember, listPublicClaimsForNumber } from "@/lib/numbers/public-page";
 import { ClaimVote } from "./claim-vote";
 
 /**
@@ -8,7 +7,7 @@ import { ClaimVote } from "./claim-vote";
  * weighs (verified owner or the one callers named), "Is this caller legitimate?" when nobody was named.
  */
 export async function VotePanel({ e164, actor, claimId }: { e164: string; actor: Actor | null; claimId: string | null }) {
-  const claims = actor ? await listClaimsForNumber(e164, actor) : await listPublicClaimsForNumber(e164);
+  const claims = actor ? await listClaimsForMember(e164, actor) : await listPublicClaimsForNumber(e164);
   const claim = claims.find((candidate) => claimId !== null && candidate.id === claimId) ?? claims.find((candidate) => candidate.organisation === null) ?? claims[0];
   const viewer = actor ? (actor.suspendedAt ? "suspended" : "member") : "visitor";
   const question = claim.organisation ? `Is this really ${claim.organisation.name}?` : "Is this caller legitimate?";
