@@ -140,9 +140,10 @@ const refreshesInFlight = new Set();
 const fromLoopback = (address) => address === "127.0.0.1" || address === "::1";
 function refreshInBackground(key) {
   if (refreshesInFlight.has(key)) return true;
-  if (refreshesInFlight.size >= REFRESH_CONCURRENCY || !server.listening) return false;
+  const target = refreshServer ?? server;
+  if (refreshesInFlight.size >= REFRESH_CONCURRENCY || !target.listening) return false;
   refreshesInFlight.add(key);
-  const { address, port: listeningPort } = server.address();
+  const { address, port: listeningPort } = target.address();
   const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
   const done = () => refreshesInFlight.delete(key);
   const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
@@ -272,6 +273,12 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+
+// A worker of several (WEB_CONCURRENCY) renders its own background refreshes: the shared port would hand
+// the request to whichever worker is next, which would keep the page while this one kept sending its
+// stale copy. So each worker also listens on a loopback port of its own (not shared: `exclusive`), for
+// those requests only; they still need the token to skip the cache.
+const refreshServer = cluster.isWorker ? http.createServer(server.listeners("request")[0]) : null;
 if (dev) server.on("upgrade", (req, socket, head) => app.getUpgradeHandler()(req, socket, head));
 
 // The pool the server spends kept API answers' limits from (scripts/server/api-limit.mjs): made on first
@@ -286,7 +293,8 @@ const limitPool = () => (limits ??= pgModule.then((pg) => new pg.Pool({ connecti
 const INVALIDATION_CHANNEL = "callercheck_cache";
 let listener = null;
 async function listenForInvalidations(attempt = 0) {
-  if (!pageCache.enabled || !process.env.DATABASE_URL || draining) return;
+  // Either cache may hold what another process's write changed (members read the data cache too).
+  if ((!pageCache.enabled && !pageSettings.dataCacheOn) || !process.env.DATABASE_URL || draining) return;
   const pg = await pgModule;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "callercheck-cache-listener" });
   const apply = (payload) => {
@@ -325,6 +333,7 @@ async function listenForInvalidations(attempt = 0) {
   }
 }
 
+refreshServer?.listen({ port: 0, host: "127.0.0.1", exclusive: true });
 server.listen(port, hostname, () => {
   void listenForInvalidations();
   // PORT=0 asks the system for a free port (the tests do): log the one we got.
@@ -343,6 +352,8 @@ async function shutdown(signal) {
   force.unref();
   // close() stops accepting and resolves once every connection has ended; idle keep-alive
   // connections are closed now, busy ones after their response (Connection: close above).
+  refreshServer?.close();
+  refreshServer?.closeAllConnections();
   const closed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections();
   const idleTimer = setInterval(() => server.closeIdleConnections(), 100);

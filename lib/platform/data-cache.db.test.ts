@@ -131,9 +131,13 @@ describe("members read what they see alike with visitors from the cache, and the
     await createReport(await member(), reportInput(e164), { address: "cache-m1" });
     await createReport(await member(), reportInput(e164), { address: "cache-m2" });
     const me = await member();
-    // Cached for visitors first, so the member's reads below start from a kept copy.
-    await listPublicClaimsForNumber(e164);
-    await listPublicComments(e164);
+    // The member's reads are the cached copies: a change behind the cache's back is not seen…
+    const other = await member();
+    const { id: theirs } = await createComment(other, { e164, body: `Theirs ${key()}` });
+    expect((await listCommentsForMember(e164, me)).threads[0]).toMatchObject({ id: theirs, mine: false });
+    await db.comment.update({ where: { id: theirs }, data: { body: "changed behind the cache's back" } });
+    expect((await listCommentsForMember(e164, me)).threads[0].body).toMatch(/^Theirs /);
+    // …but the member's own writes drop them (below), and their own marks are always read afresh.
 
     const { claimId } = await castVote(me, { e164, legitimate: false });
     const claims = await listClaimsForMember(e164, me);
@@ -149,6 +153,7 @@ describe("members read what they see alike with visitors from the cache, and the
     const { id } = await createComment(me, { e164, body: `Mine ${key()}` });
     const comments = await listCommentsForMember(e164, me);
     expect(comments.threads[0]).toMatchObject({ id, mine: true, editableUntil: expect.any(String) });
+    expect(comments.threads[1]).toMatchObject({ id: theirs, body: "changed behind the cache's back" });
     expect(comments).toEqual(await listComments(e164, me));
   });
 

@@ -216,7 +216,7 @@ export function pageCacheSettings(env) {
   };
   const data = seconds(env.DATA_CACHE_SECONDS, 5, 300);
   const page = seconds(env.PAGE_CACHE_SECONDS, data, 3600);
-  return { ttlMs: data > 0 ? page * 1000 : 0, sharedMaxAgeSeconds: Math.floor(data) };
+  return { ttlMs: data > 0 ? page * 1000 : 0, sharedMaxAgeSeconds: Math.floor(data), dataCacheOn: data > 0 };
 }
 
 /** Cache-Control of a kept page: a shared cache (a CDN) may hold it for the data cache's bound. */
