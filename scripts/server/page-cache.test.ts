@@ -167,12 +167,13 @@ describe("PageCache", () => {
 
   test("says how long a shared cache may hold a kept page: the data cache's bound, not this process's lifetime", () => {
     expect(keptCacheControl(5)).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
-    expect(pageCacheSettings({})).toEqual({ ttlMs: 5_000, sharedMaxAgeSeconds: 5 });
-    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 10_000, sharedMaxAgeSeconds: 10 });
-    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "600", DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 600_000, sharedMaxAgeSeconds: 10 });
+    expect(pageCacheSettings({})).toEqual({ ttlMs: 5_000, sharedMaxAgeSeconds: 5, dataCacheOn: true });
+    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 10_000, sharedMaxAgeSeconds: 10, dataCacheOn: true });
+    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "600", DATA_CACHE_SECONDS: "10" })).toEqual({ ttlMs: 600_000, sharedMaxAgeSeconds: 10, dataCacheOn: true });
     // No data cache, no kept pages; PAGE_CACHE_SECONDS=0 turns only the page cache off.
-    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "0" }).ttlMs).toBe(0);
-    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "0" }).ttlMs).toBe(0);
+    expect(pageCacheSettings({ DATA_CACHE_SECONDS: "0" })).toMatchObject({ ttlMs: 0, dataCacheOn: false });
+    // The data cache still runs then, and so does the listener for other processes' writes (scripts/server.mjs).
+    expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "0" })).toMatchObject({ ttlMs: 0, dataCacheOn: true });
     expect(() => pageCacheSettings({ PAGE_CACHE_SECONDS: "soon" })).toThrow(/0 to 3600/);
     expect(() => pageCacheSettings({ DATA_CACHE_SECONDS: "-1" })).toThrow(/0 to 300/);
   });
