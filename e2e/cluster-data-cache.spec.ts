@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
-import { createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
-import { freePort, ownLoopbackAddress, rawGet, startInstance, type Instance } from "./instances";
+import { reportedNumber, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, postCommentThrough, rawGet, startInstance, type Instance } from "./instances";
 
 // Two server processes with the page cache off and a long data cache: members and lookups read the data
 // cache, so each process must hear the other's writes (NOTIFY) even when no page is kept.
@@ -24,12 +24,7 @@ test.afterAll(async () => {
 });
 
 test("a write through one process drops the other's data cache with the page cache off", async ({ browser }) => {
-  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
-  for (let i = 0; i < 2; i++) {
-    const reporter = await createUser();
-    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
-  }
+  const e164 = await reportedNumber(2);
   const visitor = ownLoopbackAddress();
   const path = `/api/v1/numbers/${encodeURIComponent(e164)}`;
   const lookup = async () => JSON.parse((await rawGet(`${instance.baseUrl}${path}`, { from: visitor })).body).counts.comments as number;
@@ -40,17 +35,8 @@ test("a write through one process drops the other's data cache with the page cac
   expect(answered.every((line) => line.cache === undefined)).toBe(true);
   expect(new Set(answered.map((line) => Number(line.pid))).size).toBe(2);
 
-  const member = await createUser();
-  const context = await browser.newContext();
-  await signInAs(context, member);
-  const page = await context.newPage();
   const body = `Written through one process ${uniqueSuffix()}`;
-  await page.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
-  const section = page.getByRole("region", { name: "Experiences" });
-  await section.getByLabel("Comment", { exact: true }).fill(body);
-  await section.getByRole("button", { name: "Post comment" }).click();
-  await expect(section.getByText(body)).toBeVisible();
-  await context.close();
+  await postCommentThrough(browser, instance.baseUrl, e164, body);
 
   // The data cache lives 120 s here: only the broadcast can drop the other process's copy in time.
   await expect

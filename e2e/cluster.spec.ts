@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
-import { createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
-import { freePort, ownLoopbackAddress, rawGet, startInstance, type Instance } from "./instances";
+import { reportedNumber, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, postCommentThrough, rawGet, startInstance, type Instance } from "./instances";
 
 // WEB_CONCURRENCY=2: one primary supervising two server processes on one port (scripts/server/cluster.mjs).
 // Each process keeps its own caches; a write through either reaches the other's at once (NOTIFY).
@@ -40,12 +40,7 @@ test("two server processes share the port, and connections are spread over both"
 });
 
 test("a comment written through one process is on every process's next answers, though each keeps pages", async ({ browser }) => {
-  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
-  for (let i = 0; i < 2; i++) {
-    const reporter = await createUser();
-    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
-  }
+  const e164 = await reportedNumber(2);
   const visitor = ownLoopbackAddress();
   const lookup = async () => JSON.parse((await rawGet(`${instance.baseUrl}/api/v1/numbers/${encodeURIComponent(e164)}`, { from: visitor })).body).counts.comments as number;
   // Both processes read the number and keep its page and its lookup before the comment.
@@ -63,17 +58,8 @@ test("a comment written through one process is on every process's next answers, 
   await kept(`/api/v1/numbers/${encodeURIComponent(e164)}`);
   expect(await lookup()).toBe(0);
 
-  const member = await createUser();
-  const context = await browser.newContext();
-  await signInAs(context, member);
-  const page = await context.newPage();
   const body = `Written through one process ${uniqueSuffix()}`;
-  await page.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
-  const section = page.getByRole("region", { name: "Experiences" });
-  await section.getByLabel("Comment", { exact: true }).fill(body);
-  await section.getByRole("button", { name: "Post comment" }).click();
-  await expect(section.getByText(body)).toBeVisible();
-  await context.close();
+  await postCommentThrough(browser, instance.baseUrl, e164, body);
 
   // Both caches live 120 s here: only the broadcast can drop the other process's copies. Once both have
   // the comment, every later answer has it, whichever process gives it.

@@ -1,18 +1,6 @@
-import { test, expect, createUser, signInAs, sql, type TestUser } from "./fixtures";
+import { test, expect, createUser, reportedNumber, signInAs, sql, type TestUser } from "./fixtures";
 
-const freshNumber = () => `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
 const numberUrl = (e164: string) => `/numbers/${encodeURIComponent(e164)}`;
-
-/** A number reported by `reporters` distinct members (the privacy rule needs two before texts show). */
-async function reportedNumber(reporters: number): Promise<string> {
-  const e164 = freshNumber();
-  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', $2, $2, now())`, [e164, reporters]);
-  for (let i = 0; i < reporters; i++) {
-    const reporter = await createUser();
-    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
-  }
-  return e164;
-}
 
 async function insertComment(e164: string, author: TestUser, body: string): Promise<string> {
   const id = `e2ec${Math.random().toString(36).slice(2, 12)}`;

@@ -52,6 +52,20 @@ export async function createUser(options: UserOptions = {}): Promise<TestUser> {
   return user;
 }
 
+/** A fresh Australian mobile number nobody has used in these tests. */
+export const freshNumber = () => `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+
+/** A number reported by `reporters` distinct members (the privacy rule needs two before texts show). */
+export async function reportedNumber(reporters: number): Promise<string> {
+  const e164 = freshNumber();
+  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', $2, $2, now())`, [e164, reporters]);
+  for (let i = 0; i < reporters; i++) {
+    const reporter = await createUser();
+    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
+  }
+  return e164;
+}
+
 /** Signs a user in without the UI by minting the same JWT session cookie Auth.js would. */
 export async function signInAs(context: BrowserContext, user: TestUser): Promise<void> {
   const cookieName = "authjs.session-token";

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { randomInt } from "node:crypto";
-import { e2eDatabaseUrl } from "./fixtures";
+import { expect, type Browser } from "@playwright/test";
+import { createUser, e2eDatabaseUrl, signInAs } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -119,4 +120,17 @@ export function freePort(): Promise<number> {
     });
     probe.on("error", reject);
   });
+}
+
+/** A new member posts `body` on the number's page through the real form on `baseUrl`, and sees it there. */
+export async function postCommentThrough(browser: Browser, baseUrl: string, e164: string, body: string): Promise<void> {
+  const context = await browser.newContext();
+  await signInAs(context, await createUser());
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  const section = page.getByRole("region", { name: "Experiences" });
+  await section.getByLabel("Comment", { exact: true }).fill(body);
+  await section.getByRole("button", { name: "Post comment" }).click();
+  await expect(section.getByText(body)).toBeVisible();
+  await context.close();
 }

@@ -1,6 +1,6 @@
 import { test as base, expect } from "@playwright/test";
-import { createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
-import { freePort, ownLoopbackAddress, rawGet, startInstance, type Instance } from "./instances";
+import { createUser, reportedNumber, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, postCommentThrough, rawGet, startInstance, type Instance } from "./instances";
 
 // Two production instances of the app on one database, each trusting no proxy (as if reached
 // directly): state lives in PostgreSQL, not in an instance, and the client address is the socket's.
@@ -55,16 +55,7 @@ test("a rate limit spent on one instance counts on the other, whatever X-Forward
 });
 
 test("a comment written through one instance is on the other's next answers: the write's tags are broadcast to every instance", async ({ browser, pair: [a, b] }) => {
-  const e164 = `+61413${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-  await sql().query(`INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "reporterCount", "updatedAt") VALUES ($1, 'AU', 'MOBILE', 2, 2, now())`, [e164]);
-  for (let i = 0; i < 2; i++) {
-    const reporter = await createUser();
-    await sql().query(`INSERT INTO "NumberReporter" (e164, "userId", category, reports, "lastReportedAt") VALUES ($1, $2, 'SCAM', 1, now())`, [e164, reporter.id]);
-  }
-  const member = await createUser();
-  const context = await browser.newContext();
-  await signInAs(context, member);
-  const page = await context.newPage();
+  const e164 = await reportedNumber(2);
   const body = `Written on instance A ${uniqueSuffix()}`;
 
   // Instance B reads the number first, so its data cache holds the page and the lookup from before the comment.
@@ -75,11 +66,7 @@ test("a comment written through one instance is on the other's next answers: the
   // B keeps the visitor's page whole too (scripts/server/page-cache.mjs).
   expect((await rawGet(`${b.baseUrl}/numbers/${e164}`, { from: visitorAddress })).headers["x-cache"]).toBe("HIT");
 
-  await page.goto(`${a.baseUrl}/numbers/${encodeURIComponent(e164)}`);
-  const section = page.getByRole("region", { name: "Experiences" });
-  await section.getByLabel("Comment", { exact: true }).fill(body);
-  await section.getByRole("button", { name: "Post comment" }).click();
-  await expect(section.getByText(body)).toBeVisible();
+  await postCommentThrough(browser, a.baseUrl, e164, body);
 
   // Another visitor, on the other instance. A dropped the comment's tags at once and broadcast them
   // (NOTIFY callercheck_cache); B's listener drops them from its data and page caches. B's lifetime is
@@ -92,6 +79,5 @@ test("a comment written through one instance is on the other's next answers: the
     await other.goto(`${b.baseUrl}/numbers/${encodeURIComponent(e164)}`);
     await expect(other.getByText(body)).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: bound });
-  await context.close();
   await visitor.close();
 });
