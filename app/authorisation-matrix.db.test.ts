@@ -113,6 +113,8 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/account/actions.ts#deleteAccountAction": (m) => () => m.account.deleteAccountAction(null, form({ confirmation: "not a match" })),
   "app/account/actions.ts#signOutEverywhereAction": (m) => () => m.account.signOutEverywhereAction(null, form({})),
   "app/account/export/route.ts#GET": (m) => () => m.exportRoute.GET(),
+  "app/api/me/route.ts#GET": (m) => () => m.meRoute.GET(new Request("http://localhost/api/me"), undefined),
+  "components/sign-out-action.ts#signOutAction": (m) => () => m.signOut.signOutAction(),
   "app/api/auth/[...nextauth]/route.ts#GET": (m) => () => m.authRoute.GET(new NextRequest("http://localhost/api/auth/csrf")),
   "app/api/auth/[...nextauth]/route.ts#POST": (m) => () => m.authRoute.POST(new NextRequest("http://localhost/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: "x" }) })),
   "app/report/actions.ts#createReportAction": (m) => () => m.report.createReportAction(null as never, form({ number: E164, category: "SCAM", channel: "CALL", idempotencyKey: `key-${uid()}` })),
@@ -193,13 +195,15 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
 };
 
 /** Inline actions in components (sign-in with a provider, sign out) touch only the session cookie. */
-const NOT_CALLABLE = new Set(["app/(auth)/signin/page.tsx#inline", "components/sign-out-button.tsx#inline"]);
+const NOT_CALLABLE = new Set(["app/(auth)/signin/page.tsx#inline"]);
 
 async function loadModules() {
   return {
     auth: await import("./(auth)/actions"),
     account: await import("./account/actions"),
     exportRoute: await import("./account/export/route"),
+    meRoute: await import("./api/me/route"),
+    signOut: await import("../components/sign-out-action"),
     authRoute: await import("./api/auth/[...nextauth]/route"),
     report: await import("./report/actions"),
     votes: await import("./numbers/[number]/vote-actions"),

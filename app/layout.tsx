@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
+import { MemberViewProvider } from "@/components/member/member-view";
 import { SiteHeader } from "@/components/site-header";
+import { getActor } from "@/lib/accounts/authz";
 import { env } from "@/lib/platform/env";
 import "./globals.css";
 
@@ -15,18 +17,23 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#2554e8" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Whether this render is for someone signed in: on the kept copy of a public page it is not, and the
+  // parts that are a member's own ask GET /api/me when the browser carries the member-view hint.
+  const signedIn = (await getActor()) !== null;
   return (
     <html lang="en-AU">
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
-          {children}
-        </main>
-        <SiteFooter />
+        <MemberViewProvider signedIn={signedIn}>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
+            {children}
+          </main>
+          <SiteFooter />
+        </MemberViewProvider>
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import { env } from "@/lib/platform/env";
 import { getActor } from "@/lib/accounts/authz";
 import { isModerator } from "@/lib/accounts/roles";
 import { NumberSearch } from "./number-search";
-import { SignOutButton } from "./sign-out-button";
+import { AccountLinks } from "./account-links";
 
 export async function SiteHeader() {
   const actor = await getActor();
@@ -45,28 +45,5 @@ export async function SiteHeader() {
         </div>
       </div>
     </header>
-  );
-}
-
-function AccountLinks({ name }: { name?: string }) {
-  if (!name) {
-    return (
-      <>
-        <Link href="/signin" className="font-medium">
-          Sign in
-        </Link>
-        <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white no-underline hover:bg-brand-700 hover:no-underline">
-          Sign up
-        </Link>
-      </>
-    );
-  }
-  return (
-    <>
-      <Link href="/account" className="max-w-[8rem] truncate font-medium text-slate-800" data-testid="current-user">
-        {name}
-      </Link>
-      <SignOutButton />
-    </>
   );
 }

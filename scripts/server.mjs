@@ -29,7 +29,7 @@ import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
-import { holdResponse, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
+import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -114,6 +114,9 @@ try {
 }
 const { sharedMaxAgeSeconds } = pageSettings;
 const pageCache = new PageCache({ ttlMs: pageSettings.ttlMs });
+// Members are sent the kept copy of pages whose own parts they fetch (MEMBER_PAGE_PATHS) unless read
+// replicas could make it miss their own write (the rule of membersReadCache in lib/numbers/public-page.ts).
+const membersShareKept = !(process.env.DATABASE_REPLICA_URLS ?? "").split(",").some((url) => url.trim() !== "");
 // lib/platform/cache-scope.ts reaches the page cache through this: what a render read, and what a write changed.
 globalThis[Symbol.for("callercheck.pageCache")] = {
   noteTags(tags) {
@@ -247,7 +250,10 @@ const server = http.createServer((req, res) => {
   // The server's own background render of a hot page (see refreshInBackground) skips the lookup.
   const refreshing = req.headers[REFRESH_HEADER] === refreshToken && fromLoopback(socket);
   delete req.headers[REFRESH_HEADER];
-  const key = pageCache.enabled && !draining ? pageCacheKey(req) : null;
+  const key = pageCache.enabled && !draining ? pageCacheKey(req, { membersShareKept }) : null;
+  // A member sent the visitors' page: on a miss it is rendered as a visitor's, without their cookies (their own parts
+  // are asked for by the page: GET /api/me).
+  if (key && memberSharesKept(req)) delete req.headers.cookie;
   const found = key && !refreshing ? pageCache.lookup(key) : undefined;
   if (found && !found.entry.api && (found.fresh || refreshInBackground(key))) {
     state.cache = found.fresh ? "hit" : "stale";

@@ -12,6 +12,7 @@ import { getNumberContentVisibility } from "../numbers/page";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow, type WriteContext } from "../votes/vote";
+import { commentIdsOf, withMarks, type CommentMarks } from "./marks";
 
 const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;
 
@@ -151,35 +152,37 @@ const commentSelect = {
 } as const;
 
 /**
- * A page as everyone sees it (no viewer) turned into this member's view: their own comments marked as
- * theirs (with their text when a moderator hid it, and the edit window), and the ones they flagged. Two
- * reads in parallel over the page's comments; equal to listComments with the viewer for anyone but
- * staff, whose view also shows others' hidden texts (lib/comments/comment.db.test.ts).
+ * One member's marks on the given comments (theirs, flagged by them): two reads in parallel. The text of
+ * their own comment is included only while it is hidden pending review (everyone else reads it already).
  */
-export async function withViewerMarks(page: CommentPage, viewer: { id: string }): Promise<CommentPage> {
-  const ids = page.threads.flatMap((thread) => [thread.id, ...thread.replies.map((reply) => reply.id)]);
-  if (ids.length === 0) return page;
+export async function viewerMarks(threads: CommentView[], viewer: { id: string }): Promise<CommentMarks> {
+  const ids = commentIdsOf(threads);
+  if (ids.length === 0) return {};
   const [own, flags] = await Promise.all([
-    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true } }),
+    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true, hiddenAt: true } }),
     db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: ids } }, select: { commentId: true } }),
   ]);
-  if (own.length === 0 && flags.length === 0) return page;
-  const mine = new Map(own.map((comment) => [comment.id, comment]));
-  const flagged = new Set(flags.map((flag) => flag.commentId));
+  const marks: CommentMarks = {};
   const now = Date.now();
-  const mark = (comment: CommentView): CommentView => {
-    const ownComment = mine.get(comment.id);
-    if (!ownComment && !flagged.has(comment.id)) return comment;
-    const until = ownComment ? canEditUntil(ownComment.createdAt) : null;
-    return {
-      ...comment,
-      body: ownComment && comment.state === "HIDDEN" ? ownComment.body : comment.body,
-      editableUntil: until && comment.state === "VISIBLE" && until.getTime() > now ? until.toISOString() : null,
-      mine: Boolean(ownComment),
-      flaggedByMe: flagged.has(comment.id),
+  for (const comment of own) {
+    const until = canEditUntil(comment.createdAt);
+    marks[comment.id] = {
+      mine: true,
+      flaggedByMe: false,
+      editableUntil: until.getTime() > now ? until.toISOString() : null,
+      ...(comment.hiddenAt ? { hiddenBody: comment.body } : {}),
     };
-  };
-  return { ...page, threads: page.threads.map((thread) => ({ ...mark(thread), replies: thread.replies.map(mark) })) };
+  }
+  for (const { commentId } of flags) {
+    if (!commentId) continue;
+    marks[commentId] = { ...(marks[commentId] ?? { mine: false, editableUntil: null }), flaggedByMe: true };
+  }
+  return marks;
+}
+
+/** Everyone's page of comments as one member sees it: their own comments and flags marked. */
+export async function withViewerMarks(page: CommentPage, viewer: { id: string }): Promise<CommentPage> {
+  return withMarks(page, await viewerMarks(page.threads, viewer));
 }
 
 /** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */

@@ -35,6 +35,18 @@ export const HOT_HITS = 3;
 /** Whether a kept key is an API answer (its limit is spent before it is sent). */
 const isApiKey = (key) => key.startsWith("/api/");
 
+/**
+ * Pages that show a member nothing of their own but what the page fills in from GET /api/me (their name in
+ * the header; on a number page their vote, the watch button, the comment form and their comments'
+ * marks). A browser with a session and the member-view hint (lib/accounts/member-hint.ts) is sent the
+ * kept copy of these, the one visitors get. Organisation pages are not among them (their watch and manage
+ * buttons are rendered for the member).
+ */
+export const MEMBER_PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
+
+/** The member-view hint, as lib/accounts/member-hint.ts spells it. */
+const MEMBER_HINT = /(?:^|;)\s*callercheck-view=member\s*(?:;|$)/;
+
 /** Auth.js's session cookie (chunked as .0, .1 … when large; __Secure- over https). */
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
@@ -44,8 +56,13 @@ const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefe
 /** Response headers that belong to one exchange, not to the page. */
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "x-request-id", "set-cookie", "content-encoding", "etag", "age", "x-cache", "vary", "cache-control", "content-security-policy"]);
 
-/** The key a request's page is kept under, or null when its answer must be rendered for it alone. */
-export function pageCacheKey(req) {
+/**
+ * The key a request's page is kept under, or null when its answer must be rendered for it alone.
+ * `membersShareKept` (no read replicas: see membersReadCache in lib/numbers/public-page.ts) lets a member
+ * with the hint have the kept page; the caller then drops their cookies (memberSharesKept) so that a miss
+ * is rendered as a visitor's page too.
+ */
+export function pageCacheKey(req, { membersShareKept = false } = {}) {
   if (req.method !== "GET") return null;
   const url = req.url ?? "";
   const queryAt = url.indexOf("?");
@@ -55,8 +72,14 @@ export function pageCacheKey(req) {
   if (api && (req.headers.authorization !== undefined || req.headers["x-api-key"] !== undefined)) return null;
   if (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
   for (const name of NEXT_CLIENT_HEADERS) if (req.headers[name] !== undefined) return null;
-  if (SESSION_COOKIE.test(req.headers.cookie ?? "")) return null;
+  if (SESSION_COOKIE.test(req.headers.cookie ?? "") && !(membersShareKept && !api && memberSharesKept(req, path))) return null;
   return url;
+}
+
+/** A signed-in member's request for a page they may be sent as visitors get it (see MEMBER_PAGE_PATHS). */
+export function memberSharesKept(req, path = (req.url ?? "").split("?")[0]) {
+  const cookie = req.headers.cookie ?? "";
+  return SESSION_COOKIE.test(cookie) && MEMBER_HINT.test(cookie) && MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path));
 }
 
 const sha256 = (text) => createHash("sha256").update(text, "utf8").digest("base64");

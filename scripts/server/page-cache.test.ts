@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { HOT_HITS, keptCacheControl, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
+import { HOT_HITS, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
+import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hint";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -33,6 +34,35 @@ describe("pageCacheKey", () => {
     for (const url of ["/report", "/account", "/moderation", "/api/v1/registry", "/api/v1/numbers/+61491570006/x", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
       expect(pageCacheKey(request(url)), url).toBeNull();
     }
+  });
+});
+
+describe("members with the member-view hint", () => {
+  const hint = `${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}`;
+  const member = `authjs.session-token=abc; ${hint}`;
+
+  test("are sent the kept copy of pages whose own parts they fetch, when members may share kept copies", () => {
+    for (const url of ["/", "/numbers/+61491570006", "/registry", "/registry?cursor=abc", "/about", "/safe-calling"]) {
+      expect(pageCacheKey(request(url, { cookie: member }), { membersShareKept: true }), url).toBe(url);
+      expect(memberSharesKept(request(url, { cookie: member })), url).toBe(true);
+    }
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `${hint}; __Secure-authjs.session-token.0=abc` }), { membersShareKept: true })).toBe("/numbers/+61491570006");
+  });
+
+  test("are rendered for themselves without the hint, with read replicas, on organisation pages, the API and client navigations", () => {
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: "authjs.session-token=abc" }), { membersShareKept: true })).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `authjs.session-token=abc; ${MEMBER_HINT_COOKIE}=staff` }), { membersShareKept: true })).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `authjs.session-token=abc; x${hint}` }), { membersShareKept: true })).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: member }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: member }), { membersShareKept: false })).toBeNull();
+    for (const url of ["/organisations", "/organisations/medibank", "/sitemap.xml", "/api/v1/numbers/%2B61491570006", "/report", "/account"]) {
+      expect(pageCacheKey(request(url, { cookie: member }), { membersShareKept: true }), url).toBeNull();
+      expect(memberSharesKept(request(url, { cookie: member })), url).toBe(false);
+    }
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: member, rsc: "1" }), { membersShareKept: true })).toBeNull();
+    // The hint alone (signed out) changes nothing: a visitor's page either way.
+    expect(memberSharesKept(request("/", { cookie: hint }))).toBe(false);
+    expect(pageCacheKey(request("/", { cookie: hint }), { membersShareKept: true })).toBe("/");
   });
 });
 

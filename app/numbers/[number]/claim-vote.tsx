@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { useFormStatus } from "react-dom";
+import { useMemberView } from "@/components/member/member-view";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
@@ -71,7 +72,12 @@ function VoteButton({ value, pressed, describedBy, children, toSignIn = false }:
   );
 }
 
-export function ClaimVote({ claim: rendered, e164, viewer }: { claim: ClaimForPanel; e164: string; viewer: Viewer }) {
+export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPanel; e164: string; stamp: string }) {
+  // The figures are everyone's (the page may be the kept copy visitors get); the member's own vote and
+  // whether they may vote come from GET /api/me.
+  const view = useMemberView(e164, stamp);
+  const viewer: Viewer = !view?.number ? "visitor" : view.viewer.suspended ? "suspended" : "member";
+  const rendered = useMemo(() => (view?.number && everyone.id ? { ...everyone, myVote: view.number.votes[everyone.id] ?? null } : everyone), [everyone, view]);
   const [state, action] = useActionState(castVoteAction, null);
   const [withdrawState, withdraw] = useActionState(withdrawVoteAction, null);
   // A vote answers with the panel's new figures (not a re-render of the page): the latest answer wins
@@ -133,6 +139,7 @@ export function ClaimVote({ claim: rendered, e164, viewer }: { claim: ClaimForPa
         </form>
       ) : null}
       {failure ? <Alert tone="error" testId="vote-error">{failure}</Alert> : null}
+      {viewer === "suspended" ? <p className="text-sm text-amber-800">Your account is suspended, so you cannot vote.</p> : null}
     </article>
   );
 }

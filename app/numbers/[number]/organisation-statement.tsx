@@ -1,23 +1,22 @@
 import Link from "next/link";
-import { ResultForm } from "@/components/result-form";
-import { TextareaField } from "@/components/ui/field";
-import type { Actor } from "@/lib/accounts/authz";
 import { formatDate } from "@/lib/display/format";
-import { listOrganisationsSpeakingOn } from "@/lib/representatives/representation";
 import { getCachedOrganisationVoice } from "@/lib/numbers/public-page";
-import { postStatementAction } from "./statement-actions";
+import { StatementForms } from "./statement-forms";
 
 /**
  * The organisations' own voice on a number page: "published by <organisation>" (with its label and
  * retirement date), a retirement notice, each claimed organisation's one-line calling policy, and
- * statements written by their representatives (plain text, labelled as the organisation's).
+ * statements written by their representatives (plain text, labelled as the organisation's). The same for
+ * everyone; a representative's statement forms are filled in by StatementForms.
  */
-export async function OrganisationStatement({ e164, actor, namedId }: { e164: string; actor: Actor | null; namedId?: string | null }) {
-  const [voice, speaksFor] = await Promise.all([getCachedOrganisationVoice(e164), actor && !actor.suspendedAt ? listOrganisationsSpeakingOn(actor.id, e164) : Promise.resolve([])]);
+export async function OrganisationStatement({ e164, namedId, stamp }: { e164: string; namedId?: string | null; stamp: string }) {
+  const voice = await getCachedOrganisationVoice(e164);
   // The organisation the verdict names already has its policy line in the banner.
   const organisations = voice.organisations.map((org) => (org.id === namedId ? { ...org, policy: null } : org));
   const lines = organisations.filter((org) => org.published || org.retired || org.policy);
-  if (lines.length === 0 && voice.statements.length === 0 && speaksFor.length === 0) return null;
+  const forms = <StatementForms e164={e164} stamp={stamp} />;
+  // With nothing to say yet, the section appears only for a representative (StatementForms brings its own).
+  if (lines.length === 0 && voice.statements.length === 0) return <StatementForms e164={e164} stamp={stamp} standalone />;
   return (
     <section aria-labelledby="org-voice-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="organisation-voice">
       <h2 id="org-voice-heading" className="text-lg font-semibold text-slate-900">
@@ -47,15 +46,7 @@ export async function OrganisationStatement({ e164, actor, namedId }: { e164: st
           <p className="mt-1 whitespace-pre-line break-words text-slate-900">{statement.body}</p>
         </blockquote>
       ))}
-      {speaksFor.map((org) => (
-        <div key={org.id} className="mt-4 border-t border-slate-100 pt-4">
-          <ResultForm action={postStatementAction} submitLabel={`Post statement as ${org.name}`} pendingText="Posting…" labels={{ body: "Statement" }} testId="statement-form">
-            <input type="hidden" name="organisationId" value={org.id} />
-            <input type="hidden" name="e164" value={e164} />
-            <TextareaField id={`statement-${org.id}`} name="body" label={`Statement as ${org.name} (one per number; posting again replaces it)`} rows={3} maxLength={1000} />
-          </ResultForm>
-        </div>
-      ))}
+      {forms}
     </section>
   );
 }

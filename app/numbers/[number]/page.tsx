@@ -8,7 +8,8 @@ import { isStaffRole } from "@/lib/accounts/roles";
 import { env } from "@/lib/platform/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
-import { getPublicNumberPage, membersReadCache } from "@/lib/numbers/public-page";
+import { getPublicNumberPage, listPublicClaimsForNumber, membersReadCache } from "@/lib/numbers/public-page";
+import { listClaimsForNumber } from "@/lib/votes/vote";
 import { normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
 import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
 import { retireDueNumbers } from "@/lib/representatives/publish";
@@ -39,6 +40,9 @@ async function resolve({ params, searchParams }: Props) {
   const rest = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (key === "region" || value === undefined ? [] : [[key, String(value)]])));
   return { input, region, hasRegion: query.region !== undefined, rest: rest.toString(), result: normalisePhone(input, region) };
 }
+
+/** A name for one render of the page (see the stamp below). */
+const renderStamp = () => crypto.randomUUID();
 
 // Shared by generateMetadata and the page within one request.
 const loadPage = cache(async (e164: string, role: Role | null) => {
@@ -82,6 +86,12 @@ export default async function NumberPageRoute(props: Props) {
 
   const actor = await getActor();
   const page = await loadPage(e164, actor?.role ?? null);
+  // Everything on this page is the same for visitors and members, so a member may be sent the kept copy
+  // (scripts/server/page-cache.mjs); what is theirs (their vote, the watch button, the comment form, their
+  // comments' marks, a representative's statement forms) is filled in from GET /api/me. The stamp names
+  // this render: when an action renders the page again, those parts ask again.
+  const stamp = renderStamp();
+  const claims = !actor || membersReadCache() ? await listPublicClaimsForNumber(e164) : await listClaimsForNumber(e164, null);
   const reportHref = `/report?number=${encodeURIComponent(e164)}`;
   return (
     <div className="space-y-6">
@@ -104,7 +114,7 @@ export default async function NumberPageRoute(props: Props) {
           </p>
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-          <WatchButton e164={e164} actor={actor} />
+          <WatchButton e164={e164} stamp={stamp} />
           <Link href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
             Report this number
           </Link>
@@ -112,7 +122,7 @@ export default async function NumberPageRoute(props: Props) {
       </header>
 
       <VerdictBanner page={page} />
-      <OrganisationStatement e164={e164} actor={actor} namedId={page.named?.id ?? null} />
+      <OrganisationStatement e164={e164} namedId={page.named?.id ?? null} stamp={stamp} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <NumberFacts page={page} />
@@ -134,9 +144,9 @@ export default async function NumberPageRoute(props: Props) {
         </div>
       </div>
 
-      <VotePanel e164={e164} actor={actor} claimId={page.voteClaimId} />
+      <VotePanel e164={e164} claims={claims} claimId={page.voteClaimId} stamp={stamp} />
       <LatestReports page={page} />
-      <CommentsSection e164={e164} actor={actor} />
+      <CommentsSection e164={e164} actor={actor} stamp={stamp} />
 
       <p className="border-t border-slate-200 pt-4 text-sm text-slate-500">
         Is this your number and something here is wrong? <RemovalLink e164={e164} />

@@ -1,15 +1,13 @@
-import type { Actor } from "@/lib/accounts/authz";
-import { listClaimsForMember, listPublicClaimsForNumber } from "@/lib/numbers/public-page";
+import type { ClaimForPanel } from "@/lib/votes/vote";
 import { ClaimVote } from "./claim-vote";
 
 /**
  * One vote panel per number: "Is this really <organisation>?" about the organisation the verdict
  * weighs (verified owner or the one callers named), "Is this caller legitimate?" when nobody was named.
+ * The figures are everyone's; a member's own vote is filled in by ClaimVote.
  */
-export async function VotePanel({ e164, actor, claimId }: { e164: string; actor: Actor | null; claimId: string | null }) {
-  const claims = actor ? await listClaimsForMember(e164, actor) : await listPublicClaimsForNumber(e164);
+export function VotePanel({ e164, claims, claimId, stamp }: { e164: string; claims: ClaimForPanel[]; claimId: string | null; stamp: string }) {
   const claim = claims.find((candidate) => claimId !== null && candidate.id === claimId) ?? claims.find((candidate) => candidate.organisation === null) ?? claims[0];
-  const viewer = actor ? (actor.suspendedAt ? "suspended" : "member") : "visitor";
   const question = claim.organisation ? `Is this really ${claim.organisation.name}?` : "Is this caller legitimate?";
   return (
     <section aria-labelledby="votes-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-e164={e164}>
@@ -20,9 +18,8 @@ export async function VotePanel({ e164, actor, claimId }: { e164: string; actor:
           : "Tell others whether this caller was who they said they were. Votes from established members count for more, and older votes fade."}
       </p>
       <div className="mt-4">
-        <ClaimVote claim={claim} e164={e164} viewer={viewer} />
+        <ClaimVote claim={claim} e164={e164} stamp={stamp} />
       </div>
-      {viewer === "suspended" ? <p className="mt-3 text-sm text-amber-800">Your account is suspended, so you cannot vote.</p> : null}
     </section>
   );
 }

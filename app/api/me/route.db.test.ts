@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+import { encodeSessionToken } from "@/lib/accounts/session-token";
+import { db } from "@/lib/platform/db";
+import type { MemberView } from "@/lib/numbers/member-parts";
+
+// GET /api/me through its real handler: a real session token in the Cookie header, PostgreSQL behind it.
+
+let sessionCookie: string | null = null;
+process.env.AUTH_SECRET ||= `me-${randomBytes(16).toString("hex")}`;
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {}),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
+}));
+
+let GET: typeof import("./route").GET;
+beforeAll(async () => {
+  ({ GET } = await import("./route"));
+});
+
+async function signedInAs(role: "USER" | "MODERATOR", options: { suspended?: boolean } = {}) {
+  const createdAt = new Date(Date.now() - 40 * 86_400_000);
+  const user = await db.user.create({
+    data: { email: `me-${randomBytes(4).toString("hex")}@example.com`, name: `Me ${randomBytes(2).toString("hex")}`, role, createdAt, emailVerified: createdAt, suspendedAt: options.suspended ? new Date() : null },
+  });
+  sessionCookie = await encodeSessionToken({ token: { uid: user.id, role, sv: user.sessionVersion }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+  return user;
+}
+
+const call = (query = "") => GET(new Request(`http://localhost/api/me${query}`), undefined);
+
+describe("GET /api/me", () => {
+  test("a visitor: 401, the hint cleared, nothing read", async () => {
+    sessionCookie = null;
+    const response = await call("?number=%2B61491570006");
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("UNAUTHENTICATED");
+    expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=; .*Max-Age=0/);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  test("a member: who they are, their parts of a number, and the hint set", async () => {
+    const user = await signedInAs("USER");
+    const e164 = `+6149157${String(process.pid % 100).padStart(2, "0")}99`;
+    await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 2 }, update: {} });
+    await db.watch.create({ data: { userId: user.id, e164 } });
+    const response = await call(`?number=${encodeURIComponent(e164)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=member; Path=\/; SameSite=Lax; Max-Age=2592000$/);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    const body = (await response.json()) as MemberView;
+    expect(body.viewer).toEqual({ name: user.name, staff: false, suspended: false });
+    expect(body.number).toMatchObject({ watching: true, votes: {}, speaksFor: [] });
+    // Without a number: only who they are.
+    expect(await (await call()).json()).toEqual({ viewer: { name: user.name, staff: false, suspended: false } });
+  });
+
+  test("staff: answered, but the hint is cleared (their number pages are rendered for them)", async () => {
+    await signedInAs("MODERATOR");
+    const response = await call();
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as MemberView).viewer.staff).toBe(true);
+    expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=; .*Max-Age=0/);
+  });
+
+  test("a suspended member is told so", async () => {
+    await signedInAs("USER", { suspended: true });
+    expect(((await (await call()).json()) as MemberView).viewer.suspended).toBe(true);
+  });
+
+  test.each([["not a number", "?number=hello"], ["a national spelling", "?number=0491570006"], ["empty", "?number="], ["SQL", "?number=%27%20OR%201%3D1--"]])("an invalid number (%s): 400 with a message", async (_label, query) => {
+    await signedInAs("USER");
+    const response = await call(query);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toEqual({ code: "INVALID", message: expect.stringMatching(/international form/) });
+  });
+});

@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+import { useMemberView } from "@/components/member/member-view";
+import { Alert } from "@/components/ui/alert";
+import type { CommentPage } from "@/lib/comments/comment";
+import { applyMarks } from "@/lib/comments/marks";
+import { plural } from "@/lib/display/format";
+import { CommentForm } from "./comment-form";
+import { CommentList } from "./comment-list";
+import type { CommentViewer } from "./comment-item";
+
+const VISITOR: CommentViewer = { signedIn: false, canWrite: false, isModerator: false };
+
+/**
+ * The comment form (or why there is none) and the list. The page of comments is everyone's unless
+ * staffViewer is given (staff's own rendering); a member's form, reply-as choices and their comments'
+ * marks come from GET /api/me.
+ */
+export function CommentsBody({ e164, page, staffViewer, stamp }: { e164: string; page: CommentPage; staffViewer: CommentViewer | null; stamp: string }) {
+  const view = useMemberView(e164, stamp);
+  const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
+  const member = staffViewer ? null : view?.number ? view : null;
+  const viewer: CommentViewer =
+    staffViewer ?? (member?.number ? { signedIn: true, canWrite: !member.viewer.suspended && !removed, isModerator: false, speaksFor: member.viewer.suspended || removed ? [] : member.number.speaksFor } : VISITOR);
+  const marks = member?.number?.comments;
+  const threads = useMemo(() => (marks ? applyMarks(page.threads, marks) : page.threads), [page.threads, marks]);
+  const signedIn = viewer.signedIn;
+  return (
+    <>
+      <div className="mt-4">
+        {viewer.canWrite ? (
+          <>
+            {!page.visibility.visible && page.visibility.reason === "TOO_FEW_REPORTERS" ? (
+              <p className="mb-3 text-sm text-slate-600" data-testid="comment-held-note">
+                You can post now; your comment will be shown once a second member has reported this number.
+              </p>
+            ) : null}
+            <CommentForm e164={e164} />
+          </>
+        ) : removed ? null : signedIn ? (
+          <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
+        ) : (
+          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700">
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`}>Sign in</Link> to share your experience with this number.
+          </p>
+        )}
+      </div>
+
+      <div className="mt-6">
+        {!page.visibility.visible ? (
+          <Alert tone="info" testId="comments-privacy">
+            {page.visibility.note}
+            {page.total > 0 ? ` (${plural(page.total, "comment")} waiting.)` : null}
+          </Alert>
+        ) : threads.length === 0 ? (
+          <p className="text-sm text-slate-600">No experiences shared yet.</p>
+        ) : (
+          <CommentList e164={e164} initialThreads={threads} initialNext={page.next} viewer={viewer} />
+        )}
+      </div>
+    </>
+  );
+}

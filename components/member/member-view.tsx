@@ -1,0 +1,85 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { hasMemberHint } from "@/lib/accounts/member-hint";
+import type { MemberView } from "@/lib/numbers/member-parts";
+
+// What is a member's own on a page everyone shares (their name in the header; on a number page their
+// vote, the watch button, the comment form and their comments' marks) comes from GET /api/me, asked
+// once per page view by every part that needs it. The page itself may be the kept copy visitors get
+// (scripts/server/page-cache.mjs sends it to a browser with the member-view hint), so these parts start
+// as a visitor's and fill in when the answer comes.
+
+/** Whether the server rendered this page for a signed-in user (false on a kept copy). */
+const RenderedSignedIn = createContext(false);
+
+export function MemberViewProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  return <RenderedSignedIn value={signedIn}>{children}</RenderedSignedIn>;
+}
+
+type Asked = { number: string | null; stamp: string; renderedSignedIn: boolean; promise: Promise<MemberView | null> };
+/** The last request sent, and the one about to be sent (collecting who asks in the same moment). */
+let latest: Asked | null = null;
+let batch: Asked | null = null;
+
+async function fetchMemberView(number: string | null, renderedSignedIn: boolean): Promise<MemberView | null> {
+  try {
+    const response = await fetch(number ? `/api/me?number=${encodeURIComponent(number)}` : "/api/me", { cache: "no-store", credentials: "same-origin" });
+    if (!response.ok) return null;
+    const view = (await response.json()) as MemberView;
+    // Staff were sent the visitors' copy on a hint left from before (their pages also show hidden texts
+    // and moderators' tools): the answer has cleared the hint, so this page is rendered for them instead.
+    if (view.viewer.staff && !renderedSignedIn && !hasMemberHint(document.cookie)) window.location.reload();
+    return view;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One request for every part asking in the same moment (the header asks without a number, a number
+ * page's parts with theirs: one request with the number answers all). An answer is reused by later
+ * askers of the same page render (same stamp) and number.
+ */
+function askMemberView(number: string | null, stamp: string, renderedSignedIn: boolean): Promise<MemberView | null> {
+  // Anyone's answer names the viewer; a number's parts must be of this number and this render.
+  const covers = (asked: Asked) => asked.renderedSignedIn === renderedSignedIn && (number === null || (asked.number === number && asked.stamp === stamp));
+  if (latest && covers(latest)) return latest.promise;
+  if (batch && batch.renderedSignedIn === renderedSignedIn && (number === null || batch.number === null || covers(batch))) {
+    if (number !== null) Object.assign(batch, { number, stamp });
+    return batch.promise;
+  }
+  const open: Asked = { number, stamp, renderedSignedIn, promise: Promise.resolve(null) };
+  open.promise = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => {
+    if (batch === open) batch = null;
+    latest = open;
+    return fetchMemberView(open.number, renderedSignedIn);
+  });
+  batch = open;
+  return open.promise;
+}
+
+/**
+ * The signed-in user's view for this page (with `number`, their parts of that number's page), or null
+ * for a visitor and until it has come. `stamp` names the page's render: a new render (after a comment is
+ * posted, say) asks again.
+ */
+export function useMemberView(number: string | null = null, stamp = ""): MemberView | null {
+  const renderedSignedIn = useContext(RenderedSignedIn);
+  const key = `${renderedSignedIn}|${number}|${stamp}`;
+  const [answer, setAnswer] = useState<{ key: string; view: MemberView | null } | null>(null);
+  useEffect(() => {
+    const hint = hasMemberHint(document.cookie);
+    if (!renderedSignedIn && !hint) return;
+    // A page rendered for them already names them; the header asks only to set the hint (GET /api/me does).
+    if (renderedSignedIn && number === null && hint) return;
+    let live = true;
+    void askMemberView(number, stamp, renderedSignedIn).then((view) => {
+      if (live) setAnswer({ key, view });
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, number, stamp, renderedSignedIn]);
+  return answer?.key === key ? answer.view : null;
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import type { Actor } from "../accounts/authz";
+import { createComment, listComments } from "../comments/comment";
+import { flagComment } from "../comments/flag";
+import { withMarks } from "../comments/marks";
+import { db } from "../platform/db";
+import { castVote } from "../votes/vote";
+import { memberNumberParts } from "./member-parts";
+import { listPublicComments } from "./public-page";
+
+// What GET /api/me adds to the number page everyone shares: the member's own rows, read afresh.
+
+const DAY = 86_400_000;
+const suffix = () => randomBytes(4).toString("hex");
+
+async function user(options: { role?: "USER" | "MODERATOR"; suspended?: boolean } = {}): Promise<Actor> {
+  const createdAt = new Date(Date.now() - 40 * DAY);
+  return db.user.create({
+    data: { email: `parts-${suffix()}@example.com`, name: `Parts ${suffix()}`, role: options.role ?? "USER", createdAt, emailVerified: createdAt, suspendedAt: options.suspended ? new Date() : null },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+}
+
+let n = 0;
+async function publicNumber() {
+  const e164 = `+6149157${String(process.pid % 100).padStart(2, "0")}${String(n++).padStart(2, "0")}`;
+  await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 2 }, update: {} });
+  return e164;
+}
+
+describe("a member's parts of a number page (memberNumberParts)", () => {
+  test("their vote, watch, comment marks and the organisations they speak for; nothing of anyone else's", async () => {
+    const e164 = await publicNumber();
+    const [me, other, moderator, stranger] = [await user(), await user(), await user({ role: "MODERATOR" }), await user()];
+    await castVote(me, { e164, legitimate: false });
+    await castVote(other, { e164, legitimate: true });
+    await db.watch.create({ data: { userId: me.id, e164 } });
+    const mine = await createComment(me, { e164, body: "mine" });
+    const hiddenMine = await createComment(me, { e164, body: "mine, hidden by a moderator" });
+    await flagComment(moderator, { commentId: hiddenMine.id, reason: "ABUSE" });
+    const theirs = await createComment(other, { e164, body: "theirs, flagged by me" });
+    await flagComment(me, { commentId: theirs.id, reason: "SPAM" });
+    const s = suffix();
+    const org = await db.organisation.create({ data: { slug: `parts-${s}`, name: `Parts Org ${s}`, category: "INSURER", country: "AU", domains: [`parts-${s}.example`], searchText: `parts ${s}` } });
+    await db.claim.create({ data: { e164, organisationId: org.id, organisationKey: org.id } });
+    await db.organisationRepresentative.create({ data: { userId: me.id, organisationId: org.id, email: me.email, status: "ACTIVE", method: "MODERATOR", confirmedAt: new Date() } });
+
+    const parts = await memberNumberParts(me, e164);
+    const claim = await db.claim.findFirstOrThrow({ where: { e164, organisationKey: "-" } });
+    expect(parts.votes).toEqual({ [claim.id]: false });
+    expect(parts.watching).toBe(true);
+    expect(parts.speaksFor).toEqual([{ id: org.id, name: org.name }]);
+    expect(parts.comments[mine.id]).toMatchObject({ mine: true, flaggedByMe: false, editableUntil: expect.any(String) });
+    expect(parts.comments[mine.id].hiddenBody).toBeUndefined();
+    expect(parts.comments[hiddenMine.id]).toMatchObject({ mine: true, hiddenBody: "mine, hidden by a moderator" });
+    expect(parts.comments[theirs.id]).toEqual({ mine: false, flaggedByMe: true, editableUntil: null });
+    // Everyone's first page with these marks is the page read for the member.
+    expect(withMarks(await listPublicComments(e164), parts.comments)).toEqual(await listComments(e164, me));
+
+    const nothing = await memberNumberParts(stranger, e164);
+    expect(nothing).toEqual({ watching: false, votes: {}, comments: {}, speaksFor: [] });
+  });
+
+  test("a suspended representative speaks for no one", async () => {
+    const e164 = await publicNumber();
+    const suspended = await user({ suspended: true });
+    const s = suffix();
+    const org = await db.organisation.create({ data: { slug: `parts-${s}`, name: `Parts Org ${s}`, category: "INSURER", country: "AU", domains: [`parts-${s}.example`], searchText: `parts ${s}` } });
+    await db.claim.create({ data: { e164, organisationId: org.id, organisationKey: org.id } });
+    await db.organisationRepresentative.create({ data: { userId: suspended.id, organisationId: org.id, email: suspended.email, status: "ACTIVE", method: "MODERATOR", confirmedAt: new Date() } });
+    expect((await memberNumberParts(suspended, e164)).speaksFor).toEqual([]);
+  });
+});
