@@ -3,7 +3,9 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { MemberViewProvider } from "@/components/member/member-view";
 import { SiteHeader } from "@/components/site-header";
+import { headers } from "next/headers";
 import { getActor } from "@/lib/accounts/authz";
+import { MEMBER_PENDING_SCRIPT } from "@/lib/accounts/member-hint";
 import { env } from "@/lib/platform/env";
 import "./globals.css";
 
@@ -21,8 +23,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Whether this render is for someone signed in: on the kept copy of a public page it is not, and the
   // parts that are a member's own ask GET /api/me when the browser carries the member-view hint.
   const signedIn = (await getActor()) !== null;
+  // The request's Content-Security-Policy (proxy.ts) carries the nonce Next puts on its own scripts.
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
   return (
-    <html lang="en-AU">
+    // The member-pending script may add an attribute to <html> before React hydrates it.
+    <html lang="en-AU" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MEMBER_PENDING_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content

@@ -15,10 +15,10 @@ export function AccountLinks({ name: renderedName }: { name?: string }) {
   if (!name) {
     return (
       <>
-        <Link href="/signin" className="font-medium">
+        <Link href="/signin" className="font-medium" data-visitor-only>
           Sign in
         </Link>
-        <Link href="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white no-underline hover:bg-brand-700 hover:no-underline">
+        <Link href="/signup" data-visitor-only className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white no-underline hover:bg-brand-700 hover:no-underline">
           Sign up
         </Link>
       </>

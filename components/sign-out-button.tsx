@@ -18,7 +18,7 @@ export function SignOutButton() {
         })
       }
     >
-      <button type="submit" disabled={pending} className="rounded-md px-2 py-1.5 font-medium text-slate-600 hover:bg-slate-100">
+      <button type="submit" disabled={pending} className="whitespace-nowrap rounded-md px-2 py-1.5 font-medium text-slate-600 hover:bg-slate-100">
         {pending ? "Signing out…" : "Sign out"}
       </button>
     </form>

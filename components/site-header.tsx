@@ -18,11 +18,11 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:flex-wrap md:items-center md:gap-x-6 xl:flex-nowrap xl:gap-x-5">
         <div className="flex items-center justify-between gap-4">
-          <Link href="/" className="flex items-center gap-2 text-lg font-bold text-slate-900 no-underline hover:no-underline">
+          <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold text-slate-900 no-underline hover:no-underline">
             <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">✓</span>
             CallerCheck
           </Link>
-          <div className="flex items-center gap-3 text-sm md:hidden">
+          <div className="flex min-w-0 items-center gap-3 text-sm md:hidden">
             <AccountLinks name={actor?.name} />
           </div>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { hasMemberHint } from "@/lib/accounts/member-hint";
+import { hasMemberHint, MEMBER_PENDING_ATTRIBUTE } from "@/lib/accounts/member-hint";
 import type { MemberView } from "@/lib/numbers/member-parts";
 
 // What is a member's own on a page everyone shares (their name in the header; on a number page their
@@ -22,6 +22,11 @@ type Asked = { number: string | null; stamp: string; renderedSignedIn: boolean; 
 let latest: Asked | null = null;
 let batch: Asked | null = null;
 
+/** Shows the page's visitor-only parts again (hidden while a member's browser waits: see member-hint.ts), once React has drawn the answer. */
+function endPending() {
+  requestAnimationFrame(() => requestAnimationFrame(() => document.documentElement.removeAttribute(MEMBER_PENDING_ATTRIBUTE)));
+}
+
 async function fetchMemberView(number: string | null, renderedSignedIn: boolean): Promise<MemberView | null> {
   try {
     const response = await fetch(number ? `/api/me?number=${encodeURIComponent(number)}` : "/api/me", { cache: "no-store", credentials: "same-origin" });
@@ -33,6 +38,8 @@ async function fetchMemberView(number: string | null, renderedSignedIn: boolean)
     return view;
   } catch {
     return null;
+  } finally {
+    endPending();
   }
 }
 
@@ -66,8 +73,11 @@ function askMemberView(number: string | null, stamp: string, renderedSignedIn: b
  */
 export function useMemberView(number: string | null = null, stamp = ""): MemberView | null {
   const renderedSignedIn = useContext(RenderedSignedIn);
-  const key = `${renderedSignedIn}|${number}|${stamp}`;
-  const [answer, setAnswer] = useState<{ key: string; view: MemberView | null } | null>(null);
+  // A new stamp asks again, but the answer so far stays until the new one comes: a form keeps its
+  // "posted" message across the render its action caused (which, on a kept copy, is the first render
+  // for them: renderedSignedIn turns true). Another number starts afresh; signing out loads a new page.
+  const whose = `${number}`;
+  const [answer, setAnswer] = useState<{ whose: string; view: MemberView | null } | null>(null);
   useEffect(() => {
     const hint = hasMemberHint(document.cookie);
     if (!renderedSignedIn && !hint) return;
@@ -75,11 +85,11 @@ export function useMemberView(number: string | null = null, stamp = ""): MemberV
     if (renderedSignedIn && number === null && hint) return;
     let live = true;
     void askMemberView(number, stamp, renderedSignedIn).then((view) => {
-      if (live) setAnswer({ key, view });
+      if (live) setAnswer({ whose, view });
     });
     return () => {
       live = false;
     };
-  }, [key, number, stamp, renderedSignedIn]);
-  return answer?.key === key ? answer.view : null;
+  }, [whose, number, stamp, renderedSignedIn]);
+  return answer?.whose === whose ? answer.view : null;
 }

@@ -15,3 +15,13 @@ export function hasMemberHint(cookieHeader: string | null | undefined): boolean 
   if (!cookieHeader) return false;
   return cookieHeader.split(";").some((part) => part.trim() === `${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}`);
 }
+
+/** Set on <html> while a page with the hint waits for GET /api/me: its visitor-only parts stay hidden. */
+export const MEMBER_PENDING_ATTRIBUTE = "data-member-pending";
+
+/**
+ * Run in <head> before the page paints (app/layout.tsx): with the hint, the visitor-only parts
+ * ([data-visitor-only]: "Sign in", "Sign in to vote"…) are hidden (their space kept) until the member's
+ * own parts have come (components/member/member-view.tsx lifts it), or after 3 s whatever happens.
+ */
+export const MEMBER_PENDING_SCRIPT = `(function(){var d=document.documentElement;if(/(?:^|;\\s*)${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}(?:;|$)/.test(document.cookie)){d.setAttribute("${MEMBER_PENDING_ATTRIBUTE}","");setTimeout(function(){d.removeAttribute("${MEMBER_PENDING_ATTRIBUTE}")},3000)}})()`;

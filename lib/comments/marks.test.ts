@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { applyMarks, commentIdsOf, withMarks } from "./marks";
 
-const comment = (id: string, state: "VISIBLE" | "HIDDEN" | "REMOVED" = "VISIBLE", replies: ReturnType<typeof comment>[] = []) => ({
+type Fake = { id: string; state: "VISIBLE" | "HIDDEN" | "REMOVED"; body: string | null; editableUntil: string | null; mine: boolean; flaggedByMe: boolean; author: { name: string }; replies: Fake[] };
+const comment = (id: string, state: Fake["state"] = "VISIBLE", replies: Fake[] = []): Fake => ({
   id,
   state,
   body: state === "VISIBLE" ? `text of ${id}` : null,
-  editableUntil: null as string | null,
+  editableUntil: null,
   mine: false,
   flaggedByMe: false,
   author: { name: "A" },

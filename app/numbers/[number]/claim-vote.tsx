@@ -118,7 +118,7 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
       </p>
       <Confidence claim={claim} />
       {viewer === "visitor" ? (
-        <form action="/signin" method="get" className="flex flex-wrap gap-2">
+        <form action="/signin" method="get" className="flex flex-wrap gap-2" data-visitor-only>
           <input type="hidden" name="callbackUrl" value={`/numbers/${e164}`} />
           <VoteButton value="true" pressed={false} describedBy={describedBy} toSignIn>Legitimate</VoteButton>
           <VoteButton value="false" pressed={false} describedBy={describedBy} toSignIn>Not legitimate</VoteButton>

@@ -42,7 +42,7 @@ export function CommentsBody({ e164, page, staffViewer, stamp }: { e164: string;
         ) : removed ? null : signedIn ? (
           <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
         ) : (
-          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700">
+          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700" data-visitor-only>
             <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`}>Sign in</Link> to share your experience with this number.
           </p>
         )}

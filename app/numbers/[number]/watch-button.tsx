@@ -10,7 +10,7 @@ export function WatchButton({ e164, stamp }: { e164: string; stamp: string }) {
   const view = useMemberView(e164, stamp);
   if (!view?.number) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")}>
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
         Sign in to watch
       </Link>
     );
