@@ -6,9 +6,6 @@ import { listClaimsForNumber, votesOf } from "../votes/vote";
 import { isWatching } from "../watches/watch";
 import { listPublicClaimsForNumber, listPublicComments, membersReadCache } from "./public-page";
 
-/** Who is signed in, as the pages need it. */
-export type MemberViewer = { name: string; staff: boolean; suspended: boolean };
-
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
 export type MemberNumberParts = {
   watching: boolean;
@@ -20,8 +17,6 @@ export type MemberNumberParts = {
   speaksFor: { id: string; name: string }[];
 };
 
-/** GET /api/me's answer. */
-export type MemberView = { viewer: MemberViewer; number?: MemberNumberParts };
 
 /**
  * A member's parts of a number's page, read beside the page everyone shares: the claims and first page

@@ -69,11 +69,42 @@ const get = (paths, extra = {}) => ({
   ],
 });
 
+/**
+ * A member's page view as their browser makes it: the page with their session and the member-view hint
+ * (the kept copy visitors get), then GET /api/me for what is theirs on it (`parts`: the path, from the
+ * page's). Two requests a view; the table counts views (perView).
+ */
+const memberView = (paths, parts) => ({
+  perView: 2,
+  initialContext: {},
+  requests: [
+    {
+      setupRequest: (request, context) => {
+        context.at = sequence++;
+        context.path = paths[context.at % paths.length];
+        const cookie = `${cookies[context.at % cookies.length]}; callercheck-view=member`;
+        return { ...request, method: "GET", path: context.path, headers: { ...request.headers, "x-forwarded-for": `10.9.${context.at % 250}.${(context.at >> 8) % 250}`, cookie } };
+      },
+    },
+    {
+      setupRequest: (request, context) => ({ ...request, method: "GET", path: parts(context.path), headers: { ...request.headers, cookie: cookies[context.at % cookies.length] } }),
+    },
+  ],
+});
+const numberParts = (pagePath) => `/api/me?number=${enc(decodeURIComponent(pagePath.slice("/numbers/".length)))}`;
+
 const reads = [
   { name: "lookup API", app: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)), base: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)) },
   { name: "number page (visitor)", app: get(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
+  // A member's view: the kept page and their parts (GET /api/me), as their browser asks once it has the hint.
   {
-    name: "number page (signed in)",
+    name: "number page (signed in: page + /api/me)",
+    app: memberView(tail.map((n) => `/numbers/${n}`), numberParts),
+    base: get(tail.map((n) => `/numbers/${enc(n)}`)),
+  },
+  // Rendered for a member: a browser before its first GET /api/me has set the hint (and staff, always).
+  {
+    name: "number page (signed in, rendered)",
     app: get(tail.map((n) => `/numbers/${n}`), { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),
     base: get(tail.map((n) => `/numbers/${enc(n)}`)),
   },
@@ -88,7 +119,7 @@ const reads = [
     base: get([`/organisations/${shape.orgSlug}`]),
   },
   { name: "registry", app: get(["/registry"]), base: get(["/registry"]) },
-  { name: "registry (signed in)", app: get(["/registry"], { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }), base: get(["/registry"]) },
+  { name: "registry (signed in: page + /api/me)", app: memberView(["/registry"], () => "/api/me"), base: get(["/registry"]) },
   { name: "sitemap index", app: get(["/sitemap.xml"]), base: get(["/sitemap.xml"]) },
   { name: "home", app: get(["/"]), base: get(["/"]) },
 ];
@@ -168,7 +199,8 @@ function voteWrites(side) {
 
 function run(url, options, seconds) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const { perView: _perView, ...autocannonOptions } = options;
+    autocannon({ url, connections, duration: seconds, timeout: 30, ...autocannonOptions }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
@@ -190,7 +222,12 @@ async function measure(name, appOptions, baseOptions) {
     errors: list.reduce((sum, r) => sum + r.errors + r.timeouts + (r.non2xx ?? 0), 0),
     requests: list.reduce((sum, r) => sum + r.requests.total, 0),
   });
-  const row = { name, app: summary(app), base: summary(base) };
+  // A member's view is two requests (memberView): its rate is views a second.
+  const perView = (options) => (list) => {
+    const result = summary(list);
+    return { ...result, rps: result.rps / (options.perView ?? 1), ...(options.perView ? { perView: options.perView } : {}) };
+  };
+  const row = { name, app: perView(appOptions)(app), base: perView(baseOptions)(base) };
   console.info(`[bench] ${name}: app ${row.app.rps.toFixed(0)} req/s (p99 ${row.app.p99} ms), baseline ${row.base.rps.toFixed(0)} req/s (p99 ${row.base.p99} ms)`);
   return row;
 }

@@ -38,11 +38,11 @@ const isApiKey = (key) => key.startsWith("/api/");
 /**
  * Pages that show a member nothing of their own but what the page fills in from GET /api/me (their name in
  * the header; on a number page their vote, the watch button, the comment form and their comments'
- * marks). A browser with a session and the member-view hint (lib/accounts/member-hint.ts) is sent the
- * kept copy of these, the one visitors get. Organisation pages are not among them (their watch and manage
- * buttons are rendered for the member).
+ * marks; on an organisation's page its watch button and whether they manage it). A browser with a
+ * session and the member-view hint (lib/accounts/member-hint.ts) is sent the kept copy of these, the one
+ * visitors get. The organisations directory is not among them (members also see what they proposed).
  */
-export const MEMBER_PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
+export const MEMBER_PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations\/[^/]+$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
 
 /** The member-view hint, as lib/accounts/member-hint.ts spells it. */
 const MEMBER_HINT = /(?:^|;)\s*callercheck-view=member\s*(?:;|$)/;

@@ -42,20 +42,20 @@ describe("members with the member-view hint", () => {
   const member = `authjs.session-token=abc; ${hint}`;
 
   test("are sent the kept copy of pages whose own parts they fetch, when members may share kept copies", () => {
-    for (const url of ["/", "/numbers/+61491570006", "/registry", "/registry?cursor=abc", "/about", "/safe-calling"]) {
+    for (const url of ["/", "/numbers/+61491570006", "/organisations/medibank", "/organisations/medibank?verified=abc", "/registry", "/registry?cursor=abc", "/about", "/safe-calling"]) {
       expect(pageCacheKey(request(url, { cookie: member }), { membersShareKept: true }), url).toBe(url);
       expect(memberSharesKept(request(url, { cookie: member })), url).toBe(true);
     }
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `${hint}; __Secure-authjs.session-token.0=abc` }), { membersShareKept: true })).toBe("/numbers/+61491570006");
   });
 
-  test("are rendered for themselves without the hint, with read replicas, on organisation pages, the API and client navigations", () => {
+  test("are rendered for themselves without the hint, with read replicas, on the organisations directory, the API and client navigations", () => {
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: "authjs.session-token=abc" }), { membersShareKept: true })).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `authjs.session-token=abc; ${MEMBER_HINT_COOKIE}=staff` }), { membersShareKept: true })).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: `authjs.session-token=abc; x${hint}` }), { membersShareKept: true })).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: member }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { cookie: member }), { membersShareKept: false })).toBeNull();
-    for (const url of ["/organisations", "/organisations/medibank", "/sitemap.xml", "/api/v1/numbers/%2B61491570006", "/report", "/account"]) {
+    for (const url of ["/organisations", "/organisations/medibank/manage", "/sitemap.xml", "/api/v1/numbers/%2B61491570006", "/report", "/account"]) {
       expect(pageCacheKey(request(url, { cookie: member }), { membersShareKept: true }), url).toBeNull();
       expect(memberSharesKept(request(url, { cookie: member })), url).toBe(false);
     }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { encodeSessionToken } from "@/lib/accounts/session-token";
 import { db } from "@/lib/platform/db";
-import type { MemberView } from "@/lib/numbers/member-parts";
+import type { MemberView } from "@/components/member/types";
 
 // GET /api/me through its real handler: a real session token in the Cookie header, PostgreSQL behind it.
 
@@ -53,6 +53,24 @@ describe("GET /api/me", () => {
     expect(body.number).toMatchObject({ watching: true, votes: {}, speaksFor: [] });
     // Without a number: only who they are.
     expect(await (await call()).json()).toEqual({ viewer: { name: user.name, staff: false, suspended: false } });
+  });
+
+  test("a representative: the organisation they manage and watch; another they do not", async () => {
+    const user = await signedInAs("USER");
+    const s = randomBytes(4).toString("hex");
+    const [mine, other] = await Promise.all(
+      [`me-a-${s}`, `me-b-${s}`].map((slug) => db.organisation.create({ data: { slug, name: `Org ${slug}`, category: "INSURER", country: "AU", domains: [`${slug}.example`], searchText: slug } })),
+    );
+    await db.organisationRepresentative.create({ data: { userId: user.id, organisationId: mine.id, email: user.email, status: "ACTIVE", method: "MODERATOR", confirmedAt: new Date() } });
+    await db.organisationWatch.create({ data: { userId: user.id, organisationId: mine.id } });
+    expect(((await (await call(`?organisation=${mine.id}`)).json()) as MemberView).organisation).toEqual({ watching: true, manages: true });
+    expect(((await (await call(`?organisation=${other.id}`)).json()) as MemberView).organisation).toEqual({ watching: false, manages: false });
+    expect(((await (await call("?organisation=no-such-organisation")).json()) as MemberView).organisation).toEqual({ watching: false, manages: false });
+    const both = await call(`?organisation=${mine.id}&number=%2B61491570006`);
+    expect(both.status).toBe(400);
+    const hostile = await call(`?organisation=${encodeURIComponent("x' OR 1=1 --")}`);
+    expect(hostile.status).toBe(400);
+    expect((await hostile.json()).error.message).toMatch(/organisation/);
   });
 
   test("staff: answered, but the hint is cleared (their number pages are rendered for them)", async () => {

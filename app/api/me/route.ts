@@ -4,7 +4,9 @@ import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
 import { env, secureCookies } from "@/lib/platform/env";
 import { isStaffRole } from "@/lib/accounts/roles";
-import { memberNumberParts, type MemberView } from "@/lib/numbers/member-parts";
+import type { MemberView } from "@/components/member/types";
+import { memberNumberParts } from "@/lib/numbers/member-parts";
+import { memberOrganisationParts } from "@/lib/organisations/member-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -17,26 +19,37 @@ function hintCookie(on: boolean): string {
   return [`${MEMBER_HINT_COOKIE}=${on ? MEMBER_HINT_VALUE : ""}`, ...attributes].join("; ");
 }
 
+/** An organisation's id as the app makes them (cuid) or the seed does (readable ids): letters, digits, - and _. */
+const ORGANISATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
- * GET /api/me[?number=+61…] — who is signed in (name, staff or not, suspended or not) and, with a
- * number, what is theirs on its page (components/member fills it into the page everyone shares).
- * Visitors get a 401. Every answer sets or clears the member-view hint (lib/accounts/member-hint.ts):
- * set for a member who is not staff, cleared for staff (their number pages show hidden texts, so they
- * are always rendered) and for visitors.
+ * GET /api/me[?number=+61…|?organisation=<id>] — who is signed in (name, staff or not, suspended or not)
+ * and, with a number or an organisation, what is theirs on its page (components/member fills it into the
+ * page everyone shares). Visitors get a 401. Every answer sets or clears the member-view hint
+ * (lib/accounts/member-hint.ts): set for a member who is not staff, cleared for staff (their number
+ * pages show hidden texts, so they are always rendered) and for visitors.
  */
 export const GET = apiRoute(
   async (request: Request) => {
-    const asked = new URL(request.url).searchParams.get("number");
+    const query = new URL(request.url).searchParams;
+    const asked = query.get("number");
+    const organisationId = query.get("organisation");
+    if (asked !== null && organisationId !== null) return errorJson("INVALID", "Ask about a number or an organisation, not both.", PRIVATE);
     let e164: string | null = null;
     if (asked !== null) {
       const phone = normalisePhone(asked, env.DEFAULT_REGION);
       if (!phone.ok || phone.phone.e164 !== asked) return errorJson("INVALID", "number must be a phone number in international form, like +61291234567.", PRIVATE);
       e164 = phone.phone.e164;
     }
+    if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
     const actor = await getActor();
     if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": hintCookie(false) });
     const viewer = { name: actor.name, staff: isStaffRole(actor.role), suspended: actor.suspendedAt !== null };
-    const body: MemberView = { viewer, ...(e164 ? { number: await memberNumberParts(actor, e164) } : {}) };
+    const body: MemberView = {
+      viewer,
+      ...(e164 ? { number: await memberNumberParts(actor, e164) } : {}),
+      ...(organisationId ? { organisation: await memberOrganisationParts(actor, organisationId) } : {}),
+    };
     return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": hintCookie(!viewer.staff) } });
   },
   // A member's own page parts: no per-address limit to spend (a visitor gets a 401 without a database read).

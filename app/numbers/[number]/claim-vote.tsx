@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { useMemberView } from "@/components/member/member-view";
+import { numberSubject, useMemberView } from "@/components/member/member-view";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
@@ -75,7 +75,7 @@ function VoteButton({ value, pressed, describedBy, children, toSignIn = false }:
 export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPanel; e164: string; stamp: string }) {
   // The figures are everyone's (the page may be the kept copy visitors get); the member's own vote and
   // whether they may vote come from GET /api/me.
-  const view = useMemberView(e164, stamp);
+  const view = useMemberView(numberSubject(e164), stamp);
   const viewer: Viewer = !view?.number ? "visitor" : view.viewer.suspended ? "suspended" : "member";
   const rendered = useMemo(() => (view?.number && everyone.id ? { ...everyone, myVote: view.number.votes[everyone.id] ?? null } : everyone), [everyone, view]);
   const [state, action] = useActionState(castVoteAction, null);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { useMemberView } from "@/components/member/member-view";
+import { numberSubject, useMemberView } from "@/components/member/member-view";
 import { Alert } from "@/components/ui/alert";
 import type { CommentPage } from "@/lib/comments/comment";
 import { applyMarks } from "@/lib/comments/marks";
@@ -19,7 +19,7 @@ const VISITOR: CommentViewer = { signedIn: false, canWrite: false, isModerator: 
  * marks come from GET /api/me.
  */
 export function CommentsBody({ e164, page, staffViewer, stamp }: { e164: string; page: CommentPage; staffViewer: CommentViewer | null; stamp: string }) {
-  const view = useMemberView(e164, stamp);
+  const view = useMemberView(numberSubject(e164), stamp);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const member = staffViewer ? null : view?.number ? view : null;
   const viewer: CommentViewer =

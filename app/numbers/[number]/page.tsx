@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { renderStamp } from "@/components/member/stamp";
 import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
@@ -40,9 +41,6 @@ async function resolve({ params, searchParams }: Props) {
   const rest = new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (key === "region" || value === undefined ? [] : [[key, String(value)]])));
   return { input, region, hasRegion: query.region !== undefined, rest: rest.toString(), result: normalisePhone(input, region) };
 }
-
-/** A name for one render of the page (see the stamp below). */
-const renderStamp = () => crypto.randomUUID();
 
 // Shared by generateMetadata and the page within one request.
 const loadPage = cache(async (e164: string, role: Role | null) => {

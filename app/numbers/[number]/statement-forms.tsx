@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemberView } from "@/components/member/member-view";
+import { numberSubject, useMemberView } from "@/components/member/member-view";
 import { ResultForm } from "@/components/result-form";
 import { TextareaField } from "@/components/ui/field";
 import { postStatementAction } from "./statement-actions";
@@ -11,7 +11,7 @@ import { postStatementAction } from "./statement-actions";
  * bring the section around them.
  */
 export function StatementForms({ e164, stamp, standalone = false }: { e164: string; stamp: string; standalone?: boolean }) {
-  const speaksFor = useMemberView(e164, stamp)?.number?.speaksFor ?? [];
+  const speaksFor = useMemberView(numberSubject(e164), stamp)?.number?.speaksFor ?? [];
   if (speaksFor.length === 0) return null;
   const forms = speaksFor.map((org) => (
     <div key={org.id} className="mt-4 border-t border-slate-100 pt-4">

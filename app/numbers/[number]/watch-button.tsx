@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { WatchToggle } from "@/app/account/watch-toggle";
-import { useMemberView } from "@/components/member/member-view";
+import { numberSubject, useMemberView } from "@/components/member/member-view";
 import { buttonClass } from "@/components/ui/button";
 
 /** "Watch this number" for members (filled in from GET /api/me); visitors are sent to sign in and come back here. */
 export function WatchButton({ e164, stamp }: { e164: string; stamp: string }) {
-  const view = useMemberView(e164, stamp);
+  const view = useMemberView(numberSubject(e164), stamp);
   if (!view?.number) {
     return (
       <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { renderStamp } from "@/components/member/stamp";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { CategoryBadge } from "@/components/category-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { canManageOrganisation, getActor } from "@/lib/accounts/authz";
+import { getActor } from "@/lib/accounts/authz";
 import { getCachedOrganisationScorecard } from "@/lib/organisations/scorecard-data";
 import { getCachedStructuredPolicy } from "@/lib/representatives/policy";
 import { CallCheck } from "./call-check";
@@ -23,8 +24,7 @@ import { Reputation } from "./reputation";
 import { readableNumber } from "@/lib/numbers/display";
 import { ContactNumbers, Sources } from "./sources";
 import { env } from "@/lib/platform/env";
-import { WatchOrganisationButton } from "./watch-button";
-import { isWatchingOrganisation } from "@/lib/watches/organisation-watch";
+import { ManageOrRepresentLink, WatchOrganisationButton } from "./watch-button";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -56,7 +56,10 @@ export default async function OrganisationPage({ params, searchParams }: Params)
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources, nextVerified, nextClaimed } = page;
-  const [structured, scorecard, manages] = await Promise.all([getCachedStructuredPolicy(org.id), getCachedOrganisationScorecard(org.id), canManageOrganisation(actor, org.id)]);
+  const [structured, scorecard] = await Promise.all([getCachedStructuredPolicy(org.id), getCachedOrganisationScorecard(org.id)]);
+  // The page is the same for visitors and members (a member may be sent the kept copy); their watch and
+  // whether they manage it come from GET /api/me. Staff also read hidden report texts: theirs is rendered.
+  const stamp = renderStamp();
   const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
   const website = webLink(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
@@ -93,18 +96,8 @@ export default async function OrganisationPage({ params, searchParams }: Params)
           ) : null}
         </p>
         {org.description ? <p className="max-w-3xl text-slate-700">{org.description}</p> : null}
-        {org.status !== "MERGED" ? <WatchOrganisationButton organisationId={org.id} slug={org.slug} signedIn={Boolean(actor)} watching={actor ? await isWatchingOrganisation(actor.id, org.id) : false} /> : null}
-        {org.status === "ACTIVE" ? (
-          <p className="text-sm">
-            {manages ? (
-              <Link href={`/organisations/${org.slug}/manage`} className="font-semibold">
-                Manage {org.name}
-              </Link>
-            ) : (
-              <Link href={`/organisations/${org.slug}/represent`}>Do you work for {org.name}? Represent it on CallerCheck</Link>
-            )}
-          </p>
-        ) : null}
+        {org.status !== "MERGED" ? <WatchOrganisationButton organisationId={org.id} slug={org.slug} stamp={stamp} /> : null}
+        {org.status === "ACTIVE" ? <ManageOrRepresentLink organisationId={org.id} slug={org.slug} name={org.name} stamp={stamp} /> : null}
         {org.status === "PROPOSED" ? (
           <Alert tone="warning">A member added this organisation from a report. A moderator has not checked it yet, so its name and details may be wrong.</Alert>
         ) : null}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
+import { organisationSubject, useMemberView } from "@/components/member/member-view";
 import { buttonClass } from "@/components/ui/button";
 import { toggleOrganisationWatchAction } from "./watch-actions";
 
@@ -18,17 +19,21 @@ function Toggle({ watching }: { watching: boolean }) {
   );
 }
 
-/** "Watch this organisation" / "Watching" (pressing "Watching" stops watching). */
-export function WatchOrganisationButton({ organisationId, watching, signedIn, slug }: { organisationId: string; watching: boolean; signedIn: boolean; slug: string }) {
+/**
+ * "Watch this organisation" / "Watching" (pressing "Watching" stops watching). Whether they watch it
+ * comes from GET /api/me: the page is the same for visitors and members.
+ */
+export function WatchOrganisationButton({ organisationId, slug, stamp }: { organisationId: string; slug: string; stamp: string }) {
   const [state, action] = useActionState(toggleOrganisationWatchAction, null);
-  if (!signedIn) {
+  const mine = useMemberView(organisationSubject(organisationId), stamp)?.organisation;
+  if (!mine) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")}>
+      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
         Sign in to watch this organisation
       </Link>
     );
   }
-  const current = state?.ok ? state.data.watching : watching;
+  const current = state?.ok ? state.data.watching : mine.watching;
   return (
     <form action={action} className="flex flex-col gap-1.5">
       <input type="hidden" name="organisationId" value={organisationId} />
@@ -40,5 +45,21 @@ export function WatchOrganisationButton({ organisationId, watching, signedIn, sl
         <p role="status" className="text-sm text-emerald-700 sm:max-w-96" data-testid="watch-organisation-status">{state.message}</p>
       ) : null}
     </form>
+  );
+}
+
+/** "Manage <organisation>" for its representatives and staff (from GET /api/me); otherwise the way to represent it. */
+export function ManageOrRepresentLink({ organisationId, slug, name, stamp }: { organisationId: string; slug: string; name: string; stamp: string }) {
+  const manages = useMemberView(organisationSubject(organisationId), stamp)?.organisation?.manages ?? false;
+  return (
+    <p className="text-sm">
+      {manages ? (
+        <Link href={`/organisations/${slug}/manage`} className="font-semibold">
+          Manage {name}
+        </Link>
+      ) : (
+        <Link href={`/organisations/${slug}/represent`}>Do you work for {name}? Represent it on CallerCheck</Link>
+      )}
+    </p>
   );
 }

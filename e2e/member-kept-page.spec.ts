@@ -1,0 +1,175 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { createUser, expect, ownClientAddress, reportedNumber, signInAs, sql, test, uniqueSuffix, type TestUser } from "./fixtures";
+
+// Members are sent the kept copy of a number page, the one visitors get (scripts/server/page-cache.mjs),
+// once their browser carries the member-view hint; what is theirs comes from GET /api/me
+// (components/member/member-view.tsx).
+
+const HINT = "callercheck-view";
+
+async function memberContext(browser: import("@playwright/test").Browser, user: TestUser): Promise<BrowserContext> {
+  const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  await signInAs(context, user);
+  return context;
+}
+
+const hintOf = async (context: BrowserContext) => (await context.cookies()).find((cookie) => cookie.name === HINT)?.value;
+
+/** Opens the page and waits until the member's own parts are in (their name in the header). */
+async function openAsMember(page: Page, path: string, name: string) {
+  const response = await page.goto(path);
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(name);
+  return response!;
+}
+
+test("a member's number page is the visitors' kept copy, with their vote, watch, comment and marks filled in", async ({ browser }) => {
+  const e164 = await reportedNumber(2);
+  const user = await createUser();
+  const context = await memberContext(browser, user);
+  const page = await context.newPage();
+
+  // The first view is rendered for them; its GET /api/me sets the hint.
+  const first = await openAsMember(page, `/numbers/${e164}`, user.name);
+  expect(first.headers()["x-cache"]).toBeUndefined();
+  await expect.poll(() => hintOf(context)).toBe("member");
+
+  // Their writes through the page's parts.
+  await page.getByRole("button", { name: "Not legitimate" }).click();
+  await expect(page.getByTestId("my-vote")).toHaveText("Your vote: Not legitimate");
+  await page.getByRole("button", { name: "Watch this number" }).click();
+  await expect(page.getByRole("button", { name: "Stop watching" })).toBeVisible();
+  const body = `Kept-page comment ${Date.now()}`;
+  await page.getByLabel("Comment", { exact: true }).fill(body);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByTestId("comment-posted")).toBeVisible();
+
+  // Now the kept copy: the same document a visitor gets, with nothing of theirs in it.
+  const again = await openAsMember(page, `/numbers/${e164}`, user.name);
+  expect(["HIT", "MISS"]).toContain(again.headers()["x-cache"]);
+  const html = await again.text();
+  expect(html).not.toContain('data-testid="current-user"');
+  expect(html).toContain(body);
+  expect(html).toContain("Sign in to watch");
+  // …and on the page, what is theirs.
+  await expect(page.getByTestId("my-vote")).toHaveText("Your vote: Not legitimate");
+  await expect(page.getByRole("button", { name: "Stop watching" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to watch" })).toHaveCount(0);
+  const mine = page.getByRole("article", { name: `Comment by ${user.name}` }).filter({ hasText: body });
+  await expect(mine.getByRole("button", { name: "Edit" })).toBeVisible();
+  await expect(mine.getByRole("button", { name: "Flag" })).toHaveCount(0);
+  await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
+
+  // A visitor's copy of the same page is the one the member was sent.
+  const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  const visitorResponse = await visitor.request.get(`/numbers/${e164}`);
+  expect(visitorResponse.headers()["x-cache"]).toBe("HIT");
+  expect(await visitorResponse.text()).toBe((await (await context.request.get(`/numbers/${e164}`)).text()));
+  await visitor.close();
+  await context.close();
+});
+
+test("while a member's parts load, the visitor-only parts stay hidden; a failed answer shows them", async ({ browser }) => {
+  const e164 = await reportedNumber(2);
+  const user = await createUser();
+  const context = await memberContext(browser, user);
+  const page = await context.newPage();
+  await openAsMember(page, `/numbers/${e164}`, user.name);
+  await expect.poll(() => hintOf(context)).toBe("member");
+
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/me?*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/numbers/${e164}`);
+  await expect(page.getByRole("link", { name: "Sign in to watch" })).toBeHidden();
+  await expect(page.locator("[data-visitor-only]").first()).toBeAttached();
+  release();
+  await expect(page.getByRole("button", { name: /Watch this number|Stop watching/ })).toBeVisible();
+
+  // Signed out elsewhere (the session cookie gone, the hint left): the answer is a 401, the hint is
+  // cleared, and the visitor's parts show.
+  await page.unroute("**/api/me?*");
+  await context.clearCookies({ name: "authjs.session-token" });
+  await page.goto(`/numbers/${e164}`);
+  await expect(page.getByRole("link", { name: "Sign in to watch" })).toBeVisible();
+  await expect.poll(() => hintOf(context)).toBeUndefined();
+  await context.close();
+});
+
+test("staff carrying a member's hint get their own rendered page (hidden texts) and lose the hint", async ({ browser }) => {
+  const e164 = await reportedNumber(2);
+  const author = await createUser();
+  const { rows } = await sql().query(
+    `INSERT INTO "Comment" (id, e164, "authorId", body, "hiddenAt") VALUES ($1, $2, $3, 'a text hidden by a moderator', now()) RETURNING id`,
+    [`e2eh${Math.random().toString(36).slice(2, 12)}`, e164, author.id],
+  );
+  await sql().query(`UPDATE "PhoneNumber" SET "commentCount" = "commentCount" + 1 WHERE e164 = $1`, [e164]);
+  expect(rows).toHaveLength(1);
+  const moderator = await createUser({ role: "MODERATOR" });
+  const context = await memberContext(browser, moderator);
+  const url = new URL(process.env.E2E_BASE_URL!);
+  await context.addCookies([{ name: HINT, value: "member", domain: url.hostname, path: "/", sameSite: "Lax" }]);
+  const page = await context.newPage();
+  await page.goto(`/numbers/${e164}`);
+  await expect(page.getByText("a text hidden by a moderator")).toBeVisible();
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(moderator.name);
+  expect(await hintOf(context)).toBeUndefined();
+  await context.close();
+});
+
+test("signing out ends the member's view and the hint", async ({ browser }) => {
+  const user = await createUser();
+  const context = await memberContext(browser, user);
+  const page = await context.newPage();
+  await openAsMember(page, "/registry", user.name);
+  await expect.poll(() => hintOf(context)).toBe("member");
+  // The registry is kept for members too.
+  const kept = await openAsMember(page, "/registry", user.name);
+  expect(["HIT", "MISS"]).toContain(kept.headers()["x-cache"]);
+  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).filter({ visible: true })).toBeVisible();
+  expect(await hintOf(context)).toBeUndefined();
+  await context.close();
+});
+
+test("an organisation's page is kept for members too: its representative sees Manage, and anyone may watch it", async ({ browser }) => {
+  const suffix = uniqueSuffix();
+  const org = { id: `kp${suffix}`, slug: `kept-org-${suffix}`, name: `Kept Org ${suffix}` };
+  await sql().query(
+    `INSERT INTO "Organisation" (id, slug, name, category, country, aliases, domains, "searchText", "updatedAt") VALUES ($1, $2, $3, 'OTHER', 'AU', '{}', '{}', lower($3), now())`,
+    [org.id, org.slug, org.name],
+  );
+  const representative = await createUser();
+  await sql().query(`INSERT INTO "OrganisationRepresentative" (id, "userId", "organisationId", email, status, method, "confirmedAt") VALUES ($1, $2, $3, $4, 'ACTIVE', 'MODERATOR', now())`, [
+    `rep${uniqueSuffix()}`,
+    representative.id,
+    org.id,
+    representative.email,
+  ]);
+  const context = await memberContext(browser, representative);
+  const page = await context.newPage();
+  await openAsMember(page, `/organisations/${org.slug}`, representative.name);
+  await expect.poll(() => hintOf(context)).toBe("member");
+  const kept = await openAsMember(page, `/organisations/${org.slug}`, representative.name);
+  expect(["HIT", "MISS"]).toContain(kept.headers()["x-cache"]);
+  expect(await kept.text()).toContain("Represent it on CallerCheck");
+  await expect(page.getByRole("link", { name: `Manage ${org.name}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Represent it on CallerCheck/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Watch this organisation" }).click();
+  await expect(page.getByTestId("watch-organisation-status")).toContainText("You are watching this organisation");
+  await openAsMember(page, `/organisations/${org.slug}`, representative.name);
+  await expect(page.getByRole("button", { name: "Watching" })).toBeVisible();
+
+  // Another member: no Manage link, the way to represent it instead.
+  const other = await createUser();
+  const otherContext = await memberContext(browser, other);
+  const otherPage = await otherContext.newPage();
+  await openAsMember(otherPage, `/organisations/${org.slug}`, other.name);
+  await expect(otherPage.getByRole("link", { name: /Represent it on CallerCheck/ })).toBeVisible();
+  await expect(otherPage.getByRole("button", { name: "Watch this organisation" })).toBeVisible();
+  await otherContext.close();
+  await context.close();
+});

@@ -1,0 +1,53 @@
+import { chromium } from "@playwright/test";
+const base = "http://localhost:3100";
+const n = "/numbers/+61491570157";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const ctx = await browser.newContext({ viewport: { width: 390, height: 800 } });
+const page = await ctx.newPage();
+const errors = [];
+page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+page.on("response", (r) => { if (r.request().resourceType() === "document") console.log("doc", r.url(), r.status(), r.headers()["x-cache"]); if (r.url().includes("/api/me")) console.log("api/me", r.status(), r.url()); });
+await page.goto(base + "/signin");
+await page.getByLabel("E-mail").fill("member@callercheck.test");
+await page.getByLabel("Password").fill("member-password-1");
+await page.getByRole("button", { name: "Sign in", exact: true }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+await page.goto(base + n);
+await page.locator("[data-testid=current-user]:visible").waitFor();
+// Slow /api/me down to see the pending state.
+await page.route("**/api/me*", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+await page.goto(base + n);
+await page.waitForTimeout(500);
+console.log("pending attr", await page.evaluate(() => document.documentElement.hasAttribute("data-member-pending")));
+await page.screenshot({ path: "/tmp/pending-390.png" });
+await page.locator("[data-testid=current-user]:visible").waitFor();
+await page.waitForTimeout(200);
+console.log("pending attr after", await page.evaluate(() => document.documentElement.hasAttribute("data-member-pending")));
+await page.screenshot({ path: "/tmp/loaded-390.png" });
+await page.unroute("**/api/me*");
+// Post a comment on the kept page; it must show with Edit after the action re-renders.
+const body = `Island comment ${Date.now()}`;
+await page.getByLabel("Comment", { exact: true }).fill(body);
+await page.getByRole("button", { name: "Post comment" }).click();
+await page.waitForTimeout(3000); await page.screenshot({ path: "/tmp/after-post.png", fullPage: true }); console.log(await page.locator("[role=alert], [data-testid=comment-error], [data-testid=comment-posted]").allTextContents()); await page.getByTestId("comment-posted").waitFor();
+const mine = page.getByRole("article", { name: /Comment by Demo Member/ }).filter({ hasText: body });
+await mine.getByRole("button", { name: "Edit" }).waitFor();
+console.log("own comment has Edit");
+// Vote
+await page.getByRole("button", { name: "Not legitimate" }).click();
+await page.getByTestId("my-vote").waitFor();
+console.log("my vote", await page.getByTestId("my-vote").textContent());
+await page.reload();
+await page.getByTestId("my-vote").waitFor();
+console.log("after reload my vote", await page.getByTestId("my-vote").textContent());
+await page.getByRole("button", { name: "Withdraw vote" }).click();
+await page.getByTestId("my-vote").waitFor({ state: "detached" });
+// sign out
+await page.locator("button:visible", { hasText: "Sign out" }).click();
+await page.waitForURL(base + "/");
+await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+console.log("cookies after sign out", (await ctx.cookies()).map((c) => c.name));
+await page.goto(base + n);
+console.log("visitor sees sign in to watch", await page.getByRole("link", { name: "Sign in to watch" }).isVisible());
+console.log("errors", errors);
+await browser.close();
