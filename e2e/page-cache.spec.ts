@@ -55,7 +55,7 @@ test("a visitor's number page is kept whole: hashes instead of a nonce, shared c
   expect(violations).toEqual([]);
 });
 
-test("a signed-in member's page is rendered for them, with a fresh nonce, never shared", async ({ browser }) => {
+test("a signed-in member without the member-view hint (their first page) is rendered for them, with a fresh nonce, never shared", async ({ browser }) => {
   const e164 = await reportedNumber();
   const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
   expect((await visitor.request.get(`/numbers/${e164}`)).headers()["x-cache"]).toBe("MISS");
