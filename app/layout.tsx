@@ -5,6 +5,7 @@ import { MemberViewProvider } from "@/components/member/member-view";
 import { SiteHeader } from "@/components/site-header";
 import { headers } from "next/headers";
 import { getActor } from "@/lib/accounts/authz";
+import { isStaffRole } from "@/lib/accounts/roles";
 import { MEMBER_PENDING_SCRIPT } from "@/lib/accounts/member-hint";
 import { env } from "@/lib/platform/env";
 import "./globals.css";
@@ -22,7 +23,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Whether this render is for someone signed in: on the kept copy of a public page it is not, and the
   // parts that are a member's own ask GET /api/me when the browser carries the member-view hint.
-  const signedIn = (await getActor()) !== null;
+  const actor = await getActor();
   // The request's Content-Security-Policy (proxy.ts) carries the nonce Next puts on its own scripts.
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
   return (
@@ -35,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <MemberViewProvider signedIn={signedIn}>
+        <MemberViewProvider signedIn={actor !== null} staff={isStaffRole(actor?.role)}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
             {children}

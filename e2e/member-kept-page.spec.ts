@@ -43,10 +43,16 @@ test("a member's number page is the visitors' kept copy, with their vote, watch,
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(page.getByTestId("comment-posted")).toBeVisible();
 
-  // Now the kept copy: the same document a visitor gets, with nothing of theirs in it.
+  // Now the kept copy: their comment dropped the old one, so this one is rendered anew — as a visitor's,
+  // the request's cookies dropped — and kept; a visitor right after gets the very same document.
   const again = await openAsMember(page, `/numbers/${e164}`, user.name);
-  expect(["HIT", "MISS"]).toContain(again.headers()["x-cache"]);
+  expect(again.headers()["x-cache"]).toBe("MISS");
   const html = await again.text();
+  const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  const visitorResponse = await visitor.request.get(`/numbers/${e164}`);
+  expect(visitorResponse.headers()["x-cache"]).toBe("HIT");
+  expect(await visitorResponse.text()).toBe(html);
+  await visitor.close();
   expect(html).not.toContain('data-testid="current-user"');
   expect(html).toContain(body);
   expect(html).toContain("Sign in to watch");
@@ -59,16 +65,25 @@ test("a member's number page is the visitors' kept copy, with their vote, watch,
   await expect(mine.getByRole("button", { name: "Flag" })).toHaveCount(0);
   await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
 
-  // A visitor's copy of the same page is the one the member was sent.
-  const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
-  const visitorResponse = await visitor.request.get(`/numbers/${e164}`);
-  expect(visitorResponse.headers()["x-cache"]).toBe("HIT");
-  expect(await visitorResponse.text()).toBe((await (await context.request.get(`/numbers/${e164}`)).text()));
-  await visitor.close();
+  // A client-side navigation (the header's search) is rendered for them and brings their parts along:
+  // no visitor's controls and no /api/me call on the way.
+  const next = await reportedNumber(2);
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/me")) asked.push(request.url());
+  });
+  const search = page.getByRole("search", { name: "Search numbers" }).getByRole("textbox");
+  await search.fill(next);
+  await search.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/numbers/${next.replace("+", "\\+")}$`));
+  await expect(page.getByRole("button", { name: "Watch this number" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Legitimate", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to watch" })).toHaveCount(0);
+  expect(asked).toEqual([]);
   await context.close();
 });
 
-test("while a member's parts load, the visitor-only parts stay hidden; a failed answer shows them", async ({ browser }) => {
+test("while a member's parts load, the visitor-only parts stay hidden; a 401 (signed out elsewhere) shows them and clears the hint", async ({ browser }) => {
   const e164 = await reportedNumber(2);
   const user = await createUser();
   const context = await memberContext(browser, user);
@@ -92,9 +107,12 @@ test("while a member's parts load, the visitor-only parts stay hidden; a failed 
   // cleared, and the visitor's parts show.
   await page.unroute("**/api/me?*");
   await context.clearCookies({ name: "authjs.session-token" });
+  const refused = page.waitForResponse((response) => response.url().includes("/api/me"));
   await page.goto(`/numbers/${e164}`);
+  expect((await refused).status()).toBe(401);
   await expect(page.getByRole("link", { name: "Sign in to watch" })).toBeVisible();
   await expect.poll(() => hintOf(context)).toBeUndefined();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).filter({ visible: true })).toBeVisible();
   await context.close();
 });
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signOut } from "@/lib/accounts/auth";
+import { clearMemberHint } from "@/lib/accounts/member-hint-cookie";
 import { serverAction } from "@/lib/accounts/action";
 import { assertCanWrite, endAllSessions } from "@/lib/accounts/authz";
 import type { ActionResult } from "@/lib/platform/errors";
@@ -44,6 +45,7 @@ export const deleteAccountAction = serverAction(
     assertCanWrite(actor);
     await deleteAccount(actor, { confirmation: text(form.confirmation) });
     // The session cookie goes too; getActor already returns null for a deleted account.
+    await clearMemberHint();
     await signOut({ redirectTo: "/account/deleted" });
     return { ok: true, data: undefined };
   },
@@ -54,6 +56,7 @@ export const deleteAccountAction = serverAction(
 export const signOutEverywhereAction = serverAction({}, async (_form, { actor }): Promise<ActionResult> => {
   if (!actor) return { ok: false, error: "You are already signed out.", code: "UNAUTHENTICATED" };
   await endAllSessions(actor.id);
+  await clearMemberHint();
   await signOut({ redirectTo: "/signin?reason=signed-out-everywhere" });
   return { ok: true, data: undefined };
 });

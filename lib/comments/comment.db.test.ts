@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, deleteComment, editComment, listComments, withViewerMarks } from "./comment";
+import { createComment, deleteComment, editComment, listComments, viewerMarks, type CommentPage } from "./comment";
+import { withMarks } from "./marks";
+
+/** Everyone's page as one member sees it: their marks read and applied. */
+const withViewerMarks = async (page: CommentPage, viewer: { id: string }) => withMarks(page, await viewerMarks(page.threads, viewer));
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { flagComment } from "./flag";
@@ -185,7 +189,7 @@ describe("flags", () => {
   });
 });
 
-describe("a member's page from everyone's page (withViewerMarks)", () => {
+describe("a member's page from everyone's page (viewerMarks + withMarks)", () => {
   test("equals the page read for the member: own comments (hidden, removed, old, replies) and flags", async () => {
     const e164 = await publicNumber();
     const [me, other, moderator] = [await user(), await user(), await user({ role: "MODERATOR" })];

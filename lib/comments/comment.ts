@@ -12,7 +12,7 @@ import { getNumberContentVisibility } from "../numbers/page";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow, type WriteContext } from "../votes/vote";
-import { commentIdsOf, withMarks, type CommentMarks } from "./marks";
+import { commentIdsOf, type CommentMarks } from "./marks";
 
 const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;
 
@@ -159,7 +159,7 @@ export async function viewerMarks(threads: CommentView[], viewer: { id: string }
   const ids = commentIdsOf(threads);
   if (ids.length === 0) return {};
   const [own, flags] = await Promise.all([
-    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true, hiddenAt: true } }),
+    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true, hiddenAt: true, deletedAt: true } }),
     db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: ids } }, select: { commentId: true } }),
   ]);
   const marks: CommentMarks = {};
@@ -170,7 +170,8 @@ export async function viewerMarks(threads: CommentView[], viewer: { id: string }
       mine: true,
       flaggedByMe: false,
       editableUntil: until.getTime() > now ? until.toISOString() : null,
-      ...(comment.hiddenAt ? { hiddenBody: comment.body } : {}),
+      // Their own text travels only while a moderator has it hidden (not once they removed it themselves).
+      ...(comment.hiddenAt && !comment.deletedAt ? { hiddenBody: comment.body } : {}),
     };
   }
   for (const { commentId } of flags) {
@@ -178,11 +179,6 @@ export async function viewerMarks(threads: CommentView[], viewer: { id: string }
     marks[commentId] = { ...(marks[commentId] ?? { mine: false, editableUntil: null }), flaggedByMe: true };
   }
   return marks;
-}
-
-/** Everyone's page of comments as one member sees it: their own comments and flags marked. */
-export async function withViewerMarks(page: CommentPage, viewer: { id: string }): Promise<CommentPage> {
-  return withMarks(page, await viewerMarks(page.threads, viewer));
 }
 
 /** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */

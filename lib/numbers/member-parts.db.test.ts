@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, listComments } from "../comments/comment";
+import { createComment, deleteComment, listComments } from "../comments/comment";
 import { flagComment } from "../comments/flag";
 import { withMarks } from "../comments/marks";
 import { db } from "../platform/db";
@@ -39,6 +39,9 @@ describe("a member's parts of a number page (memberNumberParts)", () => {
     const mine = await createComment(me, { e164, body: "mine" });
     const hiddenMine = await createComment(me, { e164, body: "mine, hidden by a moderator" });
     await flagComment(moderator, { commentId: hiddenMine.id, reason: "ABUSE" });
+    const removedHidden = await createComment(me, { e164, body: "mine, hidden, then removed by me" });
+    await flagComment(moderator, { commentId: removedHidden.id, reason: "ABUSE" });
+    await deleteComment(me, { commentId: removedHidden.id });
     const theirs = await createComment(other, { e164, body: "theirs, flagged by me" });
     await flagComment(me, { commentId: theirs.id, reason: "SPAM" });
     const s = suffix();
@@ -55,6 +58,9 @@ describe("a member's parts of a number page (memberNumberParts)", () => {
     expect(parts.comments[mine.id].hiddenBody).toBeUndefined();
     expect(parts.comments[hiddenMine.id]).toMatchObject({ mine: true, hiddenBody: "mine, hidden by a moderator" });
     expect(parts.comments[theirs.id]).toEqual({ mine: false, flaggedByMe: true, editableUntil: null });
+    // A text they removed themselves no longer travels, hidden or not.
+    if (parts.comments[removedHidden.id]) expect(parts.comments[removedHidden.id].hiddenBody).toBeUndefined();
+    expect(JSON.stringify(parts)).not.toContain("then removed by me");
     // Everyone's first page with these marks is the page read for the member.
     expect(withMarks(await listPublicComments(e164), parts.comments)).toEqual(await listComments(e164, me));
 

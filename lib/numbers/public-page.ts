@@ -1,11 +1,10 @@
 import "server-only";
-import { listComments, withViewerMarks, type CommentPage } from "../comments/comment";
-import type { Role } from "../generated/prisma/enums";
+import { listComments } from "../comments/comment";
 import { cached, cacheTags } from "../platform/data-cache";
 import { retireDueNumbers } from "../representatives/publish";
 import { getOrganisationVoice } from "../representatives/voice";
 import { env } from "../platform/env";
-import { listClaimsForNumber, votesOf, type ClaimForPanel } from "../votes/vote";
+import { listClaimsForNumber } from "../votes/vote";
 import { getNumberPage, LATEST_REPORTS, numberPageTags, type NumberPage } from "./page";
 
 // What a number's page shows everyone alike, through the data cache (lib/platform/data-cache.ts).
@@ -44,14 +43,6 @@ export function membersReadCache(): boolean {
   return env.DATABASE_REPLICA_URLS.length === 0;
 }
 
-/** The vote panel's claims for a member: the figures as everyone sees them, with the member's own votes. */
-export async function listClaimsForMember(e164: string, viewer: { id: string }): Promise<ClaimForPanel[]> {
-  if (!membersReadCache()) return listClaimsForNumber(e164, viewer);
-  const claims = await listPublicClaimsForNumber(e164);
-  const mine = await votesOf(viewer.id, claims.flatMap((claim) => (claim.id ? [claim.id] : [])));
-  return claims.map((claim) => ({ ...claim, myVote: claim.id ? (mine.get(claim.id) ?? null) : null }));
-}
-
 /** The first page of comments as a visitor sees them; posting, editing, deleting or hiding a comment drops it. */
 export function listPublicComments(e164: string) {
   return cached(`comments:${e164}`, [cacheTags.number(e164)], () => listComments(e164, null));
@@ -60,13 +51,4 @@ export function listPublicComments(e164: string) {
 /** The organisations' voice on a number (the same for everyone); statements are audited, which drops it. */
 export function getCachedOrganisationVoice(e164: string) {
   return cached(`voice:${e164}`, (voice) => [cacheTags.number(e164), ...voice.organisations.map((org) => cacheTags.organisation(org.id))], () => getOrganisationVoice(e164));
-}
-
-/**
- * The first page of comments as a member (not staff) sees it: the cached public page with their own
- * comments and flags marked (withViewerMarks), unless replicas could make the copy miss their write.
- */
-export async function listCommentsForMember(e164: string, viewer: { id: string; role: Role }): Promise<CommentPage> {
-  if (!membersReadCache()) return listComments(e164, viewer);
-  return withViewerMarks(await listPublicComments(e164), viewer);
 }

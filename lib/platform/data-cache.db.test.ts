@@ -3,7 +3,9 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
 import { createComment } from "../comments/comment";
 import { lookupNumber } from "../numbers/lookup";
-import { getPublicNumberPage, listClaimsForMember, listCommentsForMember, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
+import { getPublicNumberPage, listPublicClaimsForNumber, listPublicComments } from "../numbers/public-page";
+import { memberNumberParts } from "../numbers/member-parts";
+import { withMarks } from "../comments/marks";
 import { getCachedOrganisationPage } from "../organisations/public-page";
 import { promoteClaim } from "../registry/promote";
 import { listCachedRegistryPage } from "../registry/feed";
@@ -125,51 +127,48 @@ describe("a write drops the cached read it changed", () => {
   });
 });
 
-describe("members read what they see alike with visitors from the cache, and their own marks afresh", () => {
-  test("a member's own vote and comment are on their next read; the read equals the uncached one", async () => {
+describe("members get everyone's cached copy, and their own parts afresh (memberNumberParts)", () => {
+  test("a member's own vote and comment are in their next parts and everyone's copy; copy + marks equals the uncached read", async () => {
     const e164 = nextNumber();
     await createReport(await member(), reportInput(e164), { address: "cache-m1" });
     await createReport(await member(), reportInput(e164), { address: "cache-m2" });
     const me = await member();
-    // The member's reads are the cached copies: a change behind the cache's back is not seen…
+    // Everyone's copy is cached: a change behind the cache's back is not seen…
     const other = await member();
     const { id: theirs } = await createComment(other, { e164, body: `Theirs ${key()}` });
-    expect((await listCommentsForMember(e164, me)).threads[0]).toMatchObject({ id: theirs, mine: false });
+    expect((await listPublicComments(e164)).threads[0]).toMatchObject({ id: theirs, mine: false });
     await db.comment.update({ where: { id: theirs }, data: { body: "changed behind the cache's back" } });
-    expect((await listCommentsForMember(e164, me)).threads[0].body).toMatch(/^Theirs /);
-    // …but the member's own writes drop them (below), and their own marks are always read afresh.
+    expect((await listPublicComments(e164)).threads[0].body).toMatch(/^Theirs /);
+    expect((await memberNumberParts(me, e164)).comments).toEqual({});
+    // …but the member's own writes drop it, and their own parts are always read afresh.
 
     const { claimId } = await castVote(me, { e164, legitimate: false });
-    const claims = await listClaimsForMember(e164, me);
-    expect(claims.find((claim) => claim.id === claimId)).toMatchObject({ myVote: false, notLegitVotes: 1 });
-    // Equal to the uncached read but for the bounds, which fade with the time each was worked out at.
-    const fresh = await listClaimsForNumber(e164, me);
-    const withoutBounds = (list: typeof claims) => list.map(({ legitBound: _l, notLegitBound: _n, ...rest }) => rest);
-    expect(withoutBounds(claims)).toEqual(withoutBounds(fresh));
-    claims.forEach((claim, i) => expect(claim.notLegitBound).toBeCloseTo(fresh[i].notLegitBound, 6));
-    // Everyone else's copy carries no one's vote.
+    expect((await memberNumberParts(me, e164)).votes).toEqual({ [claimId]: false });
+    // Everyone's copy carries the vote's figures and no one's vote.
     expect((await listPublicClaimsForNumber(e164)).find((claim) => claim.id === claimId)).toMatchObject({ myVote: null, notLegitVotes: 1 });
 
     const { id } = await createComment(me, { e164, body: `Mine ${key()}` });
-    const comments = await listCommentsForMember(e164, me);
-    expect(comments.threads[0]).toMatchObject({ id, mine: true, editableUntil: expect.any(String) });
-    expect(comments.threads[1]).toMatchObject({ id: theirs, body: "changed behind the cache's back" });
-    expect(comments).toEqual(await listComments(e164, me));
+    const everyone = await listPublicComments(e164);
+    expect(everyone.threads[1]).toMatchObject({ id: theirs, body: "changed behind the cache's back" });
+    const parts = await memberNumberParts(me, e164);
+    expect(parts.comments[id]).toMatchObject({ mine: true, editableUntil: expect.any(String) });
+    expect(withMarks(everyone, parts.comments)).toEqual(await listComments(e164, me));
   });
 
-  test("with read replicas configured, members read the primary (a replica may not have their write yet)", async () => {
+  test("with read replicas configured, a member's parts are read against the primary (a replica may not have their write yet)", async () => {
     const e164 = nextNumber();
     await createReport(await member(), reportInput(e164), { address: "cache-m3" });
     const me = await member();
-    const { claimId } = await castVote(me, { e164, legitimate: true });
-    expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 1 });
-    // Behind the cache's back: the cached copy still says 1, the primary 7.
-    await db.claim.update({ where: { id: claimId }, data: { legitVotes: 7 } });
-    expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 1 });
+    expect((await listPublicClaimsForNumber(e164)).length).toBeGreaterThan(0);
+    // Behind the cache's back: a claim the cached copy does not have, and the member's vote on it.
+    const org = await db.organisation.create({ data: { slug: `replica-${key()}`, name: `Replica Org ${key()}`, category: "BANK", country: "AU", searchText: "replica" } });
+    const claim = await db.claim.create({ data: { e164, organisationId: org.id, organisationKey: org.id } });
+    await db.vote.create({ data: { userId: me.id, claimId: claim.id, legitimate: true } });
+    expect((await memberNumberParts(me, e164)).votes).toEqual({});
     const replicas = env.DATABASE_REPLICA_URLS;
     env.DATABASE_REPLICA_URLS = ["postgresql://replica.invalid/callercheck"];
     try {
-      expect((await listClaimsForMember(e164, me)).find((claim) => claim.id === claimId)).toMatchObject({ legitVotes: 7, myVote: true });
+      expect((await memberNumberParts(me, e164)).votes).toEqual({ [claim.id]: true });
     } finally {
       env.DATABASE_REPLICA_URLS = replicas;
     }

@@ -112,10 +112,9 @@ const reads = [
   { name: "popular number page", app: get([`/numbers/${shape.popularNumber}`]), base: get([`/numbers/${enc(shape.popularNumber)}`]) },
   { name: "hot number page (many reports)", app: get([`/numbers/${shape.hotNumber}`]), base: get([`/numbers/${enc(shape.hotNumber)}`]) },
   { name: "organisation page", app: get([`/organisations/${shape.orgSlug}`]), base: get([`/organisations/${shape.orgSlug}`]) },
-  // Rendered for a member (never kept): how rendering itself grows from 10k to 1M reports.
   {
-    name: "organisation page (signed in)",
-    app: get([`/organisations/${shape.orgSlug}`], { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),
+    name: "organisation page (signed in: page + /api/me)",
+    app: memberView([`/organisations/${shape.orgSlug}`], () => `/api/me?organisation=${enc(shape.orgId)}`),
     base: get([`/organisations/${shape.orgSlug}`]),
   },
   { name: "registry", app: get(["/registry"]), base: get(["/registry"]) },

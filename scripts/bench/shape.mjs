@@ -22,6 +22,7 @@ export function benchShape(reports) {
     members: 400,
     hotNumber: "+61291000001",
     orgSlug: "bench-mega-bank",
+    orgId: "bench-org-mega",
     /** A typical number from the tail (1–3 reports). */
     tailNumber: (i) => `+614${String(10_000_000 + (i % Math.max(1, Math.floor(tailReports / 2)))).padStart(8, "0")}`,
   };

@@ -30,7 +30,7 @@ async function signedInAs(role: "USER" | "MODERATOR", options: { suspended?: boo
 const call = (query = "") => GET(new Request(`http://localhost/api/me${query}`), undefined);
 
 describe("GET /api/me", () => {
-  test("a visitor: 401, the hint cleared, nothing read", async () => {
+  test("a visitor: 401 and the hint cleared", async () => {
     sessionCookie = null;
     const response = await call("?number=%2B61491570006");
     expect(response.status).toBe(401);
@@ -44,13 +44,15 @@ describe("GET /api/me", () => {
     const e164 = `+6149157${String(process.pid % 100).padStart(2, "0")}99`;
     await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 2 }, update: {} });
     await db.watch.create({ data: { userId: user.id, e164 } });
+    const claim = await db.claim.create({ data: { e164, organisationKey: "-" } });
+    await db.vote.create({ data: { userId: user.id, claimId: claim.id, legitimate: true } });
     const response = await call(`?number=${encodeURIComponent(e164)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=member; Path=\/; SameSite=Lax; Max-Age=2592000$/);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     const body = (await response.json()) as MemberView;
     expect(body.viewer).toEqual({ name: user.name, staff: false, suspended: false });
-    expect(body.number).toMatchObject({ watching: true, votes: {}, speaksFor: [] });
+    expect(body.number).toMatchObject({ watching: true, votes: { [claim.id]: true }, speaksFor: [] });
     // Without a number: only who they are.
     expect(await (await call()).json()).toEqual({ viewer: { name: user.name, staff: false, suspended: false } });
   });

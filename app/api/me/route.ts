@@ -3,8 +3,9 @@ import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hin
 import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
 import { env, secureCookies } from "@/lib/platform/env";
-import { isStaffRole } from "@/lib/accounts/roles";
+import { consumeLimit } from "@/lib/platform/rate-limit";
 import type { MemberView } from "@/components/member/types";
+import { memberViewerOf } from "@/components/member/viewer";
 import { memberNumberParts } from "@/lib/numbers/member-parts";
 import { memberOrganisationParts } from "@/lib/organisations/member-parts";
 
@@ -44,7 +45,8 @@ export const GET = apiRoute(
     if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
     const actor = await getActor();
     if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": hintCookie(false) });
-    const viewer = { name: actor.name, staff: isStaffRole(actor.role), suspended: actor.suspendedAt !== null };
+    if (e164 || organisationId) await consumeLimit("member-parts", `user:${actor.id}`, "Too many requests");
+    const viewer = memberViewerOf(actor);
     const body: MemberView = {
       viewer,
       ...(e164 ? { number: await memberNumberParts(actor, e164) } : {}),
@@ -52,6 +54,7 @@ export const GET = apiRoute(
     };
     return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": hintCookie(!viewer.staff) } });
   },
-  // A member's own page parts: no per-address limit to spend (a visitor gets a 401 without a database read).
+  // Not the API's per-address limit: a member's parts of a page are limited per member ("member-parts"),
+  // and a visitor gets a 401 from the session cookie alone.
   { limit: false },
 );

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState, useEffect, useId, useMemo, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { numberSubject, useMemberView } from "@/components/member/member-view";
+import { useMemberView } from "@/components/member/member-view";
+import { numberSubject } from "@/components/member/subjects";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
@@ -81,15 +82,16 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
   const [state, action] = useActionState(castVoteAction, null);
   const [withdrawState, withdraw] = useActionState(withdrawVoteAction, null);
   // A vote answers with the panel's new figures (not a re-render of the page): the latest answer wins
-  // over what the page was rendered with, until the page is rendered again.
-  const [latest, setLatest] = useState<{ basis: ClaimForPanel; panel: VotePanelUpdate } | null>(null);
+  // over what the page was rendered with until the page is rendered again or the member's parts are read
+  // again (either one has the vote in it).
+  const [latest, setLatest] = useState<{ basis: ClaimForPanel; view: typeof view; panel: VotePanelUpdate } | null>(null);
   useEffect(() => {
-    if (state?.ok) setLatest({ basis: rendered, panel: state.data });
+    if (state?.ok) setLatest({ basis: everyone, view, panel: state.data });
   }, [state]);
   useEffect(() => {
-    if (withdrawState?.ok) setLatest({ basis: rendered, panel: withdrawState.data });
+    if (withdrawState?.ok) setLatest({ basis: everyone, view, panel: withdrawState.data });
   }, [withdrawState]);
-  const claim: ClaimForPanel = latest && latest.basis === rendered ? { ...rendered, ...latest.panel, id: latest.panel.claimId } : rendered;
+  const claim: ClaimForPanel = latest && latest.basis === everyone && latest.view === view ? { ...rendered, ...latest.panel, id: latest.panel.claimId } : rendered;
   const labelId = useId();
   const status = STATUS[claim.status];
   const describedBy = claim.organisation ? labelId : undefined;

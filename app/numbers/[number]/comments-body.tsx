@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { numberSubject, useMemberView } from "@/components/member/member-view";
+import { useMemberView } from "@/components/member/member-view";
+import { numberSubject } from "@/components/member/subjects";
 import { Alert } from "@/components/ui/alert";
 import type { CommentPage } from "@/lib/comments/comment";
 import { applyMarks } from "@/lib/comments/marks";

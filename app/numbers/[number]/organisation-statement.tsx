@@ -1,27 +1,23 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/display/format";
 import { getCachedOrganisationVoice } from "@/lib/numbers/public-page";
-import { StatementForms } from "./statement-forms";
+import { OrganisationVoiceSection } from "./statement-forms";
 
 /**
  * The organisations' own voice on a number page: "published by <organisation>" (with its label and
  * retirement date), a retirement notice, each claimed organisation's one-line calling policy, and
  * statements written by their representatives (plain text, labelled as the organisation's). The same for
- * everyone; a representative's statement forms are filled in by StatementForms.
+ * everyone; a representative's statement forms are filled in by OrganisationVoiceSection.
  */
 export async function OrganisationStatement({ e164, namedId, stamp }: { e164: string; namedId?: string | null; stamp: string }) {
   const voice = await getCachedOrganisationVoice(e164);
   // The organisation the verdict names already has its policy line in the banner.
   const organisations = voice.organisations.map((org) => (org.id === namedId ? { ...org, policy: null } : org));
   const lines = organisations.filter((org) => org.published || org.retired || org.policy);
-  const forms = <StatementForms e164={e164} stamp={stamp} />;
-  // With nothing to say yet, the section appears only for a representative (StatementForms brings its own).
-  if (lines.length === 0 && voice.statements.length === 0) return <StatementForms e164={e164} stamp={stamp} standalone />;
+  // With nothing to say yet, the section appears only for a representative (OrganisationVoiceSection).
+  const said = lines.length > 0 || voice.statements.length > 0;
   return (
-    <section aria-labelledby="org-voice-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6" data-testid="organisation-voice">
-      <h2 id="org-voice-heading" className="text-lg font-semibold text-slate-900">
-        What the organisation says
-      </h2>
+    <OrganisationVoiceSection e164={e164} stamp={stamp} said={said}>
       <ul className="mt-3 space-y-2">
         {lines.map((org) => (
           <li key={org.id} className="space-y-1">
@@ -46,7 +42,6 @@ export async function OrganisationStatement({ e164, namedId, stamp }: { e164: st
           <p className="mt-1 whitespace-pre-line break-words text-slate-900">{statement.body}</p>
         </blockquote>
       ))}
-      {forms}
-    </section>
+    </OrganisationVoiceSection>
   );
 }

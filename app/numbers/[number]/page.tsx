@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MemberViewSeed } from "@/components/member/member-view";
+import { numberSubject } from "@/components/member/subjects";
 import { renderStamp } from "@/components/member/stamp";
+import { memberViewerOf } from "@/components/member/viewer";
+import { memberNumberParts } from "@/lib/numbers/member-parts";
 import { permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { buttonClass } from "@/components/ui/button";
@@ -89,9 +93,13 @@ export default async function NumberPageRoute(props: Props) {
   // comments' marks, a representative's statement forms) is filled in from GET /api/me. The stamp names
   // this render: when an action renders the page again, those parts ask again.
   const stamp = renderStamp();
-  const claims = !actor || membersReadCache() ? await listPublicClaimsForNumber(e164) : await listClaimsForNumber(e164, null);
+  // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
+  const [claims, mine] = await Promise.all([
+    !actor || membersReadCache() ? listPublicClaimsForNumber(e164) : listClaimsForNumber(e164, null),
+    actor ? memberNumberParts(actor, e164) : null,
+  ]);
   const reportHref = `/report?number=${encodeURIComponent(e164)}`;
-  return (
+  const content = (
     <div className="space-y-6">
       <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
@@ -150,5 +158,11 @@ export default async function NumberPageRoute(props: Props) {
         Is this your number and something here is wrong? <RemovalLink e164={e164} />
       </p>
     </div>
+  );
+  if (!actor || !mine) return content;
+  return (
+    <MemberViewSeed subject={numberSubject(e164)} stamp={stamp} view={{ viewer: memberViewerOf(actor), number: mine }}>
+      {content}
+    </MemberViewSeed>
   );
 }

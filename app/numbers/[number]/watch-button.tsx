@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { WatchToggle } from "@/app/account/watch-toggle";
-import { numberSubject, useMemberView } from "@/components/member/member-view";
+import { useMemberView } from "@/components/member/member-view";
+import { numberSubject } from "@/components/member/subjects";
 import { buttonClass } from "@/components/ui/button";
 
 /** "Watch this number" for members (filled in from GET /api/me); visitors are sent to sign in and come back here. */

@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MemberViewSeed } from "@/components/member/member-view";
 import { renderStamp } from "@/components/member/stamp";
+import { organisationSubject } from "@/components/member/subjects";
+import { memberViewerOf } from "@/components/member/viewer";
+import { memberOrganisationParts } from "@/lib/organisations/member-parts";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { CategoryBadge } from "@/components/category-badge";
@@ -56,10 +60,16 @@ export default async function OrganisationPage({ params, searchParams }: Params)
   if ("redirectTo" in page) permanentRedirect(`/organisations/${page.redirectTo}`);
   const actor = await getActor();
   const { organisation: org, verified, claimed, claimedTotal, recentReports, reputation, contactNumbers, sources, nextVerified, nextClaimed } = page;
-  const [structured, scorecard] = await Promise.all([getCachedStructuredPolicy(org.id), getCachedOrganisationScorecard(org.id)]);
+  const [structured, scorecard, parts] = await Promise.all([
+    getCachedStructuredPolicy(org.id),
+    getCachedOrganisationScorecard(org.id),
+    actor ? memberOrganisationParts(actor, org.id) : null,
+  ]);
   // The page is the same for visitors and members (a member may be sent the kept copy); their watch and
   // whether they manage it come from GET /api/me. Staff also read hidden report texts: theirs is rendered.
   const stamp = renderStamp();
+  // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
+  const mine = actor && parts ? { viewer: memberViewerOf(actor), organisation: parts } : null;
   const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
   const website = webLink(org.website);
   const official = org.officialPhone ? { e164: org.officialPhone, readable: readableNumber(org.officialPhone) } : null;
@@ -70,7 +80,7 @@ export default async function OrganisationPage({ params, searchParams }: Params)
     ["How to check a call is real", org.policyHowToVerify],
   ].filter((row): row is [string, string] => Boolean(row[1]));
 
-  return (
+  const content = (
     <div className="space-y-6">
       <header className="space-y-3">
         <p className="text-sm">
@@ -205,5 +215,11 @@ export default async function OrganisationPage({ params, searchParams }: Params)
       <Sources organisation={org.name} sources={sources} />
       <p className="text-xs text-slate-500">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
     </div>
+  );
+  if (!mine) return content;
+  return (
+    <MemberViewSeed subject={organisationSubject(org.id)} stamp={stamp} view={mine}>
+      {content}
+    </MemberViewSeed>
   );
 }

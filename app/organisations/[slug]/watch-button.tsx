@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
-import { organisationSubject, useMemberView } from "@/components/member/member-view";
+import { useMemberView } from "@/components/member/member-view";
+import { organisationSubject } from "@/components/member/subjects";
 import { buttonClass } from "@/components/ui/button";
 import { toggleOrganisationWatchAction } from "./watch-actions";
 
@@ -58,7 +59,10 @@ export function ManageOrRepresentLink({ organisationId, slug, name, stamp }: { o
           Manage {name}
         </Link>
       ) : (
-        <Link href={`/organisations/${slug}/represent`}>Do you work for {name}? Represent it on CallerCheck</Link>
+        // Hidden while a member's answer is on its way: it may turn out they manage it.
+        <Link href={`/organisations/${slug}/represent`} data-visitor-only>
+          Do you work for {name}? Represent it on CallerCheck
+        </Link>
       )}
     </p>
   );
