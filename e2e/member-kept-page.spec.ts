@@ -64,6 +64,10 @@ test("a member's number page is the visitors' kept copy, with their vote, watch,
   await expect(mine.getByRole("button", { name: "Edit" })).toBeVisible();
   await expect(mine.getByRole("button", { name: "Flag" })).toHaveCount(0);
   await expect(page.getByLabel("Comment", { exact: true })).toBeVisible();
+  // Posting from the kept copy: the action renders the page for them, and the form keeps its message.
+  await page.getByLabel("Comment", { exact: true }).fill(`A second comment ${Date.now()}`);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByTestId("comment-posted")).toBeVisible();
 
   // A client-side navigation (the header's search) is rendered for them and brings their parts along:
   // no visitor's controls and no /api/me call on the way.
@@ -72,7 +76,7 @@ test("a member's number page is the visitors' kept copy, with their vote, watch,
   page.on("request", (request) => {
     if (request.url().includes("/api/me")) asked.push(request.url());
   });
-  const search = page.getByRole("search", { name: "Search numbers" }).getByRole("textbox");
+  const search = page.getByRole("search", { name: "Search numbers" }).getByRole("searchbox");
   await search.fill(next);
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/numbers/${next.replace("+", "\\+")}$`));
@@ -112,7 +116,7 @@ test("while a member's parts load, the visitor-only parts stay hidden; a 401 (si
   expect((await refused).status()).toBe(401);
   await expect(page.getByRole("link", { name: "Sign in to watch" })).toBeVisible();
   await expect.poll(() => hintOf(context)).toBeUndefined();
-  await expect(page.getByRole("link", { name: "Sign in", exact: true }).filter({ visible: true })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).filter({ visible: true })).toBeVisible();
   await context.close();
 });
 

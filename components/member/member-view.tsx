@@ -20,12 +20,16 @@ export function MemberViewProvider({ signedIn, staff, children }: Rendered & { c
   return <RenderedFor value={{ signedIn, staff }}>{children}</RenderedFor>;
 }
 
-/** A page rendered for a signed-in user: their parts of it, read on the server, so nothing waits for /api/me. */
+/**
+ * A page rendered for a signed-in user: their parts of it, read on the server, so nothing waits for
+ * /api/me. Pages render it for visitors too (view null), so the tree keeps its shape when an action
+ * renders a kept copy again for the member: its forms keep their state and "posted" messages.
+ */
 type Seed = { subject: string; stamp: string; view: MemberView };
 const SeedContext = createContext<Seed | null>(null);
 
-export function MemberViewSeed({ subject, stamp, view, children }: Seed & { children: ReactNode }) {
-  return <SeedContext value={{ subject, stamp, view }}>{children}</SeedContext>;
+export function MemberViewSeed({ subject, stamp, view, children }: Omit<Seed, "view"> & { view: MemberView | null; children: ReactNode }) {
+  return <SeedContext value={view ? { subject, stamp, view } : null}>{children}</SeedContext>;
 }
 
 type Asked = { subject: string | null; stamp: string; signedIn: boolean; promise: Promise<MemberView | null>; failed?: boolean };

@@ -159,9 +159,8 @@ export default async function NumberPageRoute(props: Props) {
       </p>
     </div>
   );
-  if (!actor || !mine) return content;
   return (
-    <MemberViewSeed subject={numberSubject(e164)} stamp={stamp} view={{ viewer: memberViewerOf(actor), number: mine }}>
+    <MemberViewSeed subject={numberSubject(e164)} stamp={stamp} view={actor && mine ? { viewer: memberViewerOf(actor), number: mine } : null}>
       {content}
     </MemberViewSeed>
   );

@@ -216,7 +216,6 @@ export default async function OrganisationPage({ params, searchParams }: Params)
       <p className="text-xs text-slate-500">Listed since {formatDate(org.createdAt)} · {plural(org.reportCount, "report")} in all</p>
     </div>
   );
-  if (!mine) return content;
   return (
     <MemberViewSeed subject={organisationSubject(org.id)} stamp={stamp} view={mine}>
       {content}
