@@ -162,6 +162,14 @@ export async function viewerMarks(threads: CommentView[], viewer: { id: string }
     db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true, hiddenAt: true, deletedAt: true } }),
     db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: ids } }, select: { commentId: true } }),
   ]);
+  return marksFrom(
+    own.map((comment) => ({ id: comment.id, body: comment.body, createdAt: comment.createdAt, hidden: comment.hiddenAt !== null, removed: comment.deletedAt !== null })),
+    flags.flatMap((flag) => (flag.commentId ? [flag.commentId] : [])),
+  );
+}
+
+/** A member's own comments (of those on a page) and the ones they flagged, as marks. */
+export function marksFrom(own: { id: string; body: string; createdAt: Date; hidden: boolean; removed: boolean }[], flagged: string[]): CommentMarks {
   const marks: CommentMarks = {};
   const now = Date.now();
   for (const comment of own) {
@@ -171,13 +179,10 @@ export async function viewerMarks(threads: CommentView[], viewer: { id: string }
       flaggedByMe: false,
       editableUntil: until.getTime() > now ? until.toISOString() : null,
       // Their own text travels only while a moderator has it hidden (not once they removed it themselves).
-      ...(comment.hiddenAt && !comment.deletedAt ? { hiddenBody: comment.body } : {}),
+      ...(comment.hidden && !comment.removed ? { hiddenBody: comment.body } : {}),
     };
   }
-  for (const { commentId } of flags) {
-    if (!commentId) continue;
-    marks[commentId] = { ...(marks[commentId] ?? { mine: false, editableUntil: null }), flaggedByMe: true };
-  }
+  for (const commentId of flagged) marks[commentId] = { ...(marks[commentId] ?? { mine: false, editableUntil: null }), flaggedByMe: true };
   return marks;
 }
 

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, deleteComment, listComments } from "../comments/comment";
+import { createComment, deleteComment, listComments, viewerMarks } from "../comments/comment";
 import { flagComment } from "../comments/flag";
 import { withMarks } from "../comments/marks";
 import { db } from "../platform/db";
-import { castVote } from "../votes/vote";
+import { listOrganisationsSpeakingOn } from "../representatives/representation";
+import { castVote, votesOf } from "../votes/vote";
+import { isWatching } from "../watches/watch";
 import { memberNumberParts } from "./member-parts";
-import { listPublicComments } from "./public-page";
+import { listPublicClaimsForNumber, listPublicComments } from "./public-page";
 
 // What GET /api/me adds to the number page everyone shares: the member's own rows, read afresh.
 
@@ -61,6 +63,12 @@ describe("a member's parts of a number page (memberNumberParts)", () => {
     // A text they removed themselves no longer travels, hidden or not.
     if (parts.comments[removedHidden.id]) expect(parts.comments[removedHidden.id].hiddenBody).toBeUndefined();
     expect(JSON.stringify(parts)).not.toContain("then removed by me");
+    // One statement, equal to each read it stands for.
+    const claimIds = (await listPublicClaimsForNumber(e164)).flatMap((claim) => (claim.id ? [claim.id] : []));
+    expect(parts.votes).toEqual(Object.fromEntries(await votesOf(me.id, claimIds)));
+    expect(parts.comments).toEqual(await viewerMarks((await listPublicComments(e164)).threads, me));
+    expect(parts.watching).toBe(await isWatching(me.id, e164));
+    expect(parts.speaksFor).toEqual(await listOrganisationsSpeakingOn(me.id, e164));
     // Everyone's first page with these marks is the page read for the member.
     expect(withMarks(await listPublicComments(e164), parts.comments)).toEqual(await listComments(e164, me));
 
