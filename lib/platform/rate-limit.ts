@@ -36,9 +36,6 @@ export const LIMITS = {
   watch: { points: 200, duration: DAY },
   "organisation-proposal": { points: 10, duration: DAY },
   api: { points: 120, duration: 60 },
-  // A member's own parts of the pages they view (GET /api/me?number= or ?organisation=), per member: ten a
-  // second for a minute is far past anyone reading pages, and stops one session from walking numbers.
-  "member-parts": { points: 600, duration: 60 },
   "representative-request": { points: 5, duration: DAY },
   "call-check": { points: 10, duration: 3_600 },
   "call-check-organisation": { points: 300, duration: 3_600 },

@@ -75,6 +75,16 @@ describe("GET /api/me", () => {
     expect((await hostile.json()).error.message).toMatch(/organisation/);
   });
 
+  test("past 600 asks a minute with a subject, a member is refused with 429 and Retry-After; who they are still answers", async () => {
+    await signedInAs("USER");
+    for (let i = 0; i < 600; i++) expect((await call("?organisation=no-such-organisation")).status).toBe(200);
+    const refused = await call("?organisation=no-such-organisation");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()).error.code).toBe("RATE_LIMITED");
+    expect((await call()).status).toBe(200);
+  });
+
   test("staff: answered, but the hint is cleared (their number pages are rendered for them)", async () => {
     await signedInAs("MODERATOR");
     const response = await call();

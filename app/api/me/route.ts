@@ -3,7 +3,7 @@ import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hin
 import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
 import { env, secureCookies } from "@/lib/platform/env";
-import { consumeLimit } from "@/lib/platform/rate-limit";
+import { LocalLimit } from "@/lib/platform/local-limit";
 import type { MemberView } from "@/components/member/types";
 import { memberViewerOf } from "@/components/member/viewer";
 import { memberNumberParts } from "@/lib/numbers/member-parts";
@@ -14,6 +14,13 @@ export const dynamic = "force-dynamic";
 /** As long as a session lasts (Auth.js's default, 30 days); signing out clears it sooner. */
 const HINT_MAX_AGE = 30 * 24 * 60 * 60;
 const PRIVATE = { "Cache-Control": "private, no-store" };
+
+/**
+ * A member's parts of the pages they view, 600 a minute per member: far past anyone reading pages, and it
+ * stops one session walking numbers through this route. Counted in memory (per process), because it is
+ * spent on every member's page view and the page views themselves cost no statement either.
+ */
+const memberPartsLimit = new LocalLimit(600, 60_000);
 
 function hintCookie(on: boolean): string {
   const attributes = ["Path=/", "SameSite=Lax", ...(secureCookies ? ["Secure"] : []), `Max-Age=${on ? HINT_MAX_AGE : 0}`];
@@ -45,7 +52,10 @@ export const GET = apiRoute(
     if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
     const actor = await getActor();
     if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": hintCookie(false) });
-    if (e164 || organisationId) await consumeLimit("member-parts", `user:${actor.id}`, "Too many requests");
+    if (e164 || organisationId) {
+      const spent = memberPartsLimit.spend(actor.id);
+      if (!spent.ok) return errorJson("RATE_LIMITED", `Too many requests. Try again in ${spent.retryAfterSeconds} seconds.`, { ...PRIVATE, "Retry-After": String(spent.retryAfterSeconds) });
+    }
     const viewer = memberViewerOf(actor);
     const body: MemberView = {
       viewer,
@@ -54,7 +64,7 @@ export const GET = apiRoute(
     };
     return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": hintCookie(!viewer.staff) } });
   },
-  // Not the API's per-address limit: a member's parts of a page are limited per member ("member-parts"),
+  // Not the API's per-address limit: a member's parts of a page are limited per member (memberPartsLimit),
   // and a visitor gets a 401 from the session cookie alone.
   { limit: false },
 );
