@@ -36,7 +36,7 @@ export function WatchOrganisationButton({ organisationId, slug, stamp }: { organ
   }
   const current = state?.ok ? state.data.watching : mine.watching;
   return (
-    <form action={action} className="flex flex-col gap-1.5">
+    <form action={action} className="flex flex-col gap-1.5 sm:items-start">
       <input type="hidden" name="organisationId" value={organisationId} />
       <input type="hidden" name="watch" value={current ? "0" : "1"} />
       <Toggle watching={current} />
