@@ -1,11 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, deleteComment, editComment, listComments, viewerMarks, type CommentPage } from "./comment";
-import { withMarks } from "./marks";
-
-/** Everyone's page as one member sees it: their marks read and applied. */
-const withViewerMarks = async (page: CommentPage, viewer: { id: string }) => withMarks(page, await viewerMarks(page.threads, viewer));
+import { createComment, deleteComment, editComment, listComments } from "./comment";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { flagComment } from "./flag";
@@ -186,45 +182,6 @@ describe("flags", () => {
     expect(await flagComment(moderator, { commentId: id, reason: "PERSONAL_INFORMATION" })).toEqual({ hidden: true });
     expect((await listComments(e164, null)).threads[0].body).toBeNull();
     expect((await listComments(e164, moderator)).threads[0].body).toBe("my neighbour's number, call her");
-  });
-});
-
-describe("a member's page from everyone's page (viewerMarks + withMarks)", () => {
-  test("equals the page read for the member: own comments (hidden, removed, old, replies) and flags", async () => {
-    const e164 = await publicNumber();
-    const [me, other, moderator] = [await user(), await user(), await user({ role: "MODERATOR" })];
-    const mine = await createComment(me, { e164, body: "mine, visible" });
-    const hiddenMine = await createComment(me, { e164, body: "mine, hidden by a moderator" });
-    await flagComment(moderator, { commentId: hiddenMine.id, reason: "ABUSE" });
-    const old = await createComment(me, { e164, body: "mine, past the edit window" });
-    await db.comment.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 2 * DAY) } });
-    const theirs = await createComment(other, { e164, body: "theirs" });
-    const myReply = await createComment(me, { e164, body: "my reply", parentId: theirs.id });
-    const flagged = await createComment(other, { e164, body: "theirs, flagged by me" });
-    await flagComment(me, { commentId: flagged.id, reason: "SPAM" });
-    const removed = await createComment(me, { e164, body: "mine, removed, with a reply" });
-    await createComment(other, { e164, body: "a reply keeps the removed thread", parentId: removed.id });
-    await deleteComment(me, { commentId: removed.id });
-    const hiddenTheirs = await createComment(other, { e164, body: "theirs, hidden" });
-    await flagComment(moderator, { commentId: hiddenTheirs.id, reason: "ABUSE" });
-
-    const everyone = await listComments(e164, null);
-    const marked = await withViewerMarks(everyone, me);
-    expect(marked).toEqual(await listComments(e164, me));
-    // What the marks changed, so the equality above is about them.
-    const byId = new Map(marked.threads.flatMap((t) => [t, ...t.replies]).map((c) => [c.id, c]));
-    expect(byId.get(mine.id)).toMatchObject({ mine: true, editableUntil: expect.any(String) });
-    expect(byId.get(hiddenMine.id)).toMatchObject({ mine: true, state: "HIDDEN", body: "mine, hidden by a moderator", editableUntil: null });
-    expect(everyone.threads.find((t) => t.id === hiddenMine.id)).toMatchObject({ body: null, mine: false });
-    expect(byId.get(old.id)).toMatchObject({ mine: true, editableUntil: null });
-    expect(byId.get(myReply.id)).toMatchObject({ mine: true });
-    expect(byId.get(flagged.id)).toMatchObject({ mine: false, flaggedByMe: true });
-    expect(byId.get(removed.id)).toMatchObject({ mine: true, state: "REMOVED", body: null });
-    expect(byId.get(hiddenTheirs.id)).toMatchObject({ state: "HIDDEN", body: null });
-    // Another member, with nothing of theirs on the page, gets everyone's page as it is.
-    const stranger = await user();
-    expect(await withViewerMarks(everyone, stranger)).toBe(everyone);
-    expect(everyone).toEqual(await listComments(e164, stranger));
   });
 });
 

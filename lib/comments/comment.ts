@@ -12,7 +12,7 @@ import { getNumberContentVisibility } from "../numbers/page";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow, type WriteContext } from "../votes/vote";
-import { commentIdsOf, type CommentMarks } from "./marks";
+import type { CommentMarks } from "./marks";
 
 const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;
 
@@ -152,23 +152,9 @@ const commentSelect = {
 } as const;
 
 /**
- * One member's marks on the given comments (theirs, flagged by them): two reads in parallel. The text of
- * their own comment is included only while it is hidden pending review (everyone else reads it already).
+ * A member's own comments (of those on a page) and the ones they flagged, as marks (read by
+ * lib/numbers/member-parts.ts). The text of their own comment travels only while a moderator has it hidden.
  */
-export async function viewerMarks(threads: CommentView[], viewer: { id: string }): Promise<CommentMarks> {
-  const ids = commentIdsOf(threads);
-  if (ids.length === 0) return {};
-  const [own, flags] = await Promise.all([
-    db.comment.findMany({ where: { id: { in: ids }, authorId: viewer.id }, select: { id: true, body: true, createdAt: true, hiddenAt: true, deletedAt: true } }),
-    db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: ids } }, select: { commentId: true } }),
-  ]);
-  return marksFrom(
-    own.map((comment) => ({ id: comment.id, body: comment.body, createdAt: comment.createdAt, hidden: comment.hiddenAt !== null, removed: comment.deletedAt !== null })),
-    flags.flatMap((flag) => (flag.commentId ? [flag.commentId] : [])),
-  );
-}
-
-/** A member's own comments (of those on a page) and the ones they flagged, as marks. */
 export function marksFrom(own: { id: string; body: string; createdAt: Date; hidden: boolean; removed: boolean }[], flagged: string[]): CommentMarks {
   const marks: CommentMarks = {};
   const now = Date.now();

@@ -2,7 +2,7 @@
 /**
  * What one member sees differently on a page of comments everyone shares: which are theirs (with the
  * text of their own comment while it is hidden pending review, and until when they may edit it) and
- * which they have flagged. Read by viewerMarks (lib/comments/comment.ts); applied here, on the server
+ * which they have flagged. Read by memberNumberParts (lib/numbers/member-parts.ts); applied here, on the server
  * and in the browser alike (the number page's comments fill in a member's marks from GET /api/me).
  */
 export type CommentMark = { mine: boolean; flaggedByMe: boolean; editableUntil: string | null; hiddenBody?: string };

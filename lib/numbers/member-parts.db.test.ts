@@ -1,15 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, deleteComment, listComments, viewerMarks } from "../comments/comment";
+import { createComment, deleteComment, listComments } from "../comments/comment";
 import { flagComment } from "../comments/flag";
 import { withMarks } from "../comments/marks";
 import { db } from "../platform/db";
-import { listOrganisationsSpeakingOn } from "../representatives/representation";
-import { castVote, votesOf } from "../votes/vote";
-import { isWatching } from "../watches/watch";
+import { castVote } from "../votes/vote";
 import { memberNumberParts } from "./member-parts";
-import { listPublicClaimsForNumber, listPublicComments } from "./public-page";
+import { listPublicComments } from "./public-page";
 
 // What GET /api/me adds to the number page everyone shares: the member's own rows, read afresh.
 
@@ -63,12 +61,6 @@ describe("a member's parts of a number page (memberNumberParts)", () => {
     // A text they removed themselves no longer travels, hidden or not.
     if (parts.comments[removedHidden.id]) expect(parts.comments[removedHidden.id].hiddenBody).toBeUndefined();
     expect(JSON.stringify(parts)).not.toContain("then removed by me");
-    // One statement, equal to each read it stands for.
-    const claimIds = (await listPublicClaimsForNumber(e164)).flatMap((claim) => (claim.id ? [claim.id] : []));
-    expect(parts.votes).toEqual(Object.fromEntries(await votesOf(me.id, claimIds)));
-    expect(parts.comments).toEqual(await viewerMarks((await listPublicComments(e164)).threads, me));
-    expect(parts.watching).toBe(await isWatching(me.id, e164));
-    expect(parts.speaksFor).toEqual(await listOrganisationsSpeakingOn(me.id, e164));
     // Everyone's first page with these marks is the page read for the member.
     expect(withMarks(await listPublicComments(e164), parts.comments)).toEqual(await listComments(e164, me));
 
@@ -84,5 +76,44 @@ describe("a member's parts of a number page (memberNumberParts)", () => {
     await db.claim.create({ data: { e164, organisationId: org.id, organisationKey: org.id } });
     await db.organisationRepresentative.create({ data: { userId: suspended.id, organisationId: org.id, email: suspended.email, status: "ACTIVE", method: "MODERATOR", confirmedAt: new Date() } });
     expect((await memberNumberParts(suspended, e164)).speaksFor).toEqual([]);
+  });
+});
+
+describe("a member's page of comments from everyone's page and their marks", () => {
+  test("equals the page read for the member: own comments (hidden, removed, old, replies) and flags", async () => {
+    const e164 = await publicNumber();
+    const [me, other, moderator] = [await user(), await user(), await user({ role: "MODERATOR" })];
+    const mine = await createComment(me, { e164, body: "mine, visible" });
+    const hiddenMine = await createComment(me, { e164, body: "mine, hidden by a moderator" });
+    await flagComment(moderator, { commentId: hiddenMine.id, reason: "ABUSE" });
+    const old = await createComment(me, { e164, body: "mine, past the edit window" });
+    await db.comment.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 2 * DAY) } });
+    const theirs = await createComment(other, { e164, body: "theirs" });
+    const myReply = await createComment(me, { e164, body: "my reply", parentId: theirs.id });
+    const flagged = await createComment(other, { e164, body: "theirs, flagged by me" });
+    await flagComment(me, { commentId: flagged.id, reason: "SPAM" });
+    const removed = await createComment(me, { e164, body: "mine, removed, with a reply" });
+    await createComment(other, { e164, body: "a reply keeps the removed thread", parentId: removed.id });
+    await deleteComment(me, { commentId: removed.id });
+    const hiddenTheirs = await createComment(other, { e164, body: "theirs, hidden" });
+    await flagComment(moderator, { commentId: hiddenTheirs.id, reason: "ABUSE" });
+
+    const everyone = await listComments(e164, null);
+    const marked = withMarks(everyone, (await memberNumberParts(me, e164)).comments);
+    expect(marked).toEqual(await listComments(e164, me));
+    // What the marks changed, so the equality above is about them.
+    const byId = new Map(marked.threads.flatMap((t) => [t, ...t.replies]).map((c) => [c.id, c]));
+    expect(byId.get(mine.id)).toMatchObject({ mine: true, editableUntil: expect.any(String) });
+    expect(byId.get(hiddenMine.id)).toMatchObject({ mine: true, state: "HIDDEN", body: "mine, hidden by a moderator", editableUntil: null });
+    expect(everyone.threads.find((t) => t.id === hiddenMine.id)).toMatchObject({ body: null, mine: false });
+    expect(byId.get(old.id)).toMatchObject({ mine: true, editableUntil: null });
+    expect(byId.get(myReply.id)).toMatchObject({ mine: true });
+    expect(byId.get(flagged.id)).toMatchObject({ mine: false, flaggedByMe: true });
+    expect(byId.get(removed.id)).toMatchObject({ mine: true, state: "REMOVED", body: null });
+    expect(byId.get(hiddenTheirs.id)).toMatchObject({ state: "HIDDEN", body: null });
+    // Another member, with nothing of theirs on the page, gets everyone's page as it is.
+    const stranger = await user();
+    expect(withMarks(everyone, (await memberNumberParts(stranger, e164)).comments)).toBe(everyone);
+    expect(everyone).toEqual(await listComments(e164, stranger));
   });
 });

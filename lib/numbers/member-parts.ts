@@ -1,9 +1,8 @@
 import "server-only";
-import { listComments, marksFrom } from "../comments/comment";
+import { marksFrom } from "../comments/comment";
 import { commentIdsOf, type CommentMarks } from "../comments/marks";
 import { db } from "../platform/db";
-import { listClaimsForNumber } from "../votes/vote";
-import { listPublicClaimsForNumber, listPublicComments, membersReadCache } from "./public-page";
+import { claimsEveryoneSees, commentsEveryoneSees } from "./public-page";
 
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
 export type MemberNumberParts = {
@@ -16,19 +15,15 @@ export type MemberNumberParts = {
   speaksFor: { id: string; name: string }[];
 };
 
-
 /**
  * A member's parts of a number's page, read beside the page everyone shares: the claims and first page
  * of comments come from the data cache (or, with read replicas, afresh from the primary, as the page
  * does for members then), their own rows afresh, in one statement (this runs on every member's view of
- * a number; the db test holds it equal to votesOf, viewerMarks, isWatching and listOrganisationsSpeakingOn).
+ * a number; lib/numbers/member-parts.db.test.ts holds everyone's page with these marks equal to the page
+ * read for the member).
  */
 export async function memberNumberParts(actor: { id: string; suspendedAt: Date | null }, e164: string): Promise<MemberNumberParts> {
-  const shared = membersReadCache();
-  const [claims, comments] = await Promise.all([
-    shared ? listPublicClaimsForNumber(e164) : listClaimsForNumber(e164, null),
-    shared ? listPublicComments(e164) : listComments(e164, null),
-  ]);
+  const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
   const commentIds = commentIdsOf(comments.threads);
   const speaks = actor.suspendedAt === null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { listComments } from "../comments/comment";
 import { cached, cacheTags } from "../platform/data-cache";
 import { retireDueNumbers } from "../representatives/publish";
@@ -42,6 +43,16 @@ export function listPublicClaimsForNumber(e164: string) {
 export function membersReadCache(): boolean {
   return env.DATABASE_REPLICA_URLS.length === 0;
 }
+
+/**
+ * The vote panel's claims and the first page of comments as everyone sees them, for a visitor or a member
+ * (the page, and a member's parts beside it): the cached copies, or for a member with read replicas
+ * configured, afresh from the primary (membersReadCache). Read once per render.
+ */
+export const claimsEveryoneSees = cache((e164: string, signedIn: boolean) =>
+  !signedIn || membersReadCache() ? listPublicClaimsForNumber(e164) : listClaimsForNumber(e164, null),
+);
+export const commentsEveryoneSees = cache((e164: string, signedIn: boolean) => (!signedIn || membersReadCache() ? listPublicComments(e164) : listComments(e164, null)));
 
 /** The first page of comments as a visitor sees them; posting, editing, deleting or hiding a comment drops it. */
 export function listPublicComments(e164: string) {

@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { assertCanWrite, assertModerator, type Actor } from "../accounts/authz";
 import { consumeTokenWithPayload, issueToken } from "../accounts/tokens";
 import { recordAudit } from "../platform/audit";
@@ -154,18 +153,6 @@ export async function representativeAddresses(organisationId: string): Promise<s
   const rows = await db.organisationRepresentative.findMany({ where: { organisationId, status: "ACTIVE" }, select: { email: true, user: { select: { email: true, deletedAt: true, suspendedAt: true } } } });
   return [...new Set(rows.filter((r) => !r.user.deletedAt && !r.user.suspendedAt).map((r) => r.email))];
 }
-
-/**
- * Organisations the member represents that this number claims: who they may reply as on its page. Read
- * once per render (the statement form and the comment form both ask).
- */
-export const listOrganisationsSpeakingOn = cache(async (userId: string, e164: string) => {
-  const rows = await db.organisationRepresentative.findMany({
-    where: { userId, status: "ACTIVE", organisation: { status: "ACTIVE", claims: { some: { e164 } } } },
-    select: { organisation: { select: { id: true, name: true } } },
-  });
-  return rows.map((row) => row.organisation);
-});
 
 /** The organisation a member asks to represent: active ones only, with the domains a work address must use. */
 export async function getOrganisationForRepresentation(slug: string) {

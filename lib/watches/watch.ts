@@ -46,11 +46,6 @@ export async function unwatchNumber(actor: Actor | null, input: unknown): Promis
   return { e164, watching: false };
 }
 
-export async function isWatching(userId: string, e164: string): Promise<boolean> {
-  const row = await db.watch.findUnique({ where: { userId_e164: { userId, e164 } }, select: { e164: true } });
-  return row !== null;
-}
-
 export type WatchedNumber = { e164: string; watchedAt: Date; reportCount: number; lastReportedAt: Date | null; commentCount: number };
 
 /** The member's watched numbers with their latest activity: most recently reported first. */

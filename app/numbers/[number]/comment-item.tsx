@@ -11,7 +11,7 @@ import { formatDateTime, relativeTime } from "@/lib/display/format";
 import { deleteCommentAction, editCommentAction, flagCommentAction } from "./comment-actions";
 import { CommentForm } from "./comment-form";
 
-export type CommentViewer = { signedIn: boolean; canWrite: boolean; isModerator: boolean; speaksFor?: { id: string; name: string }[] };
+export type CommentViewer = { signedIn: boolean; canWrite: boolean; speaksFor?: { id: string; name: string }[] };
 
 type Panel = "reply" | "edit" | "delete" | "flag" | null;
 

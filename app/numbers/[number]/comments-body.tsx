@@ -12,20 +12,19 @@ import { CommentForm } from "./comment-form";
 import { CommentList } from "./comment-list";
 import type { CommentViewer } from "./comment-item";
 
-const VISITOR: CommentViewer = { signedIn: false, canWrite: false, isModerator: false };
+const VISITOR: CommentViewer = { signedIn: false, canWrite: false };
 
 /**
- * The comment form (or why there is none) and the list. The page of comments is everyone's unless
- * staffViewer is given (staff's own rendering); a member's form, reply-as choices and their comments'
- * marks come from GET /api/me.
+ * The comment form (or why there is none) and the list. A signed-in user's form, reply-as choices and
+ * their comments' marks come with their parts of the page (seeded, or from GET /api/me); marks on a page
+ * already read for them (staff's) change nothing.
  */
-export function CommentsBody({ e164, page, staffViewer, stamp }: { e164: string; page: CommentPage; staffViewer: CommentViewer | null; stamp: string }) {
+export function CommentsBody({ e164, page, stamp }: { e164: string; page: CommentPage; stamp: string }) {
   const view = useMemberView(numberSubject(e164), stamp);
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
-  const member = staffViewer ? null : view?.number ? view : null;
-  const viewer: CommentViewer =
-    staffViewer ?? (member?.number ? { signedIn: true, canWrite: !member.viewer.suspended && !removed, isModerator: false, speaksFor: member.viewer.suspended || removed ? [] : member.number.speaksFor } : VISITOR);
-  const marks = member?.number?.comments;
+  const canWrite = Boolean(view?.number) && !view?.viewer.suspended && !removed;
+  const viewer: CommentViewer = view?.number ? { signedIn: true, canWrite, speaksFor: canWrite ? view.number.speaksFor : [] } : VISITOR;
+  const marks = view?.number?.comments;
   const threads = useMemo(() => (marks ? applyMarks(page.threads, marks) : page.threads), [page.threads, marks]);
   const signedIn = viewer.signedIn;
   return (

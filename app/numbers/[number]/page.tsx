@@ -13,8 +13,7 @@ import { isStaffRole } from "@/lib/accounts/roles";
 import { env } from "@/lib/platform/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getNumberPage } from "@/lib/numbers/page";
-import { getPublicNumberPage, listPublicClaimsForNumber, membersReadCache } from "@/lib/numbers/public-page";
-import { listClaimsForNumber } from "@/lib/votes/vote";
+import { claimsEveryoneSees, getPublicNumberPage, membersReadCache } from "@/lib/numbers/public-page";
 import { normalisePhone, TYPE_LABELS } from "@/lib/numbers/phone";
 import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
 import { retireDueNumbers } from "@/lib/representatives/publish";
@@ -94,10 +93,7 @@ export default async function NumberPageRoute(props: Props) {
   // this render: when an action renders the page again, those parts ask again.
   const stamp = renderStamp();
   // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
-  const [claims, mine] = await Promise.all([
-    !actor || membersReadCache() ? listPublicClaimsForNumber(e164) : listClaimsForNumber(e164, null),
-    actor ? memberNumberParts(actor, e164) : null,
-  ]);
+  const [claims, mine] = await Promise.all([claimsEveryoneSees(e164, actor !== null), actor ? memberNumberParts(actor, e164) : null]);
   const reportHref = `/report?number=${encodeURIComponent(e164)}`;
   const content = (
     <div className="space-y-6">
