@@ -2,10 +2,10 @@ import { test, expect, sql } from "./fixtures";
 
 const freshNumber = () => `+61417${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
 
-test("a vote posted to a non-canonical number address (/numbers/%2B61…) is counted, not a 500 or a lost body", async ({ page, member }) => {
+test("a server action posted to a non-canonical number address (/numbers/%2B61…) is carried out, not a 500 or a lost body", async ({ page, member }) => {
   const e164 = freshNumber();
   await page.goto(`/numbers/${e164}`);
-  // Send the page's own server-action POSTs to the percent-encoded spelling of the same number.
+  // Send the page's own server-action POSTs (the comment form's) to the percent-encoded spelling of the same number.
   const posted: number[] = [];
   await page.route(`**/numbers/${e164}`, async (route) => {
     if (route.request().method() !== "POST") return route.continue();
@@ -13,13 +13,14 @@ test("a vote posted to a non-canonical number address (/numbers/%2B61…) is cou
     posted.push(response.status());
     await route.fulfill({ response });
   });
-  const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
-  await panel.getByRole("button", { name: "Legitimate", exact: true }).click();
-  await expect(panel.getByTestId("my-vote")).toHaveText("Your vote: Legitimate");
+  const section = page.getByRole("region", { name: "Experiences" });
+  await section.getByLabel("Comment", { exact: true }).fill("Posted through the percent-encoded address.");
+  await section.getByRole("button", { name: "Post comment" }).click();
+  await expect(section.getByRole("article", { name: `Comment by ${member.name}` }).first().getByTestId("comment-body")).toHaveText("Posted through the percent-encoded address.");
   expect(posted.length).toBeGreaterThan(0);
   expect(posted.every((status) => status === 200)).toBe(true);
-  const { rows } = await sql().query(`SELECT v.legitimate FROM "Vote" v JOIN "Claim" c ON c.id = v."claimId" WHERE v."userId" = $1 AND c.e164 = $2`, [member.id, e164]);
-  expect(rows).toEqual([{ legitimate: true }]);
+  const { rows } = await sql().query(`SELECT body FROM "Comment" WHERE "authorId" = $1 AND e164 = $2`, [member.id, e164]);
+  expect(rows).toEqual([{ body: "Posted through the percent-encoded address." }]);
 });
 
 test("a plain POST to a national spelling of a number is not a server error", async ({ request }) => {

@@ -10,10 +10,11 @@ test("a member votes Legitimate, sees the count and their vote, changes it, then
   const panel = page.getByRole("region", { name: "Is this caller legitimate?" });
   await expect(panel.getByTestId("vote-counts")).toHaveText("0 legitimate · 0 not legitimate");
 
-  // The vote answers with the panel's figures, not with the page rendered again (issue 12).
+  // The vote goes to its route handler and answers with the panel's figures, not with the page rendered again (issue 12).
   let answered = "";
-  await page.route("**/numbers/**", async (route) => {
-    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+  await page.route("**/api/votes", async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    expect(route.request().headers()["content-type"]).toBe("application/json");
     const response = await route.fetch();
     answered = await response.text();
     await route.fulfill({ response, body: answered });

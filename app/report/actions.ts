@@ -2,41 +2,7 @@
 
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
-import { createAnonymousReport } from "@/lib/reports/anonymous-report";
-import { createReport } from "@/lib/reports/report";
-import { readableNumber } from "@/lib/numbers/display";
+import { submitReport, type ReportSuccess } from "./submit";
 
-export type ReportSuccess = {
-  e164: string;
-  display: string;
-  duplicate: boolean;
-  masked: boolean;
-  /** Filed without an account: the thank-you offers one. */
-  anonymous: boolean;
-  organisation: { slug: string; name: string; proposed: boolean } | null;
-};
-export type ReportFormState = ActionResult<ReportSuccess> | null;
-
-/**
- * The form goes to the command as it came (askedFor as a list); the command parses it once with
- * reportSchema. Signed out, the visitor's solved proof-of-work check stands in for a session (verified
- * on the server, and "complete the check" comes back among the field messages).
- */
-export const createReportAction = serverAction({ arrays: ["askedFor"] }, async (form, { actor, address }): Promise<ActionResult<ReportSuccess>> => {
-  const report = actor ? await createReport(actor, form, { address }) : await createAnonymousReport(form, { address, proofOfWork: single(form.altcha) });
-  // No revalidatePath: that would render the report page again into the answer. The pages the report
-  // changes (its number, its organisation, the home page) are dynamic, and the write dropped their
-  // cached data and kept copies by tag (lib/reports/report.ts), so the next view of each is fresh.
-  return {
-    ok: true,
-    data: {
-      e164: report.e164,
-      display: readableNumber(report.e164),
-      duplicate: report.duplicate,
-      masked: report.masked,
-      anonymous: !actor,
-      organisation: report.organisation ? { slug: report.organisation.slug, name: report.organisation.name, proposed: report.organisation.status === "PROPOSED" } : null,
-    },
-  };
-});
+/** The report form without JavaScript (with it, the form sends the same fields to app/api/reports). */
+export const createReportAction = serverAction({ arrays: ["askedFor"] }, (form, context): Promise<ActionResult<ReportSuccess>> => submitReport(form, context));

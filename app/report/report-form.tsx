@@ -9,7 +9,9 @@ import { FieldErrors, FieldShell, InputField, TextareaField, describedBy, inputC
 import { ASKED_FOR, ASKED_FOR_KEYS, CHANNELS, CHANNEL_KEYS, REPORT_CATEGORIES, REPORT_CATEGORY_KEYS } from "@/lib/display/labels";
 import { SEARCH_REGIONS as REGIONS } from "@/lib/numbers/regions";
 import { REPORT_TEXT_LIMITS } from "@/lib/reports/limits";
-import { createReportAction, type ReportFormState } from "./actions";
+import { sendJson } from "@/lib/platform/send-json";
+import { createReportAction } from "./actions";
+import type { ReportFormState, ReportSuccess } from "./submit";
 import { clearDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
 import { OrganisationCombobox } from "./organisation-combobox";
 import { ProofOfWorkCheck } from "./proof-of-work-check";
@@ -35,9 +37,27 @@ function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft
   return next;
 }
 
+/**
+ * With JavaScript the form's fields go to its route handler as JSON (app/api/reports): a server action would
+ * cost Next's page pipeline on every report (README "Benchmarks"). Without it, the form posts to the same
+ * command through its server action, and the page comes back with the answer.
+ */
+function sendReport(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
+  // Every field as text, askedFor (a checkbox group) as a list; React's own $ACTION fields stay behind.
+  const fields: Record<string, string | string[]> = { askedFor: [] };
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).filter((value): value is string => typeof value === "string");
+    fields[key] = key === "askedFor" ? values : (values[0] ?? "");
+  }
+  return sendJson<ReportSuccess>("POST", "/api/reports", fields);
+}
+
 export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialRegion, initialOrganisation = null }: Props) {
   const router = useRouter();
-  const [state, dispatch, pending] = useActionState<ReportFormState, FormData>(createReportAction, null);
+  const [withoutScript, postForm] = useActionState<ReportFormState, FormData>(createReportAction, null);
+  const [sent, dispatch, pending] = useActionState<ReportFormState, FormData>(sendReport, null);
+  const state = sent ?? withoutScript;
   const [restored, setRestored] = useState(false);
   const [tzOffset, setTzOffset] = useState("");
   const [v, setValues] = useState<ReportDraft>({
@@ -148,7 +168,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
   }
 
   return (
-    <form ref={formRef} action={dispatch} onSubmit={onSubmit} aria-label="Report a call" noValidate className="space-y-6">
+    <form ref={formRef} action={postForm} onSubmit={onSubmit} aria-label="Report a call" noValidate className="space-y-6">
       {!signedIn ? (
         <Alert tone="info" testId="visitor-note">
           No account needed: fill it in and tick the check at the end. Reports from members count for more —{" "}

@@ -54,8 +54,9 @@ export const AUTHORISATION_MATRIX: Record<string, AccessRow> = {
   "app/organisations/[slug]/watch-actions.ts#toggleOrganisationWatchAction": writers,
   // Members' writes
   "app/report/actions.ts#createReportAction": reporters,
-  "app/numbers/[number]/vote-actions.ts#castVoteAction": writers,
-  "app/numbers/[number]/vote-actions.ts#withdrawVoteAction": writers,
+  "app/api/reports/route.ts#POST": reporters,
+  "app/api/votes/route.ts#POST": writers,
+  "app/api/votes/route.ts#DELETE": writers,
   "app/numbers/[number]/comment-actions.ts#postCommentAction": writers,
   // Called on another member's comment (the author's own edits are covered in lib/comments tests).
   "app/numbers/[number]/comment-actions.ts#editCommentAction": nobodyElse,

@@ -56,6 +56,33 @@ export async function refreshListing(e164: string): Promise<void> {
 
 const inFlight = new Map<string, { again: boolean; done: Promise<void> }>();
 
+/** How soon after a vote a number's listing follows it (refreshListingLater). */
+export const LISTING_FOLLOW_MS = 1_000;
+/** Numbers whose listing was refreshed by refreshListingLater in the last LISTING_FOLLOW_MS, and whether another is due when that time is up. */
+const following = new Map<string, { due: boolean }>();
+
+/**
+ * After a small, frequent write (a vote): the number's listing follows within LISTING_FOLLOW_MS, off the
+ * write's path. A burst of votes on one number costs one refresh a second, not one per vote: a refresh
+ * asked for within a second of the last one waits for the second to end, and the refresh then starts
+ * after every vote asked for meanwhile committed. Failures are logged (refreshListingAfterWrite).
+ */
+export function refreshListingLater(e164: string): void {
+  const recent = following.get(e164);
+  if (recent) {
+    recent.due = true;
+    return;
+  }
+  const entry = { due: false };
+  following.set(e164, entry);
+  void refreshListingAfterWrite(e164);
+  const timer = setTimeout(() => {
+    following.delete(e164);
+    if (entry.due) refreshListingLater(e164);
+  }, LISTING_FOLLOW_MS);
+  timer.unref?.();
+}
+
 type CurrentListing = { allowed: boolean; blocked: boolean; category: ReportCategory | null; confidence: number; organisationIds: string[]; verdict: string } | null;
 
 /** What a new listing changes against the stored one (organisation ids sorted, as stored). */

@@ -29,3 +29,19 @@ export const text = (value: string | string[] | undefined): string => single(val
 
 /** As `single`, with "" read as missing (optional ids and choices). */
 export const present = (value: string | string[] | undefined): string | undefined => single(value) || undefined;
+
+/**
+ * A form sent as JSON (lib/platform/send-json.ts) read as formToObject reads FormData: strings, and
+ * lists of strings for the fields in `arrays` (one string there is a list of one; a missing list is []).
+ * Anything else (numbers, objects, nested lists) is not a form and is refused with one message.
+ */
+export function formObjectFromJson(input: Record<string, unknown>, arrays: readonly string[] = []): FormObject {
+  const out: FormObject = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (typeof value === "string") out[key] = arrays.includes(key) ? [value] : value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === "string")) out[key] = value;
+    else if (value !== null && value !== undefined) throw new AppError("INVALID", "The form could not be read. Reload the page and try again.", { [key]: ["This field must be text."] });
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
+}

@@ -6,7 +6,8 @@ import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { getClaimLegitimacy } from "../trust/legitimacy";
-import { castVote, ensureNumberClaim, listClaimsForNumber, withdrawVote } from "./vote";
+import { brigadeSummary, brigadingSignals, brigadingSignalsOf } from "../trust/rules";
+import { castVote, ensureNumberClaim, listClaimsForNumber, readBrigadeSummary, withdrawVote } from "./vote";
 
 const DAY = 86_400_000;
 let seq = 0;
@@ -161,6 +162,56 @@ describe("abuse", () => {
     const voters = await Promise.all(Array.from({ length: 23 }, () => member({ ageDays: 60 })));
     for (const voter of voters) await castVote(voter, { claimId: claim.id, legitimate: true });
     expect(await db.claimAlert.findMany({ where: { claimId: claim.id }, select: { kind: true } })).toEqual([{ kind: "VOTE_BURST" }]);
+  });
+
+  test("the brigading figures summed in SQL equal the pure rules over the rows, on random histories", async () => {
+    let state = 20261130;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const now = new Date();
+    for (let history = 0; history < 4; history++) {
+      const claim = await ensureNumberClaim(`+6149157013${history}`);
+      const voters = await Promise.all(Array.from({ length: 12 + history * 6 }, () => member({ ageDays: Math.floor(random() * 14) })));
+      await db.vote.createMany({
+        data: voters.map((voter, i) => {
+          // Cast between 0 and 30 hours ago, some in the last hour; weights of every level.
+          const castAt = new Date(now.getTime() - (random() < 0.3 ? random() * 3_600_000 : random() * 30 * 3_600_000));
+          return { claimId: claim.id, userId: voter.id, legitimate: i % 3 !== 0, weight: [0.25, 1, 1.5, 2][i % 4], createdAt: castAt, updatedAt: castAt };
+        }),
+      });
+      const rows = await db.vote.findMany({ where: { claimId: claim.id }, select: { updatedAt: true, weight: true, user: { select: { createdAt: true } } } });
+      const recent = rows.map((row) => ({ castAt: row.updatedAt, weight: row.weight, voterCreatedAt: row.user.createdAt })).filter((vote) => now.getTime() - vote.castAt.getTime() <= 24 * 3_600_000);
+      const { votes, open, ...summary } = await readBrigadeSummary(db, claim.id, now);
+      expect(summary).toEqual(brigadeSummary(recent, now));
+      expect(votes).toBe(recent.length);
+      expect(open).toEqual([]);
+      expect(brigadingSignalsOf(summary)).toEqual(brigadingSignals(recent, now));
+    }
+  });
+
+  test("a vote is weighed at the voter's level now, even when their stored level is behind time (re-weighed at once)", async () => {
+    const claim = await ensureNumberClaim("+61491570124");
+    // Stored as TL0 (an account's first day), but the account is 40 days old and confirmed: TL1 now.
+    const behind = await member();
+    expect(await db.user.findUniqueOrThrow({ where: { id: behind.id }, select: { trustLevel: true } })).toEqual({ trustLevel: "TL0" });
+    // Stored at its level already: the one-statement path with nothing to re-weigh.
+    const current = await member();
+    await db.user.update({ where: { id: current.id }, data: { trustLevel: "TL1" } });
+    await castVote(behind, { claimId: claim.id, legitimate: true });
+    await castVote(current, { claimId: claim.id, legitimate: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: behind.id }, select: { trustLevel: true } })).toEqual({ trustLevel: "TL1" });
+    expect(await db.vote.findMany({ where: { claimId: claim.id }, select: { userId: true, weight: true }, orderBy: { userId: "asc" } })).toEqual(
+      [{ userId: behind.id, weight: 1 }, { userId: current.id, weight: 1 }].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+    );
+    const kept = (await getClaimLegitimacy([claim.id])).get(claim.id)!;
+    // Decayed by the milliseconds since the votes were cast.
+    expect(kept.legitWeight).toBeCloseTo(1, 6);
+    expect(kept.notLegitWeight).toBeCloseTo(1, 6);
+    const sums = () => db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { legitScaled: true, notLegitScaled: true } });
+    const before = await sums();
+    await recountAll(db);
+    const after = await sums();
+    expect(after.legitScaled).toBeCloseTo(before.legitScaled, 9);
+    expect(after.notLegitScaled).toBeCloseTo(before.notLegitScaled, 9);
   });
 
   test("a suspended member cannot vote, and their earlier votes stop counting at once", async () => {

@@ -1,18 +1,17 @@
 import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { randomBytes } from "node:crypto";
-import { refreshListingAfterWrite } from "../feeds/listing";
+import { refreshListingLater } from "../feeds/listing";
 import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { log } from "../platform/log";
 import { refreshDueTrustLevels, refreshTrustLevels } from "../trust/legitimacy";
-import { keptLegitimacy, keptTrust, voteDelta, type KeptVote } from "../trust/kept";
-import { Prisma } from "../generated/prisma/client";
+import { HALF_LIFE_MS, KEPT_EPOCH_MS, keptLegitimacy, keptTrust } from "../trust/kept";
 import { normalisePhone } from "../numbers/phone";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
-import { brigadingSignals, THRESHOLDS } from "../trust/rules";
+import { brigadingSignalsOf, THRESHOLDS, type BrigadeSummary } from "../trust/rules";
 import { castVoteSchema, withdrawVoteSchema } from "./schema";
 
 /** The organisation-less claim's key: NULLs are distinct in a unique index, so "-" stands in. */
@@ -71,48 +70,46 @@ function panelFor(claimId: string, counters: ClaimCounters, myVote: boolean | nu
   return { claimId, legitVotes: counters.legitVotes, notLegitVotes: counters.notLegitVotes, legitBound: weights.legitBound, notLegitBound: weights.notLegitBound, myVote };
 }
 
+type VoteRow = ClaimCounters & {
+  outcome: "no-user" | "no-claim" | "unchanged" | "changed";
+  e164: string | null;
+  role: Role;
+  createdAt: Date;
+  emailVerified: Date | null;
+  suspendedAt: Date | null;
+  visibleReportCount: number;
+  trustLevel: string;
+};
+
+const WEIGHTS = JSON.stringify(THRESHOLDS.weights);
+
 /**
- * Locks the voter's row (every change to their votes or their weight queues behind it, so the read
- * of their current vote cannot go stale) and brings their stored trust level up to date.
- * Lock order everywhere: user → claim.
+ * One vote in one round trip: callercheck_vote (prisma/migrations/…_cast_vote_function) locks the voter
+ * (every change to their votes or their weight queues behind it; lock order user → claim everywhere),
+ * reads their vote on the claim, writes or deletes it and moves the claim's counters and kept sums by
+ * kept.ts voteDelta's arithmetic, in one transaction. `legitimate` null withdraws.
+ *
+ * The vote is weighed at the voter's stored trust level. When time alone has moved their level since
+ * it was stored (a first day ending; the sweep after votes normally gets there first), the level is
+ * brought up to date at once and every vote of theirs, this one included, re-weighed
+ * (refreshTrustLevels): the same sums as refreshing before the vote, one transaction later.
  */
-async function lockVoter(tx: Tx, userId: string, now: Date): Promise<number> {
-  const [user] = await tx.$queryRaw<
-    { role: Role; createdAt: Date; emailVerified: Date | null; suspendedAt: Date | null; visibleReportCount: number; trustLevel: string }[]
-  >`SELECT role::text AS role, "createdAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel" FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
-  const kept = keptTrust({ ...user, visibleReports: user.visibleReportCount }, now);
-  if (kept.level !== user.trustLevel) await refreshTrustLevels(tx, [userId], now);
-  return kept.weight;
-}
-
-async function currentVote(tx: Tx, claimId: string, userId: string) {
-  const rows = await tx.$queryRaw<{ e164: string; legitimate: boolean | null; weight: number | null; updatedAt: Date | null }[]>`
-    SELECT c.e164, v.legitimate, v.weight, v."updatedAt" FROM "Claim" c LEFT JOIN "Vote" v ON v."claimId" = c.id AND v."userId" = ${userId} WHERE c.id = ${claimId}`;
-  if (!rows[0]) throw new AppError("NOT_FOUND", "That claim no longer exists.");
-  const { e164, legitimate, weight, updatedAt } = rows[0];
-  return { e164, vote: legitimate === null ? null : { legitimate, weight: weight!, castAt: updatedAt! } };
-}
-
-/** Moves the claim's counters and kept sums by one vote's change, returning them as they now stand. */
-async function moveCounters(tx: Tx, claimId: string, before: KeptVote | null, after: KeptVote | null, now: Date, voteSql?: Prisma.Sql) {
-  const delta = voteDelta(before, after);
-  const legit = Number(after?.legitimate === true) - Number(before?.legitimate === true);
-  const notLegit = Number(after?.legitimate === false) - Number(before?.legitimate === false);
-  const [counters] = await tx.$queryRaw<ClaimCounters[]>`
-    ${voteSql ?? Prisma.empty}
-    UPDATE "Claim" SET "legitVotes" = "legitVotes" + ${legit}, "notLegitVotes" = "notLegitVotes" + ${notLegit},
-           "legitScaled" = "legitScaled" + ${delta.legit}::float8, "notLegitScaled" = "notLegitScaled" + ${delta.notLegit}::float8, "updatedAt" = ${now}
-     WHERE id = ${claimId}
-    RETURNING "legitVotes", "notLegitVotes", "legitScaled", "notLegitScaled"`;
-  return counters;
+async function writeVote(userId: string, claimId: string, legitimate: boolean | null, now: Date): Promise<VoteRow> {
+  const [row] = await db.$queryRaw<VoteRow[]>`
+    SELECT * FROM callercheck_vote(${userId}, ${claimId}, ${legitimate}::boolean, ${now}::timestamp(3), ${newId()},
+                                   ${WEIGHTS}::jsonb, ${KEPT_EPOCH_MS}::float8, ${HALF_LIFE_MS}::float8)`;
+  if (row.outcome === "no-user") throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
+  if (row.outcome === "no-claim") throw new AppError("NOT_FOUND", "That claim no longer exists.");
+  if (keptTrust({ ...row, visibleReports: row.visibleReportCount }, now).level === row.trustLevel) return row;
+  await db.$transaction((tx) => refreshTrustLevels(tx, [userId], now), TX_OPTIONS);
+  const counters = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } });
+  return { ...row, ...counters };
 }
 
 /**
  * Casts or changes the actor's vote on a claim (one per member per claim). Round trips: the rate
- * limits, the claim by number when no id is given, then one transaction of three statements (lock the
- * voter, read their vote, write the vote and the claim's counters together); brigading rules run after
- * it commits. Answers with the claim's new vote-panel figures.
+ * limits, the claim by number when no id is given, then the vote in one statement (writeVote);
+ * brigading rules run after it commits. Answers with the claim's new vote-panel figures.
  */
 export async function castVote(actor: Actor | null, input: unknown, context: WriteContext = {}): Promise<VoteOutcome> {
   assertCanWrite(actor);
@@ -120,33 +117,15 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   await spendVoteLimits(actor, context);
   const claimId = data.claimId ?? (await ensureNumberClaim(data.e164!)).id;
   const now = new Date();
-  const outcome = await db.$transaction(async (tx) => {
-    const weight = await lockVoter(tx, actor.id, now);
-    const { e164, vote: before } = await currentVote(tx, claimId, actor.id);
-    if (before?.legitimate === data.legitimate) return null;
-    const after: KeptVote = { legitimate: data.legitimate, weight, castAt: now };
-    const upsert = Prisma.sql`WITH v AS (
-      INSERT INTO "Vote" (id, "claimId", "userId", legitimate, weight, "createdAt", "updatedAt")
-      VALUES (${newId()}, ${claimId}, ${actor.id}, ${data.legitimate}, ${weight}::float8, ${now}, ${now})
-      ON CONFLICT ("claimId", "userId") DO UPDATE SET legitimate = EXCLUDED.legitimate, weight = EXCLUDED.weight, "updatedAt" = EXCLUDED."updatedAt")`;
-    return { ...(await moveCounters(tx, claimId, before, after, now, upsert)), e164 };
-  }, TX_OPTIONS);
+  const written = await writeVote(actor.id, claimId, data.legitimate, now);
+  const changed = written.outcome === "changed";
   // Pages that show the claim (a new organisation-less claim: the number's page) are dropped from the data cache.
-  if (outcome) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
-  const counters = outcome ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
-  if (outcome) refreshListingSoon(outcome.e164);
-  if (outcome) sweepDueTrustLevelsSoon(now);
-  const alerts = outcome ? await brigadingCheckAfter(claimId) : [];
-  return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, counters, data.legitimate, now) };
-}
-
-/**
- * The number's feed listing follows the vote in the background: a vote is a small, frequent write, and
- * refreshes of one number are coalesced (lib/feeds/listing.ts), so a burst of votes costs one or two.
- */
-function refreshListingSoon(e164: string): void {
-  // refreshListingAfterWrite logs its own failures and never rejects.
-  void refreshListingAfterWrite(e164);
+  if (changed) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
+  // The number's feed listing follows within a second, off the vote's path (one refresh a second per number in a burst).
+  if (changed) refreshListingLater(written.e164!);
+  if (changed) sweepDueTrustLevelsSoon(now);
+  const alerts = changed ? await brigadingCheckAfter(claimId) : [];
+  return { claimId, legitimate: data.legitimate, alerts, panel: panelFor(claimId, written, data.legitimate, now) };
 }
 
 /** Level changes that time alone brings (lib/trust/legitimacy.ts), swept after votes: at most once a second per process, off the answer's path. */
@@ -195,39 +174,54 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
   const { claimId } = parseOrThrow(withdrawVoteSchema, input);
   await consumeLimit("vote", actor.id, "You have voted a lot today");
   const now = new Date();
-  const counters = await db.$transaction(async (tx) => {
-    await lockVoter(tx, actor.id, now);
-    const { e164, vote: before } = await currentVote(tx, claimId, actor.id);
-    if (!before) return null;
-    const remove = Prisma.sql`WITH v AS (DELETE FROM "Vote" WHERE "claimId" = ${claimId} AND "userId" = ${actor.id})`;
-    return { ...(await moveCounters(tx, claimId, before, null, now, remove)), e164 };
-  }, TX_OPTIONS);
-  if (counters) invalidateTags(cacheTags.claim(claimId));
-  if (counters) refreshListingSoon(counters.e164);
-  const current = counters ?? (await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } }));
-  return { claimId, panel: panelFor(claimId, current, null, now) };
+  const written = await writeVote(actor.id, claimId, null, now);
+  if (written.outcome === "changed") {
+    invalidateTags(cacheTags.claim(claimId));
+    refreshListingLater(written.e164!);
+  }
+  return { claimId, panel: panelFor(claimId, written, null, now) };
+}
+
+/**
+ * The four figures the brigading rules read (rules.ts brigadeSummary), summed in the database over the
+ * claim's votes in the window, with the alerts already open on it: one row, however many votes.
+ */
+export async function readBrigadeSummary(client: Tx | typeof db, claimId: string, now: Date): Promise<BrigadeSummary & { votes: number; open: string[] }> {
+  const rule = THRESHOLDS.brigading;
+  const since = new Date(now.getTime() - rule.windowHours * 3_600_000);
+  const newSince = new Date(now.getTime() - rule.newAccountDays * 86_400_000);
+  const burstSince = new Date(now.getTime() - rule.burstWindowMinutes * 60_000);
+  const [row] = await client.$queryRaw<(BrigadeSummary & { votes: number; open: string[] })[]>`
+    SELECT coalesce(sum(v.weight), 0)::float8 AS weight,
+           coalesce(sum(v.weight) FILTER (WHERE u."createdAt" > ${newSince}), 0)::float8 AS "newWeight",
+           count(*) FILTER (WHERE u."createdAt" > ${newSince})::int AS "newVotes",
+           count(*) FILTER (WHERE v."updatedAt" >= ${burstSince})::int AS "burstVotes",
+           count(*)::int AS votes,
+           ARRAY(SELECT kind::text FROM "ClaimAlert" WHERE "claimId" = ${claimId} AND "resolvedAt" IS NULL) AS open
+      FROM "Vote" v JOIN "User" u ON u.id = v."userId" WHERE v."claimId" = ${claimId} AND v."updatedAt" >= ${since}`;
+  return row;
 }
 
 /**
  * Evaluates the brigading rules over the claim's recent votes after the vote committed (the claim's
  * row is not held meanwhile) and opens an alert for each rule broken, at most one unresolved alert
- * per claim and kind. A transaction-scoped advisory lock makes the check-then-insert exclusive per
- * claim; in one process, votes that commit while a check runs share the next one (brigadingCheckAfter).
+ * per claim and kind. Most checks open nothing: one statement of four sums. When one would open an
+ * alert, a transaction-scoped advisory lock makes the check-then-insert exclusive per claim (across
+ * processes too); in one process, votes that commit while a check runs share the next one
+ * (brigadingCheckAfter).
  */
 async function checkBrigading(claimId: string, now: Date): Promise<string[]> {
+  const first = await readBrigadeSummary(db, claimId, now);
+  const open = new Set(first.open);
+  if (brigadingSignalsOf(first).every((kind) => open.has(kind))) return [];
   return db.$transaction(async (tx) => {
-    // Checks of one claim take turns (across processes too): each reads the votes the one before it saw
-    // and any committed since. In one process they are already shared, so few ever wait here.
+    // Checks of one claim take turns: each reads the votes and alerts the one before it saw, and any committed since.
     await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('brigading:' || ${claimId}))) AS held`;
-    const since = new Date(now.getTime() - THRESHOLDS.brigading.windowHours * 3_600_000);
-    const recent = await tx.$queryRaw<{ castAt: Date; weight: number; voterCreatedAt: Date; open: string[] }[]>`
-      SELECT v."updatedAt" AS "castAt", v.weight, u."createdAt" AS "voterCreatedAt",
-             ARRAY(SELECT kind FROM "ClaimAlert" WHERE "claimId" = ${claimId} AND "resolvedAt" IS NULL) AS open
-        FROM "Vote" v JOIN "User" u ON u.id = v."userId" WHERE v."claimId" = ${claimId} AND v."updatedAt" >= ${since}`;
-    const open = new Set(recent[0]?.open ?? []);
-    const opened = brigadingSignals(recent, now).filter((kind) => !open.has(kind));
+    const summary = await readBrigadeSummary(tx, claimId, now);
+    const open = new Set(summary.open);
+    const opened = brigadingSignalsOf(summary).filter((kind) => !open.has(kind));
     for (const kind of opened) {
-      await tx.claimAlert.create({ data: { claimId, kind, detail: { votesInWindow: recent.length, at: now.toISOString() } } });
+      await tx.claimAlert.create({ data: { claimId, kind, detail: { votesInWindow: summary.votes, at: now.toISOString() } } });
     }
     return opened;
   }, TX_OPTIONS);

@@ -48,7 +48,6 @@ function actionId(file, name) {
   return found[0];
 }
 const reportAction = actionId("app/report/actions.ts", "createReportAction");
-const voteAction = actionId("app/numbers/[number]/vote-actions.ts", "castVoteAction");
 
 /** A server action call as React's client encodes it: arguments [previousState, formData]. */
 function actionBody(fields) {
@@ -151,6 +150,16 @@ function actionRequest(request, { path: actionPath, action, body, contentType, m
     headers: { "content-type": contentType, "next-action": action, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.${subnet}.${i % 250}.${(i >> 8) % 250}` },
   };
 }
+/** A member's write as their browser sends it to a route handler (lib/platform/send-json.ts). */
+function jsonRequest(request, { path: routePath, body, m, i, subnet }) {
+  return {
+    ...request,
+    method: "POST",
+    path: routePath,
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", accept: "application/json", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.${subnet}.${i % 250}.${(i >> 8) % 250}` },
+  };
+}
 function reportWrites(side) {
   return {
     requests: [
@@ -183,8 +192,8 @@ function voteWrites(side) {
           const legitimate = Math.floor(i / members.length) % 2 === 0;
           context.member = member;
           if (side === "base") return { ...request, method: "POST", path: "/vote", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, claimId: "bench-popular", legitimate }) };
-          const { body, contentType } = actionBody({ e164: shape.popularNumber, claimId: "bench-popular", legitimate: String(legitimate) });
-          return actionRequest(request, { path: `/numbers/${shape.popularNumber}`, action: voteAction, body, contentType, m, i, subnet: 7 });
+          // As the vote panel sends it (claim-vote.tsx → app/api/votes): JSON to the route handler.
+          return jsonRequest(request, { path: "/api/votes", body: { claimId: "bench-popular", legitimate }, m, i, subnet: 7 });
         },
         onResponse: (status, body, context) => {
           const ok = status === 200 && /"ok":true/.test(body ?? "");

@@ -8,9 +8,24 @@ import { numberSubject } from "@/components/member/subjects";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
-import { castVoteAction, withdrawVoteAction } from "./vote-actions";
+import type { ActionResult } from "@/lib/platform/errors";
+import { sendJson } from "@/lib/platform/send-json";
 
 type Viewer = "visitor" | "member" | "suspended";
+type VoteState = ActionResult<VotePanelUpdate> | null;
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" && value ? value : undefined;
+};
+const legitimateFrom = (value: string | undefined) => (value === "true" ? true : value === "false" ? false : value);
+
+// Votes go to their route handler (app/api/votes), not a server action: a vote is a few statements, and a
+// server action would cost Next's page pipeline on top (README "Benchmarks"). The answer is the panel's
+// figures after the change, shown at once; the write drops the number's kept pages, so the next view is fresh.
+const castVote = (_previous: VoteState, form: FormData) =>
+  sendJson<VotePanelUpdate>("POST", "/api/votes", { claimId: field(form, "claimId"), e164: field(form, "e164"), legitimate: legitimateFrom(field(form, "legitimate")) });
+const withdrawVote = (_previous: VoteState, form: FormData) => sendJson<VotePanelUpdate>("DELETE", "/api/votes", { claimId: field(form, "claimId") });
 
 const STATUS = {
   VERIFIED: { label: "Verified", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },
@@ -79,8 +94,8 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
   const view = useMemberView(numberSubject(e164), stamp);
   const viewer: Viewer = !view?.number ? "visitor" : view.viewer.suspended ? "suspended" : "member";
   const rendered = useMemo(() => (view?.number && everyone.id ? { ...everyone, myVote: view.number.votes[everyone.id] ?? null } : everyone), [everyone, view]);
-  const [state, action] = useActionState(castVoteAction, null);
-  const [withdrawState, withdraw] = useActionState(withdrawVoteAction, null);
+  const [state, action] = useActionState<VoteState, FormData>(castVote, null);
+  const [withdrawState, withdraw] = useActionState<VoteState, FormData>(withdrawVote, null);
   // A vote answers with the panel's new figures (not a re-render of the page): the latest answer wins
   // over what the page was rendered with until the page is rendered again or the member's parts are read
   // again (either one has the vote in it).

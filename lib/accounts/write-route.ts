@@ -1,0 +1,71 @@
+import "server-only";
+import { AppError, statusFor, toFailure, UNAVAILABLE_RETRY_SECONDS, type ActionResult } from "../platform/errors";
+import { clientAddress } from "../platform/rate-limit";
+import type { ActionContext } from "./action";
+import { getActor } from "./authz";
+
+// A member's write as a route handler: what the browser sends when JavaScript runs (lib/platform/send-json.ts).
+// A server action costs Next's page pipeline on every call (about 2.7 ms of a core here, before the write
+// does anything: README "Benchmarks"); a route handler costs a tenth of that. Same commands, same answer
+// (an ActionResult), same checks: the actor re-read from the database, the client's address for limits.
+
+const NO_STORE = { "Cache-Control": "no-store" };
+/** Far above any form's JSON (the report form is the largest, under 8 kB); the proxy refuses past 256 kB. */
+const MAX_BODY_CHARACTERS = 64 * 1024;
+
+function answer<T>(result: ActionResult<T>, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(result, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+function refuse(status: 400 | 403 | 413 | 415, error: string): Response {
+  const code = status === 403 ? "FORBIDDEN" : "INVALID";
+  return answer({ ok: false, error, code }, status);
+}
+
+/**
+ * Sent from another site: the browser names the page's origin, and it is not the host the request came
+ * to (X-Forwarded-Host only when a trusted proxy set it: scripts/server.mjs drops it from anyone else).
+ * The session cookie is SameSite=Lax, so such a request carries no session anyway; this says so plainly.
+ */
+function isCrossSite(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A route handler for one member command: a JSON object in, an ActionResult out, with the status its
+ * failure means (400 invalid, 401 signed out, 403 refused, 404, 409, 429 with Retry-After, 503; an
+ * unexpected error is logged and answered 500 without detail). Never cached.
+ */
+export function writeRoute<T>(handler: (input: Record<string, unknown>, context: ActionContext) => Promise<ActionResult<T>>) {
+  return async (request: Request): Promise<Response> => {
+    if (isCrossSite(request)) return refuse(403, "Forms can only be sent from CallerCheck's own pages. Open the page again and send it from there.");
+    const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (type !== "application/json") return refuse(415, "Send the form as JSON (Content-Type: application/json).");
+    const text = await request.text();
+    if (text.length > MAX_BODY_CHARACTERS) return refuse(413, "The form is too large. Shorten what you typed and try again.");
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      return refuse(400, "The form could not be read. Reload the page and try again.");
+    }
+    if (input === null || typeof input !== "object" || Array.isArray(input)) return refuse(400, "The form could not be read. Reload the page and try again.");
+    try {
+      const [actor, address] = await Promise.all([getActor(), clientAddress()]);
+      return answer(await handler(input as Record<string, unknown>, { actor, address }));
+    } catch (error) {
+      const failure = toFailure(error);
+      const status = failure.code ? statusFor[failure.code] : 500;
+      const retryAfter =
+        failure.code === "UNAVAILABLE" ? UNAVAILABLE_RETRY_SECONDS : error instanceof AppError && error.code === "RATE_LIMITED" ? error.retryAfterSeconds : undefined;
+      return answer(failure, status, retryAfter ? { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) } : {});
+    }
+  };
+}
