@@ -133,7 +133,9 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but build assets, which carry no script of their own to protect, and GET /api/me: a JSON
-// answer with no script either, asked on every member's page view (the proxy's checks cost about as much
-// as the answer itself); it takes no body and validates its query itself.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/me$).*)"] };
+// Everything but build assets, which carry no script of their own to protect; GET /api/me, a JSON answer
+// with no script either, asked on every member's page view (the proxy's checks cost about as much as the
+// answer itself; it takes no body and validates its query itself); and the members' writes sent as JSON
+// (/api/votes, /api/reports: lib/accounts/write-route.ts bounds the body, refuses other sites and reads
+// nothing but a JSON object, so the proxy would only repeat it on the busiest writes).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/me$|api/votes$|api/reports$).*)"] };

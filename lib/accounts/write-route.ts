@@ -10,8 +10,30 @@ import { getActor } from "./authz";
 // (an ActionResult), same checks: the actor re-read from the database, the client's address for limits.
 
 const NO_STORE = { "Cache-Control": "no-store" };
-/** Far above any form's JSON (the report form is the largest, under 8 kB); the proxy refuses past 256 kB. */
-const MAX_BODY_CHARACTERS = 64 * 1024;
+/** Far above any form's JSON (the report form is the largest, under 8 kB). These routes are outside proxy.ts, so the bound is here. */
+const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = "The form is too large. Shorten what you typed and try again.";
+
+/** The body as text, or null past `limit` bytes (read no further than that, whatever Content-Length said). */
+async function readBounded(request: Request, limit: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 function answer<T>(result: ActionResult<T>, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(result, { status, headers: { ...NO_STORE, ...headers } });
@@ -48,8 +70,8 @@ export function writeRoute<T>(handler: (input: Record<string, unknown>, context:
     if (isCrossSite(request)) return refuse(403, "Forms can only be sent from CallerCheck's own pages. Open the page again and send it from there.");
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "application/json") return refuse(415, "Send the form as JSON (Content-Type: application/json).");
-    const text = await request.text();
-    if (text.length > MAX_BODY_CHARACTERS) return refuse(413, "The form is too large. Shorten what you typed and try again.");
+    const text = await readBounded(request, MAX_BODY_BYTES);
+    if (text === null) return refuse(413, TOO_LARGE);
     let input: unknown;
     try {
       input = JSON.parse(text);

@@ -106,6 +106,9 @@ describe("POST /api/votes", () => {
     expect((await send("POST", { claimId: "x\u0000y", legitimate: true })).status).toBe(400);
     const plain = await send("POST", `claimId=${claimId}&legitimate=true`, { "content-type": "application/x-www-form-urlencoded" });
     expect(plain.status).toBe(415);
+    const large = await send("POST", { claimId, legitimate: true, padding: "x".repeat(70 * 1024) });
+    expect(large.status).toBe(413);
+    expect(await large.json()).toMatchObject({ ok: false, error: "The form is too large. Shorten what you typed and try again." });
     expect((await send("POST", { claimId: "no-such-claim", legitimate: true })).status).toBe(404);
     expect((await send("DELETE", { claimId: "no-such-claim" })).status).toBe(404);
     expect(await votesOn(claimId)).toBe(0);
