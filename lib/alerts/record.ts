@@ -13,30 +13,10 @@ async function organisationRef(tx: Tx, organisationId: string) {
   return tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true, slug: true } });
 }
 
-/**
- * A new report: "new report" for the number's watchers and, when the caller claimed an organisation
- * and this is the first report linking this number to it while it is neither on the organisation's
- * verified list nor one of its published contact numbers, "possible impersonation" for the
- * organisation's watchers.
- */
-export async function recordReportAlerts(tx: Tx, report: { id: string; e164: string; reporterId: string | null; category: string; organisationId: string | null }) {
-  const org = report.organisationId ? await organisationRef(tx, report.organisationId) : null;
-  await record(tx, "NEW_REPORT", { e164: report.e164 }, report.reporterId, { category: report.category, organisationName: org?.name, organisationSlug: org?.slug });
-  if (!report.organisationId || !org) return;
-  const claim = await tx.claim.findUnique({
-    where: { e164_organisationKey: { e164: report.e164, organisationKey: report.organisationId } },
-    select: { status: true, reportCount: true },
-  });
-  if (!claim || claim.reportCount !== 1 || claim.status === "VERIFIED") return;
-  const contact = await tx.organisationContactNumber.findFirst({ where: { organisationId: report.organisationId, e164: report.e164 }, select: { id: true } });
-  if (contact) return;
-  await record(tx, "IMPERSONATION", { organisationId: report.organisationId }, report.reporterId, {
-    e164: report.e164,
-    category: report.category,
-    organisationName: org.name,
-    organisationSlug: org.slug,
-  });
-}
+// A new report's events ("new report" for the number's watchers; "possible impersonation" for the
+// organisation's, on the first report linking a number that is neither verified for it nor one of its
+// published contact numbers) are recorded by the report's own statement, callercheck_report
+// (prisma/migrations/…_report_function, called by lib/reports/report.ts writeReport).
 
 /** A number entered an organisation's registry (promoted or added by a moderator). */
 export async function recordRegistryAdded(tx: Tx, entry: { e164: string; organisationId: string; actorId: string }) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expect, test } from "vitest";
-import { AppError, fieldsWithControlCharacters, parseOrThrow } from "./errors";
+import { AppError, fieldsWithControlCharacters, isUniqueViolation, parseOrThrow } from "./errors";
 
 const schema = z.object({ name: z.string(), text: z.string(), tags: z.array(z.string()).optional() });
 
@@ -36,4 +36,13 @@ test("isDatabaseUnavailable knows the ways a stopped database answers, and nothi
   }
   expect(isDatabaseUnavailable(new Error("Unique constraint failed on the fields: (`email`)"))).toBe(false);
   expect(isDatabaseUnavailable({ cause: { code: "ECONNREFUSED" } })).toBe(true);
+});
+
+test("a unique violation is recognised from Prisma's own queries and from inside a raw query", () => {
+  expect(isUniqueViolation({ code: "P2002" })).toBe(true);
+  expect(isUniqueViolation({ code: "P2010", meta: { code: "23505" } })).toBe(true);
+  expect(isUniqueViolation({ code: "P2010", message: 'Raw query failed. Code: `23505`. Message: `duplicate key value violates unique constraint "Report_reporterId_idempotencyKey_key"`' })).toBe(true);
+  expect(isUniqueViolation({ code: "P2010", meta: { code: "23503" }, message: "Raw query failed. Code: `23503`." })).toBe(false);
+  expect(isUniqueViolation(new Error("duplicate"))).toBe(false);
+  expect(isUniqueViolation(null)).toBe(false);
 });

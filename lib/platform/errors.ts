@@ -113,7 +113,12 @@ function isNextControlFlow(error: unknown): boolean {
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest === "NEXT_NOT_FOUND" || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
-/** Prisma's unique-violation code, narrowed without importing the client into client-safe code. */
+/**
+ * A unique violation, narrowed without importing the client into client-safe code: Prisma's P2002 from its
+ * own queries, or PostgreSQL's 23505 inside a raw query's failure (P2010: the report's one statement).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
+  const known = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown } | null;
+  if (known?.code === "P2002") return true;
+  return known?.code === "P2010" && (known.meta?.code === "23505" || (typeof known.message === "string" && known.message.includes("Code: `23505`")));
 }

@@ -5,13 +5,11 @@ import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
-import type { ReportCategory } from "../generated/prisma/enums";
-import { Prisma } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
 import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
-import { recordReportAlerts } from "../alerts/record";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
 import { keptTrust } from "../trust/kept";
 import { refreshTrustLevels } from "../trust/legitimacy";
@@ -79,137 +77,54 @@ export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; a
  * number (NumberReporter), a visitor's address once per number (NumberAnonymousReporter), each under
  * their latest category. Visitors do not count towards PhoneNumber.reporterCount: that count opens
  * the privacy gate (lib/trust/privacy.ts), which only members may open.
+ *
+ * The writes are one statement, callercheck_report (prisma/migrations/…_report_function): the number's
+ * row locked first (every report on one number queues there, so the reporter's previous category cannot
+ * race; lock order number → organisation), the claim, the report, the organisation's and the number's
+ * counters and breakdowns as lib/numbers/counters.ts recounts them, and the alerts outbox rows
+ * (lib/alerts/kinds.ts). A proposed organisation is created first, in the same transaction; a member
+ * whose trust level the report moves is re-weighed in it too (refreshTrustLevels).
  */
 export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
   const { phone } = data;
   const actor = reporter.kind === "member" ? reporter.actor : null;
-  // Locks the number's row first: every report on one number queues here, so the reads below
-  // (the member's previous category) cannot race, and lock order is always number → organisation.
-  const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`
-    INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "updatedAt")
-    VALUES (${phone.e164}, ${phone.country}, ${phone.type}::"NumberType", 1, now())
-    ON CONFLICT (e164) DO UPDATE SET "reportCount" = "PhoneNumber"."reportCount" + 1, "updatedAt" = now()
-    RETURNING clock_timestamp() AS now`;
-
-  if (actor) {
-    // The reporter's kept trust input; the level (and their votes' weight) moves only on a change.
-    const [kept] = await tx.$queryRaw<{ visibleReportCount: number; trustLevel: string }[]>`
-      UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + 1 WHERE id = ${actor.id} RETURNING "visibleReportCount", "trustLevel"`;
-    if (kept && keptTrust({ ...actor, visibleReports: kept.visibleReportCount }, now).level !== kept.trustLevel) {
-      await refreshTrustLevels(tx, [actor.id], now);
-    }
-  }
-
   const org = organisation ?? (data.proposedOrganisation && actor ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
-
-  let claimId: string | null = null;
-  if (org) {
-    const [claim] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Claim" (id, e164, "organisationId", "organisationKey", source, "createdById", "reportCount", "updatedAt")
-      VALUES (${newId()}, ${phone.e164}, ${org.id}, ${org.id}, 'REPORT', ${actor?.id ?? null}, 1, now())
-      ON CONFLICT (e164, "organisationKey") DO UPDATE SET "reportCount" = "Claim"."reportCount" + 1, "updatedAt" = now()
-      RETURNING id`;
-    claimId = claim.id;
-  }
-
   const body = data.body ? maskSensitive(data.body) : null;
   const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
-  const report = await tx.report.create({
-    data: {
-      e164: phone.e164,
-      reporterId: actor?.id ?? null,
-      anonymousKey: reporter.kind === "anonymous" ? reporter.addressKey : null,
-      source: reporter.kind === "anonymous" ? "ANONYMOUS" : "MEMBER",
-      organisationId: org?.id ?? null,
-      claimId,
-      occurredAt: data.occurredAt,
-      channel: data.channel,
-      category: data.category,
-      askedFor: data.askedFor,
-      leftMessage: data.leftMessage ?? null,
-      callerIdName: callerIdName?.text ?? null,
-      body: body?.text ?? null,
-      bodyMasked: Boolean(body?.masked || callerIdName?.masked),
-      proposedOrgName: data.proposedOrganisation?.name ?? null,
-      idempotencyKey: data.idempotencyKey,
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-
-  if (org) {
-    // The organisation's counter and breakdowns (categories, what was asked for, weeks) in one statement.
-    await tx.$executeRaw`
-      WITH r AS (SELECT "organisationId" AS org, category, "askedFor", date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date AS week FROM "Report" WHERE id = ${report.id}),
-      o AS (UPDATE "Organisation" SET "reportCount" = "reportCount" + 1 WHERE id = ${org.id}),
-      c AS (INSERT INTO "OrganisationCategoryStat" ("organisationId", category, reports) SELECT org, category, 1 FROM r
-            ON CONFLICT ("organisationId", category) DO UPDATE SET reports = "OrganisationCategoryStat".reports + 1),
-      a AS (INSERT INTO "OrganisationAskedStat" ("organisationId", "askedFor", reports) SELECT DISTINCT org, item, 1 FROM r, unnest(r."askedFor") AS item
-            ON CONFLICT ("organisationId", "askedFor") DO UPDATE SET reports = "OrganisationAskedStat".reports + 1)
-      INSERT INTO "OrganisationWeekStat" ("organisationId", "weekStart", reports) SELECT org, week, 1 FROM r
-      ON CONFLICT ("organisationId", "weekStart") DO UPDATE SET reports = "OrganisationWeekStat".reports + 1`;
+  const masked = Boolean(body?.masked || callerIdName?.masked);
+  const [row] = await tx.$queryRaw<WrittenReport[]>`
+    SELECT * FROM callercheck_report(
+      ${newId()}, ${[newId(), newId()]}::text[], ${newId()},
+      ${phone.e164}, ${phone.country}, ${phone.type},
+      ${actor?.id ?? null}::text, ${reporter.kind === "anonymous" ? reporter.addressKey : null}::text, ${org?.id ?? null}::text,
+      ${data.occurredAt}::timestamp(3), ${data.channel}, ${data.category}, ${data.askedFor}::text[],
+      ${data.leftMessage ?? null}::boolean, ${callerIdName?.text ?? null}::text, ${body?.text ?? null}::text, ${masked},
+      ${data.proposedOrganisation?.name ?? null}::text, ${data.idempotencyKey})`;
+  if (actor && row.trustLevel !== null) {
+    // The reporter's kept trust input moved; their level (and their votes' weight) moves only on a change.
+    const subject = { role: row.userRole!, createdAt: row.userCreatedAt!, emailVerified: row.emailVerified, suspendedAt: row.suspendedAt, visibleReports: row.visibleReportCount! };
+    if (keptTrust(subject, row.createdAt).level !== row.trustLevel) await refreshTrustLevels(tx, [actor.id], row.createdAt);
   }
-
-  const previous = await countReporter(tx, reporter, phone.e164, data.category, now);
-  // The reporter counts once in the verdict, under their latest category.
-  const movesFrom: ReportCategory | null = previous && previous.category !== data.category ? previous.category : null;
-  const gain = !previous || movesFrom ? 1 : 0;
-  const member = actor ? gain : 0;
-  const visitor = actor ? 0 : gain;
-  // The number's breakdowns and dates in one statement: its category (and the one the reporter moves
-  // from, a different row), its week and first/last dates, computed from the stored row exactly as
-  // lib/numbers/counters.ts does.
-  await tx.$executeRaw`
-    WITH r AS (SELECT e164, "occurredAt" FROM "Report" WHERE id = ${report.id}),
-    c AS (INSERT INTO "NumberCategoryStat" (e164, category, reports, reporters, "anonymousReporters")
-          VALUES (${phone.e164}, ${data.category}::"ReportCategory", 1, ${member}, ${visitor})
-          ON CONFLICT (e164, category) DO UPDATE SET reports = "NumberCategoryStat".reports + 1,
-            reporters = "NumberCategoryStat".reporters + ${member}, "anonymousReporters" = "NumberCategoryStat"."anonymousReporters" + ${visitor}),
-    m AS (UPDATE "NumberCategoryStat" SET reporters = reporters - ${movesFrom && actor ? 1 : 0}, "anonymousReporters" = "anonymousReporters" - ${movesFrom && !actor ? 1 : 0}
-          WHERE e164 = ${phone.e164} AND category::text = ${movesFrom ?? ""}),
-    w AS (INSERT INTO "NumberWeekStat" (e164, "weekStart", reports)
-          SELECT e164, date_trunc('week', "occurredAt" AT TIME ZONE 'UTC')::date, 1 FROM r
-          ON CONFLICT (e164, "weekStart") DO UPDATE SET reports = "NumberWeekStat".reports + 1)
-    UPDATE "PhoneNumber" p SET
-      "firstReportedAt" = LEAST(p."firstReportedAt", r."occurredAt"),
-      "lastReportedAt" = GREATEST(p."lastReportedAt", r."occurredAt"),
-      "reporterCount" = p."reporterCount" + ${previous || !actor ? 0 : 1}
-    FROM r WHERE p.e164 = r.e164`;
-  await recordReportAlerts(tx, { id: report.id, e164: phone.e164, reporterId: actor?.id ?? null, category: data.category, organisationId: org?.id ?? null });
-
   return {
-    id: report.id,
+    id: row.reportId,
     e164: phone.e164,
     duplicate: false,
-    masked: Boolean(body?.masked || callerIdName?.masked),
+    masked,
     organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null,
   };
 }
 
-type Previous = { category: ReportCategory } | null;
-
-/** Where a reporter counts once per number: members by id, visitors by their address key. */
-const REPORTER_TABLES = {
-  member: { table: Prisma.raw('"NumberReporter"'), key: Prisma.raw('"userId"') },
-  anonymous: { table: Prisma.raw('"NumberAnonymousReporter"'), key: Prisma.raw('"addressKey"') },
-} as const;
-
-/**
- * The reporter's previous category on this number (null if first), and records this report, in one
- * statement: the CTE reads the row as it was before the upsert, and the number's row lock (taken first
- * in writeReport) keeps any other report on the number from moving it meanwhile.
- */
-async function countReporter(tx: Tx, reporter: Reporter, e164: string, category: ReportCategory, now: Date): Promise<Previous> {
-  const { table, key } = REPORTER_TABLES[reporter.kind];
-  const id = reporter.kind === "member" ? reporter.actor.id : reporter.addressKey;
-  const [row] = await tx.$queryRaw<{ previous: ReportCategory | null }[]>`
-    WITH before AS (SELECT category FROM ${table} WHERE e164 = ${e164} AND ${key} = ${id}),
-    upsert AS (INSERT INTO ${table} (e164, ${key}, category, reports, "lastReportedAt")
-      VALUES (${e164}, ${id}, ${category}::"ReportCategory", 1, ${now})
-      ON CONFLICT (e164, ${key}) DO UPDATE SET category = EXCLUDED.category, reports = ${table}.reports + 1, "lastReportedAt" = EXCLUDED."lastReportedAt")
-    SELECT (SELECT category::text FROM before) AS previous`;
-  return row?.previous ? { category: row.previous } : null;
-}
+/** What callercheck_report answers: the report, and (for a member) their trust inputs after it. */
+type WrittenReport = {
+  reportId: string;
+  createdAt: Date;
+  userRole: Role | null;
+  userCreatedAt: Date | null;
+  emailVerified: Date | null;
+  suspendedAt: Date | null;
+  visibleReportCount: number | null;
+  trustLevel: string | null;
+};
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
   // One organisation per name, however many reports propose it at once: proposals of one name queue

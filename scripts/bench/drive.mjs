@@ -40,23 +40,6 @@ const cookies = await Promise.all(
   }),
 );
 
-/** Server action ids from the build's manifest, by file and export name. */
-function actionId(file, name) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.env.BENCH_DIST_DIR ?? ".next", "server", "server-reference-manifest.json"), "utf8"));
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === name);
-  if (!found) throw new Error(`no server action ${file}#${name} in the build`);
-  return found[0];
-}
-const reportAction = actionId("app/report/actions.ts", "createReportAction");
-
-/** A server action call as React's client encodes it: arguments [previousState, formData]. */
-function actionBody(fields) {
-  const boundary = `----bench${Math.random().toString(36).slice(2)}`;
-  const parts = Object.entries(fields).map(([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="_1_${key}"\r\n\r\n${value}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`);
-  return { body: `${parts.join("")}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 let sequence = 0;
 const tail = Array.from({ length: 200 }, (_, i) => shape.tailNumber(i * 37));
 const enc = encodeURIComponent;
@@ -140,16 +123,6 @@ function writer(i, side) {
   const m = (2 * i + (side === "app" ? 0 : 1)) % members.length;
   return { m, member: members[m] };
 }
-/** A server action posted as React's client posts it, signed in as member m from its own address. */
-function actionRequest(request, { path: actionPath, action, body, contentType, m, i, subnet }) {
-  return {
-    ...request,
-    method: "POST",
-    path: actionPath,
-    body,
-    headers: { "content-type": contentType, "next-action": action, accept: "text/x-component", origin: APP, cookie: cookies[m], "x-forwarded-for": `10.${subnet}.${i % 250}.${(i >> 8) % 250}` },
-  };
-}
 /** A member's write as their browser sends it to a route handler (lib/platform/send-json.ts). */
 function jsonRequest(request, { path: routePath, body, m, i, subnet }) {
   return {
@@ -171,8 +144,8 @@ function reportWrites(side) {
           const number = shape.tailNumber(i * 101);
           context.key = key;
           if (side === "base") return { ...request, method: "POST", path: "/report", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: member, e164: number, key }) };
-          const { body, contentType } = actionBody({ number, occurredAt: "", channel: "CALL", category: "SCAM", idempotencyKey: key });
-          return actionRequest(request, { path: "/report", action: reportAction, body, contentType, m, i, subnet: 8 });
+          // As the report form sends it when JavaScript runs (report-form.tsx → app/api/reports): JSON to the route handler.
+          return jsonRequest(request, { path: "/api/reports", body: { number, occurredAt: "", channel: "CALL", category: "SCAM", askedFor: [], idempotencyKey: key }, m, i, subnet: 8 });
         },
         onResponse: (status, body, context) => {
           if (status === 200 && /"ok":true/.test(body ?? "")) ledger.reports.push({ side, key: context.key });
