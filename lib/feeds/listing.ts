@@ -108,7 +108,7 @@ async function refreshOnce(e164: string): Promise<void> {
   // is released with the statement): otherwise a write computed from older data could land after this
   // read, so the refresh goes the locked way and reads it again.
   const [page, [stored]] = await Promise.all([
-    getNumberPage(e164, null, { reports: 0 }),
+    getNumberPage(e164, null, { reports: 0, chart: false }),
     db.$queryRaw<(NonNullable<CurrentListing> & { free: boolean; listed: boolean })[]>`
       SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict
         FROM (SELECT pg_try_advisory_xact_lock(hashtext(${`listing:${e164}`})) AS free) f LEFT JOIN "ListedNumber" l ON l.e164 = ${e164}`,

@@ -222,7 +222,7 @@ export type NumberPage = {
  * Everything a number's page and the lookup API show, from counters and indexed rows: one round
  * trip of parallel reads, plus the vote rows when the number has votes. `e164` must be canonical.
  */
-export async function getNumberPage(e164: string, viewer: NumberViewer, options: { reports?: number; now?: Date; replica?: boolean } = {}): Promise<NumberPage> {
+export async function getNumberPage(e164: string, viewer: NumberViewer, options: { reports?: number; now?: Date; replica?: boolean; chart?: boolean } = {}): Promise<NumberPage> {
   // replica: the caller tolerates a little replication lag (the public API); see lib/platform/db.ts.
   const read = options.replica ? dbRead : db;
   const now = options.now ?? new Date();
@@ -242,7 +242,8 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
         contentHiddenAt: true,
         contentHiddenReason: true,
         categoryStats: { select: { category: true, reports: true, reporters: true, anonymousReporters: true } },
-        weekStats: { select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } },
+        // chart: false (the feeds' verdict, which has no chart) skips a row per week reported.
+        weekStats: options.chart === false ? false : { select: { weekStart: true, reports: true }, orderBy: { weekStart: "asc" } },
         claims: {
           select: {
             id: true,
