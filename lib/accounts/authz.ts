@@ -17,6 +17,13 @@ export type Actor = {
   createdAt: Date;
   emailVerified: Date | null;
   suspendedAt: Date | null;
+  /**
+   * The member's kept trust inputs as read with their session (lib/trust/legitimacy.ts): a report that
+   * cannot move their level is filed in one statement that checks them (lib/reports/report.ts). Absent
+   * where an actor is built without them; those reports take the transactional way.
+   */
+  visibleReportCount?: number;
+  trustLevel?: string;
 };
 
 const actorSelect = {
@@ -29,6 +36,8 @@ const actorSelect = {
   suspendedAt: true,
   deletedAt: true,
   sessionVersion: true,
+  visibleReportCount: true,
+  trustLevel: true,
 } as const;
 
 /**

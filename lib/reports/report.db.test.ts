@@ -16,8 +16,16 @@ async function member(options: { ageDays?: number; suspended?: boolean } = {}): 
   const n = ++userSeq;
   const createdAt = new Date(Date.now() - (options.ageDays ?? 30) * DAY);
   return db.user.create({
-    data: { email: `member${n}-${key()}@example.com`, name: `Member ${n}`, createdAt, emailVerified: createdAt, suspendedAt: options.suspended ? new Date() : null },
-    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+    // Stored at the level its age gives (as the sweep would have it), so reports take the one-statement way the app takes.
+    data: {
+      email: `member${n}-${key()}@example.com`,
+      name: `Member ${n}`,
+      createdAt,
+      emailVerified: createdAt,
+      suspendedAt: options.suspended ? new Date() : null,
+      trustLevel: options.suspended ? "SUSPENDED" : (options.ageDays ?? 30) >= 1 ? "TL1" : "TL0",
+    },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true, visibleReportCount: true, trustLevel: true },
   });
 }
 
@@ -75,6 +83,21 @@ describe("createReport", () => {
     const number = await db.phoneNumber.findUniqueOrThrow({ where: { e164: "+61412000002" } });
     expect(number.reportCount).toBe(1);
     await expectCountersMatchRows();
+  });
+
+  test("a report in one statement, and one from a session read before it (the statement refuses itself, a transaction files it), leave counts equal to a recount", async () => {
+    const session = await member({ ageDays: 40 });
+    const first = await createReport(session, input({ number: "0412 000 011", category: "SCAM" }), { address: "a3" });
+    // The same session's view (0 visible reports) is now stale: the row says 1.
+    const second = await createReport(session, input({ number: "0412 000 011", category: "IMPERSONATION" }), { address: "a3" });
+    expect(second.id).not.toBe(first.id);
+    expect(await db.user.findUniqueOrThrow({ where: { id: session.id }, select: { visibleReportCount: true, trustLevel: true } })).toEqual({ visibleReportCount: 2, trustLevel: "TL1" });
+    const live = await expectCountersMatchRows();
+    expect(live.reporters.filter((row) => row.userId === session.id)).toEqual([expect.objectContaining({ e164: "+61412000011", category: "IMPERSONATION", reports: 2 })]);
+    expect(live.categories.filter((row) => row.e164 === "+61412000011").map(({ category, reports, reporters }) => ({ category, reports, reporters }))).toEqual([
+      { category: "SCAM", reports: 1, reporters: 0 },
+      { category: "IMPERSONATION", reports: 1, reporters: 1 },
+    ]);
   });
 
   test("counters equal the rows after 50 concurrent reports on one number", async () => {

@@ -48,7 +48,10 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
   for (let attempt = 1; ; attempt++) {
     try {
-      const created = await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, named ?? proposal), { maxWait: 20_000, timeout: 30_000 });
+      const organisation = named ?? proposal;
+      const created =
+        (await writeReportAlone(actor, data, organisation)) ??
+        (await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 }));
       invalidateNumber(created.e164, [created.organisation?.id]);
       await alertOrganisationAboutReport(created);
       await refreshListingAfterWrite(created.e164);
@@ -86,32 +89,74 @@ export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; a
  * whose trust level the report moves is re-weighed in it too (refreshTrustLevels).
  */
 export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
-  const { phone } = data;
   const actor = reporter.kind === "member" ? reporter.actor : null;
   const org = organisation ?? (data.proposedOrganisation && actor ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
+  const { row, created } = await callReportFunction(tx, reporter, data, org, null);
+  if (actor && row.trustLevel !== null) {
+    // The reporter's kept trust input moved; their level (and their votes' weight) moves only on a change,
+    // and when it does not, the time it may next move by itself is kept (the sweep's due date).
+    const kept = keptTrust({ role: row.userRole!, createdAt: row.userCreatedAt!, emailVerified: row.emailVerified, suspendedAt: row.suspendedAt, visibleReports: row.visibleReportCount! }, row.createdAt);
+    if (kept.level !== row.trustLevel) await refreshTrustLevels(tx, [actor.id], row.createdAt);
+    else await tx.$executeRaw`UPDATE "User" SET "trustLevelCheckAt" = ${kept.checkAt} WHERE id = ${actor.id}`;
+  }
+  return created;
+}
+
+/**
+ * A member's report in one statement, with no transaction around it, when it cannot move their trust
+ * level: the level their session's row gives after one more visible report is the level stored, and they
+ * propose no new organisation. callercheck_report checks that the row is still as the session read it (it
+ * raises CC001, undoing everything, when not). Null when this way does not apply or the row had moved:
+ * the caller files the report in a transaction (writeReport).
+ */
+async function writeReportAlone(actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport | null> {
+  if (actor.visibleReportCount === undefined || actor.trustLevel === undefined) return null;
+  if (data.proposedOrganisation && !organisation) return null;
+  const reports = actor.visibleReportCount + 1;
+  const kept = keptTrust({ ...actor, visibleReports: reports }, new Date());
+  if (kept.level !== actor.trustLevel) return null;
+  try {
+    const expect = { reports, level: actor.trustLevel, role: actor.role, emailVerified: actor.emailVerified, suspendedAt: actor.suspendedAt, checkAt: kept.checkAt };
+    return (await callReportFunction(db, { kind: "member", actor }, data, organisation, expect)).created;
+  } catch (error) {
+    if (isRaised(error, "CC001")) return null;
+    throw error;
+  }
+}
+
+/** What the reporter's row must say after the report for the one-statement way, and their next check. */
+type Expected = { reports: number; level: string; role: string; emailVerified: Date | null; suspendedAt: Date | null; checkAt: Date | null };
+
+/** An error our SQL raised with this code, inside a raw query's failure. */
+function isRaised(error: unknown, code: string): boolean {
+  const known = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown } | null;
+  return known?.code === "P2010" && (known.meta?.code === code || (typeof known.message === "string" && known.message.includes(`Code: \`${code}\``)));
+}
+
+async function callReportFunction(client: Tx | typeof db, reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null) {
+  const { phone } = data;
+  const actor = reporter.kind === "member" ? reporter.actor : null;
   const body = data.body ? maskSensitive(data.body) : null;
   const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
   const masked = Boolean(body?.masked || callerIdName?.masked);
-  const [row] = await tx.$queryRaw<WrittenReport[]>`
+  const [row] = await client.$queryRaw<WrittenReport[]>`
     SELECT * FROM callercheck_report(
       ${newId()}, ${[newId(), newId()]}::text[], ${newId()},
       ${phone.e164}, ${phone.country}, ${phone.type},
       ${actor?.id ?? null}::text, ${reporter.kind === "anonymous" ? reporter.addressKey : null}::text, ${org?.id ?? null}::text,
       ${data.occurredAt}::timestamp(3), ${data.channel}, ${data.category}, ${data.askedFor}::text[],
       ${data.leftMessage ?? null}::boolean, ${callerIdName?.text ?? null}::text, ${body?.text ?? null}::text, ${masked},
-      ${data.proposedOrganisation?.name ?? null}::text, ${data.idempotencyKey})`;
-  if (actor && row.trustLevel !== null) {
-    // The reporter's kept trust input moved; their level (and their votes' weight) moves only on a change.
-    const subject = { role: row.userRole!, createdAt: row.userCreatedAt!, emailVerified: row.emailVerified, suspendedAt: row.suspendedAt, visibleReports: row.visibleReportCount! };
-    if (keptTrust(subject, row.createdAt).level !== row.trustLevel) await refreshTrustLevels(tx, [actor.id], row.createdAt);
-  }
-  return {
+      ${data.proposedOrganisation?.name ?? null}::text, ${data.idempotencyKey},
+      ${expect?.reports ?? null}::integer, ${expect?.level ?? null}::text, ${expect?.role ?? null}::text,
+      ${expect?.emailVerified ?? null}::timestamp(3), ${expect?.suspendedAt ?? null}::timestamp(3), ${expect?.checkAt ?? null}::timestamp(3))`;
+  const created: CreatedReport = {
     id: row.reportId,
     e164: phone.e164,
     duplicate: false,
     masked,
     organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null,
   };
+  return { row, created };
 }
 
 /** What callercheck_report answers: the report, and (for a member) their trust inputs after it. */

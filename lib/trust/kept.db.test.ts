@@ -13,7 +13,7 @@ import { legitimacy } from "./rules";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const actorSelect = { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true } as const;
+const actorSelect = { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true, visibleReportCount: true, trustLevel: true } as const;
 
 async function user(ageMs: number, options: { verified?: boolean; role?: "USER" | "MODERATOR" | "ADMIN" } = {}): Promise<Actor> {
   const createdAt = new Date(Date.now() - ageMs);
@@ -84,8 +84,13 @@ test("after a random mix of votes, reports, hides, suspensions and role changes,
   const suspended = new Set<string>();
   let done = 0;
 
+  // Reports take one statement when the member's level cannot move, a transaction when it does; an actor
+  // read a few steps ago (a session's view gone stale) makes the one statement refuse itself and the
+  // transaction take over. All three happen here.
+  let earlier: Actor[] = members;
   for (let step = 0; step < 260; step++) {
-    const actor = pick(members);
+    const fresh = pick(members);
+    const actor = step % 4 === 3 ? (earlier.find((m) => m.id === fresh.id) ?? fresh) : fresh;
     const roll = rnd();
     try {
       if (roll < 0.35) {
@@ -133,7 +138,8 @@ test("after a random mix of votes, reports, hides, suspensions and role changes,
       // Expected refusals (a suspended member voting, a limit reached) change nothing.
       if (!(error instanceof AppError) || !["FORBIDDEN", "RATE_LIMITED", "CONFLICT"].includes(error.code)) throw error;
     }
-    // Commands are handed the actor as the server reads it now.
+    // Commands are handed the actor as the server reads it now (and, every fourth step, as it was read a few steps ago).
+    if (step % 8 === 0) earlier = members;
     members = await db.user.findMany({ where: { id: { in: members.map((m) => m.id) } }, select: actorSelect });
   }
   expect(done).toBeGreaterThan(150);
