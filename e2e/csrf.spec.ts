@@ -45,3 +45,40 @@ test("a server action posted cross-site with a forged X-Forwarded-Host is refuse
   expect(own.body).toMatch(/"ok":true/);
   expect(await stored(ownKey)).toBe(1);
 });
+
+test("a member's JSON write (a report, a vote) posted cross-site with a forged X-Forwarded-Host is refused and writes nothing", async () => {
+  test.setTimeout(120_000);
+  if (!instance) {
+    const port = await freePort();
+    instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` });
+  }
+  const member = await createUser();
+  const cookie = await sessionCookie(member);
+  const from = ownLoopbackAddress();
+  const number = `+61491570${String(100 + Math.floor(Math.random() * 800))}`;
+  const post = (path: string, body: unknown, headers: Record<string, string>) =>
+    rawRequest(`${instance!.baseUrl}${path}`, { method: "POST", from, body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "application/json", cookie, ...headers } });
+  const forged = { origin: "http://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" };
+  const report = (key: string) => ({ number, occurredAt: "", channel: "CALL", category: "SCAM", askedFor: [], idempotencyKey: key });
+  const stored = async (key: string) => (await sql().query(`SELECT 1 FROM "Report" WHERE "reporterId" = $1 AND "idempotencyKey" = $2`, [member.id, key])).rowCount;
+  const votes = async () => (await sql().query(`SELECT 1 FROM "Vote" v JOIN "Claim" c ON c.id = v."claimId" WHERE v."userId" = $1 AND c.e164 = $2`, [member.id, number])).rowCount;
+
+  const forgedKey = `csrf-json-${uniqueSuffix()}`;
+  const refusedReport = await post("/api/reports", report(forgedKey), forged);
+  expect(refusedReport.status).toBe(403);
+  expect(refusedReport.body).not.toMatch(/"ok":true/);
+  const refusedVote = await post("/api/votes", { e164: number, legitimate: false }, forged);
+  expect(refusedVote.status).toBe(403);
+  expect(await stored(forgedKey)).toBe(0);
+  expect(await votes()).toBe(0);
+
+  // From the site's own origin both are stored: the refusals above were the origin check.
+  const ownKey = `csrf-json-${uniqueSuffix()}`;
+  const ownReport = await post("/api/reports", report(ownKey), { origin: instance.baseUrl });
+  expect(ownReport.status).toBe(200);
+  expect(ownReport.body).toMatch(/"ok":true/);
+  expect(await stored(ownKey)).toBe(1);
+  const ownVote = await post("/api/votes", { e164: number, legitimate: false }, { origin: instance.baseUrl });
+  expect(ownVote.status).toBe(200);
+  expect(await votes()).toBe(1);
+});

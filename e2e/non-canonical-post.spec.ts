@@ -16,7 +16,8 @@ test("a server action posted to a non-canonical number address (/numbers/%2B61â€
   const section = page.getByRole("region", { name: "Experiences" });
   await section.getByLabel("Comment", { exact: true }).fill("Posted through the percent-encoded address.");
   await section.getByRole("button", { name: "Post comment" }).click();
-  await expect(section.getByRole("article", { name: `Comment by ${member.name}` }).first().getByTestId("comment-body")).toHaveText("Posted through the percent-encoded address.");
+  // A number nobody has reported keeps comments behind its privacy gate: the answer says it is posted.
+  await expect(section.getByTestId("comment-posted")).toHaveText("Your comment is posted.");
   expect(posted.length).toBeGreaterThan(0);
   expect(posted.every((status) => status === 200)).toBe(true);
   const { rows } = await sql().query(`SELECT body FROM "Comment" WHERE "authorId" = $1 AND e164 = $2`, [member.id, e164]);
