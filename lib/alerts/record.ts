@@ -2,8 +2,9 @@ import "server-only";
 import type { Tx } from "../platform/db";
 import type { AlertEventData, AlertKind } from "./kinds";
 
-// The alerts outbox. Each function is called inside the transaction that makes the change, so an
-// alert exists exactly when the change was committed; the worker (./worker.ts) drains the rows.
+// The alerts outbox. Each function is called inside the transaction that makes the change (a report's
+// rows are written by its own statement, below), so an alert exists exactly when the change was
+// committed; the worker (./worker.ts) drains the rows.
 
 async function record(tx: Tx, kind: AlertKind, target: { e164?: string | null; organisationId?: string | null }, actorId: string | null, data: AlertEventData) {
   await tx.alertEvent.create({ data: { kind, e164: target.e164 ?? null, organisationId: target.organisationId ?? null, actorId, data }, select: { id: true } });
@@ -15,8 +16,8 @@ async function organisationRef(tx: Tx, organisationId: string) {
 
 // A new report's events ("new report" for the number's watchers; "possible impersonation" for the
 // organisation's, on the first report linking a number that is neither verified for it nor one of its
-// published contact numbers) are recorded by the report's own statement, callercheck_report
-// (prisma/migrations/…_report_function, called by lib/reports/report.ts writeReport).
+// published contact numbers) are recorded by the report's own statement, callercheck_report (its latest
+// definition: prisma/migrations/…_report_function_on_its_own), whichever way lib/reports/report.ts files it.
 
 /** A number entered an organisation's registry (promoted or added by a moderator). */
 export async function recordRegistryAdded(tx: Tx, entry: { e164: string; organisationId: string; actorId: string }) {

@@ -67,7 +67,7 @@ const following = new Map<string, { due: boolean }>();
  * asked for within a second of the last one waits for the second to end, and the refresh then starts
  * after every vote asked for meanwhile committed. Failures are logged (refreshListingAfterWrite).
  */
-export function refreshListingLater(e164: string): void {
+export function refreshListingLater(e164: string, followMs: number = LISTING_FOLLOW_MS): void {
   const recent = following.get(e164);
   if (recent) {
     recent.due = true;
@@ -78,8 +78,8 @@ export function refreshListingLater(e164: string): void {
   void refreshListingAfterWrite(e164);
   const timer = setTimeout(() => {
     following.delete(e164);
-    if (entry.due) refreshListingLater(e164);
-  }, LISTING_FOLLOW_MS);
+    if (entry.due) refreshListingLater(e164, followMs);
+  }, followMs);
   timer.unref?.();
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expect, test } from "vitest";
-import { AppError, fieldsWithControlCharacters, isUniqueViolation, parseOrThrow } from "./errors";
+import { AppError, fieldsWithControlCharacters, isUniqueViolation, parseOrThrow, sqlStateOf } from "./errors";
 
 const schema = z.object({ name: z.string(), text: z.string(), tags: z.array(z.string()).optional() });
 
@@ -38,11 +38,18 @@ test("isDatabaseUnavailable knows the ways a stopped database answers, and nothi
   expect(isDatabaseUnavailable({ cause: { code: "ECONNREFUSED" } })).toBe(true);
 });
 
-test("a unique violation is recognised from Prisma's own queries and from inside a raw query", () => {
+test("a unique violation is recognised from Prisma's own queries and from inside a raw query (Prisma 7's shape)", () => {
   expect(isUniqueViolation({ code: "P2002" })).toBe(true);
-  expect(isUniqueViolation({ code: "P2010", meta: { code: "23505" } })).toBe(true);
-  expect(isUniqueViolation({ code: "P2010", message: 'Raw query failed. Code: `23505`. Message: `duplicate key value violates unique constraint "Report_reporterId_idempotencyKey_key"`' })).toBe(true);
-  expect(isUniqueViolation({ code: "P2010", meta: { code: "23503" }, message: "Raw query failed. Code: `23503`." })).toBe(false);
+  const raw = (originalCode: string) => ({
+    code: "P2010",
+    meta: { driverAdapterError: { cause: { originalCode, kind: "postgres" } } },
+    message: `Raw query failed. Code: \`${originalCode}\`. Message: \`duplicate key value violates unique constraint "Report_reporterId_idempotencyKey_key"\``,
+  });
+  expect(isUniqueViolation(raw("23505"))).toBe(true);
+  expect(sqlStateOf(raw("CC001"))).toBe("CC001");
+  expect(isUniqueViolation(raw("23503"))).toBe(false);
+  // Without the adapter's cause, the code in the message still tells.
+  expect(isUniqueViolation({ code: "P2010", message: "Raw query failed. Code: `23505`. Message: `duplicate key`" })).toBe(true);
   expect(isUniqueViolation(new Error("duplicate"))).toBe(false);
   expect(isUniqueViolation(null)).toBe(false);
 });

@@ -114,11 +114,22 @@ function isNextControlFlow(error: unknown): boolean {
 }
 
 /**
+ * The SQLSTATE of a PostgreSQL error inside a Prisma raw query's failure (P2010), or null: Prisma 7 carries
+ * it as the driver adapter's `cause.originalCode`, and names it in the message ("Code: `23505`").
+ */
+export function sqlStateOf(error: unknown): string | null {
+  const known = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown } | null;
+  if (known?.code !== "P2010") return null;
+  const original = known.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof original === "string") return original;
+  const named = typeof known.message === "string" ? /Code: `([0-9A-Z]{5})`/.exec(known.message) : null;
+  return named?.[1] ?? null;
+}
+
+/**
  * A unique violation, narrowed without importing the client into client-safe code: Prisma's P2002 from its
  * own queries, or PostgreSQL's 23505 inside a raw query's failure (P2010: the report's one statement).
  */
 export function isUniqueViolation(error: unknown): boolean {
-  const known = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown } | null;
-  if (known?.code === "P2002") return true;
-  return known?.code === "P2010" && (known.meta?.code === "23505" || (typeof known.message === "string" && known.message.includes("Code: `23505`")));
+  return (error as { code?: unknown } | null)?.code === "P2002" || sqlStateOf(error) === "23505";
 }

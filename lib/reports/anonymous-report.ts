@@ -32,7 +32,7 @@ export async function createAnonymousReport(input: unknown, options: { address: 
     const created = await db.$transaction(
       async (tx) => {
         await spendProofOfWork(tx, proof);
-        return writeReport(tx, { kind: "anonymous", addressKey: key }, data, named);
+        return (await writeReport(tx, { kind: "anonymous", addressKey: key }, data, named)).created;
       },
       { maxWait: 20_000, timeout: 30_000 },
     );

@@ -5,7 +5,7 @@ import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { REPORT_CATEGORY_KEYS } from "../display/labels";
-import { createReport } from "./report";
+import { createReport, reportWays } from "./report";
 import { reportFormInput } from "./test-input";
 
 const DAY = 86_400_000;
@@ -87,9 +87,12 @@ describe("createReport", () => {
 
   test("a report in one statement, and one from a session read before it (the statement refuses itself, a transaction files it), leave counts equal to a recount", async () => {
     const session = await member({ ageDays: 40 });
+    const before = { ...reportWays };
     const first = await createReport(session, input({ number: "0412 000 011", category: "SCAM" }), { address: "a3" });
+    expect(reportWays).toEqual({ ...before, alone: before.alone + 1 });
     // The same session's view (0 visible reports) is now stale: the row says 1.
     const second = await createReport(session, input({ number: "0412 000 011", category: "IMPERSONATION" }), { address: "a3" });
+    expect(reportWays).toEqual({ alone: before.alone + 1, refusedAlone: before.refusedAlone + 1, transaction: before.transaction + 1 });
     expect(second.id).not.toBe(first.id);
     expect(await db.user.findUniqueOrThrow({ where: { id: session.id }, select: { visibleReportCount: true, trustLevel: true } })).toEqual({ visibleReportCount: 2, trustLevel: "TL1" });
     const live = await expectCountersMatchRows();

@@ -4,7 +4,7 @@ import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
-import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
+import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
@@ -12,7 +12,7 @@ import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform
 import { reportSchema, type ReportInput } from "./schema";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
 import { keptTrust } from "../trust/kept";
-import { refreshTrustLevels } from "../trust/legitimacy";
+import { reweighNow } from "../trust/legitimacy";
 
 const DAY_MS = 86_400_000;
 
@@ -31,8 +31,9 @@ const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId
 
 /**
  * Files one report: the number if new, a proposed organisation if asked, the claim (number ↔
- * organisation) if new, the report, and every counter it moves — in one transaction. A resubmitted
- * form (same idempotency key) returns the report already stored and creates nothing.
+ * organisation) if new, the report, and every counter it moves — in one statement, inside a transaction
+ * when a proposal or a change of the member's trust level needs one (writeReportAlone, writeReport). A
+ * resubmitted form (same idempotency key) returns the report already stored and creates nothing.
  */
 export async function createReport(actor: Actor | null, input: unknown, options: { address: string }): Promise<CreatedReport> {
   // Parsed before the actor is checked, so a form comes back with every field's message first.
@@ -49,9 +50,12 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   for (let attempt = 1; ; attempt++) {
     try {
       const organisation = named ?? proposal;
-      const created =
-        (await writeReportAlone(actor, data, organisation)) ??
-        (await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 }));
+      const alone = await writeReportAlone(actor, data, organisation);
+      if (!alone) reportWays.transaction++;
+      const written = alone ? { created: alone, reweigh: false } : await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 });
+      const { created } = written;
+      // A report that moved the member's level: their votes are re-weighed now that it has committed.
+      if (written.reweigh) await reweighNow(actor.id);
       invalidateNumber(created.e164, [created.organisation?.id]);
       await alertOrganisationAboutReport(created);
       await refreshListingAfterWrite(created.e164);
@@ -81,25 +85,29 @@ export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; a
  * their latest category. Visitors do not count towards PhoneNumber.reporterCount: that count opens
  * the privacy gate (lib/trust/privacy.ts), which only members may open.
  *
- * The writes are one statement, callercheck_report (prisma/migrations/…_report_function): the number's
- * row locked first (every report on one number queues there, so the reporter's previous category cannot
- * race; lock order number → organisation), the claim, the report, the organisation's and the number's
- * counters and breakdowns as lib/numbers/counters.ts recounts them, and the alerts outbox rows
- * (lib/alerts/kinds.ts). A proposed organisation is created first, in the same transaction; a member
- * whose trust level the report moves is re-weighed in it too (refreshTrustLevels).
+ * The writes are one statement, callercheck_report (its latest definition:
+ * prisma/migrations/…_report_function_on_its_own): the number's row locked first (every report on one
+ * number queues there, so the reporter's previous category cannot race; lock order number → user →
+ * claim → organisation), the claim, the report, the organisation's and the number's counters and
+ * breakdowns as lib/numbers/counters.ts recounts them, and the alerts outbox rows (lib/alerts/kinds.ts).
+ * A proposed organisation is created first, in the same transaction. A member whose trust level the
+ * report moves is left due for the trust sweep in it, and `reweigh` says so: the caller re-weighs their
+ * votes once it has committed (lib/trust/legitimacy.ts reweighNow), because re-weighing locks the claims
+ * they voted on, which here, behind this report's claim and organisation rows, could deadlock.
  */
-export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport> {
+export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<{ created: CreatedReport; reweigh: boolean }> {
   const actor = reporter.kind === "member" ? reporter.actor : null;
   const org = organisation ?? (data.proposedOrganisation && actor ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
   const { row, created } = await callReportFunction(tx, reporter, data, org, null);
   if (actor && row.trustLevel !== null) {
-    // The reporter's kept trust input moved; their level (and their votes' weight) moves only on a change,
-    // and when it does not, the time it may next move by itself is kept (the sweep's due date).
+    // The reporter's kept trust input moved. When their level moves, they are due for the sweep now (the caller
+    // re-weighs them once this commits); when it does not, the time it may next move by itself is kept.
     const kept = keptTrust({ role: row.userRole!, createdAt: row.userCreatedAt!, emailVerified: row.emailVerified, suspendedAt: row.suspendedAt, visibleReports: row.visibleReportCount! }, row.createdAt);
-    if (kept.level !== row.trustLevel) await refreshTrustLevels(tx, [actor.id], row.createdAt);
-    else await tx.$executeRaw`UPDATE "User" SET "trustLevelCheckAt" = ${kept.checkAt} WHERE id = ${actor.id}`;
+    const reweigh = kept.level !== row.trustLevel;
+    await tx.$executeRaw`UPDATE "User" SET "trustLevelCheckAt" = ${reweigh ? row.createdAt : kept.checkAt} WHERE id = ${actor.id}`;
+    return { created, reweigh };
   }
-  return created;
+  return { created, reweigh: false };
 }
 
 /**
@@ -117,20 +125,27 @@ async function writeReportAlone(actor: Actor, data: ReportInput, organisation: O
   if (kept.level !== actor.trustLevel) return null;
   try {
     const expect = { reports, level: actor.trustLevel, role: actor.role, emailVerified: actor.emailVerified, suspendedAt: actor.suspendedAt, checkAt: kept.checkAt };
-    return (await callReportFunction(db, { kind: "member", actor }, data, organisation, expect)).created;
+    const { created } = await callReportFunction(db, { kind: "member", actor }, data, organisation, expect);
+    reportWays.alone++;
+    return created;
   } catch (error) {
-    if (isRaised(error, "CC001")) return null;
+    if (isRaised(error, "CC001")) {
+      reportWays.refusedAlone++;
+      return null;
+    }
     throw error;
   }
 }
+
+/** How members' reports were filed in this process (read by the tests, which hold each way to a recount). */
+export const reportWays = { alone: 0, refusedAlone: 0, transaction: 0 };
 
 /** What the reporter's row must say after the report for the one-statement way, and their next check. */
 type Expected = { reports: number; level: string; role: string; emailVerified: Date | null; suspendedAt: Date | null; checkAt: Date | null };
 
 /** An error our SQL raised with this code, inside a raw query's failure. */
 function isRaised(error: unknown, code: string): boolean {
-  const known = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown } | null;
-  return known?.code === "P2010" && (known.meta?.code === code || (typeof known.message === "string" && known.message.includes(`Code: \`${code}\``)));
+  return sqlStateOf(error) === code;
 }
 
 async function callReportFunction(client: Tx | typeof db, reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null) {

@@ -6,7 +6,7 @@ import { resolveFlags } from "../moderation/queues";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
-import { createReport } from "../reports/report";
+import { createReport, reportWays } from "../reports/report";
 import { castVote, withdrawVote } from "../votes/vote";
 import { getClaimLegitimacy, getTrustLevels, refreshDueTrustLevels } from "./legitimacy";
 import { legitimacy } from "./rules";
@@ -88,6 +88,7 @@ test("after a random mix of votes, reports, hides, suspensions and role changes,
   // read a few steps ago (a session's view gone stale) makes the one statement refuse itself and the
   // transaction take over. All three happen here.
   let earlier: Actor[] = members;
+  const ways = { ...reportWays };
   for (let step = 0; step < 260; step++) {
     const fresh = pick(members);
     const actor = step % 4 === 3 ? (earlier.find((m) => m.id === fresh.id) ?? fresh) : fresh;
@@ -143,6 +144,10 @@ test("after a random mix of votes, reports, hides, suspensions and role changes,
     members = await db.user.findMany({ where: { id: { in: members.map((m) => m.id) } }, select: actorSelect });
   }
   expect(done).toBeGreaterThan(150);
+  // Every way a report is filed was taken.
+  expect(reportWays.alone - ways.alone).toBeGreaterThan(10);
+  expect(reportWays.refusedAlone - ways.refusedAlone).toBeGreaterThan(0);
+  expect(reportWays.transaction - ways.transaction).toBeGreaterThan(reportWays.refusedAlone - ways.refusedAlone);
   expect(await db.vote.count()).toBeGreaterThan(10);
   expect(await db.report.count({ where: { hiddenAt: { not: null } } })).toBeGreaterThan(0);
   expect(await db.organisationAskedStat.count()).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
-// Kept (incremental) legitimacy: pure arithmetic shared by the vote commands, recountAll's SQL and
-// the tests. A vote of weight w cast at t contributes w × 2^((t − EPOCH) / H) to its claim's sum on
+// Kept (incremental) legitimacy: pure arithmetic shared by recountAll's SQL, the vote's statement
+// (callercheck_vote does voteDelta's sums in the database, with these constants passed in) and the tests. A vote of weight w cast at t contributes w × 2^((t − EPOCH) / H) to its claim's sum on
 // its side; at read time the sum times 2^(−(now − EPOCH) / H) equals Σ w × 0.5^((now − t) / H), which
 // is exactly what rules.ts legitimacy() computes from the rows. Sums only ever move by one vote's
 // contribution, so a page reads two numbers instead of every vote.

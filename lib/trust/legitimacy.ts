@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { db, type Tx } from "../platform/db";
+import { log } from "../platform/log";
 import { HALF_LIFE_MS, keptLegitimacy, keptTrust, KEPT_EPOCH_MS } from "./kept";
 import { trustLevel, type Legitimacy, type TrustLevel } from "./rules";
 
@@ -35,7 +36,8 @@ export async function getClaimLegitimacy(claimIds: string[], now: Date = new Dat
 /**
  * Brings the users' stored trust level up to date and, where it changed, re-weighs every vote they
  * cast and moves each claim's kept sums by the difference. Call it inside the transaction that
- * changed a trust input (a report filed or hidden, a suspension, a role, a confirmed e-mail).
+ * changed a trust input (a report hidden, a suspension, a role, a confirmed e-mail), or at once after
+ * it with reweighNow where that transaction holds claim rows (a report filed, a vote).
  * Lock order is user → claims (ordered by id), as in castVote, so the two cannot deadlock.
  */
 export async function refreshTrustLevels(tx: Tx, userIds: string[], now: Date = new Date()): Promise<void> {
@@ -53,6 +55,25 @@ export async function refreshTrustLevels(tx: Tx, userIds: string[], now: Date = 
     }
     await reweighVotes(tx, user.id, kept.weight);
     await tx.$executeRaw`UPDATE "User" SET "trustLevel" = ${kept.level}, "trustLevelCheckAt" = ${kept.checkAt} WHERE id = ${user.id}`;
+  }
+}
+
+/**
+ * After a write that committed with the member's weight behind their level (a vote weighed at a level time
+ * had moved; a report that moves it, filed in a transaction holding claim and organisation rows, where
+ * re-weighing their other claims could deadlock against a moderator's promotion): bring the level up to date
+ * and re-weigh their votes now, in a transaction of its own (lock order user → claims). A failure is logged,
+ * not thrown — the write is stored — and the member is left due for refreshDueTrustLevels, which sweeps them
+ * within seconds. True when the level was brought up to date here.
+ */
+export async function reweighNow(userId: string, now: Date = new Date()): Promise<boolean> {
+  try {
+    await db.$transaction((tx) => refreshTrustLevels(tx, [userId], now), { maxWait: 120_000, timeout: 30_000 });
+    return true;
+  } catch (error) {
+    log.error({ err: error, userId }, "re-weighing a member's votes after their write failed; the trust sweep will");
+    await db.$executeRaw`UPDATE "User" SET "trustLevelCheckAt" = ${now} WHERE id = ${userId}`.catch(() => undefined);
+    return false;
   }
 }
 

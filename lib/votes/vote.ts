@@ -7,7 +7,7 @@ import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { log } from "../platform/log";
-import { refreshDueTrustLevels, refreshTrustLevels } from "../trust/legitimacy";
+import { refreshDueTrustLevels, reweighNow } from "../trust/legitimacy";
 import { HALF_LIFE_MS, KEPT_EPOCH_MS, keptLegitimacy, keptTrust } from "../trust/kept";
 import { normalisePhone } from "../numbers/phone";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
@@ -55,7 +55,7 @@ async function spendVoteLimits(actor: Actor, context: WriteContext) {
   ]);
 }
 
-/** Votes queue for a pooled connection and for their claim's row under a burst: allow for the wait. */
+/** The brigading check's transaction (only when it opens an alert) queues for a pooled connection under a burst: allow for the wait. */
 const TX_OPTIONS = { maxWait: 120_000, timeout: 30_000 };
 
 /** The vote panel's figures for one claim, as they stand after the vote (no page re-render needed). */
@@ -91,8 +91,9 @@ const WEIGHTS = JSON.stringify(THRESHOLDS.weights);
  *
  * The vote is weighed at the voter's stored trust level. When time alone has moved their level since
  * it was stored (a first day ending; the sweep after votes normally gets there first), the level is
- * brought up to date at once and every vote of theirs, this one included, re-weighed
- * (refreshTrustLevels): the same sums as refreshing before the vote, one transaction later.
+ * brought up to date at once and every vote of theirs, this one included, re-weighed (reweighNow): the
+ * same sums as refreshing before the vote, one transaction later (and if that fails, the vote stands and
+ * the trust sweep re-weighs them).
  */
 async function writeVote(userId: string, claimId: string, legitimate: boolean | null, now: Date): Promise<VoteRow> {
   const [row] = await db.$queryRaw<VoteRow[]>`
@@ -101,9 +102,12 @@ async function writeVote(userId: string, claimId: string, legitimate: boolean | 
   if (row.outcome === "no-user") throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
   if (row.outcome === "no-claim") throw new AppError("NOT_FOUND", "That claim no longer exists.");
   if (keptTrust({ ...row, visibleReports: row.visibleReportCount }, now).level === row.trustLevel) return row;
-  await db.$transaction((tx) => refreshTrustLevels(tx, [userId], now), TX_OPTIONS);
-  const counters = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } });
-  return { ...row, ...counters };
+  // The vote is stored whatever happens next; the panel shows the re-weighed figures when they could be read.
+  if (!(await reweighNow(userId, now))) return row;
+  const counters = await db.claim
+    .findUnique({ where: { id: claimId }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true, notLegitScaled: true } })
+    .catch(() => null);
+  return counters ? { ...row, ...counters } : row;
 }
 
 /**

@@ -5,6 +5,7 @@
 -- statement, when the row says otherwise; the caller then files the report the transactional way. Every
 -- member's report also stores when the reporter's level may next change by time alone (trustLevelCheckAt,
 -- lib/trust/kept.ts nextTrustCheck), so a fifth report before thirty days is swept when the thirty days end.
+-- The outbox rows carry the report's own time (UTC, as the app writes every timestamp), not the session's clock.
 DROP FUNCTION callercheck_report(text, text[], text, text, text, text, text, text, text, timestamp(3), text, text, text[], boolean, text, text, boolean, text, text);
 
 CREATE OR REPLACE FUNCTION callercheck_report(
@@ -115,16 +116,16 @@ BEGIN
   IF p_organisation_id IS NOT NULL THEN
     SELECT o.name, o.slug INTO v_org_name, v_org_slug FROM "Organisation" o WHERE o.id = p_organisation_id;
   END IF;
-  INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data)
+  INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data, "createdAt")
   VALUES (p_alert_ids[1], 'NEW_REPORT', p_e164, NULL, p_reporter_id,
-          jsonb_strip_nulls(jsonb_build_object('category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug)));
+          jsonb_strip_nulls(jsonb_build_object('category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug)), v_now);
   IF p_organisation_id IS NOT NULL AND v_org_name IS NOT NULL THEN
     SELECT c.status::text AS status, c."reportCount" INTO v_claim_row FROM "Claim" c WHERE c.e164 = p_e164 AND c."organisationKey" = p_organisation_id;
     IF v_claim_row."reportCount" = 1 AND v_claim_row.status <> 'VERIFIED'
        AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" k WHERE k."organisationId" = p_organisation_id AND k.e164 = p_e164) THEN
-      INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data)
+      INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data, "createdAt")
       VALUES (p_alert_ids[2], 'IMPERSONATION', NULL, p_organisation_id, p_reporter_id,
-              jsonb_build_object('e164', p_e164, 'category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug));
+              jsonb_build_object('e164', p_e164, 'category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug), v_now);
     END IF;
   END IF;
 
@@ -133,3 +134,8 @@ BEGIN
   RETURN NEXT;
 END;
 $$;
+
+-- Members whose next trust check was never kept by their reports (before this migration a report kept it only
+-- when their level moved): due now, so the sweep (lib/trust/legitimacy.ts refreshDueTrustLevels) looks at each
+-- once and keeps it from then on.
+UPDATE "User" SET "trustLevelCheckAt" = now() AT TIME ZONE 'UTC' WHERE "trustLevel" = 'TL1' AND "trustLevelCheckAt" IS NULL AND "visibleReportCount" > 0;
