@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { numberUrlDecision } from "@/lib/numbers/url";
+import { CROSS_SITE_MESSAGE, isCrossSite } from "@/lib/platform/cross-site";
 import { env } from "@/lib/platform/env";
 import { contentSecurityPolicy, newNonce } from "@/lib/platform/security-headers";
 
@@ -70,21 +71,9 @@ async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
   }
 }
 
-/**
- * A server action posted from another site: its Origin names another host than the one it was sent to.
- * Next refuses it too, but with a 500; this answers 403 first. The host is X-Forwarded-Host only when a
- * trusted proxy sent it (scripts/server.mjs drops it from anyone else), else the Host header.
- */
+/** A server action posted from another site (lib/platform/cross-site.ts). Next refuses it too, but with a 500; this answers 403 first. */
 function isCrossSiteActionCall(request: NextRequest): boolean {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  return request.method === "POST" && request.headers.has("next-action") && isCrossSite(request.headers);
 }
 
 export async function proxy(request: NextRequest) {
@@ -95,7 +84,7 @@ export async function proxy(request: NextRequest) {
   if (Number.isFinite(length) && length > MAX_BODY_BYTES) {
     return refuse(request, 413, `The request is larger than ${MAX_BODY_BYTES / 1024} kB. Shorten what you typed and try again.`);
   }
-  if (isCrossSiteActionCall(request)) return refuse(request, 403, "Forms can only be sent from CallerCheck's own pages. Open the page again and send it from there.");
+  if (isCrossSiteActionCall(request)) return refuse(request, 403, CROSS_SITE_MESSAGE);
   if (await isMalformedActionCall(request)) return refuse(request, 400, "The form could not be read. Reload the page and try again.");
   // Any other spelling of a number in /numbers/<number> answers a permanent redirect to the
   // canonical /numbers/+61412345678 before rendering (a page's own redirect would come after the

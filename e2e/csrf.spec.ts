@@ -13,17 +13,28 @@ test.afterAll(async () => {
   await instance?.stop();
 });
 
+/** One instance for the file, trusting no proxy, started by whichever test runs first. */
+async function ownInstance(): Promise<Instance> {
+  if (!instance) {
+    const port = await freePort();
+    instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` });
+  }
+  return instance;
+}
+
+/** A member with a session cookie, the loopback address to post from, and a number nobody reported. */
+async function poster() {
+  const member = await createUser();
+  return { member, cookie: await sessionCookie(member), from: ownLoopbackAddress(), number: `+61491570${String(100 + Math.floor(Math.random() * 800))}` };
+}
+
 test("a server action posted cross-site with a forged X-Forwarded-Host is refused and writes nothing", async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
-  instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` });
-  const member = await createUser();
-  const cookie = await sessionCookie(member);
-  const from = ownLoopbackAddress();
-  const number = `+61491570${String(100 + Math.floor(Math.random() * 800))}`;
+  const site = await ownInstance();
+  const { member, cookie, from, number } = await poster();
   const post = (key: string, headers: Record<string, string>) => {
     const { body, contentType } = actionBody({ number, occurredAt: "", channel: "CALL", category: "SCAM", idempotencyKey: key });
-    return rawRequest(`${instance!.baseUrl}/report`, {
+    return rawRequest(`${site.baseUrl}/report`, {
       method: "POST",
       from,
       body,
@@ -40,7 +51,7 @@ test("a server action posted cross-site with a forged X-Forwarded-Host is refuse
 
   // The same call from the site's own origin is accepted: the refusal above was the origin check.
   const ownKey = `csrf-${uniqueSuffix()}`;
-  const own = await post(ownKey, { origin: instance.baseUrl });
+  const own = await post(ownKey, { origin: site.baseUrl });
   expect(own.status).toBe(200);
   expect(own.body).toMatch(/"ok":true/);
   expect(await stored(ownKey)).toBe(1);
@@ -48,16 +59,10 @@ test("a server action posted cross-site with a forged X-Forwarded-Host is refuse
 
 test("a member's JSON write (a report, a vote) posted cross-site with a forged X-Forwarded-Host is refused and writes nothing", async () => {
   test.setTimeout(120_000);
-  if (!instance) {
-    const port = await freePort();
-    instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}` });
-  }
-  const member = await createUser();
-  const cookie = await sessionCookie(member);
-  const from = ownLoopbackAddress();
-  const number = `+61491570${String(100 + Math.floor(Math.random() * 800))}`;
+  const site = await ownInstance();
+  const { member, cookie, from, number } = await poster();
   const post = (path: string, body: unknown, headers: Record<string, string>) =>
-    rawRequest(`${instance!.baseUrl}${path}`, { method: "POST", from, body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "application/json", cookie, ...headers } });
+    rawRequest(`${site.baseUrl}${path}`, { method: "POST", from, body: JSON.stringify(body), headers: { "content-type": "application/json", accept: "application/json", cookie, ...headers } });
   const forged = { origin: "http://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" };
   const report = (key: string) => ({ number, occurredAt: "", channel: "CALL", category: "SCAM", askedFor: [], idempotencyKey: key });
   const stored = async (key: string) => (await sql().query(`SELECT 1 FROM "Report" WHERE "reporterId" = $1 AND "idempotencyKey" = $2`, [member.id, key])).rowCount;
@@ -74,11 +79,11 @@ test("a member's JSON write (a report, a vote) posted cross-site with a forged X
 
   // From the site's own origin both are stored: the refusals above were the origin check.
   const ownKey = `csrf-json-${uniqueSuffix()}`;
-  const ownReport = await post("/api/reports", report(ownKey), { origin: instance.baseUrl });
+  const ownReport = await post("/api/reports", report(ownKey), { origin: site.baseUrl });
   expect(ownReport.status).toBe(200);
   expect(ownReport.body).toMatch(/"ok":true/);
   expect(await stored(ownKey)).toBe(1);
-  const ownVote = await post("/api/votes", { e164: number, legitimate: false }, { origin: instance.baseUrl });
+  const ownVote = await post("/api/votes", { e164: number, legitimate: false }, { origin: site.baseUrl });
   expect(ownVote.status).toBe(200);
   expect(await votes()).toBe(1);
 });

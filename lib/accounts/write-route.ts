@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, statusFor, toFailure, UNAVAILABLE_RETRY_SECONDS, type ActionResult } from "../platform/errors";
+import { CROSS_SITE_MESSAGE, isCrossSite } from "../platform/cross-site";
 import { clientAddress } from "../platform/rate-limit";
 import type { ActionContext } from "./action";
 import { getActor } from "./authz";
@@ -45,29 +46,14 @@ function refuse(status: 400 | 403 | 413 | 415, error: string): Response {
 }
 
 /**
- * Sent from another site: the browser names the page's origin, and it is not the host the request came
- * to (X-Forwarded-Host only when a trusted proxy set it: scripts/server.mjs drops it from anyone else).
- * The session cookie is SameSite=Lax, so such a request carries no session anyway; this says so plainly.
- */
-function isCrossSite(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
-/**
  * A route handler for one member command: a JSON object in, an ActionResult out, with the status its
  * failure means (400 invalid, 401 signed out, 403 refused, 404, 409, 429 with Retry-After, 503; an
  * unexpected error is logged and answered 500 without detail). Never cached.
  */
 export function writeRoute<T>(handler: (input: Record<string, unknown>, context: ActionContext) => Promise<ActionResult<T>>) {
   return async (request: Request): Promise<Response> => {
-    if (isCrossSite(request)) return refuse(403, "Forms can only be sent from CallerCheck's own pages. Open the page again and send it from there.");
+    // The session cookie is SameSite=Lax, so such a request carries no session anyway; this says so plainly.
+    if (isCrossSite(request.headers)) return refuse(403, CROSS_SITE_MESSAGE);
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (type !== "application/json") return refuse(415, "Send the form as JSON (Content-Type: application/json).");
     const text = await readBounded(request, MAX_BODY_BYTES);

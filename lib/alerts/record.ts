@@ -16,8 +16,8 @@ async function organisationRef(tx: Tx, organisationId: string) {
 
 // A new report's events ("new report" for the number's watchers; "possible impersonation" for the
 // organisation's, on the first report linking a number that is neither verified for it nor one of its
-// published contact numbers) are recorded by the report's own statement, callercheck_report (its latest
-// definition: prisma/migrations/…_report_function_on_its_own), whichever way lib/reports/report.ts files it.
+// published contact numbers) are recorded by the report's own statement, callercheck_report
+// (prisma/migrations/…_report_function), whichever way lib/reports/report.ts files it.
 
 /** A number entered an organisation's registry (promoted or added by a moderator). */
 export async function recordRegistryAdded(tx: Tx, entry: { e164: string; organisationId: string; actorId: string }) {

@@ -85,10 +85,9 @@ export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; a
  * their latest category. Visitors do not count towards PhoneNumber.reporterCount: that count opens
  * the privacy gate (lib/trust/privacy.ts), which only members may open.
  *
- * The writes are one statement, callercheck_report (its latest definition:
- * prisma/migrations/…_report_function_on_its_own): the number's row locked first (every report on one
- * number queues there, so the reporter's previous category cannot race; lock order number → user →
- * claim → organisation), the claim, the report, the organisation's and the number's counters and
+ * The writes are one statement, callercheck_report (prisma/migrations/…_report_function): the
+ * number's row locked first (every report on one number queues there, so the reporter's previous
+ * category cannot race; lock order number → user → claim → organisation), the claim, the report, the organisation's and the number's counters and
  * breakdowns as lib/numbers/counters.ts recounts them, and the alerts outbox rows (lib/alerts/kinds.ts).
  * A proposed organisation is created first, in the same transaction. A member whose trust level the
  * report moves is left due for the trust sweep in it, and `reweigh` says so: the caller re-weighs their

@@ -3,8 +3,16 @@
 -- trust input, the claim (number ↔ organisation), the report, the organisation's and the number's counters
 -- and breakdowns, and the alerts outbox rows (lib/alerts/record.ts kinds NEW_REPORT and IMPERSONATION).
 -- Each statement in a plpgsql function takes a new snapshot, so the reporter's previous category is read
--- after the number's lock, as when the statements were sent one by one. The caller runs it inside its
--- transaction (a visitor's proof of work is spent in it; a member whose level moves is re-weighed in it).
+-- after the number's lock, as when the statements were sent one by one.
+--
+-- A member's report whose trust level cannot move runs on its own, outside an interactive transaction
+-- (lib/reports/report.ts writeReportAlone): the caller says what it expects of the reporter's row after the
+-- report (the count of their visible reports, their stored level, role, confirmation and suspension, read
+-- with their session moments before), and the function raises CC001, undoing the whole statement, when the
+-- row says otherwise; the caller then files the report in a transaction (where a visitor's proof of work is
+-- spent too). Every member's report stores when the reporter's level may next change by time alone
+-- (trustLevelCheckAt, lib/trust/kept.ts nextTrustCheck), so a fifth report before thirty days is swept when
+-- the thirty days end. The outbox rows carry the report's own time (UTC, as the app writes every timestamp).
 --
 -- Timestamps are stored as the app stores them: UTC, without a zone. The week of a report is computed
 -- from its stored occurredAt as lib/numbers/counters.ts recounts it.
@@ -14,7 +22,9 @@ CREATE OR REPLACE FUNCTION callercheck_report(
   p_reporter_id text, p_anonymous_key text, p_organisation_id text,
   p_occurred_at timestamp(3), p_channel text, p_category text, p_asked_for text[],
   p_left_message boolean, p_caller_id_name text, p_body text, p_body_masked boolean,
-  p_proposed_org_name text, p_idempotency_key text)
+  p_proposed_org_name text, p_idempotency_key text,
+  p_expect_reports integer, p_expect_level text, p_expect_role text, p_expect_email_verified timestamp(3), p_expect_suspended timestamp(3),
+  p_check_at timestamp(3))
 RETURNS TABLE (
   "reportId" text, "createdAt" timestamp(3),
   "userRole" text, "userCreatedAt" timestamp(3), "emailVerified" timestamp(3), "suspendedAt" timestamp(3),
@@ -39,9 +49,17 @@ BEGIN
   RETURNING (clock_timestamp() AT TIME ZONE 'UTC')::timestamp(3) INTO v_now;
 
   IF v_member THEN
-    UPDATE "User" u SET "visibleReportCount" = u."visibleReportCount" + 1 WHERE u.id = p_reporter_id
+    UPDATE "User" u SET "visibleReportCount" = u."visibleReportCount" + 1,
+      "trustLevelCheckAt" = CASE WHEN p_expect_level IS NULL THEN u."trustLevelCheckAt" ELSE p_check_at END
+    WHERE u.id = p_reporter_id
     RETURNING u.role::text, u."createdAt", u."emailVerified", u."suspendedAt", u."visibleReportCount", u."trustLevel"
       INTO "userRole", "userCreatedAt", "emailVerified", "suspendedAt", "visibleReportCount", "trustLevel";
+    IF p_expect_level IS NOT NULL AND (
+         "visibleReportCount" IS DISTINCT FROM p_expect_reports OR "trustLevel" IS DISTINCT FROM p_expect_level
+         OR "userRole" IS DISTINCT FROM p_expect_role OR "emailVerified" IS DISTINCT FROM p_expect_email_verified
+         OR "suspendedAt" IS DISTINCT FROM p_expect_suspended) THEN
+      RAISE EXCEPTION 'callercheck_report: the reporter''s row is not as expected' USING ERRCODE = 'CC001';
+    END IF;
   END IF;
 
   IF p_organisation_id IS NOT NULL THEN
@@ -106,16 +124,16 @@ BEGIN
   IF p_organisation_id IS NOT NULL THEN
     SELECT o.name, o.slug INTO v_org_name, v_org_slug FROM "Organisation" o WHERE o.id = p_organisation_id;
   END IF;
-  INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data)
+  INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data, "createdAt")
   VALUES (p_alert_ids[1], 'NEW_REPORT', p_e164, NULL, p_reporter_id,
-          jsonb_strip_nulls(jsonb_build_object('category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug)));
+          jsonb_strip_nulls(jsonb_build_object('category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug)), v_now);
   IF p_organisation_id IS NOT NULL AND v_org_name IS NOT NULL THEN
     SELECT c.status::text AS status, c."reportCount" INTO v_claim_row FROM "Claim" c WHERE c.e164 = p_e164 AND c."organisationKey" = p_organisation_id;
     IF v_claim_row."reportCount" = 1 AND v_claim_row.status <> 'VERIFIED'
        AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" k WHERE k."organisationId" = p_organisation_id AND k.e164 = p_e164) THEN
-      INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data)
+      INSERT INTO "AlertEvent" (id, kind, e164, "organisationId", "actorId", data, "createdAt")
       VALUES (p_alert_ids[2], 'IMPERSONATION', NULL, p_organisation_id, p_reporter_id,
-              jsonb_build_object('e164', p_e164, 'category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug));
+              jsonb_build_object('e164', p_e164, 'category', p_category, 'organisationName', v_org_name, 'organisationSlug', v_org_slug), v_now);
     END IF;
   END IF;
 
@@ -124,3 +142,8 @@ BEGIN
   RETURN NEXT;
 END;
 $$;
+
+-- Members whose next trust check was never kept by their reports (before this migration a report kept it only
+-- when their level moved): due now, so the sweep (lib/trust/legitimacy.ts refreshDueTrustLevels) looks at each
+-- once and keeps it from then on.
+UPDATE "User" SET "trustLevelCheckAt" = now() AT TIME ZONE 'UTC' WHERE "trustLevel" = 'TL1' AND "trustLevelCheckAt" IS NULL AND "visibleReportCount" > 0;
