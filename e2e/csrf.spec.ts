@@ -9,11 +9,15 @@ import { freePort, ownLoopbackAddress, rawRequest, startInstance, type Instance 
 // is written, while the same post from the site's own origin is stored.
 
 let instance: Instance | undefined;
+// With fullyParallel, Playwright may run afterAll between this file's two tests in the same worker (each
+// test is its own group), so the stopped instance is forgotten and the next test starts its own.
 test.afterAll(async () => {
-  await instance?.stop();
+  const stopping = instance;
+  instance = undefined;
+  await stopping?.stop();
 });
 
-/** One instance for the file, trusting no proxy, started by whichever test runs first. */
+/** One instance per worker group, trusting no proxy, started by whichever test runs first. */
 async function ownInstance(): Promise<Instance> {
   if (!instance) {
     const port = await freePort();
