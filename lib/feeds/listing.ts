@@ -97,28 +97,72 @@ function listingChanges(listing: Listing, verifiedIds: string[], current: Curren
 
 const listingSelect = { allowed: true, blocked: true, category: true, confidence: true, organisationIds: true, verdict: true } as const;
 
+/** A number's kept reporters per category: members' and visitors' (NumberCategoryStat). */
+type CategoryReporters = { members: Partial<Record<ReportCategory, number>>; visitors: Partial<Record<ReportCategory, number>> };
+
 /**
- * The verdict's reads (the number page without its reports, which lists the claims and their
- * organisations) and the stored listing, side by side. Most refreshes change nothing: they end there,
- * with no transaction. A change (or a listing being written meanwhile) takes the number's lock, reads the
+ * The listing of a plain number: one no organisation is claimed on, calls back from or publishes, and
+ * nobody voted on (votes sit on claims). Its verdict is its reports' alone, from its kept counters through
+ * the same pure rules the number page applies (getNumberPage with no claim, no official contact and no
+ * votes; only a claimed organisation can be "really them, but unsafe").
+ */
+export function plainListing({ members, visitors }: CategoryReporters): Listing {
+  const verdict = verdictFor({
+    verified: null,
+    claimed: null,
+    officialContact: null,
+    unsafeReports: members.LEGITIMATE_UNSAFE ?? 0,
+    votes: sumLegitimacy([]),
+    reportersByCategory: members,
+    anonymousReportersByCategory: visitors,
+  });
+  return listingFor(verdict, members);
+}
+
+function categoryReporters(stats: Array<{ category: ReportCategory; reporters: number; anonymousReporters: number }>): CategoryReporters {
+  const entry: CategoryReporters = { members: {}, visitors: {} };
+  for (const stat of stats) {
+    if (stat.reporters > 0) entry.members[stat.category] = stat.reporters;
+    if (stat.anonymousReporters > 0) entry.visitors[stat.category] = stat.anonymousReporters;
+  }
+  return entry;
+}
+
+/** The listing a number's verdict gives now, and the organisations it is verified for (sorted, as stored). */
+async function currentVerdictListing(e164: string): Promise<{ listing: Listing; verifiedIds: string[] }> {
+  const page = await getNumberPage(e164, null, { reports: 0, chart: false });
+  const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
+  const verifiedIds = page.organisations
+    .filter((claim) => claim.status === "VERIFIED")
+    .map((claim) => claim.organisation.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { listing: listingFor(page.verdict, reporters), verifiedIds };
+}
+
+type StoredListing = NonNullable<CurrentListing> & { free: boolean; listed: boolean; plain: boolean; stats: Array<{ category: ReportCategory; reporters: number; anonymousReporters: number }> };
+
+/**
+ * The verdict's inputs and the stored listing. One statement reads the stored listing, whether the number
+ * is plain (plainListing) and, if so, its kept category counters: a plain number's verdict needs nothing
+ * more (most reported numbers, and every report about a number nobody claimed). Any other number's verdict
+ * is read as its page reads it (without its reports). Most refreshes change nothing: they end there, with
+ * no transaction. A change (or a listing being written meanwhile) takes the number's lock, reads the
  * listing again and writes it, with the next version when the allow or block side changed.
  */
 async function refreshOnce(e164: string): Promise<void> {
   // The stored listing is trusted only when no transaction is writing the number's listing (the try-lock
   // is released with the statement): otherwise a write computed from older data could land after this
   // read, so the refresh goes the locked way and reads it again.
-  const [page, [stored]] = await Promise.all([
-    getNumberPage(e164, null, { reports: 0, chart: false }),
-    db.$queryRaw<(NonNullable<CurrentListing> & { free: boolean; listed: boolean })[]>`
-      SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict
-        FROM (SELECT pg_try_advisory_xact_lock(hashtext(${`listing:${e164}`})) AS free) f LEFT JOIN "ListedNumber" l ON l.e164 = ${e164}`,
-  ]);
-  const reporters = Object.fromEntries(page.categories.map((c) => [c.category, c.reporters]));
-  const listing = listingFor(page.verdict, reporters);
-  const verifiedIds = page.organisations
-    .filter((claim) => claim.status === "VERIFIED")
-    .map((claim) => claim.organisation.id)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const [stored] = await db.$queryRaw<StoredListing[]>`
+    SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict, p.plain,
+           CASE WHEN p.plain THEN (SELECT coalesce(json_agg(json_build_object('category', s.category, 'reporters', s.reporters, 'anonymousReporters', s."anonymousReporters")), '[]'::json)
+                                     FROM "NumberCategoryStat" s WHERE s.e164 = ${e164}) END AS stats
+      FROM (SELECT pg_try_advisory_xact_lock(hashtext(${`listing:${e164}`})) AS free) f
+      CROSS JOIN (SELECT NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.e164 = ${e164})
+                     AND NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o."officialPhone" = ${e164})
+                     AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" n WHERE n.e164 = ${e164}) AS plain) p
+      LEFT JOIN "ListedNumber" l ON l.e164 = ${e164}`;
+  const { listing, verifiedIds } = stored!.plain ? { listing: plainListing(categoryReporters(stored!.stats)), verifiedIds: [] } : await currentVerdictListing(e164);
   const current = stored?.listed ? stored : null;
   const first = listingChanges(listing, verifiedIds, current);
   if (stored?.free && !first.allowChanged && !first.blockChanged && (!current || current.verdict === listing.verdict)) return;
@@ -213,18 +257,11 @@ export async function refreshImportedListings(numbers: string[], options: { onPr
     const plain = rows.filter((row) => row.plain).map((row) => row.e164);
     full.push(...rows.filter((row) => !row.plain).map((row) => row.e164));
     const stats = await db.numberCategoryStat.findMany({ where: { e164: { in: plain } }, select: { e164: true, category: true, reporters: true, anonymousReporters: true } });
-    const byNumber = new Map<string, { members: Partial<Record<ReportCategory, number>>; visitors: Partial<Record<ReportCategory, number>> }>();
-    for (const stat of stats) {
-      const entry = byNumber.get(stat.e164) ?? { members: {}, visitors: {} };
-      if (stat.reporters > 0) entry.members[stat.category] = stat.reporters;
-      if (stat.anonymousReporters > 0) entry.visitors[stat.category] = stat.anonymousReporters;
-      byNumber.set(stat.e164, entry);
-    }
+    const byNumber = new Map<string, typeof stats>();
+    for (const stat of stats) byNumber.set(stat.e164, [...(byNumber.get(stat.e164) ?? []), stat]);
     const blocked: Array<{ e164: string; listing: Listing }> = [];
     for (const e164 of plain) {
-      const entry = byNumber.get(e164) ?? { members: {}, visitors: {} };
-      const verdict = verdictFor({ verified: null, claimed: null, officialContact: null, unsafeReports: 0, votes: sumLegitimacy([]), reportersByCategory: entry.members, anonymousReportersByCategory: entry.visitors });
-      const listing = listingFor(verdict, entry.members);
+      const listing = plainListing(categoryReporters(byNumber.get(e164) ?? []));
       if (listing.allowed) full.push(e164);
       else if (listing.blocked) blocked.push({ e164, listing });
     }

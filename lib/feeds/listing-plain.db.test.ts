@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "vitest";
+import type { Actor } from "../accounts/authz";
+import type { ReportCategory } from "../generated/prisma/enums";
+import { getNumberPage } from "../numbers/page";
+import { db } from "../platform/db";
+import { createReport, writeReport } from "../reports/report";
+import { reportSchema } from "../reports/schema";
+import { refreshListing } from "./listing";
+import { listingFor } from "./rules";
+
+// refreshListing reads a plain number's verdict (no claim, no organisation calling back from it or
+// publishing it) from its kept counters in one statement, and any other number's as its page reads it.
+// On random report histories the listing stored must be the one the number page's verdict gives.
+
+const DAY = 86_400_000;
+const key = () => randomBytes(6).toString("hex");
+const CATEGORIES: ReportCategory[] = ["SCAM", "TELEMARKETING", "ROBOCALL", "SILENT", "LEGITIMATE", "LEGITIMATE_UNSAFE", "DEBT_COLLECTOR", "OTHER"];
+
+async function member(): Promise<Actor> {
+  const createdAt = new Date(Date.now() - 90 * DAY);
+  return db.user.create({
+    data: { email: `plain-${key()}@example.com`, name: "Plain", createdAt, emailVerified: createdAt },
+    select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true },
+  });
+}
+
+/** A seeded generator, so a failure names a history that can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function expectedListing(e164: string) {
+  const page = await getNumberPage(e164, null, { reports: 0, chart: false });
+  return listingFor(page.verdict, Object.fromEntries(page.categories.map((c) => [c.category, c.reporters])));
+}
+
+test("on random histories, a plain or published number's stored listing is its page verdict's", async () => {
+  const seed = Math.floor(Math.random() * 1e9);
+  const next = random(seed);
+  const pick = <T,>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
+  const members = await Promise.all(Array.from({ length: 8 }, member));
+  const suffix = String(Math.floor(Math.random() * 1000)).padStart(3, "0");
+  const numbers = Array.from({ length: 10 }, (_, i) => `+6149158${suffix}${i}`);
+  // Every third number is an organisation's call-back line: not plain, read the page's way.
+  const published = numbers.filter((_, i) => i % 3 === 2);
+  for (const e164 of published) {
+    const slug = `plain-listing-${key()}`;
+    await db.organisation.create({ data: { slug, name: `Plain listing ${slug}`, officialPhone: e164, status: "ACTIVE" } });
+  }
+
+  // Half the numbers draw mostly scam reports (they reach the blocklist), half any category.
+  const category = (e164: string) => (numbers.indexOf(e164) % 2 === 0 && next() < 0.75 ? "SCAM" : pick(CATEGORIES));
+  for (let step = 0; step < 80; step++) {
+    const e164 = pick(numbers);
+    const input = { number: e164, channel: "CALL", category: category(e164), askedFor: [], idempotencyKey: key() };
+    if (next() < 0.6) {
+      await createReport(pick(members), input, { address: `plain-${step}` });
+    } else {
+      // A visitor's report, as anonymous-report.ts files it (its proof of work aside); then the refresh it makes.
+      await db.$transaction((tx) => writeReport(tx, { kind: "anonymous", addressKey: `plain-visitor-${key()}` }, reportSchema.parse(input), null));
+      await refreshListing(e164);
+    }
+  }
+
+  const outcomes = { blockedPlain: 0, unlistedPlain: 0 };
+  for (const e164 of numbers) {
+    const expected = await expectedListing(e164);
+    const stored = await db.listedNumber.findUnique({ where: { e164 }, select: { verdict: true, allowed: true, blocked: true, category: true, confidence: true } });
+    const context = `seed ${seed}, ${e164}${published.includes(e164) ? " (published)" : ""}`;
+    if (!published.includes(e164)) outcomes[expected.blocked ? "blockedPlain" : "unlistedPlain"]++;
+    if (!stored) {
+      expect(expected.allowed || expected.blocked, context).toBe(false);
+      continue;
+    }
+    expect({ ...stored, confidence: expected.blocked ? stored.confidence : 0 }, context).toEqual({
+      verdict: expected.verdict,
+      allowed: expected.allowed,
+      blocked: expected.blocked,
+      category: expected.category,
+      confidence: expected.confidence,
+    });
+  }
+  // The history reached both sides of the blocklist on plain numbers (otherwise this test proves little).
+  expect(outcomes.blockedPlain, `seed ${seed}`).toBeGreaterThan(0);
+  expect(outcomes.unlistedPlain, `seed ${seed}`).toBeGreaterThan(0);
+});
