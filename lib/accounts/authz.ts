@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Role } from "../generated/prisma/enums";
 import { headers } from "next/headers";
-import { db } from "../platform/db";
+import { db, sql } from "../platform/db";
 import { authSecrets, secureCookies } from "../platform/env";
 import { AppError } from "../platform/errors";
 import { isModerator, STAFF_ROLES } from "./roles";
@@ -26,19 +26,10 @@ export type Actor = {
   trustLevel?: string;
 };
 
-const actorSelect = {
-  id: true,
-  name: true,
-  email: true,
-  role: true,
-  createdAt: true,
-  emailVerified: true,
-  suspendedAt: true,
-  deletedAt: true,
-  sessionVersion: true,
-  visibleReportCount: true,
-  trustLevel: true,
-} as const;
+/** What getActorById reads: the actor, whether the account was deleted and its session version. */
+type ActorRow = Required<Actor> & { deletedAt: Date | null; sessionVersion: number };
+const ACTOR_COLUMNS: ReadonlyArray<keyof ActorRow> = ["id", "name", "email", "role", "createdAt", "emailVerified", "suspendedAt", "deletedAt", "sessionVersion", "visibleReportCount", "trustLevel"];
+const ACTOR_QUERY = `SELECT ${ACTOR_COLUMNS.map((column) => `"${column}"`).join(", ")} FROM "User" WHERE id = $1`;
 
 /**
  * Once per render: the header and the page both ask, and each ask costs a session read (memoised per
@@ -78,7 +69,8 @@ async function readSession(): Promise<SessionClaims | null> {
 
 /** The user by id; with a session version, null unless it is still the user's current one. */
 export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {
-  const user = await db.user.findUnique({ where: { id }, select: actorSelect });
+  // Every signed-in request reads this: one plain statement (sql).
+  const [user] = await sql<ActorRow>(ACTOR_QUERY, [id]);
   if (!user || user.deletedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   const { deletedAt: _deleted, sessionVersion: _version, ...actor } = user;

@@ -2,7 +2,7 @@ import "server-only";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { getNumberPage, sumLegitimacy } from "../numbers/page";
 import { verdictFor } from "../trust/rules";
-import { db, type Tx } from "../platform/db";
+import { db, sql, type Tx } from "../platform/db";
 import { log } from "../platform/log";
 import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 
@@ -153,22 +153,25 @@ async function refreshOnce(e164: string): Promise<void> {
   // The stored listing is trusted only when no transaction is writing the number's listing (the try-lock
   // is released with the statement): otherwise a write computed from older data could land after this
   // read, so the refresh goes the locked way and reads it again.
-  const [stored] = await db.$queryRaw<StoredListing[]>`
-    SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict, p.plain,
-           CASE WHEN p.plain THEN (SELECT coalesce(json_agg(json_build_object('category', s.category, 'reporters', s.reporters, 'anonymousReporters', s."anonymousReporters")), '[]'::json)
-                                     FROM "NumberCategoryStat" s WHERE s.e164 = ${e164}) END AS stats
-      FROM (SELECT pg_try_advisory_xact_lock(hashtext(${`listing:${e164}`})) AS free) f
-      CROSS JOIN (SELECT NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.e164 = ${e164})
-                     AND NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o."officialPhone" = ${e164})
-                     AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" n WHERE n.e164 = ${e164}) AS plain) p
-      LEFT JOIN "ListedNumber" l ON l.e164 = ${e164}`;
+  const lock = `listing:${e164}`;
+  const [stored] = await sql<StoredListing>(
+    `SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict, p.plain,
+            CASE WHEN p.plain THEN (SELECT coalesce(json_agg(json_build_object('category', s.category, 'reporters', s.reporters, 'anonymousReporters', s."anonymousReporters")), '[]'::json)
+                                      FROM "NumberCategoryStat" s WHERE s.e164 = $1) END AS stats
+       FROM (SELECT pg_try_advisory_xact_lock(hashtext($2)) AS free) f
+       CROSS JOIN (SELECT NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.e164 = $1)
+                      AND NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o."officialPhone" = $1)
+                      AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" n WHERE n.e164 = $1) AS plain) p
+       LEFT JOIN "ListedNumber" l ON l.e164 = $1`,
+    [e164, lock],
+  );
   const { listing, verifiedIds } = stored!.plain ? { listing: plainListing(categoryReporters(stored!.stats)), verifiedIds: [] } : await currentVerdictListing(e164);
   const current = stored?.listed ? stored : null;
   const first = listingChanges(listing, verifiedIds, current);
   if (stored?.free && !first.allowChanged && !first.blockChanged && (!current || current.verdict === listing.verdict)) return;
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
       const current = await tx.listedNumber.findUnique({ where: { e164 }, select: { ...listingSelect, allowVersion: true, blockVersion: true } });
       const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, verifiedIds, current);
       if (!allowChanged && !blockChanged) {

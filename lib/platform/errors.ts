@@ -118,7 +118,9 @@ function isNextControlFlow(error: unknown): boolean {
  * it as the driver adapter's `cause.originalCode`, and names it in the message ("Code: `23505`").
  */
 export function sqlStateOf(error: unknown): string | null {
-  const known = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown } | null;
+  const known = error as { code?: unknown; severity?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown } | null;
+  // Straight from pg (lib/platform/db.ts sql): its DatabaseError carries the SQLSTATE and a severity.
+  if (typeof known?.code === "string" && typeof known.severity === "string" && /^[0-9A-Z]{5}$/.test(known.code)) return known.code;
   if (known?.code !== "P2010") return null;
   const original = known.meta?.driverAdapterError?.cause?.originalCode;
   if (typeof original === "string") return original;

@@ -1,8 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { Prisma } from "../generated/prisma/client";
 import { notPageContent } from "./cache-scope";
-import { db } from "./db";
+import { db, sql } from "./db";
 import { AppError } from "./errors";
 
 const DAY = 86_400;
@@ -67,14 +66,17 @@ let spends = 0;
  */
 export async function consumeLimits(spendList: LimitSpend[], now: Date = new Date()): Promise<void> {
   if (spendList.length === 0) return;
-  const rows = spendList.map(([name, key]) => Prisma.sql`(${rowKey(name, key)}, 1, ${new Date(now.getTime() + LIMITS[name].duration * 1000)}::timestamp)`);
-  const spent = await notPageContent(
-    () => db.$queryRaw<{ key: string; points: number; expire: Date }[]>`
-    INSERT INTO "RateLimit" (key, points, expire) VALUES ${Prisma.join(rows)}
-    ON CONFLICT (key) DO UPDATE SET
-      points = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
-      expire = CASE WHEN "RateLimit".expire > ${now}::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
-    RETURNING key, points, expire`,
+  // Straight on the pool (sql): every write spends here first.
+  const spent = await notPageContent(() =>
+    sql<{ key: string; points: number; expire: Date }>(
+      `INSERT INTO "RateLimit" (key, points, expire)
+       SELECT key, 1, expire FROM unnest($1::text[], $2::timestamp[]) AS spend(key, expire)
+       ON CONFLICT (key) DO UPDATE SET
+         points = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
+         expire = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
+       RETURNING key, points, expire`,
+      [spendList.map(([name, key]) => rowKey(name, key)), spendList.map(([name]) => new Date(now.getTime() + LIMITS[name].duration * 1000).toISOString()), now],
+    ),
   );
   if (++spends % CLEANUP_EVERY === 0) await notPageContent(() => deleteExpiredLimits(now)).catch(() => undefined);
   const byKey = new Map(spent.map((row) => [row.key, row]));
@@ -96,7 +98,7 @@ export async function consumeLimit(name: LimitName, key: string, what = "You hav
 export async function refundLimits(spendList: [LimitName, string][]): Promise<void> {
   if (spendList.length === 0) return;
   const keys = spendList.map(([name, key]) => rowKey(name, key));
-  await db.$executeRaw`UPDATE "RateLimit" SET points = greatest(points - 1, 0) WHERE key = ANY(${keys}::text[])`.catch(() => undefined);
+  await sql(`UPDATE "RateLimit" SET points = greatest(points - 1, 0) WHERE key = ANY($1::text[])`, [keys]).catch(() => undefined);
 }
 
 /** The error a spent limit throws: RATE_LIMITED with the wait in its message and Retry-After. */

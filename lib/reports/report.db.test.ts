@@ -4,6 +4,7 @@ import type { Actor } from "../accounts/authz";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
+import { LIMITS } from "../platform/rate-limit";
 import { REPORT_CATEGORY_KEYS } from "../display/labels";
 import { createReport, reportWays } from "./report";
 import { reportFormInput } from "./test-input";
@@ -83,6 +84,19 @@ describe("createReport", () => {
     const number = await db.phoneNumber.findUniqueOrThrow({ where: { e164: "+61412000002" } });
     expect(number.reportCount).toBe(1);
     await expectCountersMatchRows();
+  });
+
+  test("a resubmitted form costs nothing from the day's limits, and is answered with the stored report even once they are used up", async () => {
+    const actor = await member();
+    const once = input({ number: "0412 000 003" });
+    const first = await createReport(actor, once, { address: "a-resubmit" });
+    expect(await createReport(actor, once, { address: "a-resubmit" })).toMatchObject({ id: first.id, duplicate: true });
+    const points = async () => (await db.rateLimit.findUniqueOrThrow({ where: { key: `report:${actor.id}` } })).points;
+    expect(await points()).toBe(1);
+    await db.rateLimit.update({ where: { key: `report:${actor.id}` }, data: { points: LIMITS.report.points } });
+    expect(await createReport(actor, once, { address: "a-resubmit" })).toMatchObject({ id: first.id, duplicate: true });
+    await expect(createReport(actor, input({ number: "0412 000 004" }), { address: "a-resubmit" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db.report.count({ where: { reporterId: actor.id } })).toBe(1);
   });
 
   test("a report in one statement, and one from a session read before it (the statement refuses itself, a transaction files it), leave counts equal to a recount", async () => {

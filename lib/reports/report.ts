@@ -3,7 +3,7 @@ import { refreshListingAfterWrite } from "../feeds/listing";
 import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { db, type Tx } from "../platform/db";
+import { db, sqlIn, type Tx } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
@@ -40,13 +40,19 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   const data = parseOrThrow(reportSchema, input);
   assertCanWrite(actor);
 
-  const existing = await findByKey(actor.id, data.idempotencyKey);
-  if (existing) return existing;
-
   const named = data.organisationId ? await resolveOrganisation(data.organisationId) : null;
   const proposal = data.proposedOrganisation ? await findSameName(data.proposedOrganisation.name) : null;
 
-  const spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
+  // A resubmitted form is found by its key only when it collides (below) or the limits refuse it: the
+  // first submission costs no lookup, and a resubmission is answered with the stored report either way.
+  let spent: Spent;
+  try {
+    spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
+  } catch (error) {
+    const stored = error instanceof AppError && error.code === "RATE_LIMITED" ? await findByKey(actor.id, data.idempotencyKey) : null;
+    if (stored) return stored;
+    throw error;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       const organisation = named ?? proposal;
@@ -124,7 +130,7 @@ async function writeReportAlone(actor: Actor, data: ReportInput, organisation: O
   if (kept.level !== actor.trustLevel) return null;
   try {
     const expect = { reports, level: actor.trustLevel, role: actor.role, emailVerified: actor.emailVerified, suspendedAt: actor.suspendedAt, checkAt: kept.checkAt };
-    const { created } = await callReportFunction(db, { kind: "member", actor }, data, organisation, expect);
+    const { created } = await callReportFunction(null, { kind: "member", actor }, data, organisation, expect);
     reportWays.alone++;
     return created;
   } catch (error) {
@@ -147,22 +153,28 @@ function isRaised(error: unknown, code: string): boolean {
   return sqlStateOf(error) === code;
 }
 
-async function callReportFunction(client: Tx | typeof db, reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null) {
+/** callercheck_report, in the caller's transaction or (tx null) as one statement on the pool (sql). */
+async function callReportFunction(tx: Tx | null, reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null) {
   const { phone } = data;
   const actor = reporter.kind === "member" ? reporter.actor : null;
   const body = data.body ? maskSensitive(data.body) : null;
   const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
   const masked = Boolean(body?.masked || callerIdName?.masked);
-  const [row] = await client.$queryRaw<WrittenReport[]>`
-    SELECT * FROM callercheck_report(
-      ${newId()}, ${[newId(), newId()]}::text[], ${newId()},
-      ${phone.e164}, ${phone.country}, ${phone.type},
-      ${actor?.id ?? null}::text, ${reporter.kind === "anonymous" ? reporter.addressKey : null}::text, ${org?.id ?? null}::text,
-      ${data.occurredAt}::timestamp(3), ${data.channel}, ${data.category}, ${data.askedFor}::text[],
-      ${data.leftMessage ?? null}::boolean, ${callerIdName?.text ?? null}::text, ${body?.text ?? null}::text, ${masked},
-      ${data.proposedOrganisation?.name ?? null}::text, ${data.idempotencyKey},
-      ${expect?.reports ?? null}::integer, ${expect?.level ?? null}::text, ${expect?.role ?? null}::text,
-      ${expect?.emailVerified ?? null}::timestamp(3), ${expect?.suspendedAt ?? null}::timestamp(3), ${expect?.checkAt ?? null}::timestamp(3))`;
+  const [row] = await sqlIn<WrittenReport>(
+    tx,
+    `SELECT * FROM callercheck_report($1, $2::text[], $3, $4, $5, $6, $7::text, $8::text, $9::text, $10::timestamp(3), $11, $12, $13::text[],
+       $14::boolean, $15::text, $16::text, $17, $18::text, $19, $20::integer, $21::text, $22::text, $23::timestamp(3), $24::timestamp(3), $25::timestamp(3))`,
+    [
+      newId(), [newId(), newId()], newId(),
+      phone.e164, phone.country, phone.type,
+      actor?.id ?? null, reporter.kind === "anonymous" ? reporter.addressKey : null, org?.id ?? null,
+      data.occurredAt, data.channel, data.category, data.askedFor,
+      data.leftMessage ?? null, callerIdName?.text ?? null, body?.text ?? null, masked,
+      data.proposedOrganisation?.name ?? null, data.idempotencyKey,
+      expect?.reports ?? null, expect?.level ?? null, expect?.role ?? null,
+      expect?.emailVerified ?? null, expect?.suspendedAt ?? null, expect?.checkAt ?? null,
+    ],
+  );
   const created: CreatedReport = {
     id: row.reportId,
     e164: phone.e164,

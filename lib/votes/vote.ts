@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { refreshListingLater } from "../feeds/listing";
 import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { db, type Tx } from "../platform/db";
+import { db, sql, sqlIn, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { log } from "../platform/log";
 import { refreshDueTrustLevels, reweighNow } from "../trust/legitimacy";
@@ -34,7 +34,7 @@ export async function ensureNumberRow(tx: Tx | typeof db, e164: string): Promise
  * one read when it exists, one more statement (number and claim together) when it does not.
  */
 export async function ensureNumberClaim(e164: string): Promise<{ id: string }> {
-  const found = await db.claim.findUnique({ where: { e164_organisationKey: { e164, organisationKey: NO_ORGANISATION } }, select: { id: true } });
+  const [found] = await sql<{ id: string }>(`SELECT id FROM "Claim" WHERE e164 = $1 AND "organisationKey" = $2`, [e164, NO_ORGANISATION]);
   if (found) return found;
   const parsed = normalisePhone(e164);
   if (!parsed.ok || parsed.phone.e164 !== e164) throw new AppError("INVALID", "That is not a phone number we can read.");
@@ -96,9 +96,10 @@ const WEIGHTS = JSON.stringify(THRESHOLDS.weights);
  * the trust sweep re-weighs them).
  */
 async function writeVote(userId: string, claimId: string, legitimate: boolean | null, now: Date): Promise<VoteRow> {
-  const [row] = await db.$queryRaw<VoteRow[]>`
-    SELECT * FROM callercheck_vote(${userId}, ${claimId}, ${legitimate}::boolean, ${now}::timestamp(3), ${newId()},
-                                   ${WEIGHTS}::jsonb, ${KEPT_EPOCH_MS}::float8, ${HALF_LIFE_MS}::float8)`;
+  const [row] = await sql<VoteRow>(
+    `SELECT * FROM callercheck_vote($1, $2, $3::boolean, $4::timestamp(3), $5, $6::jsonb, $7::float8, $8::float8)`,
+    [userId, claimId, legitimate, now, newId(), WEIGHTS, KEPT_EPOCH_MS, HALF_LIFE_MS],
+  );
   if (row.outcome === "no-user") throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
   if (row.outcome === "no-claim") throw new AppError("NOT_FOUND", "That claim no longer exists.");
   if (keptTrust({ ...row, visibleReports: row.visibleReportCount }, now).level === row.trustLevel) return row;
@@ -190,19 +191,22 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
  * The four figures the brigading rules read (rules.ts brigadeSummary), summed in the database over the
  * claim's votes in the window, with the alerts already open on it: one row, however many votes.
  */
-export async function readBrigadeSummary(client: Tx | typeof db, claimId: string, now: Date): Promise<BrigadeSummary & { votes: number; open: string[] }> {
+export async function readBrigadeSummary(tx: Tx | null, claimId: string, now: Date): Promise<BrigadeSummary & { votes: number; open: string[] }> {
   const rule = THRESHOLDS.brigading;
   const since = new Date(now.getTime() - rule.windowHours * 3_600_000);
   const newSince = new Date(now.getTime() - rule.newAccountDays * 86_400_000);
   const burstSince = new Date(now.getTime() - rule.burstWindowMinutes * 60_000);
-  const [row] = await client.$queryRaw<(BrigadeSummary & { votes: number; open: string[] })[]>`
-    SELECT coalesce(sum(v.weight), 0)::float8 AS weight,
-           coalesce(sum(v.weight) FILTER (WHERE u."createdAt" > ${newSince}), 0)::float8 AS "newWeight",
-           count(*) FILTER (WHERE u."createdAt" > ${newSince})::int AS "newVotes",
-           count(*) FILTER (WHERE v."updatedAt" >= ${burstSince})::int AS "burstVotes",
-           count(*)::int AS votes,
-           ARRAY(SELECT kind::text FROM "ClaimAlert" WHERE "claimId" = ${claimId} AND "resolvedAt" IS NULL) AS open
-      FROM "Vote" v JOIN "User" u ON u.id = v."userId" WHERE v."claimId" = ${claimId} AND v."updatedAt" >= ${since}`;
+  const [row] = await sqlIn<BrigadeSummary & { votes: number; open: string[] }>(
+    tx,
+    `SELECT coalesce(sum(v.weight), 0)::float8 AS weight,
+            coalesce(sum(v.weight) FILTER (WHERE u."createdAt" > $2::timestamp), 0)::float8 AS "newWeight",
+            count(*) FILTER (WHERE u."createdAt" > $2::timestamp)::int AS "newVotes",
+            count(*) FILTER (WHERE v."updatedAt" >= $3::timestamp)::int AS "burstVotes",
+            count(*)::int AS votes,
+            ARRAY(SELECT kind::text FROM "ClaimAlert" WHERE "claimId" = $1 AND "resolvedAt" IS NULL) AS open
+       FROM "Vote" v JOIN "User" u ON u.id = v."userId" WHERE v."claimId" = $1 AND v."updatedAt" >= $4::timestamp`,
+    [claimId, newSince, burstSince, since],
+  );
   return row;
 }
 
@@ -215,7 +219,7 @@ export async function readBrigadeSummary(client: Tx | typeof db, claimId: string
  * (brigadingCheckAfter).
  */
 async function checkBrigading(claimId: string, now: Date): Promise<string[]> {
-  const first = await readBrigadeSummary(db, claimId, now);
+  const first = await readBrigadeSummary(null, claimId, now);
   const open = new Set(first.open);
   if (brigadingSignalsOf(first).every((kind) => open.has(kind))) return [];
   return db.$transaction(async (tx) => {
