@@ -139,36 +139,58 @@ async function currentVerdictListing(e164: string): Promise<{ listing: Listing; 
   return { listing: listingFor(page.verdict, reporters), verifiedIds };
 }
 
-type StoredListing = NonNullable<CurrentListing> & { free: boolean; listed: boolean; plain: boolean; stats: Array<{ category: ReportCategory; reporters: number; anonymousReporters: number }> };
-
 /**
- * The verdict's inputs and the stored listing. One statement reads the stored listing, whether the number
- * is plain (plainListing) and, if so, its kept category counters: a plain number's verdict needs nothing
- * more (most reported numbers, and every report about a number nobody claimed). Any other number's verdict
- * is read as its page reads it (without its reports). Most refreshes change nothing: they end there, with
- * no transaction. A change (or a listing being written meanwhile) takes the number's lock, reads the
- * listing again and writes it, with the next version when the allow or block side changed.
+ * What callercheck_listing_state reads in one statement (prisma/migrations/…_listing_state_function): whether
+ * no transaction is writing the number's listing now, the stored listing, whether the number is plain
+ * (plainListing) and, if so, its kept reporters per category.
  */
-async function refreshOnce(e164: string): Promise<void> {
+export type ListingState = NonNullable<CurrentListing> & {
+  free: boolean;
+  listed: boolean;
+  plain: boolean;
+  stats: Array<{ category: ReportCategory; reporters: number; anonymousReporters: number }> | null;
+};
+
+/** The listing to write, or null when the stored one stands (and no transaction is writing it meanwhile). */
+async function listingToWrite(e164: string, state: ListingState): Promise<{ listing: Listing; verifiedIds: string[] } | null> {
+  const { listing, verifiedIds } = state.plain ? { listing: plainListing(categoryReporters(state.stats ?? [])), verifiedIds: [] } : await currentVerdictListing(e164);
+  const current = state.listed ? state : null;
+  const first = listingChanges(listing, verifiedIds, current);
   // The stored listing is trusted only when no transaction is writing the number's listing (the try-lock
   // is released with the statement): otherwise a write computed from older data could land after this
   // read, so the refresh goes the locked way and reads it again.
+  if (state.free && !first.allowChanged && !first.blockChanged && (!current || current.verdict === listing.verdict)) return null;
+  return { listing, verifiedIds };
+}
+
+/**
+ * The verdict's inputs and the stored listing. One statement (callercheck_listing_state) reads the stored
+ * listing, whether the number is plain and, if so, its kept category counters: a plain number's verdict
+ * needs nothing more (most reported numbers, and every report about a number nobody claimed). Any other
+ * number's verdict is read as its page reads it (without its reports). Most refreshes change nothing: they
+ * end there, with no transaction. A change (or a listing being written meanwhile) takes the number's lock,
+ * reads the listing again and writes it, with the next version when the allow or block side changed.
+ */
+async function refreshOnce(e164: string): Promise<void> {
+  const [state] = await sql<ListingState>(`SELECT * FROM callercheck_listing_state($1)`, [e164]);
+  const next = await listingToWrite(e164, state!);
+  if (next) await writeListing(e164, next.listing, next.verifiedIds);
+}
+
+/**
+ * After a member's report filed in one statement, with the listing state that statement read once the
+ * report was written (lib/reports/report.ts): when the number is plain and its listing stands, nothing more
+ * is read. Otherwise, or while a refresh of the number runs in this process (it must run again after this
+ * report), the number is refreshed as after any write.
+ */
+export async function refreshListingAfterReport(e164: string, state: ListingState): Promise<void> {
+  if (state.plain && !inFlight.has(e164) && (await listingToWrite(e164, state)) === null) return;
+  await refreshListingAfterWrite(e164);
+}
+
+/** Writes a listing computed from the verdict's inputs, under the number's lock, re-reading the stored one. */
+async function writeListing(e164: string, listing: Listing, verifiedIds: string[]): Promise<void> {
   const lock = `listing:${e164}`;
-  const [stored] = await sql<StoredListing>(
-    `SELECT f.free, l.e164 IS NOT NULL AS listed, l.allowed, l.blocked, l.category::text AS category, l.confidence, l."organisationIds", l.verdict, p.plain,
-            CASE WHEN p.plain THEN (SELECT coalesce(json_agg(json_build_object('category', s.category, 'reporters', s.reporters, 'anonymousReporters', s."anonymousReporters")), '[]'::json)
-                                      FROM "NumberCategoryStat" s WHERE s.e164 = $1) END AS stats
-       FROM (SELECT pg_try_advisory_xact_lock(hashtext($2)) AS free) f
-       CROSS JOIN (SELECT NOT EXISTS (SELECT 1 FROM "Claim" c WHERE c.e164 = $1)
-                      AND NOT EXISTS (SELECT 1 FROM "Organisation" o WHERE o."officialPhone" = $1)
-                      AND NOT EXISTS (SELECT 1 FROM "OrganisationContactNumber" n WHERE n.e164 = $1) AS plain) p
-       LEFT JOIN "ListedNumber" l ON l.e164 = $1`,
-    [e164, lock],
-  );
-  const { listing, verifiedIds } = stored!.plain ? { listing: plainListing(categoryReporters(stored!.stats)), verifiedIds: [] } : await currentVerdictListing(e164);
-  const current = stored?.listed ? stored : null;
-  const first = listingChanges(listing, verifiedIds, current);
-  if (stored?.free && !first.allowChanged && !first.blockChanged && (!current || current.verdict === listing.verdict)) return;
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;

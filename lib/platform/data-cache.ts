@@ -169,13 +169,18 @@ function parseInvalidation(message: string): { origin: string; tags: string[]; h
   }
 }
 
-// Broadcasts are coalesced: the writes of one tick go out as one NOTIFY (one statement, not one per write).
+/**
+ * Broadcasts are coalesced: the writes of BROADCAST_COALESCE_MS go out as one NOTIFY (one statement, not
+ * one per write: under a burst of reports that was a fifth of each report's round trips). Other processes
+ * hear of a write at most that much later; this one drops its own entries at once (invalidateLocally).
+ */
+export const BROADCAST_COALESCE_MS = 10;
 let pending: { tags: Set<string>; holdMs: number } | null = null;
 function broadcast(tags: readonly string[], holdMs: number): void {
   if (lifetimeMs() <= 0) return;
   if (!pending) {
     pending = { tags: new Set(), holdMs: 0 };
-    setImmediate(flushBroadcast);
+    setTimeout(flushBroadcast, BROADCAST_COALESCE_MS);
   }
   for (const tag of tags) pending.tags.add(tag);
   pending.holdMs = Math.max(pending.holdMs, holdMs);

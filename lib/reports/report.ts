@@ -1,5 +1,5 @@
 import "server-only";
-import { refreshListingAfterWrite } from "../feeds/listing";
+import { refreshListingAfterReport, refreshListingAfterWrite, type ListingState } from "../feeds/listing";
 import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
@@ -58,13 +58,15 @@ export async function createReport(actor: Actor | null, input: unknown, options:
       const organisation = named ?? proposal;
       const alone = await writeReportAlone(actor, data, organisation);
       if (!alone) reportWays.transaction++;
-      const written = alone ? { created: alone, reweigh: false } : await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 });
+      const written = alone ? { ...alone, reweigh: false } : await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 });
       const { created } = written;
       // A report that moved the member's level: their votes are re-weighed now that it has committed.
       if (written.reweigh) await reweighNow(actor.id);
       invalidateNumber(created.e164, [created.organisation?.id]);
       await alertOrganisationAboutReport(created);
-      await refreshListingAfterWrite(created.e164);
+      // The feeds have the number before the member is told it is saved.
+      if (alone) await refreshListingAfterReport(created.e164, alone.listing);
+      else await refreshListingAfterWrite(created.e164);
       return created;
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -122,7 +124,7 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
  * raises CC001, undoing everything, when not). Null when this way does not apply or the row had moved:
  * the caller files the report in a transaction (writeReport).
  */
-async function writeReportAlone(actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<CreatedReport | null> {
+async function writeReportAlone(actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<{ created: CreatedReport; listing: ListingState } | null> {
   if (actor.visibleReportCount === undefined || actor.trustLevel === undefined) return null;
   if (data.proposedOrganisation && !organisation) return null;
   const reports = actor.visibleReportCount + 1;
@@ -130,9 +132,9 @@ async function writeReportAlone(actor: Actor, data: ReportInput, organisation: O
   if (kept.level !== actor.trustLevel) return null;
   try {
     const expect = { reports, level: actor.trustLevel, role: actor.role, emailVerified: actor.emailVerified, suspendedAt: actor.suspendedAt, checkAt: kept.checkAt };
-    const { created } = await callReportFunction(null, { kind: "member", actor }, data, organisation, expect);
+    const { created, row } = await callReportFunction(null, { kind: "member", actor }, data, organisation, expect);
     reportWays.alone++;
-    return created;
+    return { created, listing: row.listing! };
   } catch (error) {
     if (isRaised(error, "CC001")) {
       reportWays.refusedAlone++;
@@ -160,10 +162,16 @@ async function callReportFunction(tx: Tx | null, reporter: Reporter, data: Repor
   const body = data.body ? maskSensitive(data.body) : null;
   const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
   const masked = Boolean(body?.masked || callerIdName?.masked);
+  // On its own (no transaction around it), the statement also reads the number's listing state once the
+  // report is written (LATERAL: after the report's row), for refreshListingAfterReport; in a transaction
+  // that read would come before the commit, so the caller refreshes the listing afterwards instead.
+  const call = `callercheck_report($1, $2::text[], $3, $4, $5, $6, $7::text, $8::text, $9::text, $10::timestamp(3), $11, $12, $13::text[],
+       $14::boolean, $15::text, $16::text, $17, $18::text, $19, $20::integer, $21::text, $22::text, $23::timestamp(3), $24::timestamp(3), $25::timestamp(3))`;
   const [row] = await sqlIn<WrittenReport>(
     tx,
-    `SELECT * FROM callercheck_report($1, $2::text[], $3, $4, $5, $6, $7::text, $8::text, $9::text, $10::timestamp(3), $11, $12, $13::text[],
-       $14::boolean, $15::text, $16::text, $17, $18::text, $19, $20::integer, $21::text, $22::text, $23::timestamp(3), $24::timestamp(3), $25::timestamp(3))`,
+    tx
+      ? `SELECT *, NULL::json AS listing FROM ${call}`
+      : `SELECT r.*, to_json(l) AS listing FROM ${call} r CROSS JOIN LATERAL callercheck_listing_state(CASE WHEN r."reportId" IS NOT NULL THEN $4 END) l`,
     [
       newId(), [newId(), newId()], newId(),
       phone.e164, phone.country, phone.type,
@@ -195,6 +203,8 @@ type WrittenReport = {
   suspendedAt: Date | null;
   visibleReportCount: number | null;
   trustLevel: string | null;
+  /** Filed on its own: the number's feed listing state read after it (callercheck_listing_state). */
+  listing: ListingState | null;
 };
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
