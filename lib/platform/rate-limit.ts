@@ -60,24 +60,36 @@ const CLEANUP_BATCH = 1_000;
 let spends = 0;
 
 /**
- * Spends one point of each limit in ONE statement (a fixed window per row: a row whose window has
- * ended starts again at 1). If any limit is used up, the others are given back and RATE_LIMITED
- * says when to try again; the used-up one stays spent, so hammering does not reset it.
+ * The statement that spends one point of each limit (a fixed window per row: a row whose window has ended
+ * starts again at 1): $1 the rows' keys, $2 when a new window ends for each, $3 now (spendParams). It
+ * returns every row's key, points and expire. A write that spends in its own statement runs it as a CTE
+ * (lib/reports/report.ts), then settles with settleSpend as consumeLimits does.
  */
-export async function consumeLimits(spendList: LimitSpend[], now: Date = new Date()): Promise<void> {
-  if (spendList.length === 0) return;
-  // Straight on the pool (sql): every write spends here first.
-  const spent = await notPageContent(() =>
-    sql<{ key: string; points: number; expire: Date }>(
-      `INSERT INTO "RateLimit" (key, points, expire)
+export const SPEND_SQL = `INSERT INTO "RateLimit" (key, points, expire)
        SELECT key, 1, expire FROM unnest($1::text[], $2::timestamp[]) AS spend(key, expire)
        ON CONFLICT (key) DO UPDATE SET
          points = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
          expire = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
-       RETURNING key, points, expire`,
-      [spendList.map(([name, key]) => rowKey(name, key)), spendList.map(([name]) => new Date(now.getTime() + LIMITS[name].duration * 1000).toISOString()), now],
-    ),
-  );
+       RETURNING key, points, expire`;
+
+/** What SPEND_SQL returns for each limit. */
+export type SpentRow = { key: string; points: number; expire: Date };
+
+/** SPEND_SQL's $1–$3, and (for a statement that checks them itself) each limit's points as a fourth list. */
+export function spendParams(spendList: LimitSpend[], now: Date): [string[], string[], Date, number[]] {
+  return [
+    spendList.map(([name, key]) => rowKey(name, key)),
+    spendList.map(([name]) => new Date(now.getTime() + LIMITS[name].duration * 1000).toISOString()),
+    now,
+    spendList.map(([name]) => LIMITS[name].points),
+  ];
+}
+
+/**
+ * After SPEND_SQL: now and then deletes expired rows; if any limit is used up, gives the others back and
+ * throws RATE_LIMITED saying when to try again (the used-up one stays spent, so hammering does not reset it).
+ */
+export async function settleSpend(spendList: LimitSpend[], spent: SpentRow[], now: Date): Promise<void> {
   if (++spends % CLEANUP_EVERY === 0) await notPageContent(() => deleteExpiredLimits(now)).catch(() => undefined);
   const byKey = new Map(spent.map((row) => [row.key, row]));
   const over = spendList.find(([name, key]) => (byKey.get(rowKey(name, key))?.points ?? 0) > LIMITS[name].points);
@@ -87,6 +99,17 @@ export async function consumeLimits(spendList: LimitSpend[], now: Date = new Dat
   if (others.length) await refundLimits(others.map(([n, k]) => [n, k]));
   const seconds = Math.max(1, Math.ceil((byKey.get(rowKey(name, key))!.expire.getTime() - now.getTime()) / 1000));
   throw new AppError("RATE_LIMITED", `${what}. ${retryMessage(seconds)}`, undefined, seconds);
+}
+
+/**
+ * Spends one point of each limit in ONE statement (SPEND_SQL, straight on the pool: every write spends
+ * here first). If any limit is used up, the others are given back and RATE_LIMITED says when to try
+ * again; the used-up one stays spent, so hammering does not reset it.
+ */
+export async function consumeLimits(spendList: LimitSpend[], now: Date = new Date()): Promise<void> {
+  if (spendList.length === 0) return;
+  const spent = await notPageContent(() => sql<SpentRow>(SPEND_SQL, spendParams(spendList, now).slice(0, 3)));
+  await settleSpend(spendList, spent, now);
 }
 
 /** Spends one point of a limit, or throws RATE_LIMITED saying when to try again. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import type { Actor } from "../accounts/authz";
+import { getActorById, type Actor } from "../accounts/authz";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
@@ -158,6 +158,31 @@ describe("createReport", () => {
     expect((error as AppError).message).toMatch(/5 reports.*Try again in about \d+ hours/);
     expect(await rowCounts()).toEqual(before);
     expect(await db.phoneNumber.findUnique({ where: { e164: "+61412000199" } })).toBeNull();
+  });
+
+  test("in one statement with its limits: a used-up limit files nothing, gives the others back and keeps itself spent", async () => {
+    const id = (await member()).id;
+    const session = async () => (await getActorById(id))!;
+    const before = { ...reportWays };
+    for (let i = 0; i < 20; i++) await createReport(await session(), input({ number: `0412 003 ${String(i).padStart(3, "0")}` }), { address: "statement-limit" });
+    // Each in one statement, but where the report moves the member's level (a transaction's way).
+    expect(reportWays.alone - before.alone + (reportWays.transaction - before.transaction)).toBe(20);
+    expect(reportWays.alone - before.alone).toBeGreaterThanOrEqual(18);
+    const ways = { ...reportWays };
+    const points = async (key: string) => (await db.rateLimit.findUniqueOrThrow({ where: { key } })).points;
+    expect(await points(`report:${id}`)).toBe(20);
+    expect(await points("report-address:statement-limit")).toBe(20);
+    const counts = await rowCounts();
+    const error = (await createReport(await session(), input({ number: "0412 003 999" }), { address: "statement-limit" }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(error.message).toMatch(/20 reports.*Try again in about \d+ hours/);
+    expect(await rowCounts()).toEqual(counts);
+    expect(await db.phoneNumber.findUnique({ where: { e164: "+61412003999" } })).toBeNull();
+    // The address's point came back; the account's used-up limit stays spent, so hammering does not reset it.
+    expect(await points("report-address:statement-limit")).toBe(20);
+    expect(await points(`report:${id}`)).toBe(21);
+    // Refused by the one statement itself: no transaction was tried.
+    expect(reportWays).toEqual(ways);
   });
 
   test("older accounts may file 20 reports a day", async () => {

@@ -3,12 +3,12 @@ import { refreshListingAfterReport, refreshListingAfterWrite, type ListingState 
 import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { db, sqlIn, type Tx } from "../platform/db";
+import { db, sql, sqlIn, type Tx } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
-import { consumeLimits, LIMITS, refundLimits, type LimitName } from "../platform/rate-limit";
+import { consumeLimits, LIMITS, refundLimits, settleSpend, SPEND_SQL, spendParams, type LimitName, type LimitSpend } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
 import { keptTrust } from "../trust/kept";
@@ -42,46 +42,68 @@ export async function createReport(actor: Actor | null, input: unknown, options:
 
   const named = data.organisationId ? await resolveOrganisation(data.organisationId) : null;
   const proposal = data.proposedOrganisation ? await findSameName(data.proposedOrganisation.name) : null;
+  const organisation = named ?? proposal;
+  const limits = reportLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
 
-  // A resubmitted form is found by its key only when it collides (below) or the limits refuse it: the
-  // first submission costs no lookup, and a resubmission is answered with the stored report either way.
-  let spent: Spent;
+  // A resubmitted form is found by its key only when it collides or the limits refuse it: a first
+  // submission costs no lookup, and a resubmission is answered with the report stored either way.
+  const resubmitted = async (error: unknown) =>
+    isUniqueViolation(error) || (error instanceof AppError && error.code === "RATE_LIMITED") ? findByKey(actor.id, data.idempotencyKey) : null;
+
+  // Most reports: the limits, the report and the number's listing state in one statement.
+  let alone: Awaited<ReturnType<typeof writeReportAlone>>;
   try {
-    spent = await spendLimits(actor, options.address, Boolean(data.proposedOrganisation && !proposal));
+    alone = await writeReportAlone(actor, data, organisation, limits);
   } catch (error) {
-    const stored = error instanceof AppError && error.code === "RATE_LIMITED" ? await findByKey(actor.id, data.idempotencyKey) : null;
+    const stored = await resubmitted(error);
     if (stored) return stored;
     throw error;
   }
+  if (alone) return afterReport(alone.created, { listing: alone.listing });
+
+  // Otherwise in a transaction, the limits spent first.
+  reportWays.transaction++;
+  try {
+    await consumeLimits(limits);
+  } catch (error) {
+    const stored = await resubmitted(error);
+    if (stored) return stored;
+    throw error;
+  }
+  const spent: Spent = limits.map(([name, key]) => [name, key]);
   for (let attempt = 1; ; attempt++) {
     try {
-      const organisation = named ?? proposal;
-      const alone = await writeReportAlone(actor, data, organisation);
-      if (!alone) reportWays.transaction++;
-      const written = alone ? { ...alone, reweigh: false } : await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 });
-      const { created } = written;
+      const written = await db.$transaction((tx) => writeReport(tx, { kind: "member", actor }, data, organisation), { maxWait: 20_000, timeout: 30_000 });
       // A report that moved the member's level: their votes are re-weighed now that it has committed.
       if (written.reweigh) await reweighNow(actor.id);
-      invalidateNumber(created.e164, [created.organisation?.id]);
-      await alertOrganisationAboutReport(created);
-      // The feeds have the number before the member is told it is saved.
-      if (alone) await refreshListingAfterReport(created.e164, alone.listing);
-      else await refreshListingAfterWrite(created.e164);
-      return created;
+      return afterReport(written.created, { listing: null });
     } catch (error) {
       if (isUniqueViolation(error)) {
         const stored = await findByKey(actor.id, data.idempotencyKey);
         if (stored) {
-          await refund(spent);
+          await refundLimits(spent);
           return stored;
         }
         // A proposal's slug taken at the same moment: the next attempt picks another.
         if (attempt < 3) continue;
       }
-      await refund(spent);
+      await refundLimits(spent);
       throw error;
     }
   }
+}
+
+/**
+ * Once a member's report has committed: the caches of what it changed, the organisation's alert, and the
+ * number's feed listing, so the feeds have the number before the member is told it is saved (from the
+ * listing state the report's own statement read, when it was filed in one).
+ */
+async function afterReport(created: CreatedReport, { listing }: { listing: ListingState | null }): Promise<CreatedReport> {
+  invalidateNumber(created.e164, [created.organisation?.id]);
+  await alertOrganisationAboutReport(created);
+  if (listing) await refreshListingAfterReport(created.e164, listing);
+  else await refreshListingAfterWrite(created.e164);
+  return created;
 }
 
 /** Who files a report: a member, or a visitor known only by a keyed hash of their address. */
@@ -105,7 +127,7 @@ export type Reporter = { kind: "member"; actor: Actor } | { kind: "anonymous"; a
 export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput, organisation: OrgRef | null): Promise<{ created: CreatedReport; reweigh: boolean }> {
   const actor = reporter.kind === "member" ? reporter.actor : null;
   const org = organisation ?? (data.proposedOrganisation && actor ? await proposeOrganisation(tx, actor, data.proposedOrganisation) : null);
-  const { row, created } = await callReportFunction(tx, reporter, data, org, null);
+  const { row, created } = await callReportFunction(tx, reporter, data, org);
   if (actor && row.trustLevel !== null) {
     // The reporter's kept trust input moved. When their level moves, they are due for the sweep now (the caller
     // re-weighs them once this commits); when it does not, the time it may next move by itself is kept.
@@ -120,21 +142,28 @@ export async function writeReport(tx: Tx, reporter: Reporter, data: ReportInput,
 /**
  * A member's report in one statement, with no transaction around it, when it cannot move their trust
  * level: the level their session's row gives after one more visible report is the level stored, and they
- * propose no new organisation. callercheck_report checks that the row is still as the session read it (it
- * raises CC001, undoing everything, when not). Null when this way does not apply or the row had moved:
- * the caller files the report in a transaction (writeReport).
+ * propose no new organisation. The statement spends the report's rate limits first (SPEND_SQL) and files
+ * the report only if none is used up; then callercheck_report checks that the reporter's row is still as
+ * the session read it (it raises CC001, undoing everything, limits included, when not), and the number's
+ * listing state is read after it. Null when this way does not apply or the row had moved: the caller
+ * files the report in a transaction (writeReport). RATE_LIMITED when a limit is used up (nothing filed).
  */
-async function writeReportAlone(actor: Actor, data: ReportInput, organisation: OrgRef | null): Promise<{ created: CreatedReport; listing: ListingState } | null> {
+async function writeReportAlone(actor: Actor, data: ReportInput, organisation: OrgRef | null, limits: LimitSpend[]): Promise<{ created: CreatedReport; listing: ListingState } | null> {
   if (actor.visibleReportCount === undefined || actor.trustLevel === undefined) return null;
   if (data.proposedOrganisation && !organisation) return null;
+  const now = new Date();
   const reports = actor.visibleReportCount + 1;
-  const kept = keptTrust({ ...actor, visibleReports: reports }, new Date());
+  const kept = keptTrust({ ...actor, visibleReports: reports }, now);
   if (kept.level !== actor.trustLevel) return null;
   try {
     const expect = { reports, level: actor.trustLevel, role: actor.role, emailVerified: actor.emailVerified, suspendedAt: actor.suspendedAt, checkAt: kept.checkAt };
-    const { created, row } = await callReportFunction(null, { kind: "member", actor }, data, organisation, expect);
+    const { args, masked } = reportArgs({ kind: "member", actor }, data, organisation, expect);
+    const [{ spent, filed }] = await sql<{ spent: SpentAlone; filed: { reportId: string; listing: ListingState } | null }>(REPORT_ALONE_SQL, [...spendParams(limits, now), ...args]);
+    // A used-up limit: the report was not filed; the others are given back and RATE_LIMITED thrown.
+    await settleSpend(limits, spent.map(({ key, points, expireMs }) => ({ key, points, expire: new Date(expireMs) })), now);
+    if (!filed) throw new Error("callercheck_report filed nothing within the limits");
     reportWays.alone++;
-    return { created, listing: row.listing! };
+    return { created: createdReport(filed.reportId, data.phone.e164, masked, organisation), listing: filed.listing };
   } catch (error) {
     if (isRaised(error, "CC001")) {
       reportWays.refusedAlone++;
@@ -155,43 +184,61 @@ function isRaised(error: unknown, code: string): boolean {
   return sqlStateOf(error) === code;
 }
 
-/** callercheck_report, in the caller's transaction or (tx null) as one statement on the pool (sql). */
-async function callReportFunction(tx: Tx | null, reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null) {
+/** callercheck_report's arguments' casts, in order ("" where the function's own type decides). */
+const REPORT_ARG_CASTS = ["", "text[]", "", "", "", "", "text", "text", "text", "timestamp(3)", "", "", "text[]", "boolean", "text", "text", "", "text", "", "integer", "text", "text", "timestamp(3)", "timestamp(3)", "timestamp(3)"];
+/** The call of callercheck_report with its arguments from $first on. */
+const reportCall = (first: number) => `callercheck_report(${REPORT_ARG_CASTS.map((cast, i) => `$${first + i}${cast ? `::${cast}` : ""}`).join(", ")})`;
+
+/**
+ * One statement on the pool (no transaction): the limits spent (SPEND_SQL as a CTE, its $1–$4), then, only
+ * if none is used up, the report (from $5; $8 is its number) and, after it (LATERAL on the report's row),
+ * the number's listing state. The report is a subquery in a CASE branch, which PostgreSQL evaluates only
+ * when the branch is taken (a LATERAL join's WHERE would run the function and then drop its row). Every
+ * spent row comes back for settleSpend, and the report's row as JSON when it was filed.
+ */
+const REPORT_ALONE_SQL = `WITH spent AS (${SPEND_SQL}),
+     within AS (SELECT bool_and(s.points <= m.points) AS ok FROM spent s JOIN unnest($1::text[], $4::int[]) AS m(key, points) USING (key))
+SELECT (SELECT json_agg(json_build_object('key', s.key, 'points', s.points, 'expireMs', extract(epoch FROM s.expire) * 1000)) FROM spent s) AS spent,
+       CASE WHEN within.ok THEN (
+         SELECT json_build_object('reportId', r."reportId", 'listing', to_json(l))
+           FROM ${reportCall(5)} r
+          CROSS JOIN LATERAL callercheck_listing_state(CASE WHEN r."reportId" IS NOT NULL AND within.ok THEN $8 END) l) END AS filed
+  FROM within`;
+
+/** callercheck_report's arguments for one report, and whether its texts were masked. */
+function reportArgs(reporter: Reporter, data: ReportInput, org: OrgRef | null, expect: Expected | null): { args: unknown[]; masked: boolean } {
   const { phone } = data;
   const actor = reporter.kind === "member" ? reporter.actor : null;
   const body = data.body ? maskSensitive(data.body) : null;
   const callerIdName = data.callerIdName ? maskSensitive(data.callerIdName) : null;
   const masked = Boolean(body?.masked || callerIdName?.masked);
-  // On its own (no transaction around it), the statement also reads the number's listing state once the
-  // report is written (LATERAL: after the report's row), for refreshListingAfterReport; in a transaction
-  // that read would come before the commit, so the caller refreshes the listing afterwards instead.
-  const call = `callercheck_report($1, $2::text[], $3, $4, $5, $6, $7::text, $8::text, $9::text, $10::timestamp(3), $11, $12, $13::text[],
-       $14::boolean, $15::text, $16::text, $17, $18::text, $19, $20::integer, $21::text, $22::text, $23::timestamp(3), $24::timestamp(3), $25::timestamp(3))`;
-  const [row] = await sqlIn<WrittenReport>(
-    tx,
-    tx
-      ? `SELECT *, NULL::json AS listing FROM ${call}`
-      : `SELECT r.*, to_json(l) AS listing FROM ${call} r CROSS JOIN LATERAL callercheck_listing_state(CASE WHEN r."reportId" IS NOT NULL THEN $4 END) l`,
-    [
-      newId(), [newId(), newId()], newId(),
-      phone.e164, phone.country, phone.type,
-      actor?.id ?? null, reporter.kind === "anonymous" ? reporter.addressKey : null, org?.id ?? null,
-      data.occurredAt, data.channel, data.category, data.askedFor,
-      data.leftMessage ?? null, callerIdName?.text ?? null, body?.text ?? null, masked,
-      data.proposedOrganisation?.name ?? null, data.idempotencyKey,
-      expect?.reports ?? null, expect?.level ?? null, expect?.role ?? null,
-      expect?.emailVerified ?? null, expect?.suspendedAt ?? null, expect?.checkAt ?? null,
-    ],
-  );
-  const created: CreatedReport = {
-    id: row.reportId,
-    e164: phone.e164,
-    duplicate: false,
-    masked,
-    organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null,
-  };
-  return { row, created };
+  const args = [
+    newId(), [newId(), newId()], newId(),
+    phone.e164, phone.country, phone.type,
+    actor?.id ?? null, reporter.kind === "anonymous" ? reporter.addressKey : null, org?.id ?? null,
+    data.occurredAt, data.channel, data.category, data.askedFor,
+    data.leftMessage ?? null, callerIdName?.text ?? null, body?.text ?? null, masked,
+    data.proposedOrganisation?.name ?? null, data.idempotencyKey,
+    expect?.reports ?? null, expect?.level ?? null, expect?.role ?? null,
+    expect?.emailVerified ?? null, expect?.suspendedAt ?? null, expect?.checkAt ?? null,
+  ];
+  return { args, masked };
 }
+
+/** callercheck_report in the caller's transaction. */
+async function callReportFunction(tx: Tx, reporter: Reporter, data: ReportInput, org: OrgRef | null) {
+  const { args, masked } = reportArgs(reporter, data, org, null);
+  const [row] = await sqlIn<WrittenReport>(tx, `SELECT * FROM ${reportCall(1)}`, args);
+  return { row: row!, created: createdReport(row!.reportId, data.phone.e164, masked, org) };
+}
+
+/** What a report's writer answers for it. */
+function createdReport(id: string, e164: string, masked: boolean, org: OrgRef | null): CreatedReport {
+  return { id, e164, duplicate: false, masked, organisation: org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null };
+}
+
+/** The limits REPORT_ALONE_SQL spent, whether or not it filed the report. */
+type SpentAlone = Array<{ key: string; points: number; expireMs: number }>;
 
 /** What callercheck_report answers: the report, and (for a member) their trust inputs after it. */
 type WrittenReport = {
@@ -203,8 +250,6 @@ type WrittenReport = {
   suspendedAt: Date | null;
   visibleReportCount: number | null;
   trustLevel: string | null;
-  /** Filed on its own: the number's feed listing state read after it (callercheck_listing_state). */
-  listing: ListingState | null;
 };
 
 async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
@@ -270,10 +315,11 @@ async function findByKey(reporterId: string, idempotencyKey: string): Promise<Cr
 
 type Spent = [LimitName, string][];
 
-async function spendLimits(actor: Actor, address: string, proposing: boolean): Promise<Spent> {
+/** The limits a member's report spends: the account's (smaller in its first day), the address's, and a proposal's. */
+function reportLimits(actor: Actor, address: string, proposing: boolean): LimitSpend[] {
   const isNew = Date.now() - actor.createdAt.getTime() < DAY_MS;
   const accountLimit: LimitName = isNew ? "report-new-account" : "report";
-  const plan: [LimitName, string, string][] = [
+  const plan: LimitSpend[] = [
     [
       accountLimit,
       actor.id,
@@ -282,13 +328,7 @@ async function spendLimits(actor: Actor, address: string, proposing: boolean): P
     ["report-address", address, "Too many reports have come from your network today"],
   ];
   if (proposing) plan.push(["organisation-proposal", actor.id, "You have proposed as many organisations as you may in a day"]);
-  // One statement for all of them; a used-up one gives the others back and throws.
-  await consumeLimits(plan);
-  return plan.map(([name, key]) => [name, key]);
-}
-
-async function refund(spent: Spent): Promise<void> {
-  await refundLimits(spent);
+  return plan;
 }
 
 /** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */
