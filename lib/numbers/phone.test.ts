@@ -148,3 +148,16 @@ test("displayNumber: national for the reader's region, international for a forei
   expect(displayNumber("+12025550123", "US")).toBe("(202) 555-0123");
   expect(displayNumber("not a number", "AU")).toBe("not a number");
 });
+
+test("a number in E.164 reads the same whatever the region, and a typed number is then known by its E.164", () => {
+  // First read under a region other than its own: the answer is the number's, not the region's.
+  expect(normalisePhone("+442079460958", "US")).toMatchObject({ ok: true, phone: { e164: "+442079460958", country: "GB", international: "+44 20 7946 0958" } });
+  expect(normalisePhone("+442079460958", "AU")).toEqual(normalisePhone("+442079460958", "US"));
+  const typed = normalisePhone("0412 345 679", "AU");
+  expect(typed).toMatchObject({ ok: true, phone: { e164: "+61412345679", country: "AU", national: "0412 345 679" } });
+  if (typed.ok) expect(normalisePhone(typed.phone.e164, "GB")).toEqual(typed);
+  // An invalid number in E.164 says so in terms of its country code, not a region.
+  const invalid = normalisePhone("+6141234", "US");
+  expect(invalid.ok).toBe(false);
+  if (!invalid.ok) expect(invalid.error).toMatch(/\+61/);
+});

@@ -83,15 +83,22 @@ export function countryName(code: string | null | undefined): string | null {
 export function normalisePhone(raw: string, region: string = "AU"): PhoneResult {
   // Pages format the same numbers over and over (the registry, an organisation's list, the home page):
   // parsing with the full metadata is the costly part, so recent answers are kept (they are pure).
-  const key = `${region}\u0000${raw}`;
+  // A number already in E.164 reads the same in every region: one entry for all of them. A number typed
+  // any other way is also kept under its E.164, which is how it is read next (to display it, to look it up).
+  const key = E164_PATTERN.test(raw) ? raw : `${region}\u0000${raw}`;
   const known = recent.get(key);
   if (known) return known;
   const result = normaliseUncached(raw, region);
   if (result.ok) Object.freeze(result.phone);
   Object.freeze(result);
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-  recent.set(key, result);
+  remember(key, result);
+  if (result.ok && key !== result.phone.e164) remember(result.phone.e164, { ok: true, phone: result.phone });
   return result;
+}
+
+function remember(key: string, result: PhoneResult): void {
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, Object.isFrozen(result) ? result : Object.freeze(result));
 }
 
 const RECENT_MAX = 10_000;
