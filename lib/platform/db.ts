@@ -35,8 +35,8 @@ function markIfUnavailable(error: unknown): void {
 
 function newClient(pool: pg.Pool): PrismaClient {
   // The pool is Prisma's (its adapter runs every Prisma query on it) and sql()'s below: one pool per
-  // database, sized by DB_POOL_SIZE, queueing under a burst. The adapter ends it on $disconnect.
-  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // database, sized by DB_POOL_SIZE, queueing under a burst. disconnectDb ends it.
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   // A query that fails because the database is away carries the DATABASE_UNAVAILABLE digest, which
   // survives Next's production redaction: app/error.tsx then shows "temporarily unavailable" instead
   // of a generic error. The pool reconnects by itself once the database is back; no restart needed.
@@ -57,7 +57,7 @@ function newClient(pool: pg.Pool): PrismaClient {
   return extended as unknown as PrismaClient;
 }
 
-type Clients = { primary: PrismaClient; read: PrismaClient; pool: pg.Pool };
+type Clients = { primary: PrismaClient; read: PrismaClient; pool: pg.Pool; pools: pg.Pool[] };
 
 function newPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_SIZE });
@@ -75,13 +75,14 @@ function clients(): Clients {
   const pool = newPool(connectionString());
   const primary = newClient(pool);
   const replicaUrls = env.DATABASE_REPLICA_URLS;
+  const replicaPools = replicaUrls.map(newPool);
   // The extension sends model reads outside transactions to a replica and everything else (writes,
   // transactions, raw SQL) to the primary. Its client type differs only by $primary/$replica, so it
   // is used through the PrismaClient type.
   const read = replicaUrls.length
-    ? (primary.$extends(readReplicas({ replicas: replicaUrls.map((url) => newClient(newPool(url))) })) as unknown as PrismaClient)
+    ? (primary.$extends(readReplicas({ replicas: replicaPools.map(newClient) })) as unknown as PrismaClient)
     : primary;
-  globalForDb.callerCheckDb = { primary, read, pool };
+  globalForDb.callerCheckDb = { primary, read, pool, pools: [pool, ...replicaPools] };
   return globalForDb.callerCheckDb;
 }
 
@@ -110,6 +111,7 @@ export async function disconnectDb(): Promise<void> {
   if (!made) return;
   globalForDb.callerCheckDb = undefined;
   await Promise.all([made.primary.$disconnect(), made.read === made.primary ? undefined : made.read.$disconnect()]);
+  await Promise.all(made.pools.map((pool) => pool.end()));
 }
 
 // `timestamp` (without time zone) columns hold UTC, as Prisma reads and writes them; pg's default would

@@ -31,9 +31,10 @@ const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId
 
 /**
  * Files one report: the number if new, a proposed organisation if asked, the claim (number ↔
- * organisation) if new, the report, and every counter it moves — in one statement, inside a transaction
- * when a proposal or a change of the member's trust level needs one (writeReportAlone, writeReport). A
- * resubmitted form (same idempotency key) returns the report already stored and creates nothing.
+ * organisation) if new, the report, and every counter it moves. Most reports are one statement with their
+ * rate limits and their number's listing state (writeReportAlone); a proposal or a change of the member's
+ * trust level takes a transaction (writeReport), its limits spent just before. A resubmitted form (same
+ * idempotency key) returns the report already stored and creates nothing.
  */
 export async function createReport(actor: Actor | null, input: unknown, options: { address: string }): Promise<CreatedReport> {
   // Parsed before the actor is checked, so a form comes back with every field's message first.
