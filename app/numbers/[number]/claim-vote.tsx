@@ -23,9 +23,12 @@ const legitimateFrom = (value: string | undefined) => (value === "true" ? true :
 // Votes go to their route handler (app/api/votes), not a server action: a vote is a few statements, and a
 // server action would cost Next's page pipeline on top (README "Benchmarks"). The answer is the panel's
 // figures after the change, shown at once; the write drops the number's kept pages, so the next view is fresh.
-const castVote = (_previous: VoteState, form: FormData) =>
-  sendJson<VotePanelUpdate>("POST", "/api/votes", { claimId: field(form, "claimId"), e164: field(form, "e164"), legitimate: legitimateFrom(field(form, "legitimate")) });
-const withdrawVote = (_previous: VoteState, form: FormData) => sendJson<VotePanelUpdate>("DELETE", "/api/votes", { claimId: field(form, "claimId") });
+// Casting and withdrawing share one action, so quick clicks are sent and answered in the order made (React
+// runs one action state's calls one after another): the panel never ends on an older answer.
+const voteAction = (_previous: VoteState, form: FormData) =>
+  field(form, "intent") === "withdraw"
+    ? sendJson<VotePanelUpdate>("DELETE", "/api/votes", { claimId: field(form, "claimId") })
+    : sendJson<VotePanelUpdate>("POST", "/api/votes", { claimId: field(form, "claimId"), e164: field(form, "e164"), legitimate: legitimateFrom(field(form, "legitimate")) });
 
 const STATUS = {
   VERIFIED: { label: "Verified", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },
@@ -94,8 +97,7 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
   const view = useMemberView(numberSubject(e164), stamp);
   const viewer: Viewer = !view?.number ? "visitor" : view.viewer.suspended ? "suspended" : "member";
   const rendered = useMemo(() => (view?.number && everyone.id ? { ...everyone, myVote: view.number.votes[everyone.id] ?? null } : everyone), [everyone, view]);
-  const [state, action] = useActionState<VoteState, FormData>(castVote, null);
-  const [withdrawState, withdraw] = useActionState<VoteState, FormData>(withdrawVote, null);
+  const [state, action] = useActionState<VoteState, FormData>(voteAction, null);
   // A vote answers with the panel's new figures (not a re-render of the page): the latest answer wins
   // over what the page was rendered with until the page is rendered again or the member's parts are read
   // again (either one has the vote in it).
@@ -103,14 +105,11 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
   useEffect(() => {
     if (state?.ok) setLatest({ basis: everyone, view, panel: state.data });
   }, [state]);
-  useEffect(() => {
-    if (withdrawState?.ok) setLatest({ basis: everyone, view, panel: withdrawState.data });
-  }, [withdrawState]);
   const claim: ClaimForPanel = latest && latest.basis === everyone && latest.view === view ? { ...rendered, ...latest.panel, id: latest.panel.claimId } : rendered;
   const labelId = useId();
   const status = STATUS[claim.status];
   const describedBy = claim.organisation ? labelId : undefined;
-  const failure = (state && !state.ok ? state.error : null) ?? (withdrawState && !withdrawState.ok ? withdrawState.error : null);
+  const failure = state && !state.ok ? state.error : null;
   const hidden = (
     <>
       <input type="hidden" name="e164" value={e164} />
@@ -149,8 +148,9 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
         </form>
       ) : null}
       {claim.myVote !== null && claim.id ? (
-        <form action={withdraw} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <form action={action} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           {hidden}
+          <input type="hidden" name="intent" value="withdraw" />
           <p className="font-medium text-slate-900" data-testid="my-vote">Your vote: {claim.myVote ? "Legitimate" : "Not legitimate"}</p>
           {viewer === "member" ? <WithdrawButton /> : null}
         </form>
