@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { expect, test } from "vitest";
 import { getActorById, type Actor } from "../accounts/authz";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { getNumberPage } from "../numbers/page";
 import { db } from "../platform/db";
-import { createReport, reportWays, writeReport } from "../reports/report";
-import { reportSchema } from "../reports/schema";
-import { refreshListing } from "./listing";
+import { createProofOfWorkChallenge } from "../platform/proof-of-work";
+import { createAnonymousReport } from "../reports/anonymous-report";
+import { createReport, reportWays } from "../reports/report";
 import { listingFor } from "./rules";
 
-// refreshListing reads a plain number's verdict (no claim, no organisation calling back from it or
+// Every report refreshes its number's listing (a member's in one statement, a visitor's after its
+// transaction). refreshListing reads a plain number's verdict (no claim, no organisation calling back from it or
 // publishing it) from its kept counters in one statement, and any other number's as its page reads it.
 // On random report histories the listing stored must be the one the number page's verdict gives.
 
@@ -22,6 +25,14 @@ async function member(): Promise<string> {
   const createdAt = new Date(Date.now() - 90 * DAY);
   const user = await db.user.create({ data: { email: `plain-${key()}@example.com`, name: "Plain", createdAt, emailVerified: createdAt, trustLevel: "TL1" }, select: { id: true } });
   return user.id;
+}
+
+/** What the ALTCHA widget sends: a challenge solved here as a browser would. */
+async function solved(): Promise<string> {
+  const challenge = await createProofOfWorkChallenge();
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error("could not solve the challenge");
+  return Buffer.from(JSON.stringify({ challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution })).toString("base64");
 }
 
 /** A seeded generator, so a failure names a history that can be replayed. */
@@ -69,9 +80,8 @@ test("on random histories, a plain or published number's stored listing is its p
       const actor = (await getActorById(pick(members))) as Actor;
       await createReport(actor, input, { address: `plain-${step}` });
     } else {
-      // A visitor's report, as anonymous-report.ts files it (its proof of work aside); then the refresh it makes.
-      await db.$transaction((tx) => writeReport(tx, { kind: "anonymous", addressKey: `plain-visitor-${key()}` }, reportSchema.parse(input), null));
-      await refreshListing(e164);
+      // A visitor's report, through the command the form calls (a solved proof of work, a fresh address).
+      await createAnonymousReport(input, { address: `198.51.100.${step}-${key()}`, proofOfWork: await solved() });
     }
   }
 

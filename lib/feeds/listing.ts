@@ -2,12 +2,14 @@ import "server-only";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { getNumberPage, sumLegitimacy } from "../numbers/page";
 import { verdictFor } from "../trust/rules";
-import { db, sql, type Tx } from "../platform/db";
+import { db, sql, sqlIn, type Tx } from "../platform/db";
 import { log } from "../platform/log";
 import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 
 // Keeps ListedNumber in step with the verdicts: refreshListing after a report, vote or registry change
-// of one number (after its transaction committed), rebuildListings after bulk changes (imports, seed).
+// of one number (after its transaction committed; a member's report filed in one statement settles it from
+// the listing state read in that statement, refreshListingAfterReport), rebuildListings after bulk changes
+// (imports, seed).
 
 /** The next feed version. The counter row stays locked until the caller's transaction commits, so
  * versions become visible in order: a client that saw version n never later meets a change below n. */
@@ -188,14 +190,22 @@ export async function refreshListingAfterReport(e164: string, state: ListingStat
   await refreshListingAfterWrite(e164);
 }
 
-/** Writes a listing computed from the verdict's inputs, under the number's lock, re-reading the stored one. */
-async function writeListing(e164: string, listing: Listing, verifiedIds: string[]): Promise<void> {
+/**
+ * Writes a listing computed from the verdict's inputs, under the number's lock, re-reading the stored one.
+ * A plain number's inputs are read again under the lock too: a report filed in one statement holds the lock
+ * until it commits and may have settled its listing already, so a listing computed before that report must
+ * not land after it. (Another number's verdict is read as its page reads it, outside this transaction: a
+ * transaction waiting for reads from the same pool can starve it.)
+ */
+async function writeListing(e164: string, computed: Listing, verifiedIds: string[]): Promise<void> {
   const lock = `listing:${e164}`;
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+      const [state] = await sqlIn<ListingState>(tx, `SELECT * FROM callercheck_listing_state($1)`, [e164]);
+      const listing = state?.plain ? plainListing(categoryReporters(state.stats ?? [])) : computed;
       const current = await tx.listedNumber.findUnique({ where: { e164 }, select: { ...listingSelect, allowVersion: true, blockVersion: true } });
-      const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, verifiedIds, current);
+      const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, state?.plain ? [] : verifiedIds, current);
       if (!allowChanged && !blockChanged) {
         if (current && current.verdict !== listing.verdict) await tx.listedNumber.update({ where: { e164 }, data: { verdict: listing.verdict } });
         return;

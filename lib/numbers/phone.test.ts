@@ -155,7 +155,8 @@ test("a number in E.164 reads the same whatever the region, and a typed number i
   expect(normalisePhone("+442079460958", "AU")).toEqual(normalisePhone("+442079460958", "US"));
   const typed = normalisePhone("0412 345 679", "AU");
   expect(typed).toMatchObject({ ok: true, phone: { e164: "+61412345679", country: "AU", national: "0412 345 679" } });
-  if (typed.ok) expect(normalisePhone(typed.phone.e164, "GB")).toEqual(typed);
+  // Read again by its E.164 (to display it, as every report's answer does), it is the same answer, not parsed again.
+  if (typed.ok) expect((normalisePhone(typed.phone.e164, "GB") as typeof typed).phone).toBe(typed.phone);
   // An invalid number in E.164 says so in terms of its country code, not a region.
   const invalid = normalisePhone("+6141234", "US");
   expect(invalid.ok).toBe(false);

@@ -180,22 +180,29 @@ function broadcast(tags: readonly string[], holdMs: number): void {
   if (lifetimeMs() <= 0) return;
   if (!pending) {
     pending = { tags: new Set(), holdMs: 0 };
-    setTimeout(flushBroadcast, BROADCAST_COALESCE_MS);
+    setTimeout(() => void flushBroadcast(), BROADCAST_COALESCE_MS);
   }
   for (const tag of tags) pending.tags.add(tag);
   pending.holdMs = Math.max(pending.holdMs, holdMs);
 }
-function flushBroadcast(): void {
+/** Sends the waiting broadcast, if any; resolves once it is sent (or failed: a lost broadcast is bounded by the lifetime). */
+function flushBroadcast(): Promise<void> {
   const batch = pending;
   pending = null;
-  if (!batch) return;
+  if (!batch) return Promise.resolve();
   // NOTIFY's payload is at most 8,000 bytes: a long list is sent as "everything".
   let payload = JSON.stringify({ o: store.origin, t: [...batch.tags], h: batch.holdMs });
   if (payload.length > 7_000) payload = JSON.stringify({ o: store.origin, t: [ALL], h: batch.holdMs });
   // lib/platform/db.ts sends it (this module stays free of the database client: the seed script loads it).
   const notify = (globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.notifyCacheInvalidation")];
-  if (typeof notify === "function") void (notify as (channel: string, payload: string) => Promise<unknown>)(NOTIFY_CHANNEL, payload).catch(() => undefined);
+  if (typeof notify !== "function") return Promise.resolve();
+  return (notify as (channel: string, payload: string) => Promise<unknown>)(NOTIFY_CHANNEL, payload).then(
+    () => undefined,
+    () => undefined,
+  );
 }
+// lib/platform/db.ts's disconnectDb sends a waiting broadcast before it closes the pools (shutdown).
+(globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.flushCacheBroadcast")] = flushBroadcast;
 
 /** Drops every entry with any of these tags (and any load in flight for them), here and on every instance. Call after the write commits. */
 export function invalidateTags(...tags: string[]): void {

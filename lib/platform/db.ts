@@ -5,6 +5,7 @@ import { readReplicas } from "@prisma/extension-read-replicas";
 import { PrismaClient } from "../generated/prisma/client";
 import { noteDatabaseRead } from "./cache-scope";
 import { env } from "./env";
+import { log } from "./log";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./errors";
 
 // Importing this file never connects and never throws: the clients are made on first use, so
@@ -63,7 +64,7 @@ function newPool(url: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_SIZE });
   // An idle connection's error (the server restarting) must not crash the process before Prisma's
   // adapter, which listens too, has connected; the pool drops that connection and opens another.
-  pool.on("error", () => undefined);
+  pool.on("error", (error) => log.warn({ err: error }, "idle database connection failed"));
   return pool;
 }
 
@@ -89,6 +90,8 @@ function clients(): Clients {
 function lazy(pick: (all: Clients) => PrismaClient): PrismaClient {
   return new Proxy({} as PrismaClient, {
     get(_target, property) {
+      // Prisma's $disconnect leaves a pool it was given open: the pools are ours, so disconnectDb ends them.
+      if (property === "$disconnect") return disconnectDb;
       const client = pick(clients());
       const value = Reflect.get(client, property, client);
       return typeof value === "function" ? value.bind(client) : value;
@@ -109,6 +112,9 @@ export const dbRead: PrismaClient = lazy((all) => all.read);
 export async function disconnectDb(): Promise<void> {
   const made = globalForDb.callerCheckDb;
   if (!made) return;
+  // Cache invalidations still waiting to be broadcast (lib/platform/data-cache.ts) go out first.
+  const flush = (globalThis as Record<symbol, unknown>)[Symbol.for("callercheck.flushCacheBroadcast")];
+  if (typeof flush === "function") await (flush as () => Promise<void>)().catch(() => undefined);
   globalForDb.callerCheckDb = undefined;
   await Promise.all([made.primary.$disconnect(), made.read === made.primary ? undefined : made.read.$disconnect()]);
   await Promise.all(made.pools.map((pool) => pool.end()));
@@ -126,8 +132,9 @@ const types = {
  * One statement on the primary, straight on the pool Prisma's adapter uses, without Prisma's query
  * engine (a third of the CPU of the same $queryRaw, under half of a model query): for the few statements
  * every busy write makes (the session's user, rate limits, the vote and report functions, the listing
- * check). Parameters are $1…; a Date is sent as UTC; timestamps come back as Dates read as UTC; bigint
- * comes back as a string (cast in SQL where a number is wanted). Errors are marked as Prisma's are when
+ * check). Parameters are $1…; a Date is sent as UTC (not one inside an array: send ISO strings there);
+ * `timestamp` columns come back as Dates read as UTC (not `timestamp[]` or `date`: cast them to text);
+ * bigint comes back as a string (cast in SQL where a number is wanted). Errors are marked as Prisma's are when
  * the database is away, and read with sqlStateOf.
  */
 export async function sql<T>(text: string, values: readonly unknown[] = []): Promise<T[]> {

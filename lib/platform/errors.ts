@@ -114,8 +114,9 @@ function isNextControlFlow(error: unknown): boolean {
 }
 
 /**
- * The SQLSTATE of a PostgreSQL error inside a Prisma raw query's failure (P2010), or null: Prisma 7 carries
- * it as the driver adapter's `cause.originalCode`, and names it in the message ("Code: `23505`").
+ * The SQLSTATE of a PostgreSQL error, or null: straight from `pg` (lib/platform/db.ts sql()) it is the error's
+ * code; inside a Prisma raw query's failure (P2010) Prisma 7 carries it as the driver adapter's
+ * `cause.originalCode`, and names it in the message ("Code: `23505`").
  */
 export function sqlStateOf(error: unknown): string | null {
   const known = error as { code?: unknown; severity?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } }; message?: unknown } | null;
@@ -130,7 +131,7 @@ export function sqlStateOf(error: unknown): string | null {
 
 /**
  * A unique violation, narrowed without importing the client into client-safe code: Prisma's P2002 from its
- * own queries, or PostgreSQL's 23505 inside a raw query's failure (P2010: the report's one statement).
+ * own queries, or PostgreSQL's 23505 from a raw statement (sql(), or Prisma's P2010: the report's one statement).
  */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === "P2002" || sqlStateOf(error) === "23505";

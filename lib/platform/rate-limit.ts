@@ -62,11 +62,13 @@ let spends = 0;
 /**
  * The statement that spends one point of each limit (a fixed window per row: a row whose window has ended
  * starts again at 1): $1 the rows' keys, $2 when a new window ends for each, $3 now (spendParams). It
- * returns every row's key, points and expire. A write that spends in its own statement runs it as a CTE
- * (lib/reports/report.ts), then settles with settleSpend as consumeLimits does.
+ * returns every row's key, points and expire. Rows are locked in key order, as refundLimits locks them, so
+ * a spend and a refund never wait for each other in a cycle. A write that spends in its own statement runs it
+ * as a CTE (lib/reports/report.ts; its rows stay locked until that statement ends, so one member's or one
+ * address's reports take turns for those moments), then settles with settleSpend as consumeLimits does.
  */
 export const SPEND_SQL = `INSERT INTO "RateLimit" (key, points, expire)
-       SELECT key, 1, expire FROM unnest($1::text[], $2::timestamp[]) AS spend(key, expire)
+       SELECT key, 1, expire FROM unnest($1::text[], $2::timestamp[]) AS spend(key, expire) ORDER BY key
        ON CONFLICT (key) DO UPDATE SET
          points = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".points + 1 ELSE 1 END,
          expire = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
@@ -121,7 +123,13 @@ export async function consumeLimit(name: LimitName, key: string, what = "You hav
 export async function refundLimits(spendList: [LimitName, string][]): Promise<void> {
   if (spendList.length === 0) return;
   const keys = spendList.map(([name, key]) => rowKey(name, key));
-  await sql(`UPDATE "RateLimit" SET points = greatest(points - 1, 0) WHERE key = ANY($1::text[])`, [keys]).catch(() => undefined);
+  // In key order, as SPEND_SQL locks them.
+  await sql(
+    `UPDATE "RateLimit" r SET points = greatest(r.points - 1, 0)
+       FROM (SELECT key FROM "RateLimit" WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE) locked
+      WHERE r.key = locked.key`,
+    [keys],
+  ).catch(() => undefined);
 }
 
 /** The error a spent limit throws: RATE_LIMITED with the wait in its message and Retry-After. */

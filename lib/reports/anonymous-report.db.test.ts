@@ -71,6 +71,17 @@ const stat = (e164: string, category: "SCAM" | "LEGITIMATE") =>
   db.numberCategoryStat.findUnique({ where: { e164_category: { e164, category } }, select: { reports: true, reporters: true, anonymousReporters: true } });
 
 describe("createAnonymousReport", () => {
+  test("a visitor's report moves its number's feed listing before the visitor is thanked", async () => {
+    const number = mobile();
+    const e164 = e164Of(number);
+    // Four members' scam reports put the number on the blocklist…
+    for (let i = 0; i < 4; i++) await createReport(await member(), input({ number, category: "SCAM" }), { address: address() });
+    expect(await db.listedNumber.findUnique({ where: { e164 }, select: { blocked: true } })).toEqual({ blocked: true });
+    // …and one visitor saying it is legitimate disputes it (lib/trust/rules.ts): off the blocklist at once.
+    await createAnonymousReport(input({ number, category: "LEGITIMATE" }), { address: address(), proofOfWork: await solved() });
+    expect(await db.listedNumber.findUnique({ where: { e164 }, select: { blocked: true, verdict: true } })).toEqual({ blocked: false, verdict: "DISPUTED" });
+  });
+
   test("stores a visitor's report with no account and a keyed hash of the address, never the address", async () => {
     const from = address();
     const number = mobile();

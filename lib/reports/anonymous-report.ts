@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshListingAfterWrite } from "../feeds/listing";
 import { invalidateNumber } from "../platform/data-cache";
 import { db } from "../platform/db";
 import { AppError, invalid, isUniqueViolation } from "../platform/errors";
@@ -39,6 +40,8 @@ export async function createAnonymousReport(input: unknown, options: { address: 
     invalidateNumber(created.e164, [created.organisation?.id]);
     // The organisation's representatives hear about an unpublished number however the report came.
     await alertOrganisationAboutReport(created);
+    // Visitors' reports count in the verdict too: the feeds have the number before the visitor is thanked.
+    await refreshListingAfterWrite(created.e164);
     return created;
   } catch (error) {
     await refund(spent, key);

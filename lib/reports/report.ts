@@ -63,7 +63,6 @@ export async function createReport(actor: Actor | null, input: unknown, options:
   if (alone) return afterReport(alone.created, { listing: alone.listing });
 
   // Otherwise in a transaction, the limits spent first.
-  reportWays.transaction++;
   try {
     await consumeLimits(limits);
   } catch (error) {
@@ -71,6 +70,7 @@ export async function createReport(actor: Actor | null, input: unknown, options:
     if (stored) return stored;
     throw error;
   }
+  reportWays.transaction++;
   const spent: Spent = limits.map(([name, key]) => [name, key]);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -191,7 +191,8 @@ const REPORT_ARG_CASTS = ["", "text[]", "", "", "", "", "text", "text", "text", 
 const reportCall = (first: number) => `callercheck_report(${REPORT_ARG_CASTS.map((cast, i) => `$${first + i}${cast ? `::${cast}` : ""}`).join(", ")})`;
 
 /**
- * One statement on the pool (no transaction): the limits spent (SPEND_SQL as a CTE, its $1–$4), then, only
+ * One statement on the pool (no transaction): the limits spent (SPEND_SQL as a CTE, $1–$3; $4 each limit's
+ * points, for the check), then, only
  * if none is used up, the report (from $5; $8 is its number) and, after it (LATERAL on the report's row),
  * the number's listing state. The report is a subquery in a CASE branch, which PostgreSQL evaluates only
  * when the branch is taken (a LATERAL join's WHERE would run the function and then drop its row). Every
