@@ -151,6 +151,8 @@ export type ListingState = NonNullable<CurrentListing> & {
   listed: boolean;
   plain: boolean;
   stats: Array<{ category: ReportCategory; reporters: number; anonymousReporters: number }> | null;
+  /** A fingerprint of the plain flag, the stats and the stored row: callercheck_write_listing writes only while it stands. */
+  stamp: string;
 };
 
 /** The listing to write, or null when the stored one stands (and no transaction is writing it meanwhile). */
@@ -170,63 +172,80 @@ async function listingToWrite(e164: string, state: ListingState): Promise<{ list
  * listing, whether the number is plain and, if so, its kept category counters: a plain number's verdict
  * needs nothing more (most reported numbers, and every report about a number nobody claimed). Any other
  * number's verdict is read as its page reads it (without its reports). Most refreshes change nothing: they
- * end there, with no transaction. A change (or a listing being written meanwhile) takes the number's lock,
- * reads the listing again and writes it, with the next version when the allow or block side changed.
+ * end there. A change (or a listing being written meanwhile) is written by one more statement, which writes
+ * only if the inputs it was computed from still stand; when they moved, the refresh reads them again.
  */
-async function refreshOnce(e164: string): Promise<void> {
+async function refreshOnce(e164: string, first?: ListingState): Promise<void> {
+  let state = first ?? (await readState(e164));
+  for (let attempt = 1; ; attempt++) {
+    const next = await listingToWrite(e164, state);
+    if (!next || (await writeListing(e164, state, next.listing, next.verifiedIds))) return;
+    if (attempt === WRITE_ATTEMPTS) return writeListingLocked(e164);
+    state = await readState(e164);
+  }
+}
+
+async function readState(e164: string): Promise<ListingState> {
   const [state] = await sql<ListingState>(`SELECT * FROM callercheck_listing_state($1)`, [e164]);
-  const next = await listingToWrite(e164, state!);
-  if (next) await writeListing(e164, next.listing, next.verifiedIds);
+  return state!;
 }
 
 /**
  * After a member's report filed in one statement, with the listing state that statement read once the
- * report was written (lib/reports/report.ts): when the number is plain and its listing stands, nothing more
- * is read. Otherwise, or while a refresh of the number runs in this process (it must run again after this
- * report), the number is refreshed as after any write.
+ * report was written (lib/reports/report.ts): when the number is plain, its listing is settled from that
+ * state, with no further read: nothing more when it stands, one statement when it changes. Otherwise, or
+ * while a refresh of the number runs in this process (it must run again after this report), the number is
+ * refreshed as after any write.
  */
 export async function refreshListingAfterReport(e164: string, state: ListingState): Promise<void> {
-  if (state.plain && !inFlight.has(e164) && (await listingToWrite(e164, state)) === null) return;
-  await refreshListingAfterWrite(e164);
+  if (!state.plain || inFlight.has(e164)) return refreshListingAfterWrite(e164);
+  await refreshOnce(e164, state).catch((error) => log.warn({ err: error, e164 }, "feed listing refresh failed"));
 }
 
 /**
- * Writes a listing computed from the verdict's inputs, under the number's lock, re-reading the stored one.
- * A plain number's inputs are read again under the lock too: a report filed in one statement holds the lock
- * until it commits and may have settled its listing already, so a listing computed before that report must
- * not land after it. (Another number's verdict is read as its page reads it, outside this transaction: a
- * transaction waiting for reads from the same pool can starve it.)
+ * Writes a listing computed from `state` (callercheck_listing_state's answer) in one statement,
+ * callercheck_write_listing: under the number's lock it reads the state again and writes only if its stamp
+ * is still the one the listing was computed from (a plain number's kept reporters and the stored row), with
+ * the next feed version when the allow or block side changed. False when the stamp moved: a report or
+ * another refresh came between, and the caller reads and computes again. (A number that is not plain has its
+ * verdict read as its page reads it, outside the lock: a transaction waiting for reads from the same pool can
+ * starve it.)
  */
-async function writeListing(e164: string, computed: Listing, verifiedIds: string[]): Promise<void> {
-  const lock = `listing:${e164}`;
+async function writeListing(e164: string, state: ListingState, listing: Listing, verifiedIds: string[]): Promise<boolean> {
+  const [row] = await sql<{ outcome: string }>(WRITE_LISTING_SQL, writeParams(e164, state, listing, verifiedIds));
+  return row!.outcome !== "stale";
+}
+
+const WRITE_LISTING_SQL = `SELECT callercheck_write_listing($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10, $11, $12) AS outcome`;
+
+/** callercheck_write_listing's parameters: the listing, what it changes against the stored row the state read, and the state's stamp. */
+function writeParams(e164: string, state: ListingState, listing: Listing, verifiedIds: string[]): unknown[] {
+  const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, verifiedIds, state.listed ? state : null);
+  const sha256 = numberHash(e164);
+  return [e164, state.stamp, sha256, hashPrefixOf(sha256), listing.verdict, listing.allowed, organisationIds, listing.blocked, listing.category, listing.confidence, allowChanged, blockChanged];
+}
+
+/**
+ * The way for a number whose inputs moved under WRITE_ATTEMPTS one-statement writes in a row: the state is
+ * read again and a plain number's listing computed under the number's lock, in a transaction (another
+ * number's verdict is read before it, as its page reads it), and written by the same statement. Under the
+ * lock only a report committing meanwhile can move the stamp, and that report refreshes the number after it.
+ */
+async function writeListingLocked(e164: string): Promise<void> {
+  const computed = (await readState(e164)).plain ? null : await currentVerdictListing(e164);
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
       const [state] = await sqlIn<ListingState>(tx, `SELECT * FROM callercheck_listing_state($1)`, [e164]);
-      const listing = state?.plain ? plainListing(categoryReporters(state.stats ?? [])) : computed;
-      const current = await tx.listedNumber.findUnique({ where: { e164 }, select: { ...listingSelect, allowVersion: true, blockVersion: true } });
-      const { organisationIds, allowChanged, blockChanged } = listingChanges(listing, state?.plain ? [] : verifiedIds, current);
-      if (!allowChanged && !blockChanged) {
-        if (current && current.verdict !== listing.verdict) await tx.listedNumber.update({ where: { e164 }, data: { verdict: listing.verdict } });
-        return;
-      }
-      const version = await nextVersion(tx);
-      const sha256 = numberHash(e164);
-      const data = {
-        verdict: listing.verdict,
-        allowed: listing.allowed,
-        organisationIds,
-        blocked: listing.blocked,
-        category: listing.category,
-        confidence: listing.confidence,
-        allowVersion: allowChanged ? version : (current?.allowVersion ?? null),
-        blockVersion: blockChanged ? version : (current?.blockVersion ?? null),
-      };
-      await tx.listedNumber.upsert({ where: { e164 }, create: { e164, sha256, hashPrefix: hashPrefixOf(sha256), ...data }, update: data });
+      const next = state!.plain ? { listing: plainListing(categoryReporters(state!.stats ?? [])), verifiedIds: [] } : (computed ?? (await currentVerdictListing(e164)));
+      await sqlIn(tx, WRITE_LISTING_SQL, writeParams(e164, state!, next.listing, next.verifiedIds));
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
 }
+
+/** How many one-statement writes a refresh tries before it takes the locked way. */
+const WRITE_ATTEMPTS = 3;
 
 /**
  * After a committed write: keeps the feeds current without failing the member's request. A failure

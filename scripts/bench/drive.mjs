@@ -28,8 +28,9 @@ for (const target of [APP, BASE]) {
 const shape = benchShape(size);
 const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 
-// Start every run from the same rate-limit state (earlier runs' points would refuse writes).
-await db.query(`DELETE FROM "RateLimit" WHERE key LIKE '%bench-%'`);
+// Start every run from the same rate-limit state (earlier runs' points would refuse writes): the members'
+// and the driver's networks' (report-address keys are keyed hashes, not member ids). This is the bench's own database.
+await db.query(`DELETE FROM "RateLimit"`);
 
 const members = Array.from({ length: shape.members }, (_, i) => `bench-m-${i}`);
 const cookieName = "authjs.session-token";
@@ -209,7 +210,9 @@ async function measure(name, appOptions, baseOptions) {
     return { ...result, rps: result.rps / (options.perView ?? 1), ...(options.perView ? { perView: options.perView } : {}) };
   };
   const row = { name, app: perView(appOptions)(app), base: perView(baseOptions)(base) };
-  console.info(`[bench] ${name}: app ${row.app.rps.toFixed(0)} req/s (p99 ${row.app.p99} ms), baseline ${row.base.rps.toFixed(0)} req/s (p99 ${row.base.p99} ms)`);
+  // Each round's rate, and its slowest and fastest second: a spread here is the machine (or a stall), not the mean.
+  const spread = (list) => list.map((r) => `${r.requests.average.toFixed(0)} [${r.requests.min}–${r.requests.max}]`).join(", ");
+  console.info(`[bench] ${name}: app ${row.app.rps.toFixed(0)} req/s (p99 ${row.app.p99} ms; rounds ${spread(app)}), baseline ${row.base.rps.toFixed(0)} req/s (p99 ${row.base.p99} ms; rounds ${spread(base)})`);
   return row;
 }
 
