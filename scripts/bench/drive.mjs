@@ -179,11 +179,27 @@ function voteWrites(side) {
   };
 }
 
-function run(url, options, seconds) {
-  return new Promise((resolve, reject) => {
+async function run(url, options, seconds) {
+  const result = await new Promise((resolve, reject) => {
     const { perView: _perView, ...autocannonOptions } = options;
     autocannon({ url, connections, duration: seconds, timeout: 30, ...autocannonOptions }, (error, result) => (error ? reject(error) : resolve(result)));
   });
+  await settle();
+  return result;
+}
+
+/**
+ * Waits (up to 15 s) until no statement of the run just ended is still going in the database: a round's
+ * requests end when autocannon stops, but a slow statement they started runs on (the baseline's sitemap at
+ * 1M: 2 s each) and would be measured against the next side's round.
+ */
+async function settle() {
+  const end = Date.now() + 15_000;
+  while (Date.now() < end) {
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function measure(name, appOptions, baseOptions) {
