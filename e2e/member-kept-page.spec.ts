@@ -195,3 +195,38 @@ test("an organisation's page is kept for members too: its representative sees Ma
   await otherContext.close();
   await context.close();
 });
+
+test("signing in through the form sets the hint at once: a member's first page is the kept copy; a moderator gets none", async ({ browser }) => {
+  const e164 = await reportedNumber(2);
+  for (const role of ["USER", "MODERATOR"] as const) {
+    const user = await createUser({ role });
+    const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+    const page = await context.newPage();
+    // No page with the member's parts is opened before the number page: only the sign-in form's answer can set it.
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/me")) asked.push(request.url());
+    });
+    await page.goto("/signin?callbackUrl=/about");
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/about$/);
+    await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+    expect(asked).toEqual([]);
+    if (role === "USER") {
+      expect(await hintOf(context)).toBe("member");
+      const first = await page.goto(`/numbers/${e164}`);
+      expect(["HIT", "MISS"]).toContain(first!.headers()["x-cache"]);
+      await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+      await expect(page.getByRole("link", { name: "Sign in to watch" })).toHaveCount(0);
+    } else {
+      expect(await hintOf(context)).toBeUndefined();
+      const first = await page.goto(`/numbers/${e164}`);
+      expect(first!.headers()["x-cache"]).toBeUndefined();
+      await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+      expect(await hintOf(context)).toBeUndefined();
+    }
+    await context.close();
+  }
+});

@@ -15,6 +15,8 @@ import { clientAddress } from "../platform/rate-limit";
 import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./sign-in-limits";
 import { signInSchema } from "./schema";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
+import { setMemberHint } from "./member-hint-cookie";
+import { isStaffRole } from "./roles";
 
 declare module "next-auth" {
   interface Session {
@@ -122,6 +124,13 @@ const config: NextAuthConfig = {
     ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
     ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
   ],
+  events: {
+    // A member who is not staff is sent the kept copy of public pages from their first page on (the hint,
+    // lib/accounts/member-hint.ts); without it their first page would be rendered for them.
+    async signIn({ user }) {
+      await setMemberHint(!isStaffRole((user as { role?: Role }).role ?? Role.USER));
+    },
+  },
   callbacks: {
     // The session version is read on every request: a bumped version (sign-out everywhere, password
     // reset, suspension, role change, deletion) ends every cookie issued before it.

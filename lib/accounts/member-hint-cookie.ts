@@ -1,6 +1,31 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { MEMBER_HINT_COOKIE } from "./member-hint";
+import { secureCookies } from "../platform/env";
+import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "./member-hint";
+
+/** As long as a session lasts (Auth.js's default, 30 days); signing out clears it sooner. */
+const HINT_MAX_AGE = 30 * 24 * 60 * 60;
+
+/** The hint's Set-Cookie header: on for a member who is not staff, off (expired) for anyone else. */
+export function memberHintHeader(on: boolean): string {
+  const attributes = ["Path=/", "SameSite=Lax", ...(secureCookies ? ["Secure"] : []), `Max-Age=${on ? HINT_MAX_AGE : 0}`];
+  return [`${MEMBER_HINT_COOKIE}=${on ? MEMBER_HINT_VALUE : ""}`, ...attributes].join("; ");
+}
+
+/**
+ * Sets the hint as a member who is not staff signs in (lib/accounts/auth.ts), so their first page is already
+ * the kept one; GET /api/me keeps it right afterwards (a role changed since, a suspension). Where the
+ * request's cookies cannot be written, the first GET /api/me sets it.
+ */
+export async function setMemberHint(on: boolean): Promise<void> {
+  try {
+    const jar = await cookies();
+    if (on) jar.set(MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE, { path: "/", sameSite: "lax", secure: secureCookies, maxAge: HINT_MAX_AGE });
+    else jar.delete(MEMBER_HINT_COOKIE);
+  } catch {
+    // Not in a request whose cookies can be set: GET /api/me sets it on the member's first page.
+  }
+}
 
 /** Drops the member-view hint: every way of signing out calls it (the next page then shows no one's parts). */
 export async function clearMemberHint(): Promise<void> {

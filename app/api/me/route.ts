@@ -1,8 +1,8 @@
 import { getActor } from "@/lib/accounts/authz";
-import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hint";
+import { memberHintHeader } from "@/lib/accounts/member-hint-cookie";
 import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
-import { env, secureCookies } from "@/lib/platform/env";
+import { env } from "@/lib/platform/env";
 import { LocalLimit } from "@/lib/platform/local-limit";
 import type { MemberView } from "@/components/member/types";
 import { memberViewerOf } from "@/components/member/viewer";
@@ -11,8 +11,6 @@ import { memberOrganisationParts } from "@/lib/organisations/member-parts";
 
 export const dynamic = "force-dynamic";
 
-/** As long as a session lasts (Auth.js's default, 30 days); signing out clears it sooner. */
-const HINT_MAX_AGE = 30 * 24 * 60 * 60;
 const PRIVATE = { "Cache-Control": "private, no-store" };
 
 /**
@@ -21,11 +19,6 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
  * spent on every member's page view and the page views themselves cost no statement either.
  */
 const memberPartsLimit = new LocalLimit(600, 60_000);
-
-function hintCookie(on: boolean): string {
-  const attributes = ["Path=/", "SameSite=Lax", ...(secureCookies ? ["Secure"] : []), `Max-Age=${on ? HINT_MAX_AGE : 0}`];
-  return [`${MEMBER_HINT_COOKIE}=${on ? MEMBER_HINT_VALUE : ""}`, ...attributes].join("; ");
-}
 
 /** An organisation's id as the app makes them (cuid) or the seed does (readable ids): letters, digits, - and _. */
 const ORGANISATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -51,7 +44,7 @@ export const GET = apiRoute(
     }
     if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
     const actor = await getActor();
-    if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": hintCookie(false) });
+    if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": memberHintHeader(false) });
     if (e164 || organisationId) {
       const spent = memberPartsLimit.spend(actor.id);
       if (!spent.ok) return errorJson("RATE_LIMITED", `Too many requests. Try again in ${spent.retryAfterSeconds} seconds.`, { ...PRIVATE, "Retry-After": String(spent.retryAfterSeconds) });
@@ -62,7 +55,7 @@ export const GET = apiRoute(
       ...(e164 ? { number: await memberNumberParts(actor, e164) } : {}),
       ...(organisationId ? { organisation: await memberOrganisationParts(actor, organisationId) } : {}),
     };
-    return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": hintCookie(!viewer.staff) } });
+    return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": memberHintHeader(!viewer.staff) } });
   },
   // Not the API's per-address limit: a member's parts of a page are limited per member (memberPartsLimit),
   // and a visitor gets a 401 from the session cookie alone.
