@@ -85,7 +85,8 @@ const reads = [
     app: memberView(tail.map((n) => `/numbers/${n}`), numberParts),
     base: get(tail.map((n) => `/numbers/${enc(n)}`)),
   },
-  // Rendered for a member: a browser before its first GET /api/me has set the hint (and staff, always).
+  // Rendered for the request: staff's pages (always), and a member's browser without the hint (a session from
+  // before signing in set it, or a sign-in whose answer could not set it; their first GET /api/me does).
   {
     name: "number page (signed in, rendered)",
     app: get(tail.map((n) => `/numbers/${n}`), { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),
