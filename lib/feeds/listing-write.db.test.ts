@@ -4,7 +4,7 @@ import { getActorById, type Actor } from "../accounts/authz";
 import { getNumberPage } from "../numbers/page";
 import { db, sql } from "../platform/db";
 import { createReport } from "../reports/report";
-import { currentVersion, refreshListing } from "./listing";
+import { currentVersion, refreshListing, refreshListingLocked } from "./listing";
 import { listingFor } from "./rules";
 
 // A listing is written by one statement (callercheck_write_listing) that writes only while the inputs it was
@@ -95,4 +95,29 @@ test("a listing computed from inputs that moved since is not written: the write 
   await refreshListing(e164);
   const expected = await expectedListing(e164);
   expect(await stored(e164)).toMatchObject({ verdict: expected.verdict, blocked: true, confidence: expected.confidence, blockVersion: version + BigInt(2) });
+});
+
+test("the locked way (after three stale answers in a row) writes what the page's verdict gives, plain or published", async () => {
+  const plain = uniqueNumber();
+  const published = uniqueNumber();
+  await db.organisation.create({ data: { slug: `write-locked-${key()}`, name: `Write locked ${key()}`, officialPhone: published, status: "ACTIVE" } });
+  const members = await Promise.all(Array.from({ length: 6 }, member));
+  for (const e164 of [plain, published]) {
+    for (const actor of members) {
+      await createReport(actor, { number: e164, channel: "CALL", category: "SCAM", askedFor: [], idempotencyKey: key() }, { address: `locked-${key()}` });
+    }
+  }
+  for (const e164 of [plain, published]) {
+    const expected = await expectedListing(e164);
+    // A listing left behind (as if written from older inputs): the locked way puts it right, with a new version.
+    await db.listedNumber.upsert({
+      where: { e164 },
+      create: { e164, sha256: "x", hashPrefix: "x", verdict: "NOT_ENOUGH_REPORTS", blocked: false, confidence: 0 },
+      update: { verdict: "NOT_ENOUGH_REPORTS", blocked: false, confidence: 0 },
+    });
+    const version = await currentVersion();
+    await refreshListingLocked(e164);
+    expect(await stored(e164), e164).toMatchObject({ verdict: expected.verdict, allowed: expected.allowed, blocked: expected.blocked, category: expected.category, confidence: expected.confidence });
+    if (expected.blocked) expect((await stored(e164))!.blockVersion!, e164).toBeGreaterThan(version);
+  }
 });

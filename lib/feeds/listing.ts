@@ -2,7 +2,7 @@ import "server-only";
 import type { ReportCategory } from "../generated/prisma/enums";
 import { getNumberPage, sumLegitimacy } from "../numbers/page";
 import { verdictFor } from "../trust/rules";
-import { db, sql, sqlIn, type Tx } from "../platform/db";
+import { db, sql, sqlIn } from "../platform/db";
 import { log } from "../platform/log";
 import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 
@@ -10,15 +10,6 @@ import { hashPrefixOf, listingFor, numberHash, type Listing } from "./rules";
 // of one number (after its transaction committed; a member's report filed in one statement settles it from
 // the listing state read in that statement, refreshListingAfterReport), rebuildListings after bulk changes
 // (imports, seed).
-
-/** The next feed version. The counter row stays locked until the caller's transaction commits, so
- * versions become visible in order: a client that saw version n never later meets a change below n. */
-async function nextVersion(tx: Tx): Promise<bigint> {
-  const rows = await tx.$queryRaw<{ value: bigint }[]>`
-    INSERT INTO "FeedVersion" (id, value) VALUES ('feeds', 1)
-    ON CONFLICT (id) DO UPDATE SET value = "FeedVersion".value + 1 RETURNING value`;
-  return rows[0]!.value;
-}
 
 /** The last version given out (0 before any). */
 export async function currentVersion(): Promise<bigint> {
@@ -96,8 +87,6 @@ function listingChanges(listing: Listing, verifiedIds: string[], current: Curren
     listing.blocked !== (current?.blocked ?? false) || (listing.blocked && (listing.category !== current?.category || listing.confidence !== current?.confidence));
   return { organisationIds, allowChanged, blockChanged };
 }
-
-const listingSelect = { allowed: true, blocked: true, category: true, confidence: true, organisationIds: true, verdict: true } as const;
 
 /** A number's kept reporters per category: members' and visitors' (NumberCategoryStat). */
 type CategoryReporters = { members: Partial<Record<ReportCategory, number>>; visitors: Partial<Record<ReportCategory, number>> };
@@ -180,7 +169,7 @@ async function refreshOnce(e164: string, first?: ListingState): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const next = await listingToWrite(e164, state);
     if (!next || (await writeListing(e164, state, next.listing, next.verifiedIds))) return;
-    if (attempt === WRITE_ATTEMPTS) return writeListingLocked(e164);
+    if (attempt === WRITE_ATTEMPTS) return refreshListingLocked(e164);
     state = await readState(e164);
   }
 }
@@ -226,19 +215,21 @@ function writeParams(e164: string, state: ListingState, listing: Listing, verifi
 }
 
 /**
- * The way for a number whose inputs moved under WRITE_ATTEMPTS one-statement writes in a row: the state is
+ * The refresh's way for a number whose inputs moved under WRITE_ATTEMPTS one-statement writes in a row (exported
+ * for its db test): the state is
  * read again and a plain number's listing computed under the number's lock, in a transaction (another
  * number's verdict is read before it, as its page reads it), and written by the same statement. Under the
  * lock only a report committing meanwhile can move the stamp, and that report refreshes the number after it.
  */
-async function writeListingLocked(e164: string): Promise<void> {
+export async function refreshListingLocked(e164: string): Promise<void> {
   const computed = (await readState(e164)).plain ? null : await currentVerdictListing(e164);
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
       const [state] = await sqlIn<ListingState>(tx, `SELECT * FROM callercheck_listing_state($1)`, [e164]);
-      const next = state!.plain ? { listing: plainListing(categoryReporters(state!.stats ?? [])), verifiedIds: [] } : (computed ?? (await currentVerdictListing(e164)));
-      await sqlIn(tx, WRITE_LISTING_SQL, writeParams(e164, state!, next.listing, next.verifiedIds));
+      // Claimed or published since the read above: the write that made it so refreshes it after itself.
+      const next = state!.plain ? { listing: plainListing(categoryReporters(state!.stats ?? [])), verifiedIds: [] } : computed;
+      if (next) await sqlIn(tx, WRITE_LISTING_SQL, writeParams(e164, state!, next.listing, next.verifiedIds));
     },
     { maxWait: 10_000, timeout: 20_000 },
   );
