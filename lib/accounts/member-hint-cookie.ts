@@ -6,9 +6,12 @@ import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "./member-hint";
 /** As long as a session lasts (Auth.js's default, 30 days); signing out clears it sooner. */
 const HINT_MAX_AGE = 30 * 24 * 60 * 60;
 
+/** The hint's attributes, for a Set-Cookie header (GET /api/me) and for the cookie store (signing in). */
+const HINT = { path: "/", sameSite: "lax", secure: secureCookies, maxAge: HINT_MAX_AGE } as const;
+
 /** The hint's Set-Cookie header: on for a member who is not staff, off (expired) for anyone else. */
 export function memberHintHeader(on: boolean): string {
-  const attributes = ["Path=/", "SameSite=Lax", ...(secureCookies ? ["Secure"] : []), `Max-Age=${on ? HINT_MAX_AGE : 0}`];
+  const attributes = [`Path=${HINT.path}`, "SameSite=Lax", ...(HINT.secure ? ["Secure"] : []), `Max-Age=${on ? HINT.maxAge : 0}`];
   return [`${MEMBER_HINT_COOKIE}=${on ? MEMBER_HINT_VALUE : ""}`, ...attributes].join("; ");
 }
 
@@ -20,7 +23,7 @@ export function memberHintHeader(on: boolean): string {
 export async function setMemberHint(on: boolean): Promise<void> {
   try {
     const jar = await cookies();
-    if (on) jar.set(MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE, { path: "/", sameSite: "lax", secure: secureCookies, maxAge: HINT_MAX_AGE });
+    if (on) jar.set(MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE, HINT);
     else jar.delete(MEMBER_HINT_COOKIE);
   } catch {
     // Not in a request whose cookies can be set: GET /api/me sets it on the member's first page.

@@ -144,9 +144,12 @@ export type ListingState = NonNullable<CurrentListing> & {
   stamp: string;
 };
 
+/** A plain number's listing, from the kept counters its state carries (no organisation is verified on it). */
+const plainFromState = (state: ListingState) => ({ listing: plainListing(categoryReporters(state.stats ?? [])), verifiedIds: [] as string[] });
+
 /** The listing to write, or null when the stored one stands (and no transaction is writing it meanwhile). */
 async function listingToWrite(e164: string, state: ListingState): Promise<{ listing: Listing; verifiedIds: string[] } | null> {
-  const { listing, verifiedIds } = state.plain ? { listing: plainListing(categoryReporters(state.stats ?? [])), verifiedIds: [] } : await currentVerdictListing(e164);
+  const { listing, verifiedIds } = state.plain ? plainFromState(state) : await currentVerdictListing(e164);
   const current = state.listed ? state : null;
   const first = listingChanges(listing, verifiedIds, current);
   // The stored listing is trusted only when no transaction is writing the number's listing (the try-lock
@@ -174,8 +177,10 @@ async function refreshOnce(e164: string, first?: ListingState): Promise<void> {
   }
 }
 
+const LISTING_STATE_SQL = `SELECT * FROM callercheck_listing_state($1)`;
+
 async function readState(e164: string): Promise<ListingState> {
-  const [state] = await sql<ListingState>(`SELECT * FROM callercheck_listing_state($1)`, [e164]);
+  const [state] = await sql<ListingState>(LISTING_STATE_SQL, [e164]);
   return state!;
 }
 
@@ -188,7 +193,7 @@ async function readState(e164: string): Promise<ListingState> {
  */
 export async function refreshListingAfterReport(e164: string, state: ListingState): Promise<void> {
   if (!state.plain || inFlight.has(e164)) return refreshListingAfterWrite(e164);
-  await refreshOnce(e164, state).catch((error) => log.warn({ err: error, e164 }, "feed listing refresh failed"));
+  await refreshOnce(e164, state).catch(refreshFailed(e164));
 }
 
 /**
@@ -215,10 +220,10 @@ function writeParams(e164: string, state: ListingState, listing: Listing, verifi
 }
 
 /**
- * The refresh's way for a number whose inputs moved under WRITE_ATTEMPTS one-statement writes in a row (exported
- * for its db test): the state is
- * read again and a plain number's listing computed under the number's lock, in a transaction (another
- * number's verdict is read before it, as its page reads it), and written by the same statement. Under the
+ * The refresh's way for a number whose inputs moved under WRITE_ATTEMPTS one-statement writes in a row
+ * (exported for its db test): the state is read again and a plain number's listing computed under the
+ * number's lock, in a transaction (another number's verdict is read before it, as its page reads it), and
+ * written by the same statement. Under the
  * lock only a report committing meanwhile can move the stamp, and that report refreshes the number after it.
  */
 export async function refreshListingLocked(e164: string): Promise<void> {
@@ -226,9 +231,9 @@ export async function refreshListingLocked(e164: string): Promise<void> {
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`listing:${e164}`}))`;
-      const [state] = await sqlIn<ListingState>(tx, `SELECT * FROM callercheck_listing_state($1)`, [e164]);
+      const [state] = await sqlIn<ListingState>(tx, LISTING_STATE_SQL, [e164]);
       // Claimed or published since the read above: the write that made it so refreshes it after itself.
-      const next = state!.plain ? { listing: plainListing(categoryReporters(state!.stats ?? [])), verifiedIds: [] } : computed;
+      const next = state!.plain ? plainFromState(state!) : computed;
       if (next) await sqlIn(tx, WRITE_LISTING_SQL, writeParams(e164, state!, next.listing, next.verifiedIds));
     },
     { maxWait: 10_000, timeout: 20_000 },
@@ -244,8 +249,10 @@ const WRITE_ATTEMPTS = 3;
  */
 export async function refreshListingAfterWrite(e164: string): Promise<void> {
   // Not fatal: the write is stored; the listing catches up on the number's next write or the next rebuild.
-  await refreshListing(e164).catch((error) => log.warn({ err: error, e164 }, "feed listing refresh failed"));
+  await refreshListing(e164).catch(refreshFailed(e164));
 }
+
+const refreshFailed = (e164: string) => (error: unknown) => log.warn({ err: error, e164 }, "feed listing refresh failed");
 
 /**
  * Refreshes every number that could be listed: claimed (votes and registry entries sit on claims),
