@@ -27,9 +27,11 @@ export type Actor = {
 };
 
 /** What getActorById reads: the actor, whether the account was deleted and its session version. */
-type ActorRow = Required<Actor> & { deletedAt: Date | null; sessionVersion: number };
+export type ActorRow = Required<Actor> & { deletedAt: Date | null; sessionVersion: number };
 const ACTOR_COLUMNS: ReadonlyArray<keyof ActorRow> = ["id", "name", "email", "role", "createdAt", "emailVerified", "suspendedAt", "deletedAt", "sessionVersion", "visibleReportCount", "trustLevel"];
-const ACTOR_QUERY = `SELECT ${ACTOR_COLUMNS.map((column) => `"${column}"`).join(", ")} FROM "User" WHERE id = $1`;
+/** The actor's columns of "User" as u, for a statement that reads the signed-in user beside other rows (actorFromRow). */
+export const ACTOR_SELECT = ACTOR_COLUMNS.map((column) => `u."${column}"`).join(", ");
+const ACTOR_QUERY = `SELECT ${ACTOR_SELECT} FROM "User" u WHERE u.id = $1`;
 
 /**
  * Once per render: the header and the page both ask, and each ask costs a session read (memoised per
@@ -37,7 +39,7 @@ const ACTOR_QUERY = `SELECT ${ACTOR_COLUMNS.map((column) => `"${column}"`).join(
  * does nothing outside a render (route handlers and server actions read it once anyway).
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await readSession();
+  const session = await readRequestSession();
   if (!session) return null;
   return getActorById(session.userId, session.sessionVersion);
 });
@@ -52,7 +54,7 @@ const SESSION_COOKIE = secureCookies ? "__Secure-authjs.session-token" : "authjs
  * and re-encrypts a rolled cookie that a server component cannot set, and getActorById below reads the
  * user and its session version anyway. Signing in and out still go through Auth.js.
  */
-async function readSession(): Promise<SessionClaims | null> {
+export async function readRequestSession(): Promise<SessionClaims | null> {
   const header = (await headers()).get("cookie");
   if (!header || !header.includes(SESSION_COOKIE)) return null;
   const cookies = parseCookies(header);
@@ -71,9 +73,14 @@ async function readSession(): Promise<SessionClaims | null> {
 export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {
   // Every signed-in request reads this: one plain statement (sql).
   const [user] = await sql<ActorRow>(ACTOR_QUERY, [id]);
-  if (!user || user.deletedAt) return null;
-  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
-  const { deletedAt: _deleted, sessionVersion: _version, ...actor } = user;
+  return actorFromRow(user, sessionVersion);
+}
+
+/** The actor from a row read with ACTOR_SELECT: null when there is none, it was deleted or its session version has moved on. */
+export function actorFromRow(row: ActorRow | undefined, sessionVersion?: number): Actor | null {
+  if (!row || row.deletedAt) return null;
+  if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
+  const { deletedAt: _deleted, sessionVersion: _version, ...actor } = row;
   return actor;
 }
 

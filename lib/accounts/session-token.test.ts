@@ -1,6 +1,6 @@
 import { decodeProtectedHeader } from "jose";
 import { decode, encode } from "next-auth/jwt";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { decodeSessionToken, encodeSessionToken, parseCookies, readSessionToken } from "./session-token";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
@@ -53,6 +53,23 @@ describe("session tokens with the derived key kept", () => {
     // No version in the token: -1, which matches no user's version.
     const unversioned = await encode({ token: { sub: "u2" }, secret, salt });
     expect(await readSessionToken(unversioned, salt, [secret])).toEqual({ userId: "u2", sessionVersion: -1 });
+  });
+
+  test("a token read by one copy of this module is known to another (route handlers and pages are bundled apart)", async () => {
+    const byAuthJs = await encode({ token: { ...token, uid: "u-shared" }, secret, salt });
+    expect(await readSessionToken(byAuthJs, salt, [secret])).toEqual({ userId: "u-shared", sessionVersion: 3 });
+    // A second copy of the module whose decryption always fails: it can only answer from what the first kept.
+    vi.resetModules();
+    vi.doMock("jose", async (original) => ({ ...(await original<typeof import("jose")>()), jwtDecrypt: async () => Promise.reject(new Error("not decrypted here")) }));
+    try {
+      const other = await import("./session-token");
+      expect(other.readSessionToken).not.toBe(readSessionToken);
+      expect(await other.readSessionToken(byAuthJs, salt, [secret])).toEqual({ userId: "u-shared", sessionVersion: 3 });
+      expect(await other.readSessionToken(await encode({ token, secret, salt }), salt, [secret])).toBeNull();
+    } finally {
+      vi.doUnmock("jose");
+      vi.resetModules();
+    }
   });
 
   test("readSessionToken refuses an over-long token and reads nothing without a secret", async () => {

@@ -14,7 +14,12 @@ const enc = "A256CBC-HS512";
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 
 type Derived = { key: Uint8Array; kid: string };
-const derived = new Map<string, Promise<Derived>>();
+
+// One of each cache per process, on globalThis: route handlers and pages are bundled apart and each
+// bundle loads its own copy of this module (lib/platform/data-cache.ts does the same). With a cache per
+// bundle a member's token was decrypted once by GET /api/me and again by the first page rendered for them.
+const shared = globalThis as Record<symbol, unknown>;
+const derived = (shared[Symbol.for("callercheck.sessionKeys")] ??= new Map()) as Map<string, Promise<Derived>>;
 
 function derive(secret: string, salt: string, encryption: string): Promise<Derived> {
   const cacheKey = `${encryption}\u0000${salt}\u0000${secret}`;
@@ -73,7 +78,7 @@ export type SessionClaims = { userId: string; sessionVersion: number };
 const MAX_TOKEN_LENGTH = 16_384;
 const READ_TOKENS_MAX = 10_000;
 /** Tokens already read, least recently used first: SHA-256(secrets, salt, token) → claims until expiry. */
-const readTokens = new Map<string, { claims: SessionClaims; expiresAt: number }>();
+const readTokens = (shared[Symbol.for("callercheck.sessionTokens")] ??= new Map()) as Map<string, { claims: SessionClaims; expiresAt: number }>;
 
 /**
  * The session cookie's claims, as Auth.js's session callback maps them (lib/accounts/auth.ts), or null

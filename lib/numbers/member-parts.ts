@@ -1,7 +1,8 @@
 import "server-only";
 import { marksFrom } from "../comments/comment";
 import { commentIdsOf, type CommentMarks } from "../comments/marks";
-import { db } from "../platform/db";
+import { ACTOR_SELECT, actorFromRow, type Actor, type ActorRow } from "../accounts/authz";
+import { sql } from "../platform/db";
 import { claimsEveryoneSees, commentsEveryoneSees } from "./public-page";
 
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
@@ -16,39 +17,58 @@ export type MemberNumberParts = {
 };
 
 /**
- * A member's parts of a number's page, read beside the page everyone shares: the claims and first page
- * of comments come from the data cache (or, with read replicas, afresh from the primary, as the page
- * does for members then), their own rows afresh, in one statement (this runs on every member's view of
- * a number; lib/numbers/member-parts.db.test.ts holds everyone's page with these marks equal to the page
- * read for the member).
+ * One statement for a member's view of a number: the user's row (ACTOR_SELECT, read as getActorById reads
+ * it) beside their own rows on the page ($1 the user, $2 the number, $3 the claims, $4 the comments).
+ * GET /api/me asks it on every member's view of a number, so the session's user and their parts cost
+ * one round trip together.
  */
-export async function memberNumberParts(actor: { id: string; suspendedAt: Date | null }, e164: string): Promise<MemberNumberParts> {
+const MEMBER_NUMBER_SQL = `
+  SELECT ${ACTOR_SELECT},
+    COALESCE((SELECT json_agg(json_build_object('claimId', v."claimId", 'legitimate', v.legitimate))
+              FROM "Vote" v WHERE v."userId" = u.id AND v."claimId" = ANY($3::text[])), '[]') AS votes,
+    COALESCE((SELECT json_agg(json_build_object('id', c.id, 'body', c.body, 'createdAt', (extract(epoch FROM c."createdAt") * 1000)::bigint,
+                                                'hidden', c."hiddenAt" IS NOT NULL, 'removed', c."deletedAt" IS NOT NULL))
+              FROM "Comment" c WHERE c."authorId" = u.id AND c.id = ANY($4::text[])), '[]') AS own,
+    COALESCE((SELECT json_agg(f."commentId") FROM "Flag" f WHERE f."flaggerId" = u.id AND f."commentId" = ANY($4::text[])), '[]') AS flagged,
+    EXISTS (SELECT 1 FROM "Watch" w WHERE w."userId" = u.id AND w.e164 = $2) AS watching,
+    COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
+              FROM "OrganisationRepresentative" r JOIN "Organisation" o ON o.id = r."organisationId"
+              WHERE u."suspendedAt" IS NULL AND r."userId" = u.id AND r.status = 'ACTIVE' AND o.status = 'ACTIVE'
+                AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks
+  FROM "User" u WHERE u.id = $1`;
+
+/**
+ * A member's view of a number: who they are now and their parts of its page, or null when the user is gone
+ * or (with a session version) the session has been ended. The claims and first page of comments come from
+ * the data cache (or, with read replicas, afresh from the primary, as the page does for members then), the
+ * user and their own rows afresh, in one statement (lib/numbers/member-parts.db.test.ts holds everyone's
+ * page with these marks equal to the page read for the member).
+ */
+export async function memberNumberView(userId: string, sessionVersion: number | undefined, e164: string): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
   const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
-  const commentIds = commentIdsOf(comments.threads);
-  const speaks = actor.suspendedAt === null;
-  const [row] = await db.$queryRaw<[OwnRows]>`
-    SELECT
-      COALESCE((SELECT json_agg(json_build_object('claimId', v."claimId", 'legitimate', v.legitimate))
-                FROM "Vote" v WHERE v."userId" = ${actor.id} AND v."claimId" = ANY(${claimIds}::text[])), '[]') AS votes,
-      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'body', c.body, 'createdAt', (extract(epoch FROM c."createdAt") * 1000)::bigint,
-                                                  'hidden', c."hiddenAt" IS NOT NULL, 'removed', c."deletedAt" IS NOT NULL))
-                FROM "Comment" c WHERE c."authorId" = ${actor.id} AND c.id = ANY(${commentIds}::text[])), '[]') AS own,
-      COALESCE((SELECT json_agg(f."commentId") FROM "Flag" f WHERE f."flaggerId" = ${actor.id} AND f."commentId" = ANY(${commentIds}::text[])), '[]') AS flagged,
-      EXISTS (SELECT 1 FROM "Watch" w WHERE w."userId" = ${actor.id} AND w.e164 = ${e164}) AS watching,
-      COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
-                FROM "OrganisationRepresentative" r JOIN "Organisation" o ON o.id = r."organisationId"
-                WHERE ${speaks} AND r."userId" = ${actor.id} AND r.status = 'ACTIVE' AND o.status = 'ACTIVE'
-                  AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = ${e164})), '[]') AS speaks`;
+  const [row] = await sql<ActorRow & OwnRows>(MEMBER_NUMBER_SQL, [userId, e164, claimIds, commentIdsOf(comments.threads)]);
+  const actor = actorFromRow(row, sessionVersion);
+  if (!actor) return null;
   return {
-    watching: row.watching,
-    votes: Object.fromEntries(row.votes.map((vote) => [vote.claimId, vote.legitimate])),
-    comments: marksFrom(
-      row.own.map((comment) => ({ ...comment, createdAt: new Date(Number(comment.createdAt)) })),
-      row.flagged,
-    ),
-    speaksFor: row.speaks,
+    actor,
+    parts: {
+      watching: row.watching,
+      votes: Object.fromEntries(row.votes.map((vote) => [vote.claimId, vote.legitimate])),
+      comments: marksFrom(
+        row.own.map((comment) => ({ ...comment, createdAt: new Date(Number(comment.createdAt)) })),
+        row.flagged,
+      ),
+      speaksFor: row.speaks,
+    },
   };
+}
+
+const NO_PARTS: MemberNumberParts = { watching: false, votes: {}, comments: {}, speaksFor: [] };
+
+/** A signed-in actor's parts of a number's page (the page rendered for them), by the same statement. */
+export async function memberNumberParts(actor: { id: string }, e164: string): Promise<MemberNumberParts> {
+  return (await memberNumberView(actor.id, undefined, e164))?.parts ?? NO_PARTS;
 }
 
 type OwnRows = {

@@ -57,6 +57,24 @@ describe("GET /api/me", () => {
     expect(await (await call()).json()).toEqual({ viewer: { name: user.name, staff: false, suspended: false } });
   });
 
+  test("a session that has been ended, or whose account was deleted: 401 with no parts, on a number's view too", async () => {
+    const user = await signedInAs("USER");
+    const e164 = `+6149158${String(process.pid % 100).padStart(2, "0")}98`;
+    await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 1 }, update: {} });
+    await db.watch.create({ data: { userId: user.id, e164 } });
+    expect((await call(`?number=${encodeURIComponent(e164)}`)).status).toBe(200);
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    for (const query of [`?number=${encodeURIComponent(e164)}`, "", "?organisation=no-such-organisation"]) {
+      const ended = await call(query);
+      expect(ended.status).toBe(401);
+      expect(await ended.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "You are not signed in." } });
+      expect(ended.headers.get("set-cookie")).toMatch(/^callercheck-view=; .*Max-Age=0/);
+    }
+    const other = await signedInAs("USER");
+    await db.user.update({ where: { id: other.id }, data: { deletedAt: new Date() } });
+    expect((await call(`?number=${encodeURIComponent(e164)}`)).status).toBe(401);
+  });
+
   test("a representative: the organisation they manage and watch; another they do not", async () => {
     const user = await signedInAs("USER");
     const s = randomBytes(4).toString("hex");

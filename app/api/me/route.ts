@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/accounts/authz";
+import { getActorById, readRequestSession } from "@/lib/accounts/authz";
 import { memberHintHeader } from "@/lib/accounts/member-hint-cookie";
 import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
@@ -6,7 +6,7 @@ import { env } from "@/lib/platform/env";
 import { LocalLimit } from "@/lib/platform/local-limit";
 import type { MemberView } from "@/components/member/types";
 import { memberViewerOf } from "@/components/member/viewer";
-import { memberNumberParts } from "@/lib/numbers/member-parts";
+import { memberNumberView } from "@/lib/numbers/member-parts";
 import { memberOrganisationParts } from "@/lib/organisations/member-parts";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +19,9 @@ const PRIVATE = { "Cache-Control": "private, no-store" };
  * spent on every member's page view and the page views themselves cost no statement either.
  */
 const memberPartsLimit = new LocalLimit(600, 60_000);
+
+/** No session, or one that has ended: a 401, and the hint cleared. */
+const notSignedIn = () => errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": memberHintHeader(false) });
 
 /** An organisation's id as the app makes them (cuid) or the seed does (readable ids): letters, digits, - and _. */
 const ORGANISATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,16 +46,20 @@ export const GET = apiRoute(
       e164 = phone.phone.e164;
     }
     if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
-    const actor = await getActor();
-    if (!actor) return errorJson("UNAUTHENTICATED", "You are not signed in.", { ...PRIVATE, "Set-Cookie": memberHintHeader(false) });
+    const session = await readRequestSession();
+    if (!session) return notSignedIn();
     if (e164 || organisationId) {
-      const spent = memberPartsLimit.spend(actor.id);
+      const spent = memberPartsLimit.spend(session.userId);
       if (!spent.ok) return errorJson("RATE_LIMITED", `Too many requests. Try again in ${spent.retryAfterSeconds} seconds.`, { ...PRIVATE, "Retry-After": String(spent.retryAfterSeconds) });
     }
+    // A number's view reads the user and their parts in one statement; otherwise the user first.
+    const numberView = e164 ? await memberNumberView(session.userId, session.sessionVersion, e164) : null;
+    const actor = e164 ? numberView?.actor : await getActorById(session.userId, session.sessionVersion);
+    if (!actor) return notSignedIn();
     const viewer = memberViewerOf(actor);
     const body: MemberView = {
       viewer,
-      ...(e164 ? { number: await memberNumberParts(actor, e164) } : {}),
+      ...(numberView ? { number: numberView.parts } : {}),
       ...(organisationId ? { organisation: await memberOrganisationParts(actor, organisationId) } : {}),
     };
     return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": memberHintHeader(!viewer.staff) } });
