@@ -80,8 +80,9 @@ export async function getActorById(id: string, sessionVersion?: number): Promise
 export function actorFromRow(row: ActorRow | undefined, sessionVersion?: number): Actor | null {
   if (!row || row.deletedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
-  const { deletedAt: _deleted, sessionVersion: _version, ...actor } = row;
-  return actor;
+  // Only the actor's own columns: the row may carry others read beside them (lib/numbers/member-parts.ts).
+  const { id, name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel } = row;
+  return { id, name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel };
 }
 
 /** Ends every session of the user, this one included (the cookie no longer matches). */
