@@ -7,7 +7,7 @@ import { LocalLimit } from "@/lib/platform/local-limit";
 import type { MemberView } from "@/components/member/types";
 import { memberViewerOf } from "@/components/member/viewer";
 import { memberNumberView } from "@/lib/numbers/member-parts";
-import { memberOrganisationParts } from "@/lib/organisations/member-parts";
+import { memberOrganisationView } from "@/lib/organisations/member-parts";
 
 export const dynamic = "force-dynamic";
 
@@ -52,15 +52,17 @@ export const GET = apiRoute(
       const spent = memberPartsLimit.spend(session.userId);
       if (!spent.ok) return errorJson("RATE_LIMITED", `Too many requests. Try again in ${spent.retryAfterSeconds} seconds.`, { ...PRIVATE, "Retry-After": String(spent.retryAfterSeconds) });
     }
-    // A number's view reads the user and their parts in one statement; otherwise the user first.
-    const numberView = e164 ? await memberNumberView(session.userId, session.sessionVersion, e164) : null;
-    const actor = e164 ? numberView?.actor : await getActorById(session.userId, session.sessionVersion);
+    // One statement: the session's user, with their parts of the number's or the organisation's page.
+    const { userId, sessionVersion } = session;
+    const numberView = e164 ? await memberNumberView(userId, sessionVersion, e164) : null;
+    const organisationView = organisationId ? await memberOrganisationView(userId, sessionVersion, organisationId) : null;
+    const actor = e164 ? numberView?.actor : organisationId ? organisationView?.actor : await getActorById(userId, sessionVersion);
     if (!actor) return notSignedIn();
     const viewer = memberViewerOf(actor);
     const body: MemberView = {
       viewer,
       ...(numberView ? { number: numberView.parts } : {}),
-      ...(organisationId ? { organisation: await memberOrganisationParts(actor, organisationId) } : {}),
+      ...(organisationView ? { organisation: organisationView.parts } : {}),
     };
     return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": memberHintHeader(!viewer.staff) } });
   },
