@@ -27,11 +27,9 @@ export type Actor = {
 };
 
 /** What getActorById reads: the actor, whether the account was deleted and its session version. */
-export type ActorRow = Required<Actor> & { deletedAt: Date | null; sessionVersion: number };
+type ActorRow = Required<Actor> & { deletedAt: Date | null; sessionVersion: number };
 const ACTOR_COLUMNS: ReadonlyArray<keyof ActorRow> = ["id", "name", "email", "role", "createdAt", "emailVerified", "suspendedAt", "deletedAt", "sessionVersion", "visibleReportCount", "trustLevel"];
-/** The actor's columns of "User" as u, for a statement that reads the signed-in user beside other rows (actorFromRow). */
-export const ACTOR_SELECT = ACTOR_COLUMNS.map((column) => `u."${column}"`).join(", ");
-const ACTOR_QUERY = `SELECT ${ACTOR_SELECT} FROM "User" u WHERE u.id = $1`;
+const ACTOR_SELECT = ACTOR_COLUMNS.map((column) => `u."${column}"`).join(", ");
 
 /**
  * Once per render: the header and the page both ask, and each ask costs a session read (memoised per
@@ -72,17 +70,26 @@ export async function readRequestSession(): Promise<SessionClaims | null> {
 /** The user by id; with a session version, null unless it is still the user's current one. */
 export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {
   // Every signed-in request reads this: one plain statement (sql).
-  const [user] = await sql<ActorRow>(ACTOR_QUERY, [id]);
-  return actorFromRow(user, sessionVersion);
+  return (await readActorWith(id, sessionVersion))?.actor ?? null;
 }
 
-/** The actor from a row read with ACTOR_SELECT: null when there is none, it was deleted or its session version has moved on. */
-export function actorFromRow(row: ActorRow | undefined, sessionVersion?: number): Actor | null {
+/**
+ * The user as getActorById reads them, with `columns` read beside them in the same statement (SQL over
+ * "User" u; $1 is the user, `params` follow as $2, $3…): one round trip for the user and their rows on a page
+ * (lib/numbers/member-parts.ts, lib/organisations/member-parts.ts). Null where getActorById answers null.
+ */
+export async function readActorWith<Extra extends object = object>(
+  id: string,
+  sessionVersion?: number,
+  columns?: string,
+  params: readonly unknown[] = [],
+): Promise<{ actor: Actor; row: Extra } | null> {
+  const [row] = await sql<ActorRow & Extra>(`SELECT ${ACTOR_SELECT}${columns ? `, ${columns}` : ""} FROM "User" u WHERE u.id = $1`, [id, ...params]);
   if (!row || row.deletedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
-  // Only the actor's own columns: the row may carry others read beside them (lib/numbers/member-parts.ts).
-  const { id, name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel } = row;
-  return { id, name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel };
+  // Only the actor's own columns: the row carries the others read beside them.
+  const { name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel } = row;
+  return { actor: { id: row.id, name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel }, row };
 }
 
 /** Ends every session of the user, this one included (the cookie no longer matches). */

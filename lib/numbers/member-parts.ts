@@ -1,8 +1,7 @@
 import "server-only";
 import { marksFrom } from "../comments/comment";
 import { commentIdsOf, type CommentMarks } from "../comments/marks";
-import { ACTOR_SELECT, actorFromRow, type Actor, type ActorRow } from "../accounts/authz";
-import { sql } from "../platform/db";
+import { readActorWith, type Actor } from "../accounts/authz";
 import { claimsEveryoneSees, commentsEveryoneSees } from "./public-page";
 
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
@@ -17,13 +16,11 @@ export type MemberNumberParts = {
 };
 
 /**
- * One statement for a member's view of a number: the user's row (ACTOR_SELECT, read as getActorById reads
- * it) beside their own rows on the page ($1 the user, $2 the number, $3 the claims, $4 the comments).
- * GET /api/me asks it on every member's view of a number, so the session's user and their parts cost
- * one round trip together.
+ * A member's own rows on a number's page, read beside their user row (readActorWith: u the user, $2 the
+ * number, $3 the claims, $4 the comments). GET /api/me asks it on every member's view of a number, so the
+ * session's user and their parts cost one round trip together.
  */
-const MEMBER_NUMBER_SQL = `
-  SELECT ${ACTOR_SELECT},
+const OWN_ROWS_SQL = `
     COALESCE((SELECT json_agg(json_build_object('claimId', v."claimId", 'legitimate', v.legitimate))
               FROM "Vote" v WHERE v."userId" = u.id AND v."claimId" = ANY($3::text[])), '[]') AS votes,
     COALESCE((SELECT json_agg(json_build_object('id', c.id, 'body', c.body, 'createdAt', (extract(epoch FROM c."createdAt") * 1000)::bigint,
@@ -34,8 +31,7 @@ const MEMBER_NUMBER_SQL = `
     COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
               FROM "OrganisationRepresentative" r JOIN "Organisation" o ON o.id = r."organisationId"
               WHERE u."suspendedAt" IS NULL AND r."userId" = u.id AND r.status = 'ACTIVE' AND o.status = 'ACTIVE'
-                AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks
-  FROM "User" u WHERE u.id = $1`;
+                AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks`;
 
 /**
  * A member's view of a number: who they are now and their parts of its page, or null when the user is gone
@@ -47,9 +43,9 @@ const MEMBER_NUMBER_SQL = `
 export async function memberNumberView(userId: string, sessionVersion: number | undefined, e164: string): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
   const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
-  const [row] = await sql<ActorRow & OwnRows>(MEMBER_NUMBER_SQL, [userId, e164, claimIds, commentIdsOf(comments.threads)]);
-  const actor = actorFromRow(row, sessionVersion);
-  if (!actor) return null;
+  const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads)]);
+  if (!read) return null;
+  const { actor, row } = read;
   return {
     actor,
     parts: {

@@ -1,7 +1,6 @@
 import "server-only";
-import { ACTOR_SELECT, actorFromRow, type Actor, type ActorRow } from "../accounts/authz";
+import { readActorWith, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
-import { sql } from "../platform/db";
 
 /** What is a member's own on an organisation's page; the rest of it is the same for everyone. */
 export type MemberOrganisationParts = {
@@ -11,16 +10,14 @@ export type MemberOrganisationParts = {
 };
 
 /**
- * One statement for a member's view of an organisation: the user's row (ACTOR_SELECT, read as getActorById
- * reads it) with whether they watch it and whether they are one of its active representatives ($1 the user,
- * $2 the organisation). The second is representsOrganisation's condition (lib/accounts/authz.ts);
- * lib/organisations/member-parts.db.test.ts holds the two equal.
+ * Whether the member watches the organisation and whether they are one of its active representatives, read
+ * beside their user row (readActorWith: u the user, $2 the organisation). The second is
+ * representsOrganisation's condition (lib/accounts/authz.ts); lib/organisations/member-parts.db.test.ts
+ * holds the two equal.
  */
-const MEMBER_ORGANISATION_SQL = `
-  SELECT ${ACTOR_SELECT},
+const OWN_ROWS_SQL = `
     EXISTS (SELECT 1 FROM "OrganisationWatch" w WHERE w."userId" = u.id AND w."organisationId" = $2) AS watching,
-    EXISTS (SELECT 1 FROM "OrganisationRepresentative" r WHERE r."userId" = u.id AND r."organisationId" = $2 AND r.status = 'ACTIVE') AS represents
-  FROM "User" u WHERE u.id = $1`;
+    EXISTS (SELECT 1 FROM "OrganisationRepresentative" r WHERE r."userId" = u.id AND r."organisationId" = $2 AND r.status = 'ACTIVE') AS represents`;
 
 /**
  * A member's view of an organisation (GET /api/me?organisation=): who they are now and their parts of its
@@ -29,9 +26,9 @@ const MEMBER_ORGANISATION_SQL = `
  * organisation that does not exist is neither watched nor managed.
  */
 export async function memberOrganisationView(userId: string, sessionVersion: number | undefined, organisationId: string): Promise<{ actor: Actor; parts: MemberOrganisationParts } | null> {
-  const [row] = await sql<ActorRow & { watching: boolean; represents: boolean }>(MEMBER_ORGANISATION_SQL, [userId, organisationId]);
-  const actor = actorFromRow(row, sessionVersion);
-  if (!actor) return null;
+  const read = await readActorWith<{ watching: boolean; represents: boolean }>(userId, sessionVersion, OWN_ROWS_SQL, [organisationId]);
+  if (!read) return null;
+  const { actor, row } = read;
   return { actor, parts: { watching: row.watching, manages: actor.suspendedAt === null && (isModerator(actor) || row.represents) } };
 }
 
