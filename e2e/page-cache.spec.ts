@@ -55,6 +55,25 @@ test("a visitor's number page is kept whole: hashes instead of a nonce, shared c
   expect(violations).toEqual([]);
 });
 
+test("a HEAD is answered from the kept copy (same headers, no body) and never keeps one of its own", async ({ request }) => {
+  const e164 = await reportedNumber();
+  const address = ownClientAddress();
+  // Nothing kept yet: Next answers the HEAD, and nothing (least of all an empty page) is kept from it.
+  const before = await request.head(`/numbers/${e164}`, { headers: address });
+  expect(before.status()).toBe(200);
+  expect(before.headers()["x-cache"]).not.toBe("HIT");
+  const first = await request.get(`/numbers/${e164}`, { headers: address });
+  expect(first.headers()["x-cache"]).toBe("MISS");
+  expect(await first.text()).toContain('data-testid="number-international"');
+  const head = await request.head(`/numbers/${e164}`, { headers: address });
+  expect(head.status()).toBe(200);
+  expect(head.headers()["x-cache"]).toBe("HIT");
+  expect(head.headers().etag).toBe(first.headers().etag);
+  expect(head.headers()["cache-control"]).toBe(first.headers()["cache-control"]);
+  expect(head.headers()["cache-control"]).toMatch(/^public, /);
+  expect((await head.body()).length).toBe(0);
+});
+
 test("a signed-in member without the member-view hint (their first page) is rendered for them, with a fresh nonce, never shared", async ({ browser }) => {
   const e164 = await reportedNumber();
   const visitor = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });

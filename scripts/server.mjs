@@ -270,7 +270,8 @@ const server = http.createServer((req, res) => {
       sendKeptPage(req, res, kept, { sharedMaxAgeSeconds, cache: "HIT" });
       return;
     }
-    if (key) renderAndKeep(req, res, key, state);
+    // A HEAD's render has no body to keep: Next answers it as it is.
+    if (key && req.method === "GET") renderAndKeep(req, res, key, state);
     return requestState.run(state, () => handle(req, res));
   }).catch((error) => {
     log.error({ requestId, err: error }, "unhandled error");

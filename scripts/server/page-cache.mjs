@@ -63,7 +63,8 @@ const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "c
  * is rendered as a visitor's page too.
  */
 export function pageCacheKey(req, { membersShareKept = false } = {}) {
-  if (req.method !== "GET") return null;
+  // A HEAD is answered from the kept copy when there is one (its headers, no body), never kept itself.
+  if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);

@@ -12,6 +12,9 @@ describe("pageCacheKey", () => {
     for (const url of ["/", "/numbers/+61491570006", "/organisations", "/organisations/medibank", "/registry", "/registry?country=AU&cursor=abc", "/about", "/safe-calling", "/sitemap.xml"]) {
       expect(pageCacheKey(request(url)), url).toBe(url);
     }
+    // A HEAD shares the GET's key (scripts/server.mjs answers it from a kept copy, never keeps one).
+    expect(pageCacheKey(request("/numbers/+61491570006", {}, "HEAD"))).toBe("/numbers/+61491570006");
+    expect(pageCacheKey(request("/numbers/+61491570006", { cookie: "authjs.session-token=abc" }, "HEAD"))).toBeNull();
     // Cookies other than the session do not change what a page shows.
     expect(pageCacheKey(request("/", { cookie: "theme=dark; authjs.callback-url=%2F" }))).toBe("/");
   });
@@ -30,7 +33,7 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(request("/numbers/+61491570006", { "next-router-prefetch": "1" }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006?_rsc=x1"))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { "next-action": "abc" }, "POST"))).toBeNull();
-    expect(pageCacheKey(request("/numbers/+61491570006", {}, "HEAD"))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", {}, "PUT"))).toBeNull();
     for (const url of ["/report", "/account", "/moderation", "/api/v1/registry", "/api/v1/numbers/+61491570006/x", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
       expect(pageCacheKey(request(url)), url).toBeNull();
     }
