@@ -5,7 +5,6 @@ import { MemberViewProvider } from "@/components/member/member-view";
 import { SiteHeader } from "@/components/site-header";
 import { headers } from "next/headers";
 import { getActor } from "@/lib/accounts/authz";
-import { isStaffRole } from "@/lib/accounts/roles";
 import { MEMBER_PENDING_SCRIPT } from "@/lib/accounts/member-hint";
 import { env } from "@/lib/platform/env";
 import "./globals.css";
@@ -36,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <MemberViewProvider signedIn={actor !== null} staff={isStaffRole(actor?.role)}>
+        <MemberViewProvider signedIn={actor !== null}>
           <SiteHeader />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
             {children}

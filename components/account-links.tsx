@@ -33,3 +33,19 @@ export function AccountLinks({ name: renderedName }: { name?: string }) {
     </>
   );
 }
+
+/**
+ * The header's "Moderation" link, for staff: on a page rendered for them the server says so (`rendered`); on the
+ * kept copy of a public page it comes with their view from GET /api/me.
+ */
+export function ModerationLink({ rendered, className }: { rendered: boolean; className: string }) {
+  const view = useMemberView();
+  if (!rendered && !view?.viewer.staff) return null;
+  return (
+    <li>
+      <Link href="/moderation" className={className}>
+        Moderation
+      </Link>
+    </li>
+  );
+}

@@ -3,7 +3,9 @@ import { env } from "@/lib/platform/env";
 import { getActor } from "@/lib/accounts/authz";
 import { isModerator } from "@/lib/accounts/roles";
 import { NumberSearch } from "./number-search";
-import { AccountLinks } from "./account-links";
+import { AccountLinks, ModerationLink } from "./account-links";
+
+const NAV_LINK = "block rounded-md px-2.5 py-1.5 text-slate-700 no-underline xl:px-2 hover:bg-slate-100 hover:no-underline";
 
 export async function SiteHeader() {
   const actor = await getActor();
@@ -12,7 +14,6 @@ export async function SiteHeader() {
     { href: "/report", label: "Report a call" },
     { href: "/organisations", label: "Organisations" },
     { href: "/registry", label: "Registry" },
-    ...(isModerator(actor) ? [{ href: "/moderation", label: "Moderation" }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -33,11 +34,12 @@ export async function SiteHeader() {
           <ul className="flex flex-wrap gap-x-1 gap-y-0.5 whitespace-nowrap text-sm font-medium">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="block rounded-md px-2.5 py-1.5 text-slate-700 no-underline xl:px-2 hover:bg-slate-100 hover:no-underline">
+                <Link href={link.href} className={NAV_LINK}>
                   {link.label}
                 </Link>
               </li>
             ))}
+            <ModerationLink rendered={isModerator(actor)} className={NAV_LINK} />
           </ul>
         </nav>
         <div className="hidden shrink-0 items-center gap-3 text-sm md:ml-auto md:flex xl:ml-0">

@@ -120,24 +120,62 @@ test("while a member's parts load, the visitor-only parts stay hidden; a 401 (si
   await context.close();
 });
 
-test("staff carrying a member's hint get their own rendered page (hidden texts) and lose the hint", async ({ browser }) => {
-  const e164 = await reportedNumber(2);
-  const author = await createUser();
-  const { rows } = await sql().query(
-    `INSERT INTO "Comment" (id, e164, "authorId", body, "hiddenAt") VALUES ($1, $2, $3, 'a text hidden by a moderator', now()) RETURNING id`,
-    [`e2eh${Math.random().toString(36).slice(2, 12)}`, e164, author.id],
+test("staff are sent the kept copy too: the hidden texts only staff read (reports, comments, an organisation's reports) and the Moderation link come from their view", async ({ browser }) => {
+  // One reporter: the privacy rule holds the number's texts back from everyone but staff.
+  const e164 = await reportedNumber(1);
+  const suffix = uniqueSuffix();
+  const org = { id: `ks${suffix}`, slug: `kept-staff-org-${suffix}`, name: `Kept Staff Org ${suffix}` };
+  await sql().query(
+    `INSERT INTO "Organisation" (id, slug, name, category, country, aliases, domains, "searchText", "updatedAt") VALUES ($1, $2, $3, 'OTHER', 'AU', '{}', '{}', lower($3), now())`,
+    [org.id, org.slug, org.name],
   );
+  const author = await createUser();
+  const reportText = `a report text held back ${suffix}`;
+  const callerId = `CALLER ${suffix}`;
+  await sql().query(
+    `INSERT INTO "Report" (id, e164, "reporterId", "organisationId", category, channel, "occurredAt", "createdAt", "askedFor", "idempotencyKey", body, "callerIdName")
+     VALUES ($1, $2, $3, $4, 'SCAM', 'CALL', now(), now(), '{}', $1, $5, $6)`,
+    [`e2er${suffix}`, e164, author.id, org.id, reportText, callerId],
+  );
+  const commentText = `a comment hidden by a moderator ${suffix}`;
+  await sql().query(`INSERT INTO "Comment" (id, e164, "authorId", body, "hiddenAt") VALUES ($1, $2, $3, $4, now())`, [`e2eh${suffix}`, e164, author.id, commentText]);
   await sql().query(`UPDATE "PhoneNumber" SET "commentCount" = "commentCount" + 1 WHERE e164 = $1`, [e164]);
-  expect(rows).toHaveLength(1);
+
   const moderator = await createUser({ role: "MODERATOR" });
   const context = await memberContext(browser, moderator);
-  const url = new URL(process.env.E2E_BASE_URL!);
-  await context.addCookies([{ name: HINT, value: "member", domain: url.hostname, path: "/", sameSite: "Lax" }]);
   const page = await context.newPage();
+  // The first page is rendered for them (their texts with it); its GET /api/me sets the hint, as for members.
+  await openAsMember(page, "/about", moderator.name);
+  await expect.poll(() => hintOf(context)).toBe("member");
+
+  for (const path of [`/numbers/${e164}`, `/organisations/${org.slug}`]) {
+    const response = await openAsMember(page, path, moderator.name);
+    expect(["HIT", "MISS"], path).toContain(response.headers()["x-cache"]);
+    // The kept copy names none of the texts…
+    const html = await response.text();
+    for (const text of [reportText, callerId, commentText]) expect(html, path).not.toContain(text);
+    // …and the moderator reads them, filled in from their view.
+    await expect(page.getByText(reportText)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation" })).toBeVisible();
+  }
   await page.goto(`/numbers/${e164}`);
-  await expect(page.getByText("a text hidden by a moderator")).toBeVisible();
-  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(moderator.name);
-  expect(await hintOf(context)).toBeUndefined();
+  await expect(page.getByText(callerId)).toBeVisible();
+  await expect(page.getByText(commentText)).toBeVisible();
+
+  // A member on the same kept copy reads none of them, and has no Moderation link.
+  const member = await createUser();
+  const memberContextB = await memberContext(browser, member);
+  const memberPage = await memberContextB.newPage();
+  await openAsMember(memberPage, "/about", member.name);
+  await expect.poll(() => hintOf(memberContextB)).toBe("member");
+  await openAsMember(memberPage, `/numbers/${e164}`, member.name);
+  await expect(memberPage.getByTestId("comments-privacy")).toBeVisible();
+  await expect(memberPage.getByTestId("texts-hidden")).toBeVisible();
+  for (const text of [reportText, callerId, commentText]) await expect(memberPage.getByText(text)).toHaveCount(0);
+  await expect(memberPage.getByRole("link", { name: "Moderation" })).toHaveCount(0);
+  await openAsMember(memberPage, `/organisations/${org.slug}`, member.name);
+  await expect(memberPage.getByText(reportText)).toHaveCount(0);
+  await memberContextB.close();
   await context.close();
 });
 
@@ -196,7 +234,7 @@ test("an organisation's page is kept for members too: its representative sees Ma
   await context.close();
 });
 
-test("signing in through the form sets the hint at once: a member's first page is the kept copy; a moderator gets none", async ({ browser }) => {
+test("signing in through the form sets the hint at once: a member's or a moderator's first page is the kept copy", async ({ browser }) => {
   const e164 = await reportedNumber(2);
   for (const role of ["USER", "MODERATOR"] as const) {
     const user = await createUser({ role });
@@ -214,19 +252,14 @@ test("signing in through the form sets the hint at once: a member's first page i
     await expect(page).toHaveURL(/\/about$/);
     await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
     expect(asked).toEqual([]);
-    if (role === "USER") {
-      expect(await hintOf(context)).toBe("member");
-      const first = await page.goto(`/numbers/${e164}`);
-      expect(["HIT", "MISS"]).toContain(first!.headers()["x-cache"]);
-      await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
-      await expect(page.getByRole("link", { name: "Sign in to watch" })).toHaveCount(0);
-    } else {
-      expect(await hintOf(context)).toBeUndefined();
-      const first = await page.goto(`/numbers/${e164}`);
-      expect(first!.headers()["x-cache"]).toBeUndefined();
-      await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
-      expect(await hintOf(context)).toBeUndefined();
-    }
+    expect(await hintOf(context)).toBe("member");
+    const first = await page.goto(`/numbers/${e164}`);
+    expect(["HIT", "MISS"]).toContain(first!.headers()["x-cache"]);
+    await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(user.name);
+    await expect(page.getByRole("link", { name: "Sign in to watch" })).toHaveCount(0);
+    const moderation = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Moderation" });
+    if (role === "MODERATOR") await expect(moderation).toBeVisible();
+    else await expect(moderation).toHaveCount(0);
     await context.close();
   }
 });

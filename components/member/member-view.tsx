@@ -13,11 +13,11 @@ import type { MemberView } from "./types";
 // view by every part that needs it.
 
 /** Who the layout was rendered for: nobody on a kept copy. */
-type Rendered = { signedIn: boolean; staff: boolean };
-const RenderedFor = createContext<Rendered>({ signedIn: false, staff: false });
+type Rendered = { signedIn: boolean };
+const RenderedFor = createContext<Rendered>({ signedIn: false });
 
-export function MemberViewProvider({ signedIn, staff, children }: Rendered & { children: ReactNode }) {
-  return <RenderedFor value={{ signedIn, staff }}>{children}</RenderedFor>;
+export function MemberViewProvider({ signedIn, children }: Rendered & { children: ReactNode }) {
+  return <RenderedFor value={{ signedIn }}>{children}</RenderedFor>;
 }
 
 /**
@@ -53,11 +53,7 @@ async function fetchMemberView(asked: Asked): Promise<MemberView | null> {
     const response = await fetch(asked.subject ? `/api/me?${asked.subject}` : "/api/me", { cache: "no-store", credentials: "same-origin" });
     if (response.status === 401) return null;
     if (!response.ok) throw new Error(`GET /api/me answered ${response.status}`);
-    const view = (await response.json()) as MemberView;
-    // Staff were sent the visitors' copy on a hint left from before (their pages also show hidden texts
-    // and moderators' tools): the answer has cleared the hint, so this page is rendered for them instead.
-    if (view.viewer.staff && !asked.signedIn && !hasMemberHint(document.cookie)) window.location.reload();
-    return view;
+    return (await response.json()) as MemberView;
   } catch {
     // Not kept: the next part to ask (or the next page) tries again.
     asked.failed = true;
@@ -114,9 +110,8 @@ export function useMemberView(subject: string | null = null, stamp = ""): Member
       setAnswer(null);
       return;
     }
-    // A page rendered for them already names them in the header; it asks only to set the hint (members)
-    // once. Staff never carry it.
-    if (subject === null && rendered.signedIn && (hint || rendered.staff)) return;
+    // A page rendered for them already names them in the header; it asks only to set the hint, once.
+    if (subject === null && rendered.signedIn && hint) return;
     let live = true;
     void askMemberView(subject, stamp, rendered.signedIn).then((view) => {
       if (live) setAnswer({ whose, view });
@@ -124,7 +119,7 @@ export function useMemberView(subject: string | null = null, stamp = ""): Member
     return () => {
       live = false;
     };
-  }, [seeded, whose, subject, stamp, rendered.signedIn, rendered.staff, pathname]);
+  }, [seeded, whose, subject, stamp, rendered.signedIn, pathname]);
   if (seeded) return seeded;
   return answer?.whose === whose ? answer.view : null;
 }

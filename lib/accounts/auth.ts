@@ -16,7 +16,6 @@ import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./s
 import { signInSchema } from "./schema";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { setMemberHint } from "./member-hint-cookie";
-import { isStaffRole } from "./roles";
 
 declare module "next-auth" {
   interface Session {
@@ -125,10 +124,10 @@ const config: NextAuthConfig = {
     ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
   ],
   events: {
-    // A member who is not staff is sent the kept copy of public pages from their first page on (the hint,
+    // Anyone signed in (staff too) is sent the kept copy of public pages from their first page on (the hint,
     // lib/accounts/member-hint.ts); without it their first page would be rendered for them.
-    async signIn({ user }) {
-      await setMemberHint(!isStaffRole((user as { role?: Role }).role ?? Role.USER));
+    async signIn() {
+      await setMemberHint(true);
     },
   },
   callbacks: {

@@ -9,16 +9,15 @@ const HINT_MAX_AGE = 30 * 24 * 60 * 60;
 /** The hint's attributes, for a Set-Cookie header (GET /api/me) and for the cookie store (signing in). */
 const HINT = { path: "/", sameSite: "lax", secure: secureCookies, maxAge: HINT_MAX_AGE } as const;
 
-/** The hint's Set-Cookie header: on for a member who is not staff, off (expired) for anyone else. */
+/** The hint's Set-Cookie header: on for anyone signed in, off (expired) for a visitor or an ended session. */
 export function memberHintHeader(on: boolean): string {
   const attributes = [`Path=${HINT.path}`, "SameSite=Lax", ...(HINT.secure ? ["Secure"] : []), `Max-Age=${on ? HINT.maxAge : 0}`];
   return [`${MEMBER_HINT_COOKIE}=${on ? MEMBER_HINT_VALUE : ""}`, ...attributes].join("; ");
 }
 
 /**
- * Sets the hint as a member who is not staff signs in (lib/accounts/auth.ts), so their first page is already
- * the kept one; GET /api/me keeps it right afterwards (a role changed since, a suspension). Where the
- * request's cookies cannot be written, the first GET /api/me sets it.
+ * Sets the hint as anyone signs in (lib/accounts/auth.ts), so their first page is already the kept one. Where
+ * the request's cookies cannot be written, the first GET /api/me sets it.
  */
 export async function setMemberHint(on: boolean): Promise<void> {
   try {

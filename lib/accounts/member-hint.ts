@@ -1,11 +1,12 @@
 // The "member view" hint: a cookie (not HttpOnly: the page's own script reads it) that says this browser
-// belongs to a signed-in member who is not staff. It carries nothing secret and grants nothing. It only
-// lets the server (scripts/server/page-cache.mjs) send such a browser the kept copy of a public page, the
-// one visitors get, instead of rendering it for them: what is theirs on it (their name in the header,
-// their vote, the watch button, the comment form and their own comments' marks) is then filled in by the
-// page from GET /api/me (components/member). A forged hint only gets a visitor's page.
+// belongs to someone signed in (staff too). It carries nothing secret and grants nothing. It only lets the
+// server (scripts/server/page-cache.mjs) send such a browser the kept copy of a public page, the one
+// visitors get, instead of rendering it for them: what is theirs on it (their name in the header, their
+// vote, the watch button, the comment form and their own comments' marks; for staff, the Moderation link
+// and the hidden texts only staff read) is then filled in by the page from GET /api/me (components/member),
+// which checks the session and the role. A forged hint only gets a visitor's page.
 //
-// Set and cleared by GET /api/me (it knows the role), cleared on signing out. Shared with
+// Set on signing in and by GET /api/me, cleared by GET /api/me for an ended session and on signing out. Shared with
 // scripts/server/page-cache.mjs, which spells the same name and value.
 export const MEMBER_HINT_COOKIE = "callercheck-view";
 export const MEMBER_HINT_VALUE = "member";

@@ -1,7 +1,9 @@
 import "server-only";
-import { marksFrom } from "../comments/comment";
+import { isModerator } from "../accounts/roles";
+import { listComments, marksFrom, type CommentPage } from "../comments/comment";
 import { commentIdsOf, type CommentMarks } from "../comments/marks";
 import { readActorWith, type Actor } from "../accounts/authz";
+import { latestReportTexts } from "./page";
 import { claimsEveryoneSees, commentsEveryoneSees } from "./public-page";
 
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
@@ -13,6 +15,18 @@ export type MemberNumberParts = {
   comments: CommentMarks;
   /** Organisations they may speak for on this number (statements, replies as the organisation). */
   speaksFor: { id: string; name: string }[];
+  /** Staff only: what they read on the page that others do not (hidden texts). */
+  staff?: StaffNumberTexts;
+};
+
+/**
+ * What staff read on a number's page beyond what everyone does: the latest reports' texts (by report id) even
+ * where the number's privacy rule hides them, and the first page of comments read for them (hidden ones with
+ * their text). The page everyone shares shows none of it; GET /api/me answers it to staff alone.
+ */
+export type StaffNumberTexts = {
+  reports: Record<string, { body: string | null; callerIdName: string | null }>;
+  comments: CommentPage;
 };
 
 /**
@@ -40,15 +54,23 @@ const OWN_ROWS_SQL = `
  * user and their own rows afresh, in one statement (lib/numbers/member-parts.db.test.ts holds everyone's
  * page with these marks equal to the page read for the member).
  */
-export async function memberNumberView(userId: string, sessionVersion: number | undefined, e164: string): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
+export async function memberNumberView(
+  userId: string,
+  sessionVersion: number | undefined,
+  e164: string,
+  { staffTexts = true }: { staffTexts?: boolean } = {},
+): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
   const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
   const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads)]);
   if (!read) return null;
   const { actor, row } = read;
+  // Staff (and only staff) also get the texts others do not see: two more reads, for them alone.
+  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164) : undefined;
   return {
     actor,
     parts: {
+      ...(staff ? { staff } : {}),
       watching: row.watching,
       votes: Object.fromEntries(row.votes.map((vote) => [vote.claimId, vote.legitimate])),
       comments: marksFrom(
@@ -60,11 +82,19 @@ export async function memberNumberView(userId: string, sessionVersion: number | 
   };
 }
 
+async function staffNumberTexts(actor: Actor, e164: string): Promise<StaffNumberTexts> {
+  const [reports, comments] = await Promise.all([latestReportTexts(e164), listComments(e164, actor)]);
+  return { reports, comments };
+}
+
 const NO_PARTS: MemberNumberParts = { watching: false, votes: {}, comments: {}, speaksFor: [] };
 
-/** A signed-in actor's parts of a number's page (the page rendered for them), by the same statement. */
+/**
+ * A signed-in actor's parts of a number's page (the page rendered for them), by the same statement. A page
+ * rendered for staff already reads their texts, so none are added here.
+ */
 export async function memberNumberParts(actor: { id: string }, e164: string): Promise<MemberNumberParts> {
-  return (await memberNumberView(actor.id, undefined, e164))?.parts ?? NO_PARTS;
+  return (await memberNumberView(actor.id, undefined, e164, { staffTexts: false }))?.parts ?? NO_PARTS;
 }
 
 type OwnRows = {

@@ -1,12 +1,15 @@
 import "server-only";
 import { readActorWith, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
+import { recentReportTexts } from "./organisation";
 
 /** What is a member's own on an organisation's page; the rest of it is the same for everyone. */
 export type MemberOrganisationParts = {
   watching: boolean;
   /** Whether they may manage it (its active representatives, and staff): "Manage <organisation>". */
   manages: boolean;
+  /** Staff only: the recent reports' texts (by report id), which the page shows others only where allowed. */
+  staff?: { reports: Record<string, string | null> };
 };
 
 /**
@@ -25,14 +28,24 @@ const OWN_ROWS_SQL = `
  * manage it is canManageOrganisation's rule: not suspended, and staff or an active representative. An
  * organisation that does not exist is neither watched nor managed.
  */
-export async function memberOrganisationView(userId: string, sessionVersion: number | undefined, organisationId: string): Promise<{ actor: Actor; parts: MemberOrganisationParts } | null> {
+export async function memberOrganisationView(
+  userId: string,
+  sessionVersion: number | undefined,
+  organisationId: string,
+  { staffTexts = true }: { staffTexts?: boolean } = {},
+): Promise<{ actor: Actor; parts: MemberOrganisationParts } | null> {
   const read = await readActorWith<{ watching: boolean; represents: boolean }>(userId, sessionVersion, OWN_ROWS_SQL, [organisationId]);
   if (!read) return null;
   const { actor, row } = read;
-  return { actor, parts: { watching: row.watching, manages: actor.suspendedAt === null && (isModerator(actor) || row.represents) } };
+  // Staff (and only staff) also get the report texts others do not see: one more read, for them alone.
+  const staff = staffTexts && isModerator(actor) ? { reports: await recentReportTexts(organisationId) } : undefined;
+  return { actor, parts: { watching: row.watching, manages: actor.suspendedAt === null && (isModerator(actor) || row.represents), ...(staff ? { staff } : {}) } };
 }
 
-/** A signed-in actor's parts of an organisation's page (the page rendered for them), by the same statement. */
+/**
+ * A signed-in actor's parts of an organisation's page (the page rendered for them), by the same statement. A
+ * page rendered for staff already shows them the texts, so none are added here.
+ */
 export async function memberOrganisationParts(actor: { id: string }, organisationId: string): Promise<MemberOrganisationParts> {
-  return (await memberOrganisationView(actor.id, undefined, organisationId))?.parts ?? { watching: false, manages: false };
+  return (await memberOrganisationView(actor.id, undefined, organisationId, { staffTexts: false }))?.parts ?? { watching: false, manages: false };
 }

@@ -128,9 +128,7 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
     }),
     db.claim.count({ where: { organisationId: org.id, status: { not: "VERIFIED" } } }),
     db.report.findMany({
-      where: { organisationId: org.id, hiddenAt: null },
-      orderBy: { createdAt: "desc" },
-      take: 10,
+      ...recentReportsOf(org.id),
       select: {
         id: true, e164: true, category: true, askedFor: true, channel: true, occurredAt: true, createdAt: true, body: true,
         number: { select: { reporterCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } } },
@@ -174,4 +172,17 @@ export type OrganisationPage = Exclude<Awaited<ReturnType<typeof getOrganisation
 /** For a form prefilled from an organisation page: an active or proposed organisation's id and name. */
 export async function getOrganisationRef(slug: string): Promise<{ id: string; name: string } | null> {
   return db.organisation.findFirst({ where: { slug, status: { in: ["ACTIVE", "PROPOSED"] } }, select: { id: true, name: true } });
+}
+
+/** The reports an organisation's page lists under "Recent reports that named it": its newest ten shown. */
+const recentReportsOf = (organisationId: string) =>
+  ({ where: { organisationId, hiddenAt: null }, orderBy: { createdAt: "desc" }, take: 10 }) satisfies Prisma.ReportFindManyArgs;
+
+/**
+ * The texts of the reports an organisation's page lists, by report id, whatever each number's privacy rule:
+ * for staff only (GET /api/me fills them into the kept page, which shows them to nobody else).
+ */
+export async function recentReportTexts(organisationId: string): Promise<Record<string, string | null>> {
+  const rows = await db.report.findMany({ ...recentReportsOf(organisationId), select: { id: true, body: true } });
+  return Object.fromEntries(rows.map((row) => [row.id, row.body]));
 }

@@ -41,6 +41,24 @@ const cookies = await Promise.all(
   }),
 );
 
+// Staff (moderators), signed in the same way: their number pages are the kept copy too, and their /api/me also
+// carries the texts only staff read. The bench's own database: made here if an earlier seed has none. As many
+// as keep each under /api/me's 600 a minute per member at these rates.
+const staff = Array.from({ length: 200 }, (_, i) => `bench-s-${i}`);
+await db.query(
+  `INSERT INTO "User" (id, email, name, role, "emailVerified", "createdAt", "updatedAt", "trustLevel")
+   SELECT id, id || '@bench.invalid', 'Moderator ' || id, 'MODERATOR', now() - interval '60 days', now() - interval '60 days', now(), 'TL1'
+     FROM unnest($1::text[]) id
+   ON CONFLICT (id) DO NOTHING`,
+  [staff],
+);
+const staffCookies = await Promise.all(
+  staff.map(async (id) => {
+    const token = await encode({ token: { sub: id, uid: id, role: "MODERATOR", name: id, email: `${id}@bench.invalid`, sv: 0 }, secret: process.env.BENCH_AUTH_SECRET, salt: cookieName });
+    return `${cookieName}=${token}`;
+  }),
+);
+
 let sequence = 0;
 const tail = Array.from({ length: 200 }, (_, i) => shape.tailNumber(i * 37));
 const enc = encodeURIComponent;
@@ -57,7 +75,7 @@ const get = (paths, extra = {}) => ({
  * (the kept copy visitors get), then GET /api/me for what is theirs on it (`parts`: the path, from the
  * page's). Two requests a view; the table counts views (perView).
  */
-const memberView = (paths, parts) => ({
+const memberView = (paths, parts, sessions = cookies) => ({
   perView: 2,
   initialContext: {},
   requests: [
@@ -65,12 +83,12 @@ const memberView = (paths, parts) => ({
       setupRequest: (request, context) => {
         context.at = sequence++;
         context.path = paths[context.at % paths.length];
-        const cookie = `${cookies[context.at % cookies.length]}; callercheck-view=member`;
+        const cookie = `${sessions[context.at % sessions.length]}; callercheck-view=member`;
         return { ...request, method: "GET", path: context.path, headers: { ...request.headers, "x-forwarded-for": `10.9.${context.at % 250}.${(context.at >> 8) % 250}`, cookie } };
       },
     },
     {
-      setupRequest: (request, context) => ({ ...request, method: "GET", path: parts(context.path), headers: { ...request.headers, cookie: cookies[context.at % cookies.length] } }),
+      setupRequest: (request, context) => ({ ...request, method: "GET", path: parts(context.path), headers: { ...request.headers, cookie: sessions[context.at % sessions.length] } }),
     },
   ],
 });
@@ -85,8 +103,14 @@ const reads = [
     app: memberView(tail.map((n) => `/numbers/${n}`), numberParts),
     base: get(tail.map((n) => `/numbers/${enc(n)}`)),
   },
-  // Rendered for the request: staff's pages (always), and a member's browser without the hint (a session from
-  // before signing in set it, or a sign-in whose answer could not set it; their first GET /api/me does).
+  // A moderator's view: the same kept page, and their parts with the texts only staff read.
+  {
+    name: "number page (staff: page + /api/me)",
+    app: memberView(tail.map((n) => `/numbers/${n}`), numberParts, staffCookies),
+    base: get(tail.map((n) => `/numbers/${enc(n)}`)),
+  },
+  // Rendered for the request: a signed-in browser without the hint (a session from before signing in set it,
+  // or a sign-in whose answer could not set it), until its first GET /api/me sets it.
   {
     name: "number page (signed in, rendered)",
     app: get(tail.map((n) => `/numbers/${n}`), { headers: () => ({ cookie: cookies[sequence % cookies.length] }) }),

@@ -103,12 +103,38 @@ describe("GET /api/me", () => {
     expect((await call()).status).toBe(200);
   });
 
-  test("staff: answered, but the hint is cleared (their number pages are rendered for them)", async () => {
+  test("staff: answered with the hint set, their parts carrying the texts only staff read; a member's carry none", async () => {
+    const s = randomBytes(4).toString("hex");
+    // One reporter: the privacy rule holds the number's texts back from everyone but staff.
+    const e164 = `+6149158${String(process.pid % 100).padStart(2, "0")}${String(randomBytes(1)[0]! % 90 + 10)}`;
+    await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 1 }, update: { reporterCount: 1 } });
+    const organisation = await db.organisation.create({ data: { slug: `me-staff-${s}`, name: `Org ${s}`, category: "INSURER", country: "AU", searchText: s } });
+    const author = await db.user.create({ data: { email: `me-author-${s}@example.com`, name: `Author ${s}` } });
+    const report = await db.report.create({
+      data: { e164, reporterId: author.id, organisationId: organisation.id, occurredAt: new Date(), category: "SCAM", askedFor: [], body: `held back ${s}`, callerIdName: `CALLER ${s}` },
+    });
+    const comment = await db.comment.create({ data: { e164, authorId: author.id, body: `hidden comment ${s}`, hiddenAt: new Date() } });
+
     await signedInAs("MODERATOR");
-    const response = await call();
+    const response = await call(`?number=${encodeURIComponent(e164)}`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as MemberView).viewer.staff).toBe(true);
-    expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=; .*Max-Age=0/);
+    expect(response.headers.get("set-cookie")).toMatch(/^callercheck-view=member; /);
+    const staffView = (await response.json()) as MemberView;
+    expect(staffView.viewer.staff).toBe(true);
+    expect(staffView.number?.staff?.reports[report.id]).toEqual({ body: `held back ${s}`, callerIdName: `CALLER ${s}` });
+    expect(staffView.number?.staff?.comments.visibility.visible).toBe(true);
+    expect(staffView.number?.staff?.comments.threads.find((thread) => thread.id === comment.id)).toMatchObject({ state: "HIDDEN", body: `hidden comment ${s}` });
+    const organisationView = (await (await call(`?organisation=${organisation.id}`)).json()) as MemberView;
+    expect(organisationView.organisation?.staff?.reports[report.id]).toBe(`held back ${s}`);
+
+    await signedInAs("USER");
+    const memberView = (await (await call(`?number=${encodeURIComponent(e164)}`)).json()) as MemberView;
+    expect(memberView.number).toBeDefined();
+    expect(memberView.number?.staff).toBeUndefined();
+    expect(JSON.stringify(memberView)).not.toContain(s);
+    const memberOrganisation = (await (await call(`?organisation=${organisation.id}`)).json()) as MemberView;
+    expect(memberOrganisation.organisation).toBeDefined();
+    expect(memberOrganisation.organisation?.staff).toBeUndefined();
   });
 
   test("a suspended member is told so", async () => {

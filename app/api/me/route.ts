@@ -29,9 +29,9 @@ const ORGANISATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * GET /api/me[?number=+61…|?organisation=<id>] — who is signed in (name, staff or not, suspended or not)
  * and, with a number or an organisation, what is theirs on its page (components/member fills it into the
- * page everyone shares). Visitors get a 401. Every answer sets or clears the member-view hint
- * (lib/accounts/member-hint.ts): set for a member who is not staff, cleared for staff (their number
- * pages show hidden texts, so they are always rendered) and for visitors.
+ * page everyone shares; staff's parts also carry the hidden texts only they read there). Visitors get a 401.
+ * Every answer sets or clears the member-view hint (lib/accounts/member-hint.ts): set for anyone signed in,
+ * cleared for visitors and ended sessions.
  */
 export const GET = apiRoute(
   async (request: Request) => {
@@ -64,7 +64,7 @@ export const GET = apiRoute(
       ...(numberView ? { number: numberView.parts } : {}),
       ...(organisationView ? { organisation: organisationView.parts } : {}),
     };
-    return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": memberHintHeader(!viewer.staff) } });
+    return Response.json(body, { headers: { ...PRIVATE, "Set-Cookie": memberHintHeader(true) } });
   },
   // Not the API's per-address limit: a member's parts of a page are limited per member (memberPartsLimit),
   // and a visitor gets a 401 from the session cookie alone.

@@ -17,14 +17,17 @@ const VISITOR: CommentViewer = { signedIn: false, canWrite: false };
 /**
  * The comment form (or why there is none) and the list. A signed-in user's form, reply-as choices and
  * their comments' marks come with their parts of the page (seeded, or from GET /api/me); marks on a page
- * already read for them (staff's) change nothing.
+ * already read for them (staff's) change nothing. On the copy everyone shares, staff's view brings the
+ * first page as staff read it (hidden comments with their text), which replaces the shared one.
  */
-export function CommentsBody({ e164, page, stamp }: { e164: string; page: CommentPage; stamp: string }) {
+export function CommentsBody({ e164, page: shared, stamp }: { e164: string; page: CommentPage; stamp: string }) {
   const view = useMemberView(numberSubject(e164), stamp);
+  const staffPage = view?.number?.staff?.comments;
+  const page = staffPage ?? shared;
   const removed = !page.visibility.visible && page.visibility.reason === "REMOVED";
   const canWrite = Boolean(view?.number) && !view?.viewer.suspended && !removed;
   const viewer: CommentViewer = view?.number ? { signedIn: true, canWrite, speaksFor: canWrite ? view.number.speaksFor : [] } : VISITOR;
-  const marks = view?.number?.comments;
+  const marks = staffPage ? undefined : view?.number?.comments;
   const threads = useMemo(() => (marks ? applyMarks(page.threads, marks) : page.threads), [page.threads, marks]);
   const signedIn = viewer.signedIn;
   return (

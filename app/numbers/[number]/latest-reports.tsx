@@ -3,9 +3,15 @@ import { CategoryBadge } from "@/components/category-badge";
 import { formatDate, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
 import { formatReportCursor, type NumberPage, type NumberReport } from "@/lib/numbers/page";
+import { ReportTexts } from "./report-texts";
+import { StaffReportText } from "./staff-report-text";
 
-/** The newest reports; their free text only when the privacy rule allows it (always as plain text). */
-export function LatestReports({ page }: { page: NumberPage }) {
+/**
+ * The newest reports; their free text only when the privacy rule allows it (always as plain text). Where it
+ * does not, staff's texts are filled in from their view of the page (`stamp`: this render, as on its other
+ * member parts).
+ */
+export function LatestReports({ page, stamp }: { page: NumberPage; stamp: string }) {
   const { latestReports, visibility, counts } = page;
   const last = latestReports.at(-1);
   return (
@@ -24,7 +30,7 @@ export function LatestReports({ page }: { page: NumberPage }) {
           No reports yet. <Link href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</Link> if it called you.
         </p>
       ) : (
-        <ReportList reports={latestReports} testId="latest-reports" />
+        <ReportList reports={latestReports} testId="latest-reports" staffTexts={visibility.visible ? undefined : { e164: page.e164, stamp }} />
       )}
       {page.moreReports && last ? (
         <p className="mt-2 border-t border-slate-100 pt-3 text-sm">
@@ -42,8 +48,21 @@ export function olderReportsHref(e164: string, before: string): string {
   return `/numbers/${e164}/reports?before=${encodeURIComponent(before)}`;
 }
 
-/** Reports as a list, newest first (the number page's latest, and each page of older ones). */
-export function ReportList({ reports, testId, className = "mt-3" }: { reports: NumberReport[]; testId: string; className?: string }) {
+/**
+ * Reports as a list, newest first (the number page's latest, and each page of older ones). `staffTexts`: the
+ * texts are hidden on this copy of the page, and staff's view fills them in.
+ */
+export function ReportList({
+  reports,
+  testId,
+  className = "mt-3",
+  staffTexts,
+}: {
+  reports: NumberReport[];
+  testId: string;
+  className?: string;
+  staffTexts?: { e164: string; stamp: string };
+}) {
   return (
     <ol className={`divide-y divide-slate-100 ${className}`} data-testid={testId}>
       {reports.map((report) => (
@@ -66,8 +85,7 @@ export function ReportList({ reports, testId, className = "mt-3" }: { reports: N
               <span className="text-slate-500">Asked for:</span> {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey] ?? key).join(", ")}
             </p>
           ) : null}
-          {report.callerIdName ? <p className="text-sm text-slate-700"><span className="text-slate-500">Caller ID showed:</span> {report.callerIdName}</p> : null}
-          {report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+          {staffTexts ? <StaffReportText e164={staffTexts.e164} stamp={staffTexts.stamp} reportId={report.id} /> : <ReportTexts body={report.body} callerIdName={report.callerIdName} />}
           {report.source ? <ImportSource source={report.source} /> : null}
         </li>
       ))}

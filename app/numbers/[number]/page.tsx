@@ -147,7 +147,7 @@ export default async function NumberPageRoute(props: Props) {
       </div>
 
       <VotePanel e164={e164} claims={claims} claimId={page.voteClaimId} stamp={stamp} />
-      <LatestReports page={page} />
+      <LatestReports page={page} stamp={stamp} />
       <CommentsSection e164={e164} actor={actor} stamp={stamp} />
 
       <p className="border-t border-slate-200 pt-4 text-sm text-slate-500">

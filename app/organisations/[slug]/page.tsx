@@ -28,6 +28,7 @@ import { Reputation } from "./reputation";
 import { readableNumber } from "@/lib/numbers/display";
 import { ContactNumbers, Sources } from "./sources";
 import { env } from "@/lib/platform/env";
+import { StaffReportText } from "./staff-report-text";
 import { ManageOrRepresentLink, WatchOrganisationButton } from "./watch-button";
 
 type Params = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -65,8 +66,8 @@ export default async function OrganisationPage({ params, searchParams }: Params)
     getCachedOrganisationScorecard(org.id),
     actor ? memberOrganisationParts(actor, org.id) : null,
   ]);
-  // The page is the same for visitors and members (a member may be sent the kept copy); their watch and
-  // whether they manage it come from GET /api/me. Staff also read hidden report texts: theirs is rendered.
+  // The page is the same for everyone signed in or not (they may be sent the kept copy); their watch,
+  // whether they manage it and, for staff, the report texts others do not see come from GET /api/me.
   const stamp = renderStamp();
   // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
   const mine = actor && parts ? { viewer: memberViewerOf(actor), organisation: parts } : null;
@@ -186,7 +187,11 @@ export default async function OrganisationPage({ params, searchParams }: Params)
                   {report.askedFor.length ? (
                     <p className="text-sm text-slate-600">Asked for: {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey]).join(", ")}</p>
                   ) : null}
-                  {report.body && visible ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null}
+                  {visible ? (
+                    report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null
+                  ) : (
+                    <StaffReportText organisationId={org.id} stamp={stamp} reportId={report.id} />
+                  )}
                 </li>
               );
             })}
