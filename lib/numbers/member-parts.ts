@@ -20,9 +20,9 @@ export type MemberNumberParts = {
 };
 
 /**
- * What staff read on a number's page beyond what everyone does: the latest reports' texts (by report id) even
- * where the number's privacy rule hides them, and the first page of comments read for them (hidden ones with
- * their text). The page everyone shares shows none of it; GET /api/me answers it to staff alone.
+ * What staff read on a number's page beyond what everyone does: the latest reports' texts (by report id) where
+ * the number's privacy rule hides them (else none), and the first page of comments read for them (hidden ones
+ * with their text). The page everyone shares shows none of it; GET /api/me answers it to staff alone.
  */
 export type StaffNumberTexts = {
   reports: Record<string, { body: string | null; callerIdName: string | null }>;
@@ -65,8 +65,8 @@ export async function memberNumberView(
   const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads)]);
   if (!read) return null;
   const { actor, row } = read;
-  // Staff (and only staff) also get the texts others do not see: two more reads, for them alone.
-  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164) : undefined;
+  // Staff (and only staff) also get the texts others do not see, where the shared page holds some back.
+  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164, comments) : undefined;
   return {
     actor,
     parts: {
@@ -82,8 +82,17 @@ export async function memberNumberView(
   };
 }
 
-async function staffNumberTexts(actor: Actor, e164: string): Promise<StaffNumberTexts> {
-  const [reports, comments] = await Promise.all([latestReportTexts(e164), listComments(e164, actor)]);
+/**
+ * Staff's texts on a number's page, where the page everyone shares (`shared`: its first page of comments, whose
+ * visibility is the number's privacy rule for everyone) holds some back: the reports' texts when the rule hides
+ * them, and the comments as staff read them when the rule hides them or a comment on that page is hidden. None
+ * (and no read) when the shared page already shows every text.
+ */
+async function staffNumberTexts(actor: Actor, e164: string, shared: CommentPage): Promise<StaffNumberTexts | undefined> {
+  const textsHeld = !shared.visibility.visible;
+  const hiddenComment = shared.threads.some((thread) => thread.state === "HIDDEN" || thread.replies.some((reply) => reply.state === "HIDDEN"));
+  if (!textsHeld && !hiddenComment) return undefined;
+  const [reports, comments] = await Promise.all([textsHeld ? latestReportTexts(e164) : {}, listComments(e164, actor)]);
   return { reports, comments };
 }
 

@@ -36,11 +36,12 @@ export const HOT_HITS = 3;
 const isApiKey = (key) => key.startsWith("/api/");
 
 /**
- * Pages that show a member nothing of their own but what the page fills in from GET /api/me (their name in
- * the header; on a number page their vote, the watch button, the comment form and their comments'
- * marks; on an organisation's page its watch button and whether they manage it). A browser with a
- * session and the member-view hint (lib/accounts/member-hint.ts) is sent the kept copy of these, the one
- * visitors get. The organisations directory is not among them (members also see what they proposed).
+ * Pages that show someone signed in nothing of their own but what the page fills in from GET /api/me (their
+ * name in the header; on a number page their vote, the watch button, the comment form and their comments'
+ * marks; on an organisation's page its watch button and whether they manage it; for staff, the Moderation
+ * link and the texts only staff read). A browser with a session and the member-view hint
+ * (lib/accounts/member-hint.ts) is sent the kept copy of these, the one visitors get. The organisations
+ * directory is not among them (members also see what they proposed).
  */
 export const MEMBER_PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations\/[^/]+$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/];
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { encodeSessionToken } from "@/lib/accounts/session-token";
+import { invalidateNumber } from "@/lib/platform/data-cache";
 import { db } from "@/lib/platform/db";
 import type { MemberView } from "@/components/member/types";
 
@@ -135,6 +136,28 @@ describe("GET /api/me", () => {
     const memberOrganisation = (await (await call(`?organisation=${organisation.id}`)).json()) as MemberView;
     expect(memberOrganisation.organisation).toBeDefined();
     expect(memberOrganisation.organisation?.staff).toBeUndefined();
+  });
+
+  test("staff on a number whose page already shows every text: no texts of their own; a hidden comment brings the staff page of comments", async () => {
+    const s = randomBytes(4).toString("hex");
+    // Two reporters: the privacy rule shows the texts to everyone.
+    const e164 = `+6149159${String(process.pid % 100).padStart(2, "0")}${String(randomBytes(1)[0]! % 90 + 10)}`;
+    await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 2 }, update: { reporterCount: 2 } });
+    const author = await db.user.create({ data: { email: `me-open-${s}@example.com`, name: `Author ${s}` } });
+    await db.report.create({ data: { e164, reporterId: author.id, occurredAt: new Date(), category: "SCAM", askedFor: [], body: `open text ${s}` } });
+    await db.comment.create({ data: { e164, authorId: author.id, body: `open comment ${s}` } });
+    await signedInAs("MODERATOR");
+    const open = (await (await call(`?number=${encodeURIComponent(e164)}`)).json()) as MemberView;
+    expect(open.viewer.staff).toBe(true);
+    expect(open.number).toBeDefined();
+    expect(open.number?.staff).toBeUndefined();
+
+    const hidden = await db.comment.create({ data: { e164, authorId: author.id, body: `hidden comment ${s}`, hiddenAt: new Date() } });
+    // The shared page is read through the data cache: this write was made behind its back.
+    invalidateNumber(e164);
+    const withHidden = (await (await call(`?number=${encodeURIComponent(e164)}`)).json()) as MemberView;
+    expect(withHidden.number?.staff?.reports).toEqual({});
+    expect(withHidden.number?.staff?.comments.threads.find((thread) => thread.id === hidden.id)?.body).toBe(`hidden comment ${s}`);
   });
 
   test("a suspended member is told so", async () => {

@@ -7,8 +7,9 @@ import { CommentsBody } from "./comments-body";
 
 /**
  * Experiences on a number: newest threads first, one level of replies, "Show more" past 20. Everyone but
- * staff gets the page everyone shares; staff also read others' hidden comments, so theirs is read for
- * them. The form and a member's marks are filled in by CommentsBody.
+ * staff gets the page everyone shares; staff also read others' hidden comments, so a page rendered for them
+ * reads theirs (on the kept copy it comes from GET /api/me). The form and a member's marks are filled in by
+ * CommentsBody.
  */
 export async function CommentsSection({ e164, actor, stamp }: { e164: string; actor: Actor | null; stamp: string }) {
   const page = isModerator(actor) ? await listComments(e164, actor) : await commentsEveryoneSees(e164, actor !== null);

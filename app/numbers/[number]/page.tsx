@@ -87,12 +87,12 @@ export default async function NumberPageRoute(props: Props) {
 
   const actor = await getActor();
   const page = await loadPage(e164, actor?.role ?? null);
-  // Everything on this page is the same for visitors and members, so a member may be sent the kept copy
+  // Everything on this page is the same for visitors, members and staff, so they may be sent the kept copy
   // (scripts/server/page-cache.mjs); what is theirs (their vote, the watch button, the comment form, their
-  // comments' marks, a representative's statement forms) is filled in from GET /api/me. The stamp names
+  // comments' marks, a representative's statement forms; staff's hidden texts) is filled in from GET /api/me. The stamp names
   // this render: when an action renders the page again, those parts ask again.
   const stamp = renderStamp();
-  // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
+  // Rendered for someone signed in (their first page, a client navigation): their parts come with it (staff's texts are in `page`).
   const [claims, mine] = await Promise.all([claimsEveryoneSees(e164, actor !== null), actor ? memberNumberParts(actor, e164) : null]);
   const reportHref = `/report?number=${encodeURIComponent(e164)}`;
   const content = (

@@ -69,7 +69,7 @@ export default async function OrganisationPage({ params, searchParams }: Params)
   // The page is the same for everyone signed in or not (they may be sent the kept copy); their watch,
   // whether they manage it and, for staff, the report texts others do not see come from GET /api/me.
   const stamp = renderStamp();
-  // Rendered for someone signed in (their first page, a client navigation, staff): their parts come with it.
+  // Rendered for someone signed in (their first page, a client navigation): their parts come with it.
   const mine = actor && parts ? { viewer: memberViewerOf(actor), organisation: parts } : null;
   const listPage = (key: "verified" | "claimed", after: string) => `/organisations/${org.slug}?${key}=${encodeURIComponent(after)}`;
   const website = webLink(org.website);
