@@ -6,7 +6,9 @@ import { flagComment } from "../comments/flag";
 import { withMarks } from "../comments/marks";
 import { db } from "../platform/db";
 import { castVote } from "../votes/vote";
-import { memberNumberParts } from "./member-parts";
+import { invalidateNumber } from "../platform/data-cache";
+import { memberNumberParts, memberNumberView } from "./member-parts";
+import { getNumberPage, LATEST_REPORTS } from "./page";
 import { listPublicComments } from "./public-page";
 
 // What GET /api/me adds to the number page everyone shares: the member's own rows, read afresh.
@@ -115,5 +117,51 @@ describe("a member's page of comments from everyone's page and their marks", () 
     const stranger = await user();
     expect(withMarks(everyone, (await memberNumberParts(stranger, e164)).comments)).toBe(everyone);
     expect(everyone).toEqual(await listComments(e164, stranger));
+  });
+});
+
+describe("staff's texts on a number page (memberNumberView)", () => {
+  test("where the privacy rule holds texts back: the latest reports' texts as the page rendered for staff lists them, and the comments as staff read them", async () => {
+    // One reporter: texts held back from everyone but staff.
+    const e164 = `+6149156${String(process.pid % 100).padStart(2, "0")}${String(n++).padStart(2, "0")}`;
+    await db.phoneNumber.upsert({ where: { e164 }, create: { e164, country: "AU", type: "MOBILE", reporterCount: 1 }, update: { reporterCount: 1 } });
+    const author = await user();
+    const moderator = await user({ role: "MODERATOR" });
+    const member = await user();
+    // More reports than the page lists, some at the same moment (the order falls back to the id), one hidden.
+    const at = new Date(Date.now() - DAY);
+    for (let i = 0; i < LATEST_REPORTS + 3; i++) {
+      await db.report.create({
+        data: {
+          e164,
+          reporterId: author.id,
+          occurredAt: new Date(at.getTime() + Math.floor(i / 3) * 60_000),
+          category: "SCAM",
+          askedFor: [],
+          body: i % 4 === 0 ? null : `text ${i}`,
+          callerIdName: i % 3 === 0 ? `CALLER ${i}` : null,
+          hiddenAt: i === 7 ? new Date() : null,
+        },
+      });
+    }
+    const staffView = await memberNumberView(moderator.id, undefined, e164);
+    const rendered = await getNumberPage(e164, { role: "MODERATOR" });
+    expect(rendered.latestReports).toHaveLength(LATEST_REPORTS);
+    const expected = rendered.latestReports.map((report) => [report.id, { body: report.body, callerIdName: report.callerIdName }]);
+    expect(Object.entries(staffView!.parts.staff!.reports)).toEqual(expected);
+    // No comments yet: staff's page of them is the empty one they may read, without a read.
+    expect(staffView!.parts.staff!.comments).toMatchObject({ visibility: { visible: true }, threads: [], total: 0 });
+
+    const comment = await createComment(author, { e164, body: "a comment the rule holds back" });
+    invalidateNumber(e164);
+    const withComment = await memberNumberView(moderator.id, undefined, e164);
+    expect(withComment!.parts.staff!.comments).toEqual(await listComments(e164, moderator));
+    expect(withComment!.parts.staff!.comments.threads.map((thread) => thread.id)).toEqual([comment.id]);
+
+    // A member's view carries none of it, and the statement read no texts for them.
+    const memberView = await memberNumberView(member.id, undefined, e164);
+    expect(memberView!.parts.staff).toBeUndefined();
+    // A page rendered for staff reads its texts itself: memberNumberParts adds none.
+    expect((await memberNumberParts(moderator, e164)).staff).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { isModerator } from "../accounts/roles";
+import { isModerator, STAFF_ROLES } from "../accounts/roles";
 import { listComments, marksFrom, type CommentPage } from "../comments/comment";
 import { commentIdsOf, type CommentMarks } from "../comments/marks";
 import { readActorWith, type Actor } from "../accounts/authz";
-import { latestReportTexts } from "./page";
+import { LATEST_REPORTS } from "./page";
 import { claimsEveryoneSees, commentsEveryoneSees } from "./public-page";
 
 /** What is a member's own on a number page; the rest of the page is the same for everyone. */
@@ -32,7 +32,10 @@ export type StaffNumberTexts = {
 /**
  * A member's own rows on a number's page, read beside their user row (readActorWith: u the user, $2 the
  * number, $3 the claims, $4 the comments). GET /api/me asks it on every member's view of a number, so the
- * session's user and their parts cost one round trip together.
+ * session's user and their parts cost one round trip together. For staff (u's role among $5) and only when $6
+ * (the shared page holds the reports' texts back), also the texts of the number's latest $7 reports, in the
+ * order the page lists them (lib/numbers/member-parts.db.test.ts holds them equal to the page rendered for staff),
+ * and whether it has any comment at all.
  */
 const OWN_ROWS_SQL = `
     COALESCE((SELECT json_agg(json_build_object('claimId', v."claimId", 'legitimate', v.legitimate))
@@ -45,7 +48,13 @@ const OWN_ROWS_SQL = `
     COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name, o.id)
               FROM "OrganisationRepresentative" r JOIN "Organisation" o ON o.id = r."organisationId"
               WHERE u."suspendedAt" IS NULL AND r."userId" = u.id AND r.status = 'ACTIVE' AND o.status = 'ACTIVE'
-                AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks`;
+                AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks,
+    CASE WHEN $6::boolean AND u.role::text = ANY($5::text[]) THEN
+      COALESCE((SELECT json_agg(json_build_object('id', r.id, 'body', r.body, 'callerIdName', r."callerIdName") ORDER BY r."occurredAt" DESC, r.id DESC)
+                FROM (SELECT id, body, "callerIdName", "occurredAt" FROM "Report" WHERE e164 = $2 AND "hiddenAt" IS NULL
+                      ORDER BY "occurredAt" DESC, id DESC LIMIT $7::int) r), '[]')
+    END AS "staffReports",
+    CASE WHEN $6::boolean AND u.role::text = ANY($5::text[]) THEN EXISTS (SELECT 1 FROM "Comment" c WHERE c.e164 = $2) END AS "staffAnyComment"`;
 
 /**
  * A member's view of a number: who they are now and their parts of its page, or null when the user is gone
@@ -62,11 +71,12 @@ export async function memberNumberView(
 ): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
   const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
-  const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads)]);
+  const textsHeld = !comments.visibility.visible;
+  const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads), STAFF_ROLES, staffTexts && textsHeld, LATEST_REPORTS]);
   if (!read) return null;
   const { actor, row } = read;
   // Staff (and only staff) also get the texts others do not see, where the shared page holds some back.
-  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164, comments) : undefined;
+  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164, comments, row) : undefined;
   return {
     actor,
     parts: {
@@ -88,11 +98,20 @@ export async function memberNumberView(
  * them, and the comments as staff read them when the rule hides them or a comment on that page is hidden. None
  * (and no read) when the shared page already shows every text.
  */
-async function staffNumberTexts(actor: Actor, e164: string, shared: CommentPage): Promise<StaffNumberTexts | undefined> {
+async function staffNumberTexts(
+  actor: Actor,
+  e164: string,
+  shared: CommentPage,
+  { staffReports, staffAnyComment }: Pick<OwnRows, "staffReports" | "staffAnyComment">,
+): Promise<StaffNumberTexts | undefined> {
   const textsHeld = !shared.visibility.visible;
   const hiddenComment = shared.threads.some((thread) => thread.state === "HIDDEN" || thread.replies.some((reply) => reply.state === "HIDDEN"));
   if (!textsHeld && !hiddenComment) return undefined;
-  const [reports, comments] = await Promise.all([textsHeld ? latestReportTexts(e164) : {}, listComments(e164, actor)]);
+  // The reports' texts came with the user's row; the comments as staff read them are a read of their own,
+  // unless the number has no comment at all, when staff's page is the empty one they may read.
+  const comments: CommentPage =
+    staffAnyComment === false ? { visibility: { visible: true }, threads: [], next: null, total: shared.total } : await listComments(e164, actor);
+  const reports = Object.fromEntries((staffReports ?? []).map((report) => [report.id, { body: report.body, callerIdName: report.callerIdName }]));
   return { reports, comments };
 }
 
@@ -106,10 +125,15 @@ export async function memberNumberParts(actor: { id: string }, e164: string): Pr
   return (await memberNumberView(actor.id, undefined, e164, { staffTexts: false }))?.parts ?? NO_PARTS;
 }
 
+type StaffReportRow = { id: string; body: string | null; callerIdName: string | null };
+
 type OwnRows = {
   votes: { claimId: string; legitimate: boolean }[];
   own: { id: string; body: string; createdAt: number | string; hidden: boolean; removed: boolean }[];
   flagged: string[];
   watching: boolean;
   speaks: { id: string; name: string }[];
+  /** Both null unless staff and the texts are held back. */
+  staffReports: StaffReportRow[] | null;
+  staffAnyComment: boolean | null;
 };

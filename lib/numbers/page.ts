@@ -117,15 +117,6 @@ function toNumberReport(report: ReportRow, textsVisible: boolean): NumberReport 
   };
 }
 
-/**
- * The texts of a number's latest reports (the ones its page lists), by report id, whatever its privacy rule:
- * for staff only (GET /api/me fills them into the kept page, which shows them to nobody else).
- */
-export async function latestReportTexts(e164: string): Promise<Record<string, { body: string | null; callerIdName: string | null }>> {
-  const rows = await db.report.findMany({ where: { e164, hiddenAt: null }, orderBy: REPORT_ORDER, take: LATEST_REPORTS, select: { id: true, body: true, callerIdName: true } });
-  return Object.fromEntries(rows.map((row) => [row.id, { body: row.body, callerIdName: row.callerIdName }]));
-}
-
 /** Where a page of a number's reports starts: after this report, in newest-first order. */
 export type ReportCursor = { occurredAt: Date; id: string };
 
