@@ -127,7 +127,7 @@ const config: NextAuthConfig = {
     // Anyone signed in (staff too) is sent the kept copy of public pages from their first page on (the hint,
     // lib/accounts/member-hint.ts); without it their first page would be rendered for them.
     async signIn() {
-      await setMemberHint(true);
+      await setMemberHint();
     },
   },
   callbacks: {

@@ -19,11 +19,9 @@ export function memberHintHeader(on: boolean): string {
  * Sets the hint as anyone signs in (lib/accounts/auth.ts), so their first page is already the kept one. Where
  * the request's cookies cannot be written, the first GET /api/me sets it.
  */
-export async function setMemberHint(on: boolean): Promise<void> {
+export async function setMemberHint(): Promise<void> {
   try {
-    const jar = await cookies();
-    if (on) jar.set(MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE, HINT);
-    else jar.delete(MEMBER_HINT_COOKIE);
+    (await cookies()).set(MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE, HINT);
   } catch {
     // Not in a request whose cookies can be set: GET /api/me sets it on the member's first page.
   }

@@ -49,12 +49,12 @@ const OWN_ROWS_SQL = `
               FROM "OrganisationRepresentative" r JOIN "Organisation" o ON o.id = r."organisationId"
               WHERE u."suspendedAt" IS NULL AND r."userId" = u.id AND r.status = 'ACTIVE' AND o.status = 'ACTIVE'
                 AND EXISTS (SELECT 1 FROM "Claim" cl WHERE cl."organisationId" = o.id AND cl.e164 = $2)), '[]') AS speaks,
-    CASE WHEN $6::boolean AND u.role::text = ANY($5::text[]) THEN
-      COALESCE((SELECT json_agg(json_build_object('id', r.id, 'body', r.body, 'callerIdName', r."callerIdName") ORDER BY r."occurredAt" DESC, r.id DESC)
-                FROM (SELECT id, body, "callerIdName", "occurredAt" FROM "Report" WHERE e164 = $2 AND "hiddenAt" IS NULL
-                      ORDER BY "occurredAt" DESC, id DESC LIMIT $7::int) r), '[]')
-    END AS "staffReports",
-    CASE WHEN $6::boolean AND u.role::text = ANY($5::text[]) THEN EXISTS (SELECT 1 FROM "Comment" c WHERE c.e164 = $2) END AS "staffAnyComment"`;
+    CASE WHEN $6::boolean AND u.role::text = ANY($5::text[]) THEN json_build_object(
+      'reports', COALESCE((SELECT json_agg(json_build_object('id', r.id, 'body', r.body, 'callerIdName', r."callerIdName") ORDER BY r."occurredAt" DESC, r.id DESC)
+                           FROM (SELECT id, body, "callerIdName", "occurredAt" FROM "Report" WHERE e164 = $2 AND "hiddenAt" IS NULL
+                                 ORDER BY "occurredAt" DESC, id DESC LIMIT $7::int) r), '[]'),
+      'anyComment', EXISTS (SELECT 1 FROM "Comment" c WHERE c.e164 = $2))
+    END AS "staffRows"`;
 
 /**
  * A member's view of a number: who they are now and their parts of its page, or null when the user is gone
@@ -76,7 +76,7 @@ export async function memberNumberView(
   if (!read) return null;
   const { actor, row } = read;
   // Staff (and only staff) also get the texts others do not see, where the shared page holds some back.
-  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164, comments, row) : undefined;
+  const staff = staffTexts && isModerator(actor) ? await staffNumberTexts(actor, e164, comments, row.staffRows) : undefined;
   return {
     actor,
     parts: {
@@ -98,20 +98,15 @@ export async function memberNumberView(
  * them, and the comments as staff read them when the rule hides them or a comment on that page is hidden. None
  * (and no read) when the shared page already shows every text.
  */
-async function staffNumberTexts(
-  actor: Actor,
-  e164: string,
-  shared: CommentPage,
-  { staffReports, staffAnyComment }: Pick<OwnRows, "staffReports" | "staffAnyComment">,
-): Promise<StaffNumberTexts | undefined> {
-  const textsHeld = !shared.visibility.visible;
+async function staffNumberTexts(actor: Actor, e164: string, shared: CommentPage, rows: StaffRows | null): Promise<StaffNumberTexts | undefined> {
   const hiddenComment = shared.threads.some((thread) => thread.state === "HIDDEN" || thread.replies.some((reply) => reply.state === "HIDDEN"));
-  if (!textsHeld && !hiddenComment) return undefined;
+  // rows: read only when the texts are held back.
+  if (!rows && !hiddenComment) return undefined;
   // The reports' texts came with the user's row; the comments as staff read them are a read of their own,
   // unless the number has no comment at all, when staff's page is the empty one they may read.
   const comments: CommentPage =
-    staffAnyComment === false ? { visibility: { visible: true }, threads: [], next: null, total: shared.total } : await listComments(e164, actor);
-  const reports = Object.fromEntries((staffReports ?? []).map((report) => [report.id, { body: report.body, callerIdName: report.callerIdName }]));
+    rows?.anyComment === false ? { visibility: { visible: true }, threads: [], next: null, total: shared.total } : await listComments(e164, actor);
+  const reports = Object.fromEntries((rows?.reports ?? []).map((report) => [report.id, { body: report.body, callerIdName: report.callerIdName }]));
   return { reports, comments };
 }
 
@@ -125,7 +120,8 @@ export async function memberNumberParts(actor: { id: string }, e164: string): Pr
   return (await memberNumberView(actor.id, undefined, e164, { staffTexts: false }))?.parts ?? NO_PARTS;
 }
 
-type StaffReportRow = { id: string; body: string | null; callerIdName: string | null };
+/** Staff's rows read beside the user's, where the texts are held back. */
+type StaffRows = { reports: { id: string; body: string | null; callerIdName: string | null }[]; anyComment: boolean };
 
 type OwnRows = {
   votes: { claimId: string; legitimate: boolean }[];
@@ -133,7 +129,6 @@ type OwnRows = {
   flagged: string[];
   watching: boolean;
   speaks: { id: string; name: string }[];
-  /** Both null unless staff and the texts are held back. */
-  staffReports: StaffReportRow[] | null;
-  staffAnyComment: boolean | null;
+  /** Null unless staff and the texts are held back. */
+  staffRows: StaffRows | null;
 };

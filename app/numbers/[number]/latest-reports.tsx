@@ -3,7 +3,7 @@ import { CategoryBadge } from "@/components/category-badge";
 import { formatDate, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
 import { formatReportCursor, type NumberPage, type NumberReport } from "@/lib/numbers/page";
-import { ReportTexts } from "./report-texts";
+import { ReportTexts } from "@/components/report-texts";
 import { StaffReportText } from "./staff-report-text";
 
 /**

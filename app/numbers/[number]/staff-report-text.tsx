@@ -2,8 +2,8 @@
 
 import { useMemberView } from "@/components/member/member-view";
 import { numberSubject } from "@/components/member/subjects";
-import { StaffOnlyLabel } from "@/components/member/staff-only-label";
-import { ReportTexts } from "./report-texts";
+import { StaffOnly } from "@/components/member/staff-only";
+import { ReportTexts } from "@/components/report-texts";
 
 /**
  * A report's texts where the number's privacy rule hides them: nothing for visitors and members; for staff,
@@ -14,9 +14,8 @@ export function StaffReportText({ e164, stamp, reportId }: { e164: string; stamp
   const texts = view?.number?.staff?.reports[reportId];
   if (!texts || (!texts.body && !texts.callerIdName)) return null;
   return (
-    <div className="space-y-1.5" data-testid="staff-report-text">
-      <StaffOnlyLabel />
+    <StaffOnly>
       <ReportTexts body={texts.body} callerIdName={texts.callerIdName} />
-    </div>
+    </StaffOnly>
   );
 }

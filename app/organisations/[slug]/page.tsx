@@ -28,6 +28,7 @@ import { Reputation } from "./reputation";
 import { readableNumber } from "@/lib/numbers/display";
 import { ContactNumbers, Sources } from "./sources";
 import { env } from "@/lib/platform/env";
+import { ReportTexts } from "@/components/report-texts";
 import { StaffReportText } from "./staff-report-text";
 import { ManageOrRepresentLink, WatchOrganisationButton } from "./watch-button";
 
@@ -187,11 +188,7 @@ export default async function OrganisationPage({ params, searchParams }: Params)
                   {report.askedFor.length ? (
                     <p className="text-sm text-slate-600">Asked for: {report.askedFor.map((key) => ASKED_FOR[key as AskedForKey]).join(", ")}</p>
                   ) : null}
-                  {visible ? (
-                    report.body ? <p className="whitespace-pre-line break-words text-slate-800">{report.body}</p> : null
-                  ) : (
-                    <StaffReportText organisationId={org.id} stamp={stamp} reportId={report.id} />
-                  )}
+                  {visible ? <ReportTexts body={report.body} /> : <StaffReportText organisationId={org.id} stamp={stamp} reportId={report.id} />}
                 </li>
               );
             })}

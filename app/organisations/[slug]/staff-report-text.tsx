@@ -2,7 +2,8 @@
 
 import { useMemberView } from "@/components/member/member-view";
 import { organisationSubject } from "@/components/member/subjects";
-import { StaffOnlyLabel } from "@/components/member/staff-only-label";
+import { StaffOnly } from "@/components/member/staff-only";
+import { ReportTexts } from "@/components/report-texts";
 
 /**
  * A recent report's text where its number's privacy rule hides it: nothing for visitors and members; for
@@ -13,9 +14,8 @@ export function StaffReportText({ organisationId, stamp, reportId }: { organisat
   const body = view?.organisation?.staff?.reports[reportId];
   if (!body) return null;
   return (
-    <div className="space-y-1.5" data-testid="staff-report-text">
-      <StaffOnlyLabel />
-      <p className="whitespace-pre-line break-words text-slate-800">{body}</p>
-    </div>
+    <StaffOnly>
+      <ReportTexts body={body} />
+    </StaffOnly>
   );
 }
