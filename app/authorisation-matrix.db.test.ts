@@ -95,7 +95,9 @@ const form = (fields: Record<string, string>) => {
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
 };
-const clientHeader = () => ({ [CLIENT_ADDRESS_HEADER]: `10.78.${Math.floor(address / 250)}.${address++ % 250}` });
+// A route handler reads the session and the address from its Request (lib/accounts/write-route.ts), as the
+// server hands it over; others read them through next/headers (mocked above).
+const clientHeader = () => ({ [CLIENT_ADDRESS_HEADER]: `10.78.${Math.floor(address / 250)}.${address++ % 250}`, ...(sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {}) });
 const get = (url: string) => new Request(`http://localhost${url}`, { headers: clientHeader() });
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://localhost${url}`, { method: "POST", headers: { ...clientHeader(), "content-type": "application/json", ...headers }, body: JSON.stringify(body) });

@@ -31,6 +31,7 @@ import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
+import { writeLane } from "./server/write-lane.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // In the repository this file is scripts/server.mjs; in the container image it sits beside Next's
@@ -89,6 +90,9 @@ const app = next({ dev, dir, hostname, port, ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Members' reports and votes go straight to their route handlers (scripts/server/write-lane.mjs).
+const lane = dev ? null : writeLane({ root: dir, distDir, log });
+
 let draining = false;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -103,6 +107,9 @@ globalThis[Symbol.for("callercheck.markDatabaseUnavailable")] = () => {
   const state = requestState.getStore();
   if (state) state.databaseUnavailable = true;
 };
+
+// The request's id for the app's own log lines where Next's request scope is absent (the write lane).
+globalThis[Symbol.for("callercheck.requestId")] = () => requestState.getStore()?.requestId;
 
 // The page cache (PAGE_CACHE_SECONDS here, DATA_CACHE_SECONDS for shared caches; see pageCacheSettings).
 let pageSettings;
@@ -241,12 +248,23 @@ const server = http.createServer((req, res) => {
   // The path without its query string: queries can carry tokens (reset and confirmation links).
   const pathOnly = (req.url ?? "").split("?")[0];
   log.debug({ requestId, method: req.method, path: pathOnly }, "request started");
-  const state = { databaseUnavailable: false, page: null, cache: undefined };
+  const state = { databaseUnavailable: false, page: null, cache: undefined, requestId };
   res.on("close", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
   answerOutageAs503(res, state);
+  if (lane && (req.method === "POST" || req.method === "DELETE")) {
+    lane
+      .serve(req, res, (fn) => requestState.run(state, fn))
+      .then((served) => served || requestState.run(state, () => handle(req, res)))
+      .catch((error) => {
+        log.error({ requestId, err: error }, "unhandled error");
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+        res.end(JSON.stringify({ ok: false, error: "Something went wrong on our side. Please try again." }));
+      });
+    return;
+  }
   // The server's own background render of a hot page (see refreshInBackground) skips the lookup.
   const refreshing = req.headers[REFRESH_HEADER] === refreshToken && fromLoopback(socket);
   delete req.headers[REFRESH_HEADER];

@@ -36,11 +36,17 @@ const ACTOR_SELECT = ACTOR_COLUMNS.map((column) => `u."${column}"`).join(", ");
  * token) and one database read (the user with its session version). React's cache() is per request and
  * does nothing outside a render (route handlers and server actions read it once anyway).
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await readRequestSession();
+export const getActor = cache(async (): Promise<Actor | null> => getActorFrom(await headers()));
+
+/**
+ * The signed-in user of a request whose headers are at hand (a route handler's): the same read as getActor,
+ * without Next's request scope, so a write route also runs when scripts/server.mjs calls it directly.
+ */
+export async function getActorFrom(list: Headers): Promise<Actor | null> {
+  const session = await readSessionFrom(list);
   if (!session) return null;
   return getActorById(session.userId, session.sessionVersion);
-});
+}
 
 /** Auth.js's session cookie: the __Secure- name where cookies are secure (the NextAuth config sets the same flag). */
 const SESSION_COOKIE = secureCookies ? "__Secure-authjs.session-token" : "authjs.session-token";
@@ -53,7 +59,11 @@ const SESSION_COOKIE = secureCookies ? "__Secure-authjs.session-token" : "authjs
  * user and its session version anyway. Signing in and out still go through Auth.js.
  */
 export async function readRequestSession(): Promise<SessionClaims | null> {
-  const header = (await headers()).get("cookie");
+  return readSessionFrom(await headers());
+}
+
+async function readSessionFrom(list: Headers): Promise<SessionClaims | null> {
+  const header = list.get("cookie");
   if (!header || !header.includes(SESSION_COOKIE)) return null;
   const cookies = parseCookies(header);
   const whole = cookies.get(SESSION_COOKIE);

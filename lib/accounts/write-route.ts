@@ -1,9 +1,9 @@
 import "server-only";
 import { AppError, statusFor, toFailure, UNAVAILABLE_RETRY_SECONDS, type ActionResult } from "../platform/errors";
 import { CROSS_SITE_MESSAGE, isCrossSite } from "../platform/cross-site";
-import { clientAddress } from "../platform/rate-limit";
+import { addressFrom } from "../platform/rate-limit";
 import type { ActionContext } from "./action";
-import { getActor } from "./authz";
+import { getActorFrom } from "./authz";
 
 // A member's write as a route handler: what the browser sends when JavaScript runs (lib/platform/send-json.ts).
 // A server action costs Next's page pipeline on every call (about 2.7 ms of a core here, before the write
@@ -12,7 +12,7 @@ import { getActor } from "./authz";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 /** Far above any form's JSON (the report form is the largest, under 8 kB). These routes are outside proxy.ts, so the bound is here. */
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = "The form is too large. Shorten what you typed and try again.";
 
 /** The body as text, or null past `limit` bytes (read no further than that, whatever Content-Length said). */
@@ -66,7 +66,8 @@ export function writeRoute<T>(handler: (input: Record<string, unknown>, context:
     }
     if (input === null || typeof input !== "object" || Array.isArray(input)) return refuse(400, "The form could not be read. Reload the page and try again.");
     try {
-      const [actor, address] = await Promise.all([getActor(), clientAddress()]);
+      const actor = await getActorFrom(request.headers);
+      const address = addressFrom(request.headers);
       return answer(await handler(input as Record<string, unknown>, { actor, address }));
     } catch (error) {
       const failure = toFailure(error);

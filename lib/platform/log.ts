@@ -34,7 +34,9 @@ export async function logUnexpected(error: unknown, context: Record<string, unkn
     const { headers } = await import("next/headers");
     requestId = (await headers()).get("x-request-id") ?? undefined;
   } catch {
-    // Outside a request (tests, scripts): no id.
+    // Outside Next's request scope: the id scripts/server.mjs keeps for the request (its write lane), if any.
+    const fromServer = (globalThis as { [key: symbol]: unknown })[Symbol.for("callercheck.requestId")];
+    requestId = typeof fromServer === "function" ? (fromServer() as string | undefined) : undefined;
   }
   log.error({ ...context, requestId, err: error }, "unexpected error");
 }

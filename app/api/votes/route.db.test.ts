@@ -44,7 +44,14 @@ async function freshClaim() {
 function send(method: "POST" | "DELETE", body: unknown, headers: Record<string, string> = {}) {
   const request = new Request("http://localhost/api/votes", {
     method,
-    headers: { host: "localhost", "content-type": "application/json", ...headers },
+    // The handler reads the session and the client's address from the request (lib/accounts/write-route.ts).
+    headers: {
+      host: "localhost",
+      "content-type": "application/json",
+      "x-callercheck-client-address": `10.77.${process.pid % 250}.1`,
+      ...(sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {}),
+      ...headers,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   return method === "POST" ? route.POST(request) : route.DELETE(request);

@@ -1,0 +1,123 @@
+// The members' two hot writes — filing a report (POST /api/reports) and casting or withdrawing a vote
+// (POST/DELETE /api/votes) — handed straight to their route handlers, without Next's request pipeline.
+//
+// Why: measured on the production build (README "Benchmarks"), Next's routing, tracing and request/response
+// adapters cost about 1.3 ms of a core for a route handler that does nothing (a refused POST), about half of
+// what a whole report costs. These handlers (lib/accounts/write-route.ts) need nothing of Next's request scope:
+// they read the session and the client's address from the Request they are given, parse and bound the body
+// themselves, and answer a JSON ActionResult with its status. So the server calls the same exported function
+// Next would call, with the same Request, and sends the same answer with the headers Next's config adds to
+// every response (routes-manifest.json's `headers`, i.e. next.config.js).
+//
+// Only in production (a build exists) and only for these exact paths and methods; anything else, or a build
+// whose route module does not look as expected, goes to Next as before.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/** Path → the route's built entry (under <distDir>/server) and the methods it exports. */
+const ROUTES = new Map([
+  ["/api/reports", { entry: "app/api/reports/route.js", methods: new Set(["POST"]) }],
+  ["/api/votes", { entry: "app/api/votes/route.js", methods: new Set(["POST", "DELETE"]) }],
+]);
+
+/** More than any write's JSON (lib/accounts/write-route.ts bounds it at 64 kB and answers 413 past it). */
+export const BODY_LIMIT = 64 * 1024;
+
+/**
+ * Makes the lane for a production build in `root/distDir`, or null (dev, no build, or a build without a
+ * routes manifest). `serve(req, res, run)` answers a request and returns true, or returns false for Next to
+ * handle it; `run(fn)` runs the handler inside the server's per-request store.
+ */
+export function writeLane({ root, distDir, log }) {
+  const manifestPath = path.join(root, distDir, "routes-manifest.json");
+  if (!fs.existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
+  const headerRules = (manifest.headers ?? []).map((rule) => ({ regex: new RegExp(rule.regex), headers: rule.headers.filter((header) => header.key && header.value !== undefined) }));
+  const requireBuilt = createRequire(path.join(root, distDir, "server", "noop.js"));
+  const handlers = new Map();
+
+  /** The route's exported handler for `method`, or null when the built module is not what we expect. */
+  function handlerFor(pathname, method) {
+    const key = `${method} ${pathname}`;
+    if (!handlers.has(key)) {
+      handlers.set(
+        key,
+        (async () => {
+          const route = ROUTES.get(pathname);
+          const file = path.join(root, distDir, "server", route.entry);
+          if (!fs.existsSync(file)) return null;
+          const routeModule = requireBuilt(file).routeModule;
+          if (typeof routeModule?.ensureUserland !== "function") return null;
+          await routeModule.ensureUserland();
+          const handler = routeModule.userland?.[method];
+          return typeof handler === "function" ? handler : null;
+        })().catch((error) => {
+          log.warn({ err: error.message, path: pathname }, "write lane: route module not loaded; Next handles it");
+          return null;
+        }),
+      );
+    }
+    return handlers.get(key);
+  }
+
+  /** The headers next.config.js gives a response on this path (as Next applies them: every matching rule). */
+  function configHeaders(pathname) {
+    const out = [];
+    for (const rule of headerRules) if (rule.regex.test(pathname)) out.push(...rule.headers);
+    return out;
+  }
+
+  async function serve(req, res, run) {
+    const [pathname, query] = (req.url ?? "").split("?");
+    const route = ROUTES.get(pathname);
+    if (!route || query !== undefined || !route.methods.has(req.method)) return false;
+    const handler = await handlerFor(pathname, req.method);
+    if (!handler) return false;
+
+    const { body, overLimit } = await readBody(req);
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue;
+      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    // The URL's origin is not trusted by the handlers (isCrossSite compares Origin with Host itself).
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${pathname}`, { method: req.method, headers, body });
+    const response = await run(() => handler(request));
+    const payload = Buffer.from(await response.arrayBuffer());
+    for (const { key, value } of configHeaders(pathname)) res.setHeader(key, value);
+    for (const [name, value] of response.headers) res.setHeader(name, value);
+    res.setHeader("Content-Length", payload.length);
+    // What the client sent past the limit is not read: close the connection rather than read it.
+    if (overLimit) res.setHeader("Connection", "close");
+    res.writeHead(response.status);
+    res.end(payload);
+    return true;
+  }
+
+  return { serve };
+}
+
+/** The request's body, at most BODY_LIMIT + 1 bytes (enough for the handler to see it is too large). */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    const finish = (overLimit) => {
+      if (done) return;
+      done = true;
+      req.off("data", onData);
+      if (overLimit) req.pause();
+      resolve({ body: Buffer.concat(chunks, Math.min(size, BODY_LIMIT + 1)), overLimit });
+    };
+    const onData = (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > BODY_LIMIT) finish(true);
+    };
+    req.on("data", onData);
+    req.once("end", () => finish(false));
+    req.once("error", (error) => (done ? undefined : ((done = true), reject(error))));
+  });
+}

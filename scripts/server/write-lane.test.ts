@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MAX_BODY_BYTES } from "@/lib/accounts/write-route";
+import { BODY_LIMIT, writeLane } from "./write-lane.mjs";
+
+// The write lane against a stand-in build: a routes manifest with a header rule, and route modules shaped as
+// Next's (a routeModule whose userland is loaded by ensureUserland). The real build's modules are driven by
+// the e2e suite (e2e/write-lane.spec.ts, e2e/csrf.spec.ts, e2e/votes.spec.ts).
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "write-lane-"));
+const dist = ".next-test";
+const silent = { warn: () => undefined };
+
+/** A built route whose handler echoes what it was given; `exportsOnly` makes a module without routeModule. */
+function writeRoute(entry: string, source: string) {
+  const file = path.join(root, dist, "server", entry);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, source);
+}
+
+const ECHO = `
+const userland = {
+  async POST(request) {
+    const body = await request.text();
+    return Response.json(
+      { method: request.method, url: request.url, bytes: Buffer.byteLength(body), cookie: request.headers.get("cookie"), address: request.headers.get("x-callercheck-client-address"), seen: globalThis.__laneStore?.() ?? null },
+      { status: 201, headers: { "Cache-Control": "no-store" } },
+    );
+  },
+  async DELETE(request) {
+    return Response.json({ method: request.method }, { status: 200 });
+  },
+};
+let loaded = false;
+module.exports = { routeModule: { async ensureUserland() { loaded = true; }, get userland() { if (!loaded) throw new Error("not loaded"); return userland; } } };
+`;
+
+let server: http.Server;
+let base = "";
+let handledByNext = 0;
+
+beforeAll(async () => {
+  fs.mkdirSync(path.join(root, dist), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, dist, "routes-manifest.json"),
+    JSON.stringify({ headers: [{ source: "/:path*", regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "X-Content-Type-Options", value: "nosniff" }] }] }),
+  );
+  writeRoute("app/api/reports/route.js", ECHO);
+  // A build whose votes route is not shaped as expected: the lane leaves it to Next.
+  writeRoute("app/api/votes/route.js", "module.exports = { something: 'else' };");
+  const lane = writeLane({ root, distDir: dist, log: silent });
+  expect(lane).not.toBeNull();
+  server = http.createServer((req, res) => {
+    let store: string | undefined;
+    (globalThis as Record<string, unknown>).__laneStore = () => store;
+    void lane!
+      .serve(req, res, (fn: () => Promise<Response>) => {
+        store = "inside the server's store";
+        return fn();
+      })
+      .then((served: boolean) => {
+        if (served) return;
+        handledByNext++;
+        req.resume();
+        res.writeHead(299, { "content-type": "text/plain" });
+        res.end("next");
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("the write lane", () => {
+  test("reads as much of a body as the handlers accept (lib/accounts/write-route.ts)", () => {
+    expect(BODY_LIMIT).toBe(MAX_BODY_BYTES);
+  });
+
+  test("hands a member's POST to the route's handler with its headers and body, and sends its answer with the config's headers", async () => {
+    const before = handledByNext;
+    const response = await fetch(`${base}/api/reports`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: "authjs.session-token=abc", "x-callercheck-client-address": "203.0.113.7" },
+      body: JSON.stringify({ number: "+61491570006" }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const echoed = await response.json();
+    expect(echoed).toMatchObject({ method: "POST", bytes: JSON.stringify({ number: "+61491570006" }).length, cookie: "authjs.session-token=abc", address: "203.0.113.7", seen: "inside the server's store" });
+    expect(new URL(echoed.url).pathname).toBe("/api/reports");
+    expect(handledByNext).toBe(before);
+  });
+
+  test("passes a body past the limit only up to one byte over it, and closes the connection after answering", async () => {
+    const response = await fetch(`${base}/api/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(BODY_LIMIT * 3) });
+    expect(response.status).toBe(201);
+    expect((await response.json()).bytes).toBe(BODY_LIMIT + 1);
+    expect(response.headers.get("connection")).toBe("close");
+  });
+
+  test("a body within the limit arrives whole, in however many chunks", async () => {
+    const response = await fetch(`${base}/api/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: "y".repeat(BODY_LIMIT) });
+    expect((await response.json()).bytes).toBe(BODY_LIMIT);
+    expect(response.headers.get("connection")).not.toBe("close");
+  });
+
+  test("leaves everything else to Next: other methods, a query string, other paths, and a route module not shaped as expected", async () => {
+    const before = handledByNext;
+    const answers = await Promise.all([
+      fetch(`${base}/api/reports`),
+      fetch(`${base}/api/reports`, { method: "DELETE" }),
+      fetch(`${base}/api/reports?x=1`, { method: "POST", body: "{}" }),
+      fetch(`${base}/api/reports/`, { method: "POST", body: "{}" }),
+      fetch(`${base}/api/comments`, { method: "POST", body: "{}" }),
+      fetch(`${base}/api/votes`, { method: "POST", body: "{}" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([299, 299, 299, 299, 299, 299]);
+    expect(handledByNext - before).toBe(6);
+  });
+
+  test("is off without a build", () => {
+    expect(writeLane({ root, distDir: ".no-such-build", log: silent })).toBeNull();
+  });
+});
