@@ -111,3 +111,22 @@ test("a report posted cross-site is refused", async () => {
   expect(answer.status).toBe(403);
   expect(await storedReports(user.id, key)).toBe(0);
 });
+
+test("a member's own parts of a page (GET /api/me) come with the hint set and the headers every response carries; a visitor gets a 401", async () => {
+  const { user, cookie, address } = await member();
+  const number = freshNumber();
+  const mine = await fetch(`${base()}/api/me?number=${encodeURIComponent(number)}`, { headers: { cookie, ...address } });
+  expect(mine.status).toBe(200);
+  expect((await mine.json()).viewer).toMatchObject({ name: user.name });
+  expect(mine.headers.get("cache-control")).toBe("private, no-store");
+  expect(mine.headers.get("set-cookie")).toMatch(/^callercheck-view=member;/);
+  const expected = await configHeadersOf("/about");
+  for (const [name, value] of Object.entries(expected)) expect(mine.headers.get(name), name).toBe(value);
+
+  const wrong = await fetch(`${base()}/api/me?number=0412`, { headers: { cookie, ...address } });
+  expect(wrong.status).toBe(400);
+
+  const visitor = await fetch(`${base()}/api/me?number=${encodeURIComponent(number)}`, { headers: ownClientAddress() });
+  expect(visitor.status).toBe(401);
+  expect(visitor.headers.get("set-cookie")).toMatch(/^callercheck-view=; .*Max-Age=0/);
+});

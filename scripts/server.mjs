@@ -31,7 +31,7 @@ import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
-import { writeLane } from "./server/write-lane.mjs";
+import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // In the repository this file is scripts/server.mjs; in the container image it sits beside Next's
@@ -90,7 +90,7 @@ const app = next({ dev, dir, hostname, port, ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Members' reports and votes go straight to their route handlers (scripts/server/write-lane.mjs).
+// Members' reports, votes and own parts of pages go straight to their route handlers (scripts/server/write-lane.mjs).
 const lane = dev ? null : writeLane({ root: dir, distDir, log });
 
 let draining = false;
@@ -254,7 +254,7 @@ const server = http.createServer((req, res) => {
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
   answerOutageAs503(res, state);
-  if (lane && (req.method === "POST" || req.method === "DELETE")) {
+  if (lane && laneRoute(req.method, req.url)) {
     lane
       .serve(req, res, (fn) => requestState.run(state, fn))
       .then((served) => served || requestState.run(state, () => handle(req, res)))

@@ -58,11 +58,7 @@ const SESSION_COOKIE = secureCookies ? "__Secure-authjs.session-token" : "authjs
  * and re-encrypts a rolled cookie that a server component cannot set, and getActorById below reads the
  * user and its session version anyway. Signing in and out still go through Auth.js.
  */
-export async function readRequestSession(): Promise<SessionClaims | null> {
-  return readSessionFrom(await headers());
-}
-
-async function readSessionFrom(list: Headers): Promise<SessionClaims | null> {
+export async function readSessionFrom(list: Headers): Promise<SessionClaims | null> {
   const header = list.get("cookie");
   if (!header || !header.includes(SESSION_COOKIE)) return null;
   const cookies = parseCookies(header);

@@ -1,11 +1,12 @@
-// The members' two hot writes — filing a report (POST /api/reports) and casting or withdrawing a vote
-// (POST/DELETE /api/votes) — handed straight to their route handlers, without Next's request pipeline.
+// The members' hot requests — filing a report (POST /api/reports), casting or withdrawing a vote
+// (POST/DELETE /api/votes), and their own parts of a kept page (GET /api/me) — handed straight to their
+// route handlers, without Next's request pipeline.
 //
 // Why: measured on the production build (README "Benchmarks"), Next's routing, tracing and request/response
 // adapters cost about 1.3 ms of a core for a route handler that does nothing (a refused POST), about half of
-// what a whole report costs. These handlers (lib/accounts/write-route.ts) need nothing of Next's request scope:
-// they read the session and the client's address from the Request they are given, parse and bound the body
-// themselves, and answer a JSON ActionResult with its status. So the server calls the same exported function
+// what a whole report costs. These handlers (lib/accounts/write-route.ts, app/api/me/route.ts) need nothing of
+// Next's request scope: they read the session and the client's address from the Request they are given, parse
+// and bound the body themselves, and answer JSON with its status. So the server calls the same exported function
 // Next would call, with the same Request, and sends the same answer with the headers Next's config adds to
 // every response (routes-manifest.json's `headers`, i.e. next.config.js).
 //
@@ -15,11 +16,20 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-/** Path → the route's built entry (under <distDir>/server) and the methods it exports. */
+/** Path → the route's built entry (under <distDir>/server), the methods it exports, and whether it takes a query. */
 const ROUTES = new Map([
-  ["/api/reports", { entry: "app/api/reports/route.js", methods: new Set(["POST"]) }],
-  ["/api/votes", { entry: "app/api/votes/route.js", methods: new Set(["POST", "DELETE"]) }],
+  ["/api/reports", { entry: "app/api/reports/route.js", methods: new Set(["POST"]), query: false }],
+  ["/api/votes", { entry: "app/api/votes/route.js", methods: new Set(["POST", "DELETE"]), query: false }],
+  // A signed-in member's own parts of the kept page they view (app/api/me): one per member's page view.
+  ["/api/me", { entry: "app/api/me/route.js", methods: new Set(["GET"]), query: true }],
 ]);
+
+/** Whether the lane may take this request (then `serve` decides finally, once the route module is loaded). */
+export function laneRoute(method, url) {
+  const [pathname, query] = (url ?? "").split("?");
+  const route = ROUTES.get(pathname);
+  return Boolean(route && route.methods.has(method) && (query === undefined || route.query));
+}
 
 /** More than any write's JSON (lib/accounts/write-route.ts bounds it at 64 kB and answers 413 past it). */
 export const BODY_LIMIT = 64 * 1024;
@@ -69,20 +79,19 @@ export function writeLane({ root, distDir, log }) {
   }
 
   async function serve(req, res, run) {
+    if (!laneRoute(req.method, req.url)) return false;
     const [pathname, query] = (req.url ?? "").split("?");
-    const route = ROUTES.get(pathname);
-    if (!route || query !== undefined || !route.methods.has(req.method)) return false;
     const handler = await handlerFor(pathname, req.method);
     if (!handler) return false;
 
-    const { body, overLimit } = await readBody(req);
+    const { body, overLimit } = req.method === "GET" ? { body: undefined, overLimit: false } : await readBody(req);
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
       headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     // The URL's origin is not trusted by the handlers (isCrossSite compares Origin with Host itself).
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${pathname}`, { method: req.method, headers, body });
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${pathname}${query === undefined ? "" : `?${query}`}`, { method: req.method, headers, body });
     const response = await run(() => handler(request));
     const payload = Buffer.from(await response.arrayBuffer());
     for (const { key, value } of configHeaders(pathname)) res.setHeader(key, value);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/accounts/write-route";
-import { BODY_LIMIT, writeLane } from "./write-lane.mjs";
+import { BODY_LIMIT, laneRoute, writeLane } from "./write-lane.mjs";
 
 // The write lane against a stand-in build: a routes manifest with a header rule, and route modules shaped as
 // Next's (a routeModule whose userland is loaded by ensureUserland). The real build's modules are driven by
@@ -32,7 +32,7 @@ const userland = {
     );
   },
   async DELETE(request) {
-    return Response.json({ method: request.method }, { status: 200 });
+    return Response.json({ method: request.method, url: request.url }, { status: 200 });
   },
 };
 let loaded = false;
@@ -50,6 +50,7 @@ beforeAll(async () => {
     JSON.stringify({ headers: [{ source: "/:path*", regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "X-Content-Type-Options", value: "nosniff" }] }] }),
   );
   writeRoute("app/api/reports/route.js", ECHO);
+  writeRoute("app/api/me/route.js", ECHO.replace("async DELETE(request)", "async GET(request)"));
   // A build whose votes route is not shaped as expected: the lane leaves it to Next.
   writeRoute("app/api/votes/route.js", "module.exports = { something: 'else' };");
   const lane = writeLane({ root, distDir: dist, log: silent });
@@ -127,6 +128,36 @@ describe("the write lane", () => {
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([299, 299, 299, 299, 299, 299]);
     expect(handledByNext - before).toBe(6);
+  });
+
+  test("takes a member's own parts of a page (GET /api/me) with its query, and no body", async () => {
+    const before = handledByNext;
+    const response = await fetch(`${base}/api/me?number=%2B61491570006`, { headers: { cookie: "authjs.session-token=abc" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    const echoed = await response.json();
+    expect(echoed.method).toBe("GET");
+    expect(new URL(echoed.url).search).toBe("?number=%2B61491570006");
+    expect(handledByNext).toBe(before);
+  });
+
+  test("routes only the members' reports, votes and own parts", () => {
+    const cases: Array<[string, string, boolean]> = [
+      ["POST", "/api/reports", true],
+      ["POST", "/api/reports?x=1", false],
+      ["GET", "/api/reports", false],
+      ["POST", "/api/votes", true],
+      ["DELETE", "/api/votes", true],
+      ["PUT", "/api/votes", false],
+      ["GET", "/api/me", true],
+      ["GET", "/api/me?organisation=org-1", true],
+      ["HEAD", "/api/me", false],
+      ["POST", "/api/me", false],
+      ["GET", "/api/me/", false],
+      ["POST", "/report", false],
+      ["GET", "/numbers/+61491570006", false],
+    ];
+    for (const [method, url, taken] of cases) expect(laneRoute(method, url), `${method} ${url}`).toBe(taken);
   });
 
   test("is off without a build", () => {

@@ -10,7 +10,8 @@ import type { MemberView } from "@/components/member/types";
 let sessionCookie: string | null = null;
 process.env.AUTH_SECRET ||= `me-${randomBytes(16).toString("hex")}`;
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers(sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {}),
+  // The route reads its own Request's headers; next/headers has no session, so reading it would find none.
+  headers: async () => new Headers(),
   cookies: async () => ({ get: () => undefined, set: () => undefined, getAll: () => [], has: () => false, delete: () => undefined }),
 }));
 
@@ -28,7 +29,8 @@ async function signedInAs(role: "USER" | "MODERATOR", options: { suspended?: boo
   return user;
 }
 
-const call = (query = "") => GET(new Request(`http://localhost/api/me${query}`), undefined);
+// The session comes in the request's own Cookie header, as scripts/server.mjs hands it to the handler.
+const call = (query = "") => GET(new Request(`http://localhost/api/me${query}`, { headers: sessionCookie ? { cookie: `authjs.session-token=${sessionCookie}` } : {} }), undefined);
 
 describe("GET /api/me", () => {
   test("a visitor: 401 and the hint cleared", async () => {

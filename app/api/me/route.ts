@@ -1,4 +1,4 @@
-import { getActorById, readRequestSession } from "@/lib/accounts/authz";
+import { getActorById, readSessionFrom } from "@/lib/accounts/authz";
 import { memberHintHeader } from "@/lib/accounts/member-hint-cookie";
 import { normalisePhone } from "@/lib/numbers/phone";
 import { apiRoute, errorJson } from "@/lib/platform/api";
@@ -46,7 +46,8 @@ export const GET = apiRoute(
       e164 = phone.phone.e164;
     }
     if (organisationId !== null && !ORGANISATION_ID.test(organisationId)) return errorJson("INVALID", "organisation must be an organisation's id.", PRIVATE);
-    const session = await readRequestSession();
+    // From the request itself, not next/headers: scripts/server.mjs calls this handler directly (write-lane.mjs).
+    const session = await readSessionFrom(request.headers);
     if (!session) return notSignedIn();
     if (e164 || organisationId) {
       const spent = memberPartsLimit.spend(session.userId);
