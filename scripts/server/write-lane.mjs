@@ -95,7 +95,9 @@ export function writeLane({ root, distDir, log }) {
     const response = await run(() => handler(request));
     const payload = Buffer.from(await response.arrayBuffer());
     for (const { key, value } of configHeaders(pathname)) res.setHeader(key, value);
-    for (const [name, value] of response.headers) res.setHeader(name, value);
+    for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
     res.setHeader("Content-Length", payload.length);
     // What the client sent past the limit is not read: close the connection rather than read it.
     if (overLimit) res.setHeader("Connection", "close");
@@ -127,6 +129,13 @@ function readBody(req) {
     };
     req.on("data", onData);
     req.once("end", () => finish(false));
-    req.once("error", (error) => (done ? undefined : ((done = true), reject(error))));
+    const fail = (error) => {
+      if (done) return;
+      done = true;
+      reject(error);
+    };
+    req.once("error", fail);
+    // A client gone before its body ended: nothing to answer.
+    req.once("close", () => fail(new Error("the request closed before its body was read")));
   });
 }

@@ -32,7 +32,10 @@ const userland = {
     );
   },
   async DELETE(request) {
-    return Response.json({ method: request.method, url: request.url }, { status: 200 });
+    const headers = new Headers();
+    headers.append("Set-Cookie", "first=1; Path=/");
+    headers.append("Set-Cookie", "second=2; Path=/");
+    return Response.json({ method: request.method, url: request.url }, { status: 200, headers });
   },
 };
 let loaded = false;
@@ -138,6 +141,8 @@ describe("the write lane", () => {
     const echoed = await response.json();
     expect(echoed.method).toBe("GET");
     expect(new URL(echoed.url).search).toBe("?number=%2B61491570006");
+    // Every cookie the handler sets arrives, not only the last.
+    expect(response.headers.getSetCookie()).toEqual(["first=1; Path=/", "second=2; Path=/"]);
     expect(handledByNext).toBe(before);
   });
 
