@@ -29,7 +29,7 @@ import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
-import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, sendKeptPage } from "./server/page-cache.mjs";
+import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
@@ -140,34 +140,38 @@ globalThis[Symbol.for("callercheck.pageCache")] = {
 };
 
 // A hot page that expired is rendered again by the server itself: a GET to its own port with a token only
-// it knows (so no client can force renders past the cache), one at a time (the event loop keeps serving kept pages between its steps). Until
-// the new copy is kept, the expired one is sent; when no refresh can start, the request renders as a miss.
+// it knows (so no client can force renders past the cache), one at a time, the others waiting their turn
+// (RefreshQueue; the event loop keeps serving kept pages between a render's steps). Until the new copy is kept,
+// the expired one is sent; only when the queue is full does the request render as a miss.
 const REFRESH_HEADER = "x-callercheck-page-refresh";
 const REFRESH_CONCURRENCY = 1;
+// More than the pages a process keeps (PageCache's maxEntries): every expired hot page can wait its turn.
+const REFRESH_QUEUE_LIMIT = 2_000;
 // Workers of one primary share its token: the refresh request may reach any of them (scripts/server/cluster.mjs).
 const refreshToken = process.env.CALLERCHECK_REFRESH_TOKEN || randomUUID();
-const refreshesInFlight = new Set();
 const fromLoopback = (address) => address === "127.0.0.1" || address === "::1";
-function refreshInBackground(key) {
-  if (refreshesInFlight.has(key)) return true;
-  const target = refreshServer ?? server;
-  if (refreshesInFlight.size >= REFRESH_CONCURRENCY || !target.listening) return false;
-  refreshesInFlight.add(key);
-  const { address, port: listeningPort } = target.address();
-  const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
-  const done = () => refreshesInFlight.delete(key);
-  const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
-    response.resume();
-    response.on("end", done);
-    response.on("error", done);
-  });
-  request.on("error", (error) => {
-    done();
-    log.warn({ err: error.message, path: key.split("?")[0] }, "background page refresh failed");
-  });
-  request.setTimeout(30_000, () => request.destroy(new Error("timed out")));
-  return true;
-}
+const refreshes = new RefreshQueue({
+  concurrency: REFRESH_CONCURRENCY,
+  limit: REFRESH_QUEUE_LIMIT,
+  stillNeeded: (key) => pageCache.expiredButKept(key),
+  start(key, done) {
+    const target = refreshServer ?? server;
+    if (!target.listening) return done();
+    const { address, port: listeningPort } = target.address();
+    const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
+    const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
+      response.resume();
+      response.on("end", done);
+      response.on("error", done);
+    });
+    request.on("error", (error) => {
+      done();
+      log.warn({ err: error.message, path: key.split("?")[0] }, "background page refresh failed");
+    });
+    request.setTimeout(30_000, () => request.destroy(new Error("timed out")));
+  },
+});
+const refreshInBackground = (key) => refreshes.request(key);
 
 /**
  * Renders a page that may be kept: Next's answer is held until it ends, kept when every read behind it

@@ -224,6 +224,64 @@ export class PageCache {
     this.entries.delete(key);
     this.bytes -= entry.size;
   }
+
+  /** Whether a kept page is past its lifetime but still within its stale window (a refresh would replace it). */
+  expiredButKept(key) {
+    const entry = this.entries.get(key);
+    const now = this.now();
+    return Boolean(entry && entry.expires <= now && entry.expires + this.maxStaleMs > now);
+  }
+}
+
+/**
+ * The background refreshes of expired hot pages: `concurrency` renders at a time, the others waiting their turn
+ * in the order they were asked for (at most `limit`), so every visitor of an expired hot page is sent its stale
+ * copy while it waits. Before, a page whose refresh could not start at once was rendered for its visitor: when
+ * many hot pages expired together (a crowd on 200 numbers kept in the same minute) most of their visitors were
+ * rendered for, at rendering speed, until each page was kept again. `start(key, done)` begins a refresh and calls
+ * `done` when it has ended; a waiting page that no longer needs one (`stillNeeded`: dropped by a write, or kept
+ * again meanwhile) is skipped.
+ */
+export class RefreshQueue {
+  /** @param {{ concurrency: number, limit: number, start: (key: string, done: () => void) => void, stillNeeded?: (key: string) => boolean }} options */
+  constructor({ concurrency, limit, start, stillNeeded = (_key) => true }) {
+    this.concurrency = concurrency;
+    this.limit = limit;
+    this.start = start;
+    this.stillNeeded = stillNeeded;
+    this.running = new Set();
+    this.waiting = new Set();
+  }
+
+  /** True when the page is being refreshed or waits its turn (send the stale copy); false when the queue is full. */
+  request(key) {
+    if (this.running.has(key) || this.waiting.has(key)) return true;
+    if (this.running.size < this.concurrency) {
+      this.run(key);
+      return true;
+    }
+    if (this.waiting.size >= this.limit) return false;
+    this.waiting.add(key);
+    return true;
+  }
+
+  run(key) {
+    this.running.add(key);
+    let ended = false;
+    this.start(key, () => {
+      if (ended) return;
+      ended = true;
+      this.running.delete(key);
+      this.next();
+    });
+  }
+
+  next() {
+    for (const key of this.waiting) {
+      this.waiting.delete(key);
+      if (this.stillNeeded(key)) return this.run(key);
+    }
+  }
 }
 
 /**

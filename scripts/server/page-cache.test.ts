@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { HOT_HITS, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, withScriptHashes } from "./page-cache.mjs";
+import { HOT_HITS, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, withScriptHashes } from "./page-cache.mjs";
 import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hint";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
@@ -209,5 +209,67 @@ describe("PageCache", () => {
     expect(pageCacheSettings({ PAGE_CACHE_SECONDS: "0" })).toMatchObject({ ttlMs: 0, dataCacheOn: true });
     expect(() => pageCacheSettings({ PAGE_CACHE_SECONDS: "soon" })).toThrow(/0 to 3600/);
     expect(() => pageCacheSettings({ DATA_CACHE_SECONDS: "-1" })).toThrow(/0 to 300/);
+  });
+});
+
+describe("RefreshQueue", () => {
+  /** A queue whose refreshes end when the test says, recording the order they started in. */
+  function queue(options: { concurrency?: number; limit?: number; stillNeeded?: (key: string) => boolean } = {}) {
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const refreshes = new RefreshQueue({
+      concurrency: options.concurrency ?? 1,
+      limit: options.limit ?? 10,
+      stillNeeded: options.stillNeeded,
+      start: (key: string, done: () => void) => {
+        started.push(key);
+        finish.set(key, done);
+      },
+    });
+    return { refreshes, started, end: (key: string) => finish.get(key)!() };
+  }
+
+  test("refreshes one page at a time and keeps the others waiting in order: each of their visitors gets the stale copy", () => {
+    const { refreshes, started, end } = queue();
+    for (const key of ["/numbers/a", "/numbers/b", "/numbers/c", "/numbers/b"]) expect(refreshes.request(key), key).toBe(true);
+    expect(started).toEqual(["/numbers/a"]);
+    end("/numbers/a");
+    expect(started).toEqual(["/numbers/a", "/numbers/b"]);
+    // A page asked for again while it waits or is refreshed is not queued twice.
+    expect(refreshes.request("/numbers/b")).toBe(true);
+    expect(refreshes.request("/numbers/c")).toBe(true);
+    end("/numbers/b");
+    end("/numbers/c");
+    expect(started).toEqual(["/numbers/a", "/numbers/b", "/numbers/c"]);
+    // A refresh that reports its end twice (an error after the end) starts nothing twice.
+    end("/numbers/c");
+    expect(started).toHaveLength(3);
+  });
+
+  test("a full queue refuses (the visitor's request renders), and a page no longer needing a refresh is skipped", () => {
+    const needed = new Set(["/a", "/c"]);
+    const { refreshes, started, end } = queue({ limit: 2, stillNeeded: (key) => needed.has(key) });
+    expect(refreshes.request("/running")).toBe(true);
+    expect(refreshes.request("/a")).toBe(true);
+    expect(refreshes.request("/b")).toBe(true);
+    expect(refreshes.request("/c")).toBe(false);
+    end("/running");
+    end("/a");
+    // "/b" was dropped or kept again meanwhile: nothing to refresh, the queue moves on.
+    expect(started).toEqual(["/running", "/a"]);
+    expect(refreshes.request("/c")).toBe(true);
+    expect(started).toEqual(["/running", "/a", "/c"]);
+  });
+
+  test("PageCache says which kept pages a refresh would replace: expired, within their stale window", () => {
+    let now = 0;
+    const cache = new PageCache({ ttlMs: 5_000, maxStaleMs: 30_000, now: () => now });
+    cache.set("/", { status: 200, headers: [], policy: "script-src 'self' 'nonce-abc' 'strict-dynamic'", html: "<html></html>" }, [], cache.begin());
+    expect(cache.expiredButKept("/")).toBe(false);
+    now = 5_000;
+    expect(cache.expiredButKept("/")).toBe(true);
+    now = 35_000;
+    expect(cache.expiredButKept("/")).toBe(false);
+    expect(cache.expiredButKept("/never-kept")).toBe(false);
   });
 });
