@@ -84,14 +84,21 @@ export function writeLane({ root, distDir, log }) {
     const handler = await handlerFor(pathname, req.method);
     if (!handler) return false;
 
-    const { body, overLimit } = req.method === "GET" ? { body: undefined, overLimit: false } : await readBody(req);
+    // The handlers read only the path and query of the URL (isCrossSite compares Origin with the Host header
+    // itself), so its origin is fixed rather than taken from a header. What cannot be read as a URL or as
+    // headers goes to Next, before the body is touched.
+    let url;
     const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    try {
+      url = new URL(`${pathname}${query === undefined ? "" : `?${query}`}`, "http://localhost");
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+    } catch {
+      return false;
     }
-    // The URL's origin is not trusted by the handlers (isCrossSite compares Origin with Host itself).
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${pathname}${query === undefined ? "" : `?${query}`}`, { method: req.method, headers, body });
+    const { body, overLimit } = req.method === "GET" ? { body: undefined, overLimit: false } : await readBody(req);
+    const request = new Request(url, { method: req.method, headers, body });
     const response = await run(() => handler(request));
     const payload = Buffer.from(await response.arrayBuffer());
     for (const { key, value } of configHeaders(pathname)) res.setHeader(key, value);
