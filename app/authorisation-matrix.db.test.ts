@@ -115,7 +115,7 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/account/actions.ts#deleteAccountAction": (m) => () => m.account.deleteAccountAction(null, form({ confirmation: "not a match" })),
   "app/account/actions.ts#signOutEverywhereAction": (m) => () => m.account.signOutEverywhereAction(null, form({})),
   "app/account/export/route.ts#GET": (m) => () => m.exportRoute.GET(),
-  "app/api/me/route.ts#GET": (m) => () => m.meRoute.GET(new Request("http://localhost/api/me"), undefined),
+  "app/api/me/route.ts#GET": (m) => () => m.meRoute.GET(get("/api/me"), undefined),
   "components/sign-out-action.ts#signOutAction": (m) => () => m.signOut.signOutAction(),
   "app/api/auth/[...nextauth]/route.ts#GET": (m) => () => m.authRoute.GET(new NextRequest("http://localhost/api/auth/csrf")),
   "app/api/auth/[...nextauth]/route.ts#POST": (m) => () => m.authRoute.POST(new NextRequest("http://localhost/api/auth/signout", { method: "POST", body: new URLSearchParams({ csrfToken: "x" }) })),
