@@ -156,7 +156,8 @@ const refreshes = new RefreshQueue({
   stillNeeded: (key) => pageCache.expiredButKept(key),
   start(key, done) {
     const target = refreshServer ?? server;
-    if (!target.listening) return done();
+    // Shutting down: nothing to render into (on the next turn, so a long queue empties without deep recursion).
+    if (!target.listening) return void setImmediate(done);
     const { address, port: listeningPort } = target.address();
     const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
     const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
