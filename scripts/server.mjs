@@ -172,7 +172,6 @@ const refreshes = new RefreshQueue({
     request.setTimeout(30_000, () => request.destroy(new Error("timed out")));
   },
 });
-const refreshInBackground = (key) => refreshes.request(key);
 
 /**
  * Renders a page that may be kept: Next's answer is held until it ends, kept when every read behind it
@@ -270,7 +269,7 @@ const server = http.createServer((req, res) => {
       });
     return;
   }
-  // The server's own background render of a hot page (see refreshInBackground) skips the lookup.
+  // The server's own background render of a hot page (see refreshes above) skips the lookup.
   const refreshing = req.headers[REFRESH_HEADER] === refreshToken && fromLoopback(socket);
   delete req.headers[REFRESH_HEADER];
   const key = pageCache.enabled && !draining ? pageCacheKey(req, { membersShareKept }) : null;
@@ -278,7 +277,7 @@ const server = http.createServer((req, res) => {
   // are asked for by the page: GET /api/me).
   if (key && memberSharesKept(req)) delete req.headers.cookie;
   const found = key && !refreshing ? pageCache.lookup(key) : undefined;
-  if (found && !found.entry.api && (found.fresh || refreshInBackground(key))) {
+  if (found && !found.entry.api && (found.fresh || refreshes.request(key))) {
     state.cache = found.fresh ? "hit" : "stale";
     sendKeptPage(req, res, found.entry, { sharedMaxAgeSeconds, cache: found.fresh ? "HIT" : "STALE" });
     return;

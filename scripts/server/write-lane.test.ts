@@ -15,8 +15,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "write-lane-"));
 const dist = ".next-test";
 const silent = { warn: () => undefined };
 
-/** A built route whose handler echoes what it was given; `exportsOnly` makes a module without routeModule. */
-function writeRoute(entry: string, source: string) {
+/** Writes a built route module (under the stand-in build's server folder) with this source. */
+function writeBuiltRoute(entry: string, source: string) {
   const file = path.join(root, dist, "server", entry);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, source);
@@ -52,10 +52,10 @@ beforeAll(async () => {
     path.join(root, dist, "routes-manifest.json"),
     JSON.stringify({ headers: [{ source: "/:path*", regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "X-Content-Type-Options", value: "nosniff" }] }] }),
   );
-  writeRoute("app/api/reports/route.js", ECHO);
-  writeRoute("app/api/me/route.js", ECHO.replace("async DELETE(request)", "async GET(request)"));
+  writeBuiltRoute("app/api/reports/route.js", ECHO);
+  writeBuiltRoute("app/api/me/route.js", ECHO.replace("async DELETE(request)", "async GET(request)"));
   // A build whose votes route is not shaped as expected: the lane leaves it to Next.
-  writeRoute("app/api/votes/route.js", "module.exports = { something: 'else' };");
+  writeBuiltRoute("app/api/votes/route.js", "module.exports = { something: 'else' };");
   const lane = writeLane({ root, distDir: dist, log: silent });
   expect(lane).not.toBeNull();
   server = http.createServer((req, res) => {
