@@ -10,7 +10,8 @@ export function SiteFooter() {
         </p>
         <ul className="flex shrink-0 gap-4">
           <li><Link href="/registry">Registry</Link></li>
-          <li><Link href="/api/v1/openapi.json">API</Link></li>
+          {/* A JSON document, not a page: a plain link, so browsers do not prefetch it as one. */}
+          <li><a href="/api/v1/openapi.json">API</a></li>
           <li><Link href="/about">About the data</Link></li>
         </ul>
       </div>

@@ -29,7 +29,7 @@ import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
-import { holdResponse, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, sendKeptPage } from "./server/page-cache.mjs";
+import { holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, requestForKey, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
@@ -160,7 +160,8 @@ const refreshes = new RefreshQueue({
     if (!target.listening) return void setImmediate(done);
     const { address, port: listeningPort } = target.address();
     const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
-    const request = http.get({ host, port: listeningPort, path: key, agent: false, headers: { [REFRESH_HEADER]: refreshToken } }, (response) => {
+    const { path: refreshPath, headers } = requestForKey(key);
+    const request = http.get({ host, port: listeningPort, path: refreshPath, agent: false, headers: { ...headers, [REFRESH_HEADER]: refreshToken } }, (response) => {
       response.resume();
       response.on("end", done);
       response.on("error", done);
@@ -186,6 +187,7 @@ function renderAndKeep(req, res, key, state) {
   delete req.headers["accept-encoding"];
   holdResponse(res, (body, send) => {
     const policy = res.getHeader("content-security-policy");
+    const text = body.toString("utf8");
     const keepable =
       res.statusCode === 200 &&
       !state.page.uncached &&
@@ -193,8 +195,8 @@ function renderAndKeep(req, res, key, state) {
       !res.hasHeader("set-cookie") &&
       !res.hasHeader("content-encoding") &&
       typeof policy === "string" &&
-      /^(text\/html|application\/json|application\/xml)\b/.test(String(res.getHeader("content-type") ?? ""));
-    const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: body.toString("utf8") }, [...state.page.tags], state.page.startedAt) : null;
+      (isRscKey(key) ? keepablePayload(res, body, text) : /^(text\/html|application\/json|application\/xml)\b/.test(String(res.getHeader("content-type") ?? "")));
+    const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: text }, [...state.page.tags], state.page.startedAt) : null;
     if (!entry) {
       res.setHeader("X-Cache", "BYPASS");
       return send();
@@ -203,6 +205,16 @@ function renderAndKeep(req, res, key, state) {
     for (const name of res.getHeaderNames()) if (name !== "x-request-id") res.removeHeader(name);
     sendKeptPage({ method: req.method, headers: { ...req.headers, "accept-encoding": acceptEncoding } }, res, entry, { sharedMaxAgeSeconds, cache: "MISS" });
   });
+}
+
+/**
+ * Whether a visitor's RSC payload may be kept: Next's payload type, as text that survives being kept as UTF-8.
+ * A payload may name a nonce (Next passes it to the page's own chunk scripts), but it is the nonce of the
+ * payload's own response, which is never a document: a browser navigating on the client keeps its document and
+ * its policy (loaded scripts are allowed by 'strict-dynamic'), and a kept HTML page carries hashes instead.
+ */
+function keepablePayload(res, body, text) {
+  return String(res.getHeader("content-type") ?? "").startsWith("text/x-component") && Buffer.from(text, "utf8").equals(body);
 }
 
 /** Rewrites a 500 into 503 + Retry-After when the request met a database outage. */

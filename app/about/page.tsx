@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { DATA_LICENCE } from "@/lib/feeds/rules";
 
@@ -47,7 +46,7 @@ export default function AboutPage() {
           </ul>
         </div>
       </Card>
-      <p><Link href="/api/v1/openapi.json">Public API (OpenAPI document)</Link></p>
+      <p><a href="/api/v1/openapi.json">Public API (OpenAPI document)</a></p>
     </div>
   );
 }

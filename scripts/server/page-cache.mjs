@@ -8,6 +8,9 @@
 // path in PAGE_PATHS, answered 200 without Set-Cookie, whose every database read came from the data cache
 // (lib/platform/data-cache.ts reports the tags it served through the hooks in lib/platform/cache-scope.ts,
 // and lib/platform/db.ts reports any query outside it). Such a page is the same for every visitor.
+// A visitor's RSC payload for such a path (Next's client-side navigation, and the prefetches a browser makes
+// for every link it shows, also of PREFETCH_PATHS) is kept the same way, under a key that also names the
+// router headers it depends on (rscPayloadKey).
 //
 // The Content-Security-Policy: pages are rendered with a per-request nonce (proxy.ts). A kept copy must
 // not replay one nonce to everyone, so it is sent with the SHA-256 hash of each inline script that
@@ -54,6 +57,25 @@ const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=
 /** Headers of Next's client-side navigation and server actions: those answers are RSC payloads, not pages. */
 const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 
+/**
+ * The request headers an RSC payload depends on (Next's Vary, plus Next-Url for intercepting routes): a kept
+ * payload's key names them all, so two requests share a payload only when Next would render the same one.
+ */
+export const RSC_HEADERS = ["next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
+
+/**
+ * Paths whose *prefetches* a visitor's payload may be kept for, besides PAGE_PATHS: forms every page links to.
+ * A browser prefetches every link it sees (its route tree and metadata); a kept page's visitor would otherwise
+ * cost one render per link on it.
+ */
+export const PREFETCH_PATHS = [/^\/report$/, /^\/signin$/, /^\/signup$/];
+
+/** Marks a kept RSC payload's key: the URL, then the values of RSC_HEADERS (URLs cannot hold a line break). */
+const RSC_KEY = "\nrsc";
+
+/** Vary of a kept RSC payload: it is sent only for requests with the same router headers. */
+const RSC_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Next-Url, Accept-Encoding";
+
 /** Response headers that belong to one exchange, not to the page. */
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "x-request-id", "set-cookie", "content-encoding", "etag", "age", "x-cache", "vary", "cache-control", "content-security-policy"]);
 
@@ -70,12 +92,43 @@ export function pageCacheKey(req, { membersShareKept = false } = {}) {
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const api = API_PATHS.some((pattern) => pattern.test(path));
+  const session = SESSION_COOKIE.test(req.headers.cookie ?? "");
+  const client = (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) || NEXT_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined);
+  if (client) return api || session ? null : rscPayloadKey(req, url, path);
   if (!api && !PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
   if (api && (req.headers.authorization !== undefined || req.headers["x-api-key"] !== undefined)) return null;
-  if (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) return null;
-  for (const name of NEXT_CLIENT_HEADERS) if (req.headers[name] !== undefined) return null;
-  if (SESSION_COOKIE.test(req.headers.cookie ?? "") && !(membersShareKept && !api && memberSharesKept(req, path))) return null;
+  if (session && !(membersShareKept && !api && memberSharesKept(req, path))) return null;
   return url;
+}
+
+/**
+ * The key of a visitor's RSC payload (Next's client-side navigation or prefetch), or null. It is the same for
+ * every visitor who sends the same router headers, as the page is; a member's payload carries their own parts
+ * (and they render it with them), so only requests without a session get here.
+ */
+function rscPayloadKey(req, url, path) {
+  const header = (name) => req.headers[name];
+  if (header("rsc") !== "1" || header("next-action") !== undefined) return null;
+  const prefetch = header("next-router-prefetch") === "1";
+  if (!PAGE_PATHS.some((pattern) => pattern.test(path)) && !(prefetch && PREFETCH_PATHS.some((pattern) => pattern.test(path)))) return null;
+  const values = RSC_HEADERS.map((name) => header(name));
+  if (values.some((value) => value !== undefined && typeof value !== "string")) return null;
+  return `${url}${RSC_KEY}\n${values.map((value) => value ?? "").join("\n")}`;
+}
+
+/** Whether a kept key is a visitor's RSC payload (see rscPayloadKey). */
+export const isRscKey = (key) => key.includes(RSC_KEY);
+
+/** The request that renders a key again: its path and, for an RSC payload, the router headers it was asked with. */
+export function requestForKey(key) {
+  const at = key.indexOf(RSC_KEY);
+  if (at === -1) return { path: key, headers: {} };
+  const values = key.slice(at + RSC_KEY.length + 1).split("\n");
+  const headers = { rsc: "1" };
+  RSC_HEADERS.forEach((name, index) => {
+    if (values[index]) headers[name] = values[index];
+  });
+  return { path: key.slice(0, at), headers };
 }
 
 /** A signed-in member's request for a page they may be sent as visitors get it (see MEMBER_PAGE_PATHS). */
@@ -173,13 +226,14 @@ export class PageCache {
     const body = Buffer.from(hashed.html, "utf8");
     const api = isApiKey(key);
     const header = (wanted) => page.headers.find(([name]) => name.toLowerCase() === wanted)?.[1];
-    // An API answer or an XML file keeps its own Cache-Control (the lookup's minute, the sitemap's hour);
-    // an HTML page gets keptCacheControl.
+    // An API answer, an XML file or an RSC payload keeps its own Cache-Control (the lookup's minute, the
+    // sitemap's hour, Next's no-store for payloads); an HTML page gets keptCacheControl.
     const ownCacheControl = api || !String(header("content-type") ?? "").startsWith("text/html");
     const entry = {
       api,
       ownCacheControl,
       cacheControl: ownCacheControl ? header("cache-control") : undefined,
+      vary: isRscKey(key) ? RSC_VARY : undefined,
       status: page.status,
       headers: page.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
       policy: hashed.policy,
@@ -314,7 +368,7 @@ export function sendKeptPage(req, res, entry, { sharedMaxAgeSeconds, cache, meth
   res.setHeader("Content-Security-Policy", entry.policy);
   if (entry.ownCacheControl) {
     res.setHeader("Cache-Control", entry.cacheControl ?? keptCacheControl(sharedMaxAgeSeconds));
-    res.setHeader("Vary", "Accept-Encoding");
+    res.setHeader("Vary", entry.vary ?? "Accept-Encoding");
   } else {
     res.setHeader("Cache-Control", keptCacheControl(sharedMaxAgeSeconds));
     // Next's client navigations ask the same URL for an RSC payload: a shared cache must key on those headers too.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { HOT_HITS, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, withScriptHashes } from "./page-cache.mjs";
+import { HOT_HITS, isRscKey, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, requestForKey, sendKeptPage, withScriptHashes } from "./page-cache.mjs";
 import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hint";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
@@ -29,14 +29,75 @@ describe("pageCacheKey", () => {
   test("members, client navigations, other methods and other paths are rendered for themselves", () => {
     expect(pageCacheKey(request("/", { cookie: "authjs.session-token=abc" }))).toBeNull();
     expect(pageCacheKey(request("/", { cookie: "a=1; __Secure-authjs.session-token.0=abc" }))).toBeNull();
-    expect(pageCacheKey(request("/numbers/+61491570006", { rsc: "1" }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { rsc: "1", cookie: "authjs.session-token=abc" }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { "next-router-prefetch": "1" }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006?_rsc=x1"))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", { "next-action": "abc" }, "POST"))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006", { rsc: "1", "next-action": "abc" }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006", {}, "PUT"))).toBeNull();
     for (const url of ["/report", "/account", "/moderation", "/api/v1/registry", "/api/v1/numbers/+61491570006/x", "/sign-in", "/numbers/+61491570006/removal", "/alerts"]) {
       expect(pageCacheKey(request(url)), url).toBeNull();
     }
+  });
+});
+
+describe("a visitor's RSC payloads (client-side navigations and prefetches)", () => {
+  const tree = encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"]));
+
+  test("are keyed by the URL and every router header Next renders them by", () => {
+    const navigation = pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" }));
+    expect(navigation).not.toBeNull();
+    expect(isRscKey(navigation!)).toBe(true);
+    expect(navigation).not.toBe("/numbers/+61491570006?_rsc=abc");
+    const variants = [
+      pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree })),
+      pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/" })),
+      pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry", "next-router-prefetch": "1" })),
+      pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/registry" })),
+      pageCacheKey(request("/numbers/+61491570006?_rsc=abd", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" })),
+      navigation,
+    ];
+    expect(new Set(variants).size).toBe(variants.length);
+    // Cookies other than the session change nothing, as for pages.
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry", cookie: "theme=dark" }))).toBe(navigation);
+    // Pages' keys are never RSC keys.
+    expect(isRscKey(pageCacheKey(request("/numbers/+61491570006"))!)).toBe(false);
+  });
+
+  test("are rendered again with the same headers (background refreshes)", () => {
+    const headers = { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/" };
+    const key = pageCacheKey(request("/organisations/medibank?_rsc=xyz", headers))!;
+    expect(requestForKey(key)).toEqual({ path: "/organisations/medibank?_rsc=xyz", headers });
+    expect(requestForKey("/numbers/+61491570006")).toEqual({ path: "/numbers/+61491570006", headers: {} });
+  });
+
+  test("of forms every page links to are kept as prefetches only; members', actions' and other paths' never", () => {
+    for (const path of ["/report?number=%2B61491570006&_rsc=a", "/signin?callbackUrl=%2F&_rsc=a", "/signup?_rsc=a"]) {
+      expect(pageCacheKey(request(path, { rsc: "1", "next-router-prefetch": "1", "next-url": "/" })), path).not.toBeNull();
+      expect(pageCacheKey(request(path, { rsc: "1", "next-router-state-tree": tree })), path).toBeNull();
+    }
+    for (const path of ["/account?_rsc=a", "/moderation?_rsc=a", "/organisations/medibank/manage?_rsc=a", "/api/v1/numbers/%2B61491570006?_rsc=a", "/api/v1/openapi.json?_rsc=a"]) {
+      expect(pageCacheKey(request(path, { rsc: "1", "next-router-prefetch": "1" })), path).toBeNull();
+    }
+    const hint = `${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}`;
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1", "next-router-prefetch": "1", cookie: `authjs.session-token=abc; ${hint}` }), { membersShareKept: true })).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1", "next-router-prefetch": ["1", "1"] as unknown as string }))).toBeNull();
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1" }, "POST"))).toBeNull();
+  });
+
+  test("a kept payload is sent with its own Cache-Control and a Vary naming the router headers", () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
+    const key = pageCacheKey(request("/registry?_rsc=a", { rsc: "1", "next-router-prefetch": "1", "next-url": "/" }))!;
+    const policy = contentSecurityPolicy({ nonce: "bm9uY2U=", development: false, https: true });
+    const entry = cache.set(key, { status: 200, headers: [["content-type", "text/x-component"], ["cache-control", "private, no-cache, no-store, max-age=0, must-revalidate"]], policy, html: '0:{"b":"build"}\n' }, [], cache.begin())!;
+    expect(entry).not.toBeNull();
+    const sent = new Map<string, string>();
+    const res = { statusCode: 0, setHeader: (name: string, value: string) => sent.set(name.toLowerCase(), value), end: () => undefined };
+    sendKeptPage({ method: "GET", headers: {} }, res, entry, { sharedMaxAgeSeconds: 5, cache: "HIT" });
+    expect(sent.get("cache-control")).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
+    expect(sent.get("vary")).toBe("RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Next-Url, Accept-Encoding");
+    expect(sent.get("content-type")).toBe("text/x-component");
+    expect(res.statusCode).toBe(200);
   });
 });
 

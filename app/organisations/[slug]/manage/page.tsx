@@ -162,7 +162,7 @@ export default async function ManageOrganisationPage({ params }: Params) {
       <Card title="API keys for your systems">
         <p className="mb-3 text-sm text-slate-600">
           Your dialler can record calls with <code>POST /api/v1/organisations/{slug}/calls</code> and the header <code>Authorization: Bearer &lt;key&gt;</code>{" "}
-          (see <Link href="/api/v1/openapi.json">the API description</Link>).
+          (see <a href="/api/v1/openapi.json">the API description</a>).
         </p>
         <ResultForm action={createApiKeyAction} submitLabel="Create key" labels={{ name: "Name" }} testId="api-key-form">
           {hidden}

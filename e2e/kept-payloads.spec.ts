@@ -1,0 +1,134 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { createUser, reportedNumber, signInAs, uniqueSuffix } from "./fixtures";
+import { freePort, ownLoopbackAddress, postCommentThrough, rawGet, startInstance, type Instance } from "./instances";
+
+// A visitor's RSC payloads kept like their pages (scripts/server/page-cache.mjs, rscPayloadKey): a browser
+// prefetches every link a page shows and asks for a payload on every client-side navigation; each of those was
+// rendered per request, so a visitor sent a kept page still cost a render per link on it.
+// One instance of its own with a long lifetime, so a MISS after a write is the write's doing, not the clock's.
+const test = base.extend<{}, { instance: Instance }>({
+  instance: [
+    async ({}, use) => {
+      const port = await freePort();
+      const instance = await startInstance({ PORT: String(port), AUTH_URL: `http://127.0.0.1:${port}`, DATA_CACHE_SECONDS: "120" });
+      await use(instance);
+      await instance.stop();
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+});
+
+type Asked = { url: string; headers: Record<string, string>; prefetch: boolean };
+
+/** Records the RSC requests (prefetches and navigations) the page's browser makes. */
+function recordPayloadRequests(page: Page): Asked[] {
+  const asked: Asked[] = [];
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc !== "1") return;
+    // The headers Next renders a payload by, as the browser sent them (rawGet sends its own Host and Connection).
+    const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => name === "rsc" || name.startsWith("next-")));
+    asked.push({ url: request.url(), headers: kept, prefetch: headers["next-router-prefetch"] === "1" });
+  });
+  return asked;
+}
+
+/** Asks for a payload as the browser did, twice; the second answer must come from the kept copy, the same bytes. */
+async function expectKept(asked: Asked, from: string) {
+  await expect(async () => {
+    const first = await rawGet(asked.url, { from, headers: asked.headers });
+    const second = await rawGet(asked.url, { from, headers: asked.headers });
+    expect(first.status, asked.url).toBe(200);
+    expect(second.headers["x-cache"], asked.url).toBe("HIT");
+    expect(second.body, asked.url).toBe(first.body);
+  }).toPass({ timeout: 20_000 });
+}
+
+test("a visitor's prefetches are kept: the next visitor's browser is answered without a render, with Next's own headers", async ({ browser, instance }) => {
+  const e164 = await reportedNumber(2);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const asked = recordPayloadRequests(page);
+  await page.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  await expect(page.getByTestId("number-international")).toBeVisible();
+  // The header's links (home, report, organisations, registry, sign in, sign up) are prefetched once seen.
+  await expect.poll(() => new Set(asked.filter((item) => item.prefetch).map((item) => new URL(item.url).pathname)).size, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  await page.waitForLoadState("networkidle");
+  await context.close();
+
+  const from = ownLoopbackAddress();
+  const prefetches = asked.filter((item) => item.prefetch);
+  // Nothing it prefetches is a JSON document asked for as a page (the API description is a plain link).
+  expect(prefetches.map((item) => new URL(item.url).pathname)).not.toContain("/api/v1/openapi.json");
+  for (const item of prefetches) await expectKept(item, from);
+
+  const sample = prefetches.find((item) => new URL(item.url).pathname === "/registry")!;
+  expect(sample, "the header's registry link is prefetched").toBeDefined();
+  const answer = await rawGet(sample.url, { from, headers: sample.headers });
+  expect(answer.headers["content-type"]).toMatch(/^text\/x-component/);
+  // Only this server keeps it: a shared cache is told not to (Next's own Cache-Control), and the Vary names
+  // every header the payload was rendered by.
+  expect(answer.headers["cache-control"]).toContain("no-store");
+  for (const name of ["RSC", "Next-Router-State-Tree", "Next-Router-Prefetch", "Next-Router-Segment-Prefetch", "Next-Url"]) expect(answer.headers.vary).toContain(name);
+
+  // A second visitor's browser: the same prefetches, answered from the kept payloads, and its pages still work.
+  const second = await browser.newContext();
+  const again = await second.newPage();
+  const answers: string[] = [];
+  again.on("response", (response) => {
+    if (response.request().headers()["next-router-prefetch"] === "1") answers.push(response.headers()["x-cache"] ?? "none");
+  });
+  await again.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  await expect.poll(() => answers.filter((cache) => cache === "HIT").length, { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+  await again.getByRole("banner").getByRole("link", { name: "Registry" }).click();
+  await expect(again).toHaveURL(/\/registry$/);
+  await expect(again.getByRole("heading", { level: 1 })).toBeVisible();
+  await second.close();
+});
+
+test("a visitor's client-side navigation is kept, and a write drops it like the page", async ({ browser, instance }) => {
+  const e164 = await reportedNumber(2);
+  const from = ownLoopbackAddress();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${instance.baseUrl}/about`);
+  await page.waitForLoadState("networkidle");
+  const asked = recordPayloadRequests(page);
+  // Next's router, as a link to the number would use it (no page links to a number of its own).
+  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
+  await expect(page.getByTestId("number-international")).toBeVisible();
+  const navigation = asked.find((item) => !item.prefetch && decodeURIComponent(new URL(item.url).pathname) === `/numbers/${e164}`);
+  expect(navigation, "the navigation asked for the number's payload").toBeDefined();
+  await expectKept(navigation!, from);
+  await context.close();
+
+  const body = `Kept payloads drop on write ${uniqueSuffix()}`;
+  await postCommentThrough(browser, instance.baseUrl, e164, body);
+  // The comment's write dropped the payload with the page: the next visitor's navigation has it.
+  await expect(async () => {
+    const after = await rawGet(navigation!.url, { from, headers: navigation!.headers });
+    expect(after.status).toBe(200);
+    expect(after.body).toContain(body);
+  }).toPass({ timeout: 15_000 });
+});
+
+test("a member's payloads are rendered for them, never kept or shared", async ({ browser, instance }) => {
+  const e164 = await reportedNumber(2);
+  const member = await createUser();
+  const context = await browser.newContext();
+  await signInAs(context, member);
+  const page = await context.newPage();
+  await page.goto(`${instance.baseUrl}/about`);
+  await page.waitForLoadState("networkidle");
+  const caches: Array<string | undefined> = [];
+  page.on("response", (response) => {
+    if (response.request().headers().rsc === "1") caches.push(response.headers()["x-cache"]);
+  });
+  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
+  await expect(page.getByTestId("number-international")).toBeVisible();
+  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
+  await page.waitForLoadState("networkidle");
+  expect(caches.length).toBeGreaterThan(0);
+  expect(caches.every((cache) => cache === undefined)).toBe(true);
+  await context.close();
+});
