@@ -29,7 +29,7 @@ import pino from "pino";
 import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, parseTrustedProxies } from "./server/client-address.mjs";
 import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
-import { holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, requestForKey, sendKeptPage } from "./server/page-cache.mjs";
+import { hasInterceptingRoutes, holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, RSC_HEADERS, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
@@ -121,6 +121,13 @@ try {
 }
 const { sharedMaxAgeSeconds } = pageSettings;
 const pageCache = new PageCache({ ttlMs: pageSettings.ttlMs });
+// Without intercepting routes a visitor's RSC payload is the same from whichever page it is asked (Next-Url).
+let nextUrlMatters = true;
+try {
+  nextUrlMatters = dev || hasInterceptingRoutes(JSON.parse(fs.readFileSync(path.join(dir, distDir, "routes-manifest.json"), "utf8")));
+} catch {
+  // No manifest to read: keep Next-Url in the key.
+}
 // Members are sent the kept copy of pages whose own parts they fetch (MEMBER_PAGE_PATHS) unless read
 // replicas could make it miss their own write (the rule of membersReadCache in lib/numbers/public-page.ts).
 const membersShareKept = !(process.env.DATABASE_REPLICA_URLS ?? "").split(",").some((url) => url.trim() !== "");
@@ -160,7 +167,7 @@ const refreshes = new RefreshQueue({
     if (!target.listening) return void setImmediate(done);
     const { address, port: listeningPort } = target.address();
     const host = address === "0.0.0.0" ? "127.0.0.1" : address === "::" ? "::1" : address;
-    const { path: refreshPath, headers } = requestForKey(key);
+    const { path: refreshPath, headers } = pageCache.requestFor(key);
     const request = http.get({ host, port: listeningPort, path: refreshPath, agent: false, headers: { ...headers, [REFRESH_HEADER]: refreshToken } }, (response) => {
       response.resume();
       response.on("end", done);
@@ -196,7 +203,8 @@ function renderAndKeep(req, res, key, state) {
       !res.hasHeader("content-encoding") &&
       typeof policy === "string" &&
       (isRscKey(key) ? keepablePayload(res, body, text) : /^(text\/html|application\/json|application\/xml)\b/.test(String(res.getHeader("content-type") ?? "")));
-    const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: text }, [...state.page.tags], state.page.startedAt) : null;
+    const request = isRscKey(key) ? { path: req.url, headers: rscRequestHeaders(req) } : undefined;
+    const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: text, request }, [...state.page.tags], state.page.startedAt) : null;
     if (!entry) {
       res.setHeader("X-Cache", "BYPASS");
       return send();
@@ -215,6 +223,13 @@ function renderAndKeep(req, res, key, state) {
  */
 function keepablePayload(res, body, text) {
   return String(res.getHeader("content-type") ?? "").startsWith("text/x-component") && Buffer.from(text, "utf8").equals(body);
+}
+
+/** The router headers an RSC payload was asked with, to ask for it again (its URL's `_rsc` is their hash). */
+function rscRequestHeaders(req) {
+  const headers = { rsc: "1" };
+  for (const name of RSC_HEADERS) if (typeof req.headers[name] === "string") headers[name] = req.headers[name];
+  return headers;
 }
 
 /** Rewrites a 500 into 503 + Retry-After when the request met a database outage. */
@@ -284,7 +299,7 @@ const server = http.createServer((req, res) => {
   // The server's own background render of a hot page (see refreshes above) skips the lookup.
   const refreshing = req.headers[REFRESH_HEADER] === refreshToken && fromLoopback(socket);
   delete req.headers[REFRESH_HEADER];
-  const key = pageCache.enabled && !draining ? pageCacheKey(req, { membersShareKept }) : null;
+  const key = pageCache.enabled && !draining ? pageCacheKey(req, { membersShareKept, nextUrlMatters }) : null;
   // A member sent the visitors' page: on a miss it is rendered as a visitor's, without their cookies (their own parts
   // are asked for by the page: GET /api/me).
   if (key && memberSharesKept(req)) delete req.headers.cookie;

@@ -97,9 +97,54 @@ const memberView = (paths, parts, sessions = cookies) => ({
 });
 const numberParts = (pagePath) => `/api/me?number=${enc(decodeURIComponent(pagePath.slice("/numbers/".length)))}`;
 
+/**
+ * A visitor's whole view of a number page as Chromium makes it: the page, then a prefetch of each link of the
+ * header it shows (its route tree, then its metadata: components/site-header.tsx's links, as
+ * e2e/kept-payloads.spec.ts records them), each with the router headers and the `_rsc` hash Next's client sends.
+ * The table counts views (perView).
+ */
+const { computeCacheBustingSearchParam } = await import("next/dist/shared/lib/router/utils/cache-busting-search-param.js");
+const HEADER_LINKS = ["/", "/report", "/organisations", "/registry", "/signin", "/signup"];
+const METADATA_ONLY_TREE = encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"]));
+async function linkPrefetches(fromPath) {
+  const asked = [];
+  for (const link of HEADER_LINKS) {
+    for (const headers of [
+      { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": fromPath },
+      { rsc: "1", "next-router-prefetch": "1", "next-router-state-tree": METADATA_ONLY_TREE, "next-url": fromPath },
+    ]) {
+      const hash = await computeCacheBustingSearchParam(headers["next-router-prefetch"], headers["next-router-segment-prefetch"], headers["next-router-state-tree"], headers["next-url"]);
+      asked.push({ path: `${link}?_rsc=${hash}`, headers });
+    }
+  }
+  return asked;
+}
+const tailPrefetches = new Map(await Promise.all(tail.map(async (n) => [`/numbers/${n}`, await linkPrefetches(`/numbers/${n}`)])));
+const visitorView = (paths) => {
+  const perView = 1 + tailPrefetches.get(paths[0]).length;
+  return {
+    warm: paths,
+    perView,
+    initialContext: {},
+    requests: Array.from({ length: perView }, (_, step) => ({
+      setupRequest: (request, context) => {
+        if (step === 0) {
+          context.at = sequence++;
+          context.path = paths[context.at % paths.length];
+          return { ...request, method: "GET", path: context.path, headers: { ...request.headers, "x-forwarded-for": `10.9.${context.at % 250}.${(context.at >> 8) % 250}` } };
+        }
+        const prefetch = tailPrefetches.get(context.path)[step - 1];
+        return { ...request, method: "GET", path: prefetch.path, headers: { ...request.headers, ...prefetch.headers } };
+      },
+    })),
+  };
+};
+
 const reads = [
   { name: "lookup API", app: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)), base: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)) },
   { name: "number page (visitor)", app: get(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
+  // The same visitor's browser: the page and the header links' prefetches (12), one view; the baseline serves the page.
+  { name: "number page (visitor: page + link prefetches)", app: visitorView(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
   // A member's view: the kept page and their parts (GET /api/me), as their browser asks once it has the hint.
   {
     name: "number page (signed in: page + /api/me)",

@@ -58,8 +58,10 @@ const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?authjs\.session-token(?:\.\d+)?=
 const NEXT_CLIENT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 
 /**
- * The request headers an RSC payload depends on (Next's Vary, plus Next-Url for intercepting routes): a kept
- * payload's key names them all, so two requests share a payload only when Next would render the same one.
+ * The request headers an RSC payload depends on (Next's Vary; Next-Url too when the build has intercepting
+ * routes): a kept payload's key names them, so two requests share a payload only when Next would render the
+ * same one. The URL's `_rsc` is left out: it is only a hash of these headers (and Next-Url), for caches that
+ * key on URLs alone.
  */
 export const RSC_HEADERS = ["next-router-prefetch", "next-router-segment-prefetch", "next-router-state-tree", "next-url"];
 
@@ -85,7 +87,7 @@ const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "c
  * with the hint have the kept page; the caller then drops their cookies (memberSharesKept) so that a miss
  * is rendered as a visitor's page too.
  */
-export function pageCacheKey(req, { membersShareKept = false } = {}) {
+export function pageCacheKey(req, { membersShareKept = false, nextUrlMatters = true } = {}) {
   // A HEAD is answered from the kept copy when there is one (its headers, no body), never kept itself.
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
@@ -94,7 +96,7 @@ export function pageCacheKey(req, { membersShareKept = false } = {}) {
   const api = API_PATHS.some((pattern) => pattern.test(path));
   const session = SESSION_COOKIE.test(req.headers.cookie ?? "");
   const client = (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) || NEXT_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined);
-  if (client) return api || session ? null : rscPayloadKey(req, url, path);
+  if (client) return api || session ? null : rscPayloadKey(req, path, queryAt === -1 ? "" : url.slice(queryAt + 1), nextUrlMatters);
   if (!api && !PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
   if (api && (req.headers.authorization !== undefined || req.headers["x-api-key"] !== undefined)) return null;
   if (session && !(membersShareKept && !api && memberSharesKept(req, path))) return null;
@@ -104,32 +106,26 @@ export function pageCacheKey(req, { membersShareKept = false } = {}) {
 /**
  * The key of a visitor's RSC payload (Next's client-side navigation or prefetch), or null. It is the same for
  * every visitor who sends the same router headers, as the page is; a member's payload carries their own parts
- * (and they render it with them), so only requests without a session get here.
+ * (and they render it with them), so only requests without a session get here. Without intercepting routes
+ * (`nextUrlMatters` false) Next renders a payload the same from whichever page the browser is on, so the
+ * header links' prefetches on every number's page share one kept payload each.
  */
-function rscPayloadKey(req, url, path) {
+function rscPayloadKey(req, path, query, nextUrlMatters) {
   const header = (name) => req.headers[name];
   if (header("rsc") !== "1" || header("next-action") !== undefined) return null;
   const prefetch = header("next-router-prefetch") === "1";
   if (!PAGE_PATHS.some((pattern) => pattern.test(path)) && !(prefetch && PREFETCH_PATHS.some((pattern) => pattern.test(path)))) return null;
-  const values = RSC_HEADERS.map((name) => header(name));
+  const values = RSC_HEADERS.map((name) => (name === "next-url" && !nextUrlMatters ? undefined : header(name)));
   if (values.some((value) => value !== undefined && typeof value !== "string")) return null;
-  return `${url}${RSC_KEY}\n${values.map((value) => value ?? "").join("\n")}`;
+  const rest = query.split("&").filter((part) => part !== "" && !part.startsWith("_rsc=")).join("&");
+  return `${path}${rest ? `?${rest}` : ""}${RSC_KEY}\n${values.map((value) => value ?? "").join("\n")}`;
 }
+
+/** Whether a build's payloads depend on the page the browser is on: intercepting routes match on Next-Url. */
+export const hasInterceptingRoutes = (routesManifest) => /next-url/i.test(JSON.stringify(routesManifest?.rewrites ?? {}));
 
 /** Whether a kept key is a visitor's RSC payload (see rscPayloadKey). */
 export const isRscKey = (key) => key.includes(RSC_KEY);
-
-/** The request that renders a key again: its path and, for an RSC payload, the router headers it was asked with. */
-export function requestForKey(key) {
-  const at = key.indexOf(RSC_KEY);
-  if (at === -1) return { path: key, headers: {} };
-  const values = key.slice(at + RSC_KEY.length + 1).split("\n");
-  const headers = { rsc: "1" };
-  RSC_HEADERS.forEach((name, index) => {
-    if (values[index]) headers[name] = values[index];
-  });
-  return { path: key.slice(0, at), headers };
-}
 
 /** A signed-in member's request for a page they may be sent as visitors get it (see MEMBER_PAGE_PATHS). */
 export function memberSharesKept(req, path = (req.url ?? "").split("?")[0]) {
@@ -214,7 +210,8 @@ export class PageCache {
   }
 
   /**
-   * Keeps a rendered page. `page`: { status, headers: [name, value][], policy, html }. Returns the entry,
+   * Keeps a rendered page. `page`: { status, headers: [name, value][], policy, html, request? } (request: the
+   * path and headers that render it again, when the key is not its path). Returns the entry,
    * or null when it may not be kept (a tag was invalidated since `startedAt`, a hold is on, no nonce).
    */
   set(key, page, tags, startedAt) {
@@ -234,6 +231,8 @@ export class PageCache {
       ownCacheControl,
       cacheControl: ownCacheControl ? header("cache-control") : undefined,
       vary: isRscKey(key) ? RSC_VARY : undefined,
+      // What renders it again (a background refresh): an RSC payload's own URL and router headers, as asked.
+      request: page.request ?? { path: key, headers: {} },
       status: page.status,
       headers: page.headers.filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
       policy: hashed.policy,
@@ -277,6 +276,11 @@ export class PageCache {
     if (!entry) return;
     this.entries.delete(key);
     this.bytes -= entry.size;
+  }
+
+  /** The request that renders a kept key again (see set), or the key as a path when nothing is kept under it. */
+  requestFor(key) {
+    return this.entries.get(key)?.request ?? { path: key, headers: {} };
   }
 
   /** Whether a kept page is past its lifetime but still within its stale window (a refresh would replace it). */

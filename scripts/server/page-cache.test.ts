@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { contentSecurityPolicy } from "@/lib/platform/security-headers";
-import { HOT_HITS, isRscKey, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, requestForKey, sendKeptPage, withScriptHashes } from "./page-cache.mjs";
+import { HOT_HITS, hasInterceptingRoutes, isRscKey, keptCacheControl, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, sendKeptPage, withScriptHashes } from "./page-cache.mjs";
 import { MEMBER_HINT_COOKIE, MEMBER_HINT_VALUE } from "@/lib/accounts/member-hint";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
@@ -44,7 +44,7 @@ describe("pageCacheKey", () => {
 describe("a visitor's RSC payloads (client-side navigations and prefetches)", () => {
   const tree = encodeURIComponent(JSON.stringify(["", {}, null, "metadata-only"]));
 
-  test("are keyed by the URL and every router header Next renders them by", () => {
+  test("are keyed by the path, the query and every router header Next renders them by", () => {
     const navigation = pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" }));
     expect(navigation).not.toBeNull();
     expect(isRscKey(navigation!)).toBe(true);
@@ -54,21 +54,38 @@ describe("a visitor's RSC payloads (client-side navigations and prefetches)", ()
       pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/" })),
       pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry", "next-router-prefetch": "1" })),
       pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/registry" })),
-      pageCacheKey(request("/numbers/+61491570006?_rsc=abd", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" })),
+      pageCacheKey(request("/numbers/+61491570007?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" })),
+      pageCacheKey(request("/registry?country=AU&_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" })),
+      pageCacheKey(request("/registry?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" })),
       navigation,
     ];
     expect(new Set(variants).size).toBe(variants.length);
-    // Cookies other than the session change nothing, as for pages.
-    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=abc", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry", cookie: "theme=dark" }))).toBe(navigation);
+    // `_rsc` is only a hash of those headers; other cookies change nothing, as for pages.
+    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=other", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry", cookie: "theme=dark" }))).toBe(navigation);
+    expect(pageCacheKey(request("/registry?_rsc=a&country=AU", { rsc: "1", "next-router-state-tree": tree, "next-url": "/registry" }))).toBe(variants[5]);
     // Pages' keys are never RSC keys.
     expect(isRscKey(pageCacheKey(request("/numbers/+61491570006"))!)).toBe(false);
   });
 
-  test("are rendered again with the same headers (background refreshes)", () => {
+  test("without intercepting routes, a payload is shared by whichever page asks for it (Next-Url)", () => {
+    const prefetch = (nextUrl: string, options = {}) =>
+      pageCacheKey(request("/registry?_rsc=x", { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": nextUrl }), options);
+    expect(prefetch("/numbers/+61491570006", { nextUrlMatters: false })).toBe(prefetch("/numbers/+61491570007", { nextUrlMatters: false }));
+    expect(prefetch("/numbers/+61491570006")).not.toBe(prefetch("/numbers/+61491570007"));
+    expect(hasInterceptingRoutes({ rewrites: { beforeFiles: [], afterFiles: [], fallback: [] } })).toBe(false);
+    expect(hasInterceptingRoutes({ rewrites: { beforeFiles: [{ source: "/photo/:id", destination: "/(.)photo/:id", has: [{ type: "header", key: "next-url", value: "/feed" }] }] } })).toBe(true);
+    expect(hasInterceptingRoutes(undefined)).toBe(false);
+  });
+
+  test("are rendered again with the URL and router headers they were first asked with (background refreshes)", () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
     const headers = { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/" };
     const key = pageCacheKey(request("/organisations/medibank?_rsc=xyz", headers))!;
-    expect(requestForKey(key)).toEqual({ path: "/organisations/medibank?_rsc=xyz", headers });
-    expect(requestForKey("/numbers/+61491570006")).toEqual({ path: "/numbers/+61491570006", headers: {} });
+    const policy = contentSecurityPolicy({ nonce: "bm9uY2U=", development: false, https: true });
+    cache.set(key, { status: 200, headers: [["content-type", "text/x-component"]], policy, html: "0:{}\n", request: { path: "/organisations/medibank?_rsc=xyz", headers } }, [], cache.begin());
+    expect(cache.requestFor(key)).toEqual({ path: "/organisations/medibank?_rsc=xyz", headers });
+    cache.set("/registry", { status: 200, headers: [["content-type", "text/html"]], policy, html: "<p>registry</p>" }, [], cache.begin());
+    expect(cache.requestFor("/registry")).toEqual({ path: "/registry", headers: {} });
   });
 
   test("of forms every page links to are kept as prefetches only; members', actions' and other paths' never", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { useMemo } from "react";
 import { useMemberView } from "@/components/member/member-view";
 import { numberSubject } from "@/components/member/subjects";
@@ -46,7 +46,7 @@ export function CommentsBody({ e164, page: shared, stamp }: { e164: string; page
           <p className="text-sm text-amber-800">Your account is suspended, so you cannot comment.</p>
         ) : (
           <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-slate-700" data-visitor-only>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`}>Sign in</Link> to share your experience with this number.
+            <FormLink href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`}>Sign in</FormLink> to share your experience with this number.
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { CategoryBadge } from "@/components/category-badge";
 import { formatDate, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
@@ -27,16 +28,16 @@ export function LatestReports({ page, stamp }: { page: NumberPage; stamp: string
       ) : null}
       {latestReports.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">
-          No reports yet. <Link href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</Link> if it called you.
+          No reports yet. <FormLink href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</FormLink> if it called you.
         </p>
       ) : (
         <ReportList reports={latestReports} testId="latest-reports" staffTexts={visibility.visible ? undefined : { e164: page.e164, stamp }} />
       )}
       {page.moreReports && last ? (
         <p className="mt-2 border-t border-slate-100 pt-3 text-sm">
-          <Link href={olderReportsHref(page.e164, formatReportCursor(last))} rel="nofollow" data-testid="older-reports">
+          <FormLink href={olderReportsHref(page.e164, formatReportCursor(last))} rel="nofollow" data-testid="older-reports">
             Older reports →
-          </Link>
+          </FormLink>
         </p>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { MemberViewSeed } from "@/components/member/member-view";
 import { numberSubject } from "@/components/member/subjects";
 import { renderStamp } from "@/components/member/stamp";
@@ -117,9 +117,9 @@ export default async function NumberPageRoute(props: Props) {
         </div>
         <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
           <WatchButton e164={e164} stamp={stamp} />
-          <Link href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
+          <FormLink href={reportHref} className={buttonClass("primary", "w-full sm:w-auto")}>
             Report this number
-          </Link>
+          </FormLink>
         </div>
       </header>
 

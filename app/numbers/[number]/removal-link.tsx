@@ -1,10 +1,10 @@
-import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 
 // Where a number's owner asks for its comments and report texts to be removed (no account needed).
 export function RemovalLink({ e164 }: { e164: string }) {
   return (
-    <Link href={`/numbers/${encodeURIComponent(e164)}/removal`} className="text-sm text-slate-600 underline underline-offset-2" rel="nofollow">
+    <FormLink href={`/numbers/${encodeURIComponent(e164)}/removal`} className="text-sm text-slate-600 underline underline-offset-2" rel="nofollow">
       Request removal
-    </Link>
+    </FormLink>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { formatDate } from "@/lib/display/format";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import { readableNumber } from "@/lib/numbers/display";
@@ -76,9 +77,9 @@ export function VerdictBanner({ page }: { page: NumberPage }) {
               {counts.reports === 0
                 ? "Nobody has reported this number yet."
                 : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${counts.reporters === 1 ? "one person" : `${counts.reporters.toLocaleString("en-AU")} people`} cannot yet say whether this caller is safe.`}{" "}
-              <Link href={`/report?number=${encodeURIComponent(e164)}`} className="font-semibold">
+              <FormLink href={`/report?number=${encodeURIComponent(e164)}`} className="font-semibold">
                 Report this number
-              </Link>
+              </FormLink>
             </p>
           ) : null}
           <HowWorkedOut page={page} />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { WatchToggle } from "@/app/account/watch-toggle";
 import { useMemberView } from "@/components/member/member-view";
 import { numberSubject } from "@/components/member/subjects";
@@ -11,9 +11,9 @@ export function WatchButton({ e164, stamp }: { e164: string; stamp: string }) {
   const view = useMemberView(numberSubject(e164), stamp);
   if (!view?.number) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
+      <FormLink href={`/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
         Sign in to watch
-      </Link>
+      </FormLink>
     );
   }
   if (view.viewer.suspended) return null;

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { FormLink } from "@/components/ui/form-link";
 import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { useMemberView } from "@/components/member/member-view";
@@ -29,9 +30,9 @@ export function WatchOrganisationButton({ organisationId, slug, stamp }: { organ
   const mine = useMemberView(organisationSubject(organisationId), stamp)?.organisation;
   if (!mine) {
     return (
-      <Link href={`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
+      <FormLink href={`/signin?callbackUrl=${encodeURIComponent(`/organisations/${slug}`)}`} className={buttonClass("secondary", "w-full sm:w-auto")} data-visitor-only>
         Sign in to watch this organisation
-      </Link>
+      </FormLink>
     );
   }
   const current = state?.ok ? state.data.watching : mine.watching;
