@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { createUser, reportedNumber, signInAs, uniqueSuffix } from "./fixtures";
+import { createUser, reportedNumber, signInAs, sql, uniqueSuffix } from "./fixtures";
 import { freePort, ownLoopbackAddress, postCommentThrough, rawGet, startInstance, type Instance } from "./instances";
 
 // A visitor's RSC payloads kept like their pages (scripts/server/page-cache.mjs, rscPayloadKey): a browser
@@ -131,4 +131,39 @@ test("a member's payloads are rendered for them, never kept or shared", async ({
   expect(caches.length).toBeGreaterThan(0);
   expect(caches.every((cache) => cache === undefined)).toBe(true);
   await context.close();
+});
+
+test("a hot payload is refreshed in the background when it expires, asked for as the browser first asked", async ({ browser }) => {
+  // The suite's server: its lifetime is the default's few seconds.
+  const base = process.env.E2E_BASE_URL!;
+  const e164 = await reportedNumber(2);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/about`);
+  await page.waitForLoadState("networkidle");
+  const asked = recordPayloadRequests(page);
+  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
+  await expect(page.getByTestId("number-international")).toBeVisible();
+  await context.close();
+  const navigation = asked.find((item) => !item.prefetch && decodeURIComponent(new URL(item.url).pathname) === `/numbers/${e164}`)!;
+  expect(navigation, "the navigation asked for the number's payload").toBeDefined();
+
+  const from = ownLoopbackAddress();
+  const ask = () => rawGet(navigation.url, { from, headers: navigation.headers });
+  await expectKept(navigation, from);
+  // Hot: more requests within its lifetime (HOT_HITS).
+  for (let i = 0; i < 5; i++) expect((await ask()).headers["x-cache"]).toBe("HIT");
+  const before = (await ask()).body;
+  // Changed behind the app's back (no write announced it), then the lifetime passes.
+  await sql().query(`UPDATE "PhoneNumber" SET "reportCount" = 9 WHERE e164 = $1`, [e164]);
+  const lifetime = Number(process.env.PAGE_CACHE_SECONDS ?? process.env.DATA_CACHE_SECONDS ?? 5) * 1000;
+  await new Promise((resolve) => setTimeout(resolve, lifetime + 500));
+  const stale = await ask();
+  expect(stale.headers["x-cache"]).toBe("STALE");
+  expect(stale.body).toBe(before);
+  // The server rendered it again with the browser's router headers: a payload, kept, with the new count.
+  await expect.poll(async () => {
+    const fresh = await ask();
+    return fresh.headers["x-cache"] === "HIT" && fresh.headers["content-type"]?.startsWith("text/x-component") && fresh.body !== before;
+  }, { timeout: 15_000, intervals: [250] }).toBe(true);
 });

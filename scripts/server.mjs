@@ -189,6 +189,8 @@ const refreshes = new RefreshQueue({
 function renderAndKeep(req, res, key, state) {
   state.page = { tags: new Set(), uncached: false, startedAt: pageCache.begin() };
   state.cache = "bypass";
+  // What renders it again, read before Next handles the request (it takes `_rsc` off req.url).
+  const request = isRscKey(key) ? { path: req.url, headers: rscRequestHeaders(req) } : undefined;
   // Next must not compress what is kept: the kept copy is compressed once, here.
   const acceptEncoding = req.headers["accept-encoding"];
   delete req.headers["accept-encoding"];
@@ -203,7 +205,6 @@ function renderAndKeep(req, res, key, state) {
       !res.hasHeader("content-encoding") &&
       typeof policy === "string" &&
       (isRscKey(key) ? keepablePayload(res, body, text) : /^(text\/html|application\/json|application\/xml)\b/.test(String(res.getHeader("content-type") ?? "")));
-    const request = isRscKey(key) ? { path: req.url, headers: rscRequestHeaders(req) } : undefined;
     const entry = keepable ? pageCache.set(key, { status: 200, headers: Object.entries(res.getHeaders()), policy, html: text, request }, [...state.page.tags], state.page.startedAt) : null;
     if (!entry) {
       res.setHeader("X-Cache", "BYPASS");
