@@ -112,25 +112,60 @@ test("a visitor's client-side navigation is kept, and a write drops it like the 
   }).toPass({ timeout: 15_000 });
 });
 
-test("a member's payloads are rendered for them, never kept or shared", async ({ browser, instance }) => {
+test("a member's navigations are rendered for them; their prefetches, which hold nothing of theirs, are the visitors' kept ones", async ({ browser, instance }) => {
   const e164 = await reportedNumber(2);
   const member = await createUser();
   const context = await browser.newContext();
   await signInAs(context, member);
   const page = await context.newPage();
   await page.goto(`${instance.baseUrl}/about`);
+  // Their first GET /api/me sets the member-view hint.
+  await expect.poll(async () => (await context.cookies()).some((cookie) => cookie.name === "callercheck-view"), { timeout: 15_000 }).toBe(true);
   await page.waitForLoadState("networkidle");
-  const caches: Array<string | undefined> = [];
-  page.on("response", (response) => {
-    if (response.request().headers().rsc === "1") caches.push(response.headers()["x-cache"]);
+  // A page opened with the hint: its links' prefetches are answered from the visitors' kept payloads.
+  const next = await context.newPage();
+  const answers: Array<{ prefetch: boolean; cache: string | undefined }> = [];
+  next.on("response", (response) => {
+    const headers = response.request().headers();
+    if (headers.rsc === "1") answers.push({ prefetch: headers["next-router-prefetch"] === "1", cache: response.headers()["x-cache"] });
   });
-  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
-  await expect(page.getByTestId("number-international")).toBeVisible();
-  await expect(page.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
-  await page.waitForLoadState("networkidle");
-  expect(caches.length).toBeGreaterThan(0);
-  expect(caches.every((cache) => cache === undefined)).toBe(true);
+  const asked = recordPayloadRequests(next);
+  await next.goto(`${instance.baseUrl}/numbers/${encodeURIComponent(e164)}`);
+  await expect(next.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
+  await expect.poll(() => answers.filter((answer) => answer.prefetch && (answer.cache === "HIT" || answer.cache === "MISS")).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+  await next.waitForLoadState("networkidle");
+  // Their client-side navigation is rendered for them, their own parts in it.
+  await next.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), "/about");
+  await expect(next).toHaveURL(/\/about$/);
+  await expect(next.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
+  await next.waitForLoadState("networkidle");
+  const navigations = answers.filter((answer) => !answer.prefetch);
+  expect(navigations.length).toBeGreaterThan(0);
+  expect(navigations.every((answer) => answer.cache === undefined)).toBe(true);
+  const session = (await context.cookies()).find((cookie) => cookie.name === "authjs.session-token")!;
   await context.close();
+
+  // What makes sharing them right: a prefetch rendered for the member (their session, no hint: rendered for
+  // them alone) says what the visitors' one says. Compared by the strings in it (titles, descriptions, links,
+  // route segments), not byte for byte: React gives each render random keys, and rows come in the order they
+  // resolved, so references ("$L…") differ between any two renders.
+  const sameExceptKeys = (text: string) =>
+    [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+      .map((match) => match[1])
+      .filter((value) => !value.startsWith("$") && !/^[A-Za-z0-9_-]{22}$/.test(value))
+      .sort()
+      .join("\n");
+  const from = ownLoopbackAddress();
+  const prefetches = asked.filter((item) => item.prefetch);
+  expect(prefetches.length).toBeGreaterThan(0);
+  for (const item of prefetches) {
+    const theirs = await rawGet(item.url, { from, headers: { ...item.headers, cookie: `${session.name}=${session.value}` } });
+    const visitors = await rawGet(item.url, { from, headers: item.headers });
+    expect(theirs.headers["x-cache"], item.url).toBeUndefined();
+    expect(theirs.status, item.url).toBe(200);
+    expect(sameExceptKeys(theirs.body), item.url).toBe(sameExceptKeys(visitors.body));
+    expect(theirs.body).not.toContain(member.name);
+  }
 });
 
 test("a hot payload is refreshed in the background when it expires, asked for as the browser first asked", async ({ browser }) => {

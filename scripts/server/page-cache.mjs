@@ -96,7 +96,10 @@ export function pageCacheKey(req, { membersShareKept = false, nextUrlMatters = t
   const api = API_PATHS.some((pattern) => pattern.test(path));
   const session = SESSION_COOKIE.test(req.headers.cookie ?? "");
   const client = (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) || NEXT_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined);
-  if (client) return api || session ? null : rscPayloadKey(req, path, queryAt === -1 ? "" : url.slice(queryAt + 1), nextUrlMatters);
+  if (client) {
+    if (api || (session && !(membersShareKept && memberSharesKept(req, path)))) return null;
+    return rscPayloadKey(req, path, queryAt === -1 ? "" : url.slice(queryAt + 1), nextUrlMatters);
+  }
   if (!api && !PAGE_PATHS.some((pattern) => pattern.test(path))) return null;
   if (api && (req.headers.authorization !== undefined || req.headers["x-api-key"] !== undefined)) return null;
   if (session && !(membersShareKept && !api && memberSharesKept(req, path))) return null;
@@ -105,8 +108,9 @@ export function pageCacheKey(req, { membersShareKept = false, nextUrlMatters = t
 
 /**
  * The key of a visitor's RSC payload (Next's client-side navigation or prefetch), or null. It is the same for
- * every visitor who sends the same router headers, as the page is; a member's payload carries their own parts
- * (and they render it with them), so only requests without a session get here. Without intercepting routes
+ * every visitor who sends the same router headers, as the page is. A member's navigation carries their own
+ * parts (and they render it with them), so of members' requests only prefetches get here (memberSharesKept),
+ * and the caller drops their cookies so that a miss is rendered as a visitor's. Without intercepting routes
  * (`nextUrlMatters` false) Next renders a payload the same from whichever page the browser is on, so the
  * header links' prefetches on every number's page share one kept payload each.
  */
@@ -127,10 +131,19 @@ export const hasInterceptingRoutes = (routesManifest) => /next-url/i.test(JSON.s
 /** Whether a kept key is a visitor's RSC payload (see rscPayloadKey). */
 export const isRscKey = (key) => key.includes(RSC_KEY);
 
-/** A signed-in member's request for a page they may be sent as visitors get it (see MEMBER_PAGE_PATHS). */
+/**
+ * A signed-in member's request for a page they may be sent as visitors get it (see MEMBER_PAGE_PATHS), or for a
+ * prefetch of one of those pages or of PREFETCH_PATHS. A prefetch is a page's route tree and its metadata,
+ * which hold nothing of a member's (`e2e/kept-payloads.spec.ts` compares a member's with a visitor's); a
+ * member's client-side navigation carries their own parts and is rendered for them.
+ */
 export function memberSharesKept(req, path = (req.url ?? "").split("?")[0]) {
   const cookie = req.headers.cookie ?? "";
-  return SESSION_COOKIE.test(cookie) && MEMBER_HINT.test(cookie) && MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path));
+  if (!SESSION_COOKIE.test(cookie) || !MEMBER_HINT.test(cookie)) return false;
+  const rsc = req.headers.rsc !== undefined || /[?&]_rsc=/.test(req.url ?? "");
+  if (!rsc) return MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path));
+  if (req.headers["next-router-prefetch"] !== "1") return false;
+  return MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path)) || PREFETCH_PATHS.some((pattern) => pattern.test(path));
 }
 
 const sha256 = (text) => createHash("sha256").update(text, "utf8").digest("base64");

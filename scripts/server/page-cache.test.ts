@@ -88,7 +88,7 @@ describe("a visitor's RSC payloads (client-side navigations and prefetches)", ()
     expect(cache.requestFor("/registry")).toEqual({ path: "/registry", headers: {} });
   });
 
-  test("of forms every page links to are kept as prefetches only; members', actions' and other paths' never", () => {
+  test("of forms every page links to are kept as prefetches only; actions' and other paths' never", () => {
     for (const path of ["/report?number=%2B61491570006&_rsc=a", "/signin?callbackUrl=%2F&_rsc=a", "/signup?_rsc=a"]) {
       expect(pageCacheKey(request(path, { rsc: "1", "next-router-prefetch": "1", "next-url": "/" })), path).not.toBeNull();
       expect(pageCacheKey(request(path, { rsc: "1", "next-router-state-tree": tree })), path).toBeNull();
@@ -96,10 +96,30 @@ describe("a visitor's RSC payloads (client-side navigations and prefetches)", ()
     for (const path of ["/account?_rsc=a", "/moderation?_rsc=a", "/organisations/medibank/manage?_rsc=a", "/api/v1/numbers/%2B61491570006?_rsc=a", "/api/v1/openapi.json?_rsc=a"]) {
       expect(pageCacheKey(request(path, { rsc: "1", "next-router-prefetch": "1" })), path).toBeNull();
     }
-    const hint = `${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}`;
-    expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1", "next-router-prefetch": "1", cookie: `authjs.session-token=abc; ${hint}` }), { membersShareKept: true })).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1", "next-router-prefetch": ["1", "1"] as unknown as string }))).toBeNull();
     expect(pageCacheKey(request("/numbers/+61491570006?_rsc=a", { rsc: "1" }, "POST"))).toBeNull();
+  });
+
+  test("a member with the hint shares visitors' prefetches (a route tree and metadata), never their navigations", () => {
+    const hint = `${MEMBER_HINT_COOKIE}=${MEMBER_HINT_VALUE}`;
+    const member = `authjs.session-token=abc; ${hint}`;
+    const prefetch = { rsc: "1", "next-router-prefetch": "1", "next-router-segment-prefetch": "/_tree", "next-url": "/" };
+    for (const path of ["/numbers/+61491570006?_rsc=a", "/registry?_rsc=a", "/report?_rsc=a", "/signin?_rsc=a", "/?_rsc=a"]) {
+      const visitors = pageCacheKey(request(path, prefetch));
+      expect(visitors, path).not.toBeNull();
+      expect(pageCacheKey(request(path, { ...prefetch, cookie: member }), { membersShareKept: true }), path).toBe(visitors);
+      expect(memberSharesKept(request(path, { ...prefetch, cookie: member })), path).toBe(true);
+      // Without the hint, or with read replicas: rendered for them.
+      expect(pageCacheKey(request(path, { ...prefetch, cookie: "authjs.session-token=abc" }), { membersShareKept: true }), path).toBeNull();
+      expect(pageCacheKey(request(path, { ...prefetch, cookie: member }), { membersShareKept: false }), path).toBeNull();
+    }
+    // A navigation carries the member's own parts.
+    const navigation = request("/numbers/+61491570006?_rsc=a", { rsc: "1", "next-router-state-tree": tree, cookie: member });
+    expect(pageCacheKey(navigation, { membersShareKept: true })).toBeNull();
+    expect(memberSharesKept(navigation)).toBe(false);
+    expect(memberSharesKept(request("/numbers/+61491570006?_rsc=a", { cookie: member }))).toBe(false);
+    // Their prefetch of a page of their own is theirs.
+    expect(pageCacheKey(request("/account?_rsc=a", { ...prefetch, cookie: member }), { membersShareKept: true })).toBeNull();
   });
 
   test("a kept payload is sent with its own Cache-Control and a Vary naming the router headers", () => {
