@@ -58,8 +58,11 @@ test("a visitor's prefetches are kept: the next visitor's browser is answered wi
 
   const from = ownLoopbackAddress();
   const prefetches = asked.filter((item) => item.prefetch);
-  // Nothing it prefetches is a JSON document asked for as a page (the API description is a plain link).
+  // Nothing it prefetches is a JSON document asked for as a page (the API description is a plain link), nor a
+  // form made for this one number (components/ui/form-link.tsx): only links every page shares.
   expect(prefetches.map((item) => new URL(item.url).pathname)).not.toContain("/api/v1/openapi.json");
+  for (const item of prefetches) expect(new URL(item.url).search, item.url).not.toMatch(/[?&](number|callbackUrl)=/);
+  expect(prefetches.map((item) => decodeURIComponent(new URL(item.url).pathname))).not.toContain(`/numbers/${e164}/removal`);
   for (const item of prefetches) await expectKept(item, from);
 
   const sample = prefetches.find((item) => new URL(item.url).pathname === "/registry")!;
