@@ -20,6 +20,9 @@ const test = base.extend<{}, { instance: Instance }>({
 
 type Asked = { url: string; headers: Record<string, string>; prefetch: boolean };
 
+/** A client-side navigation through Next's router, as a link to the page would make it (no page links to a test's number). */
+const navigate = (page: Page, path: string) => page.evaluate((href) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(href), path);
+
 /** Records the RSC requests (prefetches and navigations) the page's browser makes. */
 function recordPayloadRequests(page: Page): Asked[] {
   const asked: Asked[] = [];
@@ -97,8 +100,7 @@ test("a visitor's client-side navigation is kept, and a write drops it like the 
   await page.goto(`${instance.baseUrl}/about`);
   await page.waitForLoadState("networkidle");
   const asked = recordPayloadRequests(page);
-  // Next's router, as a link to the number would use it (no page links to a number of its own).
-  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
+  await navigate(page, `/numbers/${e164}`);
   await expect(page.getByTestId("number-international")).toBeVisible();
   const navigation = asked.find((item) => !item.prefetch && decodeURIComponent(new URL(item.url).pathname) === `/numbers/${e164}`);
   expect(navigation, "the navigation asked for the number's payload").toBeDefined();
@@ -138,7 +140,7 @@ test("a member's navigations are rendered for them; their prefetches, which hold
   await expect.poll(() => answers.filter((answer) => answer.prefetch && (answer.cache === "HIT" || answer.cache === "MISS")).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
   await next.waitForLoadState("networkidle");
   // Their client-side navigation is rendered for them, their own parts in it.
-  await next.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), "/about");
+  await navigate(next, "/about");
   await expect(next).toHaveURL(/\/about$/);
   await expect(next.getByTestId("current-user").filter({ visible: true })).toHaveText(member.name);
   await next.waitForLoadState("networkidle");
@@ -180,7 +182,7 @@ test("a hot payload is refreshed in the background when it expires, asked for as
   await page.goto(`${base}/about`);
   await page.waitForLoadState("networkidle");
   const asked = recordPayloadRequests(page);
-  await page.evaluate((path) => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push(path), `/numbers/${e164}`);
+  await navigate(page, `/numbers/${e164}`);
   await expect(page.getByTestId("number-international")).toBeVisible();
   await context.close();
   const navigation = asked.find((item) => !item.prefetch && decodeURIComponent(new URL(item.url).pathname) === `/numbers/${e164}`)!;

@@ -78,6 +78,9 @@ const RSC_KEY = "\nrsc";
 /** Vary of a kept RSC payload: it is sent only for requests with the same router headers. */
 const RSC_VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Next-Url, Accept-Encoding";
 
+/** Whether Next's client asks (an RSC payload or a server action), by its headers or the `_rsc` of the URL. */
+const fromNextClient = (req) => /[?&]_rsc=/.test(req.url ?? "") || NEXT_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined);
+
 /** Response headers that belong to one exchange, not to the page. */
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date", "x-request-id", "set-cookie", "content-encoding", "etag", "age", "x-cache", "vary", "cache-control", "content-security-policy"]);
 
@@ -95,8 +98,7 @@ export function pageCacheKey(req, { membersShareKept = false, nextUrlMatters = t
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const api = API_PATHS.some((pattern) => pattern.test(path));
   const session = SESSION_COOKIE.test(req.headers.cookie ?? "");
-  const client = (queryAt !== -1 && /(?:^|&)_rsc=/.test(url.slice(queryAt + 1))) || NEXT_CLIENT_HEADERS.some((name) => req.headers[name] !== undefined);
-  if (client) {
+  if (fromNextClient(req)) {
     if (api || (session && !(membersShareKept && memberSharesKept(req, path)))) return null;
     return rscPayloadKey(req, path, queryAt === -1 ? "" : url.slice(queryAt + 1), nextUrlMatters);
   }
@@ -140,8 +142,7 @@ export const isRscKey = (key) => key.includes(RSC_KEY);
 export function memberSharesKept(req, path = (req.url ?? "").split("?")[0]) {
   const cookie = req.headers.cookie ?? "";
   if (!SESSION_COOKIE.test(cookie) || !MEMBER_HINT.test(cookie)) return false;
-  const rsc = req.headers.rsc !== undefined || /[?&]_rsc=/.test(req.url ?? "");
-  if (!rsc) return MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path));
+  if (!fromNextClient(req)) return MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path));
   if (req.headers["next-router-prefetch"] !== "1") return false;
   return MEMBER_PAGE_PATHS.some((pattern) => pattern.test(path)) || PREFETCH_PATHS.some((pattern) => pattern.test(path));
 }
