@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { actionBody, reportActionId, sessionCookie } from "./actions";
-import { createUser, sql, uniqueSuffix } from "./fixtures";
+import { createUser, freshNumber, sql, uniqueSuffix } from "./fixtures";
 import { freePort, ownLoopbackAddress, rawRequest, startInstance, type Instance } from "./instances";
 
 // Issue 13: "a request with Origin: evil and X-Forwarded-Host: evil is accepted". Next checks a server
@@ -26,10 +26,14 @@ async function ownInstance(): Promise<Instance> {
   return instance;
 }
 
-/** A member with a session cookie, the loopback address to post from, and a number nobody reported. */
+/**
+ * A member with a session cookie, the loopback address to post from, and a number nobody reported (not one of
+ * the seeded 0491 570 1xx numbers: a report on one of those changed what other specs read of it, such as the
+ * sitemap leaving out the one-report +61491570158).
+ */
 async function poster() {
   const member = await createUser();
-  return { member, cookie: await sessionCookie(member), from: ownLoopbackAddress(), number: `+61491570${String(100 + Math.floor(Math.random() * 800))}` };
+  return { member, cookie: await sessionCookie(member), from: ownLoopbackAddress(), number: freshNumber() };
 }
 
 test("a server action posted cross-site with a forged X-Forwarded-Host is refused and writes nothing", async () => {
