@@ -33,7 +33,7 @@ ENV NODE_ENV=production CALLERCHECK_CONTAINER=1 NEXT_TELEMETRY_DISABLED=1 PORT=3
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/scripts/server.mjs ./server.mjs
-# Every module server.mjs imports (client address, start-up check, page cache, API limit, cluster, write lane; scripts/server/dockerfile.test.ts checks).
+# Every module server.mjs imports (client address, start-up check, page cache, API limit, cluster, write lane, static lane, config headers; scripts/server/dockerfile.test.ts checks).
 COPY --from=build --chown=node:node /app/scripts/server/*.mjs ./server/
 USER node
 EXPOSE 3000

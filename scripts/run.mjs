@@ -83,6 +83,8 @@ async function main() {
     // The build gets no database settings: it must not need any (an image is built the same way).
     const { DATABASE_URL: _url, AUTH_SECRET: _secret, ...buildEnv } = env;
     runSync(bin("next"), ["build"], { ...buildEnv, NODE_ENV: "production" });
+    // As `npm run build` does: the static lane's compressed copies (scripts/server/static-assets.mjs).
+    runSync(process.execPath, ["scripts/server/static-assets.mjs"], { ...buildEnv, NODE_ENV: "production" });
   }
   const serverArgs = ["scripts/server.mjs", ...(mode === "start" ? [] : ["--dev"])];
   const child = spawn(process.execPath, serverArgs, { stdio: "inherit", env: { ...env, PORT: port, NODE_ENV: mode === "start" ? "production" : "development" } });

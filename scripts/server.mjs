@@ -10,7 +10,8 @@
 //    answer (lib/platform/db.ts marks the request through a per-request store, see below);
 //  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them);
 //  - answers visitors' public pages from the page cache when it can (scripts/server/page-cache.mjs), and
-//    LISTENs for other processes' cache invalidations (PostgreSQL NOTIFY on `callercheck_cache`).
+//    LISTENs for other processes' cache invalidations (PostgreSQL NOTIFY on `callercheck_cache`);
+//  - serves the build's scripts and stylesheet from memory, compressed once (scripts/server/static-assets.mjs).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 //  - with WEB_CONCURRENCY=N (N > 1), runs N such server processes on the one port (scripts/server/cluster.mjs).
@@ -31,6 +32,8 @@ import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { hasInterceptingRoutes, holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, RSC_HEADERS, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
+import { configHeadersOf } from "./server/config-headers.mjs";
+import { staticAssets } from "./server/static-assets.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,6 +95,11 @@ await app.prepare();
 
 // Members' reports, votes and own parts of pages go straight to their route handlers (scripts/server/write-lane.mjs).
 const lane = dev ? null : writeLane({ root: dir, distDir, log });
+// The build's scripts and stylesheet from memory, compressed once (scripts/server/static-assets.mjs); all of them
+// are read (and compressed, where the build left no copies) in the background now, so no visitor waits for one.
+const extraHeaders = dev ? null : configHeadersOf({ root: dir, distDir });
+const assets = extraHeaders ? staticAssets({ root: dir, distDir, extraHeaders, log }) : null;
+void assets?.warm().catch((error) => log.warn({ err: error.message }, "static lane: warming failed"));
 
 let draining = false;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -286,6 +294,17 @@ const server = http.createServer((req, res) => {
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
   answerOutageAs503(res, state);
+  if (assets && req.url?.startsWith("/_next/static/")) {
+    assets
+      .serve(req, res)
+      .then((served) => served || handle(req, res))
+      .catch((error) => {
+        log.error({ requestId, err: error }, "unhandled error");
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+        res.end("Internal Server Error");
+      });
+    return;
+  }
   if (lane && laneRoute(req.method, req.url)) {
     lane
       .serve(req, res, (fn) => requestState.run(state, fn))

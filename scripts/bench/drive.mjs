@@ -140,11 +140,32 @@ const visitorView = (paths) => {
   };
 };
 
+/**
+ * A new visitor's first view of a number page: the kept page, then every script and the stylesheet it names
+ * (read from the first page's HTML; the same on every number page), asked for as Chromium asks (Brotli or gzip).
+ * Nothing is in their browser's cache. The table counts views (perView).
+ */
+const firstPage = await (await fetch(`${APP}/numbers/${tail[0]}`)).text();
+const pageAssets = [...new Set([...firstPage.matchAll(/<(?:script(?![^>]*\bnoModule\b)[^>]*\bsrc|link[^>]*\brel="stylesheet"[^>]*\bhref)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]))];
+const BROWSER_ENCODINGS = { "accept-encoding": "gzip, deflate, br, zstd" };
+const newVisitorView = (paths) => ({
+  warm: paths,
+  perView: 1 + pageAssets.length,
+  requests: [
+    {
+      setupRequest: (request) => ({ ...request, method: "GET", path: paths[sequence++ % paths.length], headers: { ...request.headers, ...BROWSER_ENCODINGS, "x-forwarded-for": `10.9.${sequence % 250}.${(sequence >> 8) % 250}` } }),
+    },
+    ...pageAssets.map((asset) => ({ setupRequest: (request) => ({ ...request, method: "GET", path: asset, headers: { ...request.headers, ...BROWSER_ENCODINGS } }) })),
+  ],
+});
+
 const reads = [
   { name: "lookup API", app: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)), base: get(tail.map((n) => `/api/v1/numbers/${enc(n)}`)) },
   { name: "number page (visitor)", app: get(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
   // The same visitor's browser: the page and the header links' prefetches (12), one view; the baseline serves the page.
   { name: "number page (visitor: page + link prefetches)", app: visitorView(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
+  // A new visitor's browser, nothing cached: the page, its scripts and its stylesheet, one view; the baseline serves the page.
+  { name: "number page (new visitor: page + scripts + stylesheet)", app: newVisitorView(tail.map((n) => `/numbers/${n}`)), base: get(tail.map((n) => `/numbers/${enc(n)}`)) },
   // A member's view: the kept page and their parts (GET /api/me), as their browser asks once it has the hint.
   {
     name: "number page (signed in: page + /api/me)",
@@ -385,9 +406,9 @@ for (const row of rows) {
   );
 }
 const jsLines = [
-  "| page | JavaScript (gzipped) | scripts | noModule polyfills (not fetched by current browsers) | 404s |",
-  "|---|---:|---:|---:|---:|",
-  ...js.map((p) => `| ${p.name} | ${(p.gzipBytes / 1024).toFixed(1)} kB | ${p.scripts} | ${(p.legacyGzipBytes / 1024).toFixed(1)} kB | ${p.notFound} |`),
+  "| page | JavaScript (gzipped) | as sent (Brotli) | scripts | noModule polyfills (not fetched by current browsers) | 404s |",
+  "|---|---:|---:|---:|---:|---:|",
+  ...js.map((p) => `| ${p.name} | ${(p.gzipBytes / 1024).toFixed(1)} kB | ${(p.brotliBytes / 1024).toFixed(1)} kB | ${p.scripts} | ${(p.legacyGzipBytes / 1024).toFixed(1)} kB | ${p.notFound} |`),
 ];
 const when = new Date().toISOString();
 const markdown = [

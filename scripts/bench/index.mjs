@@ -120,6 +120,8 @@ async function main() {
     log("next build (production)…");
     const built = spawnSync(bin("next"), ["build"], { env: appEnv, stdio: "inherit" });
     if (built.status !== 0) throw new Error("next build failed");
+    // As `npm run build` does: the static lane's compressed copies (scripts/server/static-assets.mjs).
+    if (spawnSync(process.execPath, ["scripts/server/static-assets.mjs", distDir], { env: appEnv, stdio: "inherit" }).status !== 0) throw new Error("compressing the build's static files failed");
   }
   // The app's own server (scripts/server.mjs), as deployed: it gives the app the client's address.
   // The driver stands in for a load balancer on loopback, spreading requests over many client

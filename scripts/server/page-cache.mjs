@@ -23,6 +23,7 @@
 // not kept. The lifetime bounds everything else (and what a CDN in front may hold: s-maxage).
 import { createHash } from "node:crypto";
 import zlib from "node:zlib";
+import { preferredEncoding } from "./encoding.mjs";
 
 /** Paths whose visitor pages may be kept. Everything else (forms, accounts, moderation) never is. */
 export const PAGE_PATHS = [/^\/$/, /^\/numbers\/[^/]+$/, /^\/organisations(?:\/[^/]+)?$/, /^\/registry$/, /^\/about$/, /^\/safe-calling$/, /^\/sitemap\.xml$/];
@@ -401,8 +402,7 @@ export function sendKeptPage(req, res, entry, { sharedMaxAgeSeconds, cache, meth
     res.end();
     return;
   }
-  const accepts = String(req.headers["accept-encoding"] ?? "");
-  const encoding = /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+  const encoding = preferredEncoding(req.headers["accept-encoding"]);
   const body = encoding === "br" ? entry.br : encoding === "gzip" ? entry.gzip : entry.body;
   if (encoding) res.setHeader("Content-Encoding", encoding);
   res.setHeader("Content-Length", String(body.length));

@@ -15,6 +15,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { configHeadersOf } from "./config-headers.mjs";
 
 /** Path → the route's built entry (under <distDir>/server), the methods it exports, and whether it takes a query. */
 const ROUTES = new Map([
@@ -40,10 +41,8 @@ export const BODY_LIMIT = 64 * 1024;
  * handle it; `run(fn)` runs the handler inside the server's per-request store.
  */
 export function writeLane({ root, distDir, log }) {
-  const manifestPath = path.join(root, distDir, "routes-manifest.json");
-  if (!fs.existsSync(manifestPath)) return null;
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8"));
-  const headerRules = (manifest.headers ?? []).map((rule) => ({ regex: new RegExp(rule.regex), headers: rule.headers.filter((header) => header.key && header.value !== undefined) }));
+  const configHeaders = configHeadersOf({ root, distDir });
+  if (!configHeaders) return null;
   const requireBuilt = createRequire(path.join(root, distDir, "server", "noop.js"));
   const handlers = new Map();
 
@@ -69,13 +68,6 @@ export function writeLane({ root, distDir, log }) {
       );
     }
     return handlers.get(key);
-  }
-
-  /** The headers next.config.js gives a response on this path (as Next applies them: every matching rule). */
-  function configHeaders(pathname) {
-    const out = [];
-    for (const rule of headerRules) if (rule.regex.test(pathname)) out.push(...rule.headers);
-    return out;
   }
 
   async function serve(req, res, run) {

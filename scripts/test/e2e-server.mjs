@@ -38,6 +38,9 @@ if (!process.env.E2E_SKIP_BUILD || !fs.existsSync(path.join(root, distDir, "BUIL
   for (const name of ["DATABASE_URL", "DATABASE_REPLICA_URLS", "AUTH_SECRET", "TEST_PG_ADMIN_URL"]) delete buildEnv[name];
   const built = spawnSync(bin("next"), ["build"], { cwd: root, env: buildEnv, stdio: "inherit" });
   if (built.status !== 0) process.exit(1);
+  // As `npm run build` does: the static lane's compressed copies (scripts/server/static-assets.mjs).
+  const compressed = spawnSync(process.execPath, ["scripts/server/static-assets.mjs", distDir], { cwd: root, env: buildEnv, stdio: "inherit" });
+  if (compressed.status !== 0) process.exit(1);
 }
 
 const port = new URL(process.env.E2E_BASE_URL).port;
