@@ -123,7 +123,7 @@ test("moderation searches take repeated query parameters too", async ({ page, mo
 });
 
 test("every kind of route sends the security headers; rendered pages carry a fresh script nonce, kept ones script hashes", async ({ page }) => {
-  const routes = ["/", "/numbers/+61491570159", "/report", "/api/v1/registry", "/registry.csv", "/api/auth/csrf", "/api/health", "/this-page-does-not-exist", "/numbers/%FF"];
+  const routes = ["/", "/numbers/+61491570159", "/report", "/api/v1/registry", "/registry.csv", "/api/auth/csrf", "/api/health", "/this-page-does-not-exist", "/numbers/%FF", "/icon.svg", "/favicon.ico"];
   const nonces = new Set<string>();
   for (const path of routes) {
     const response = await page.request.get(path, { maxRedirects: 0 });

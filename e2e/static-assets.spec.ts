@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { test } from "./fixtures";
 
-// The build's scripts and stylesheet from memory, compressed once (scripts/server/static-assets.mjs): Next
+// The build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs): Next
 // compressed each again for every request, so a new visitor's first view cost the server ~50 ms after its kept page.
 
 const distDir = process.env.E2E_DIST_DIR ?? ".next-e2e";
@@ -61,4 +61,21 @@ test("the build left compressed copies beside its files, and a missing file is s
   }
   const missing = await request.get("/_next/static/chunks/not-a-chunk.js");
   expect(missing.status()).toBe(404);
+});
+
+test("the site's icons come from memory, cacheable for a day, as the files in app/", async ({ page, request }) => {
+  await page.goto("/");
+  const href = await page.locator("link[rel='icon'][type='image/svg+xml']").getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg\?/);
+  const svg = await request.get(href!);
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toBe("image/svg+xml");
+  expect(svg.headers()["cache-control"]).toBe("public, max-age=86400");
+  expect(svg.headers()["content-security-policy"]).toContain("sandbox");
+  expect((await svg.body()).equals(fs.readFileSync("app/icon.svg"))).toBe(true);
+  const again = await request.get(href!, { headers: { "if-none-match": svg.headers().etag } });
+  expect(again.status()).toBe(304);
+  const ico = await request.get("/favicon.ico");
+  expect(ico.headers()["content-type"]).toBe("image/x-icon");
+  expect((await ico.body()).equals(fs.readFileSync("app/favicon.ico"))).toBe(true);
 });

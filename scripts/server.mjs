@@ -33,7 +33,7 @@ import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { hasInterceptingRoutes, holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, RSC_HEADERS, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
 import { configHeadersOf } from "./server/config-headers.mjs";
-import { staticAssets } from "./server/static-assets.mjs";
+import { staticAssets, staticLaneTakes } from "./server/static-assets.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -95,7 +95,7 @@ await app.prepare();
 
 // Members' reports, votes and own parts of pages go straight to their route handlers (scripts/server/write-lane.mjs).
 const lane = dev ? null : writeLane({ root: dir, distDir, log });
-// The build's scripts and stylesheet from memory, compressed once (scripts/server/static-assets.mjs); all of them
+// The build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs); all of them
 // are read (and compressed, where the build left no copies) in the background now, so no visitor waits for one.
 const extraHeaders = dev ? null : configHeadersOf({ root: dir, distDir });
 const assets = extraHeaders ? staticAssets({ root: dir, distDir, extraHeaders, log }) : null;
@@ -294,7 +294,7 @@ const server = http.createServer((req, res) => {
     log.info({ requestId, ...traceIds, method: req.method, path: pathOnly, status: res.statusCode, ms: Math.round(ms * 10) / 10, address, finished: res.writableFinished, ...(state.cache ? { cache: state.cache } : {}) }, "request");
   });
   answerOutageAs503(res, state);
-  if (assets && req.url?.startsWith("/_next/static/")) {
+  if (assets && staticLaneTakes(req.url)) {
     assets
       .serve(req, res)
       .then((served) => served || handle(req, res))

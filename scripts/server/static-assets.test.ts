@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { configHeadersOf } from "./config-headers.mjs";
 import { preferredEncoding } from "./encoding.mjs";
-import { assetFile, IMMUTABLE, precompress, staticAssets } from "./static-assets.mjs";
+import { assetFile, ICON_CACHE, IMMUTABLE, precompress, staticAssets, staticLaneTakes } from "./static-assets.mjs";
 
 // The static lane against a stand-in build folder: a routes manifest with a header rule, and static files as
 // Next writes them. The real build's files are fetched by the e2e suite (e2e/static-assets.spec.ts).
@@ -17,6 +17,7 @@ const dist = ".next-test";
 const staticDir = path.join(root, dist, "static");
 const SCRIPT = `(globalThis.TURBOPACK||=[]).push(${JSON.stringify("a chunk that compresses well ".repeat(400))});`;
 const STYLES = `body{color:#123}${".a{margin:0}".repeat(300)}`;
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" fill="#1d4ed8"/></svg>`;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 /** A raw request (fetch would ask for and undo the compression itself). */
@@ -48,6 +49,10 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, "chunks", "1styles.css"), STYLES);
   fs.writeFileSync(path.join(staticDir, "media", "tiny.woff2"), Buffer.from([1, 2, 3, 4]));
   fs.writeFileSync(path.join(staticDir, "chunks", "unknown.exe"), "MZ");
+  // The icons Next prerenders from app/ (metadata files).
+  fs.mkdirSync(path.join(root, dist, "server", "app"), { recursive: true });
+  fs.writeFileSync(path.join(root, dist, "server", "app", "icon.svg.body"), ICON);
+  fs.writeFileSync(path.join(root, dist, "server", "app", "favicon.ico.body"), Buffer.from([0, 0, 1, 0, 1, 0, 16, 16]));
   // Outside the static folder: never served by the lane.
   fs.writeFileSync(path.join(root, dist, "routes-secret.js"), "secret");
   const extraHeaders = configHeadersOf({ root, distDir: dist });
@@ -91,6 +96,11 @@ describe("choosing an encoding", () => {
 });
 
 describe("which paths the lane serves", () => {
+  test("the build's static folder and the two icons, nothing else", () => {
+    for (const url of ["/_next/static/chunks/a.js", "/icon.svg", "/icon.svg?icon.0kc3ji724e26u.svg", "/favicon.ico"]) expect(staticLaneTakes(url), url).toBe(true);
+    for (const url of ["/", "/icon.svg/x", "/icons.svg", "/apple-icon.png", "/_next/image?url=x", "/numbers/+61491570006", undefined]) expect(staticLaneTakes(url), String(url)).toBe(false);
+  });
+
   test("a build file by its plain name, and nothing that could leave the folder or needs decoding", () => {
     expect(assetFile(staticDir, "/_next/static/chunks/0abc_def.js")).toBe(path.join(staticDir, "chunks", "0abc_def.js"));
     for (const url of [
@@ -198,6 +208,24 @@ describe("the static lane", () => {
     const served = await small.serve({ method: "GET", url: "/_next/static/chunks/0abc_def.js", headers: {} } as http.IncomingMessage, res);
     expect(served).toBe(false);
     expect(answered).toEqual([]);
+  });
+
+  test("sends the icons from the build's prerendered copies, cacheable for a day, with a policy that runs nothing", async () => {
+    const svg = await request("/icon.svg?icon.0kc3ji724e26u.svg", { "accept-encoding": "gzip" });
+    expect(svg.status).toBe(200);
+    expect(svg.headers["content-type"]).toBe("image/svg+xml");
+    expect(svg.headers["cache-control"]).toBe(ICON_CACHE);
+    expect(svg.headers["content-security-policy"]).toContain("sandbox");
+    expect(svg.headers["content-security-policy"]).toContain("default-src 'none'");
+    expect(svg.headers["x-frame-options"]).toBe("DENY");
+    // So small a file may not be worth compressing: sent as it is then.
+    expect((svg.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(svg.body) : svg.body).toString()).toBe(ICON);
+    const again = await request("/icon.svg", { "accept-encoding": "gzip", "if-none-match": svg.headers.etag! });
+    expect(again.status).toBe(304);
+    const ico = await request("/favicon.ico");
+    expect(ico.status).toBe(200);
+    expect(ico.headers["content-type"]).toBe("image/x-icon");
+    expect([...ico.body]).toEqual([0, 0, 1, 0, 1, 0, 16, 16]);
   });
 
   test("is absent for a folder without a build", () => {
