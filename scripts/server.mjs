@@ -11,7 +11,7 @@
 //  - drops X-Forwarded-Host/-Proto unless a trusted proxy sent them (server actions' Origin check reads them);
 //  - answers visitors' public pages from the page cache when it can (scripts/server/page-cache.mjs), and
 //    LISTENs for other processes' cache invalidations (PostgreSQL NOTIFY on `callercheck_cache`);
-//  - serves the build's scripts and stylesheet from memory, compressed once (scripts/server/static-assets.mjs).
+//  - serves the build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs).
 // `next start` cannot do the first: it fills X-Forwarded-For only when the client did not send one.
 //
 //  - with WEB_CONCURRENCY=N (N > 1), runs N such server processes on the one port (scripts/server/cluster.mjs).
@@ -32,7 +32,7 @@ import { spendApiLimit } from "./server/api-limit.mjs";
 import { processCount, superviseWorkers } from "./server/cluster.mjs";
 import { hasInterceptingRoutes, holdResponse, isRscKey, memberSharesKept, PageCache, pageCacheKey, pageCacheSettings, RefreshQueue, RSC_HEADERS, sendKeptPage } from "./server/page-cache.mjs";
 import { missingProductionSettings, refusalMessage } from "./server/startup-check.mjs";
-import { configHeadersOf } from "./server/config-headers.mjs";
+import { configHeadersOf, routesManifest } from "./server/config-headers.mjs";
 import { staticAssets, staticLaneTakes } from "./server/static-assets.mjs";
 import { laneRoute, writeLane } from "./server/write-lane.mjs";
 
@@ -97,7 +97,8 @@ await app.prepare();
 const lane = dev ? null : writeLane({ root: dir, distDir, log });
 // The build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs); all of them
 // are read (and compressed, where the build left no copies) in the background now, so no visitor waits for one.
-const extraHeaders = dev ? null : configHeadersOf({ root: dir, distDir });
+const manifest = dev ? null : routesManifest({ root: dir, distDir });
+const extraHeaders = manifest ? configHeadersOf({ root: dir, distDir, manifest }) : null;
 const assets = extraHeaders ? staticAssets({ root: dir, distDir, extraHeaders, log }) : null;
 void assets?.warm().catch((error) => log.warn({ err: error.message }, "static lane: warming failed"));
 
@@ -130,12 +131,8 @@ try {
 const { sharedMaxAgeSeconds } = pageSettings;
 const pageCache = new PageCache({ ttlMs: pageSettings.ttlMs });
 // Without intercepting routes a visitor's RSC payload is the same from whichever page it is asked (Next-Url).
-let nextUrlMatters = true;
-try {
-  nextUrlMatters = dev || hasInterceptingRoutes(JSON.parse(fs.readFileSync(path.join(dir, distDir, "routes-manifest.json"), "utf8")));
-} catch {
-  // No manifest to read: keep Next-Url in the key.
-}
+// No manifest (dev): keep Next-Url in the key.
+const nextUrlMatters = !manifest || hasInterceptingRoutes(manifest);
 // Members are sent the kept copy of pages whose own parts they fetch (MEMBER_PAGE_PATHS) unless read
 // replicas could make it miss their own write (the rule of membersReadCache in lib/numbers/public-page.ts).
 const membersShareKept = !(process.env.DATABASE_REPLICA_URLS ?? "").split(",").some((url) => url.trim() !== "");

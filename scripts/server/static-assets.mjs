@@ -16,8 +16,8 @@
 // A file is read and compressed (Brotli at its best setting, and gzip) on its first request, or read from the
 // `.br` / `.gz` copies `npm run build` writes beside it (the CLI below), and then kept: at most MAX_BYTES in all.
 // It is sent with what Next sends for it (its type, `Cache-Control: public, max-age=31536000, immutable`, the
-// headers next.config.js gives every response) plus a strong ETag per encoding. Anything else — a path outside
-// the folder, a query, a name with `%` or `..`, a type not listed below, a missing file — goes to Next as before.
+// headers next.config.js gives every response) plus a strong ETag per encoding. Anything else under
+// `/_next/static/` — a path outside the folder, a query, a name with `%` or `..`, a type not listed below, a missing file — goes to Next as before.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -85,10 +85,10 @@ export function assetFile(staticDir, urlPath) {
 }
 
 /** A compressed copy written beside `file` by the build (CLI below), if it is as new as the file. */
-function siblingCopy(file, suffix, fileStat) {
+async function siblingCopy(file, suffix, fileStat) {
   try {
-    const stat = fs.statSync(file + suffix);
-    return stat.mtimeMs >= fileStat.mtimeMs ? fs.readFileSync(file + suffix) : null;
+    const stat = await fs.promises.stat(file + suffix);
+    return stat.mtimeMs >= fileStat.mtimeMs ? await fs.promises.readFile(file + suffix) : null;
   } catch {
     return null;
   }
@@ -104,8 +104,8 @@ export async function prepareAsset(file) {
   let br = null;
   let gz = null;
   if (COMPRESSIBLE.has(ext)) {
-    br = siblingCopy(file, ".br", stat) ?? (await brotli(body, BROTLI_BEST));
-    gz = siblingCopy(file, ".gz", stat) ?? (await gzip(body, GZIP_BEST));
+    br = (await siblingCopy(file, ".br", stat)) ?? (await brotli(body, BROTLI_BEST));
+    gz = (await siblingCopy(file, ".gz", stat)) ?? (await gzip(body, GZIP_BEST));
     // A copy no smaller than the file is not worth its header.
     if (br.length >= body.length) br = null;
     if (gz.length >= body.length) gz = null;

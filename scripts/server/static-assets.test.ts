@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startStandInServer, writeStandInManifest } from "../test/stand-in-lane";
 import { configHeadersOf } from "./config-headers.mjs";
 import { preferredEncoding } from "./encoding.mjs";
 import { assetFile, ICON_CACHE, IMMUTABLE, precompress, staticAssets, staticLaneTakes } from "./static-assets.mjs";
@@ -33,18 +33,15 @@ function request(urlPath: string, headers: Record<string, string> = {}, method =
   });
 }
 
-let server: http.Server;
+let stand: Awaited<ReturnType<typeof startStandInServer>>;
 let base = "";
-let handledByNext = 0;
+const handledByNext = () => stand.handledByNext();
 let lane: NonNullable<ReturnType<typeof staticAssets>>;
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(staticDir, "chunks"), { recursive: true });
   fs.mkdirSync(path.join(staticDir, "media"), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, dist, "routes-manifest.json"),
-    JSON.stringify({ headers: [{ source: "/:path*", regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "X-Content-Type-Options", value: "nosniff" }] }] }),
-  );
+  writeStandInManifest(root, dist);
   fs.writeFileSync(path.join(staticDir, "chunks", "0abc_def.js"), SCRIPT);
   fs.writeFileSync(path.join(staticDir, "chunks", "1styles.css"), STYLES);
   fs.writeFileSync(path.join(staticDir, "media", "tiny.woff2"), Buffer.from([1, 2, 3, 4]));
@@ -59,20 +56,12 @@ beforeAll(async () => {
   expect(extraHeaders).not.toBeNull();
   lane = staticAssets({ root, distDir: dist, extraHeaders: extraHeaders! })!;
   expect(lane).not.toBeNull();
-  server = http.createServer((req, res) => {
-    void lane.serve(req, res).then((served: boolean) => {
-      if (served) return;
-      handledByNext++;
-      res.writeHead(299, { "content-type": "text/plain" });
-      res.end("next");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  stand = await startStandInServer((req, res) => lane.serve(req, res));
+  base = stand.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await stand.close();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -175,7 +164,7 @@ describe("the static lane", () => {
   });
 
   test("leaves to Next: other methods, missing files, unknown types, queries and paths outside the folder", async () => {
-    const before = handledByNext;
+    const before = handledByNext();
     const answers = await Promise.all([
       request("/_next/static/chunks/0abc_def.js", {}, "POST"),
       request("/_next/static/chunks/missing.js"),
@@ -185,7 +174,7 @@ describe("the static lane", () => {
       request("/_next/static/chunks"),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([299, 299, 299, 299, 299, 299]);
-    expect(handledByNext - before).toBe(6);
+    expect(handledByNext() - before).toBe(6);
   });
 
   test("uses the build's compressed copies when they are there", async () => {

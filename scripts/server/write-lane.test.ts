@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/accounts/write-route";
+import { startStandInServer, writeStandInManifest } from "../test/stand-in-lane";
 import { BODY_LIMIT, laneRoute, writeLane } from "./write-lane.mjs";
 
 // The write lane against a stand-in build: a routes manifest with a header rule, and route modules shaped as
@@ -42,44 +41,31 @@ let loaded = false;
 module.exports = { routeModule: { async ensureUserland() { loaded = true; }, get userland() { if (!loaded) throw new Error("not loaded"); return userland; } } };
 `;
 
-let server: http.Server;
+let stand: Awaited<ReturnType<typeof startStandInServer>>;
 let base = "";
-let handledByNext = 0;
+const handledByNext = () => stand.handledByNext();
 
 beforeAll(async () => {
-  fs.mkdirSync(path.join(root, dist), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, dist, "routes-manifest.json"),
-    JSON.stringify({ headers: [{ source: "/:path*", regex: "^(?:/((?:[^/]+?)(?:/(?:[^/]+?))*))?(?:/)?$", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "X-Content-Type-Options", value: "nosniff" }] }] }),
-  );
+  writeStandInManifest(root, dist);
   writeBuiltRoute("app/api/reports/route.js", ECHO);
   writeBuiltRoute("app/api/me/route.js", ECHO.replace("async DELETE(request)", "async GET(request)"));
   // A build whose votes route is not shaped as expected: the lane leaves it to Next.
   writeBuiltRoute("app/api/votes/route.js", "module.exports = { something: 'else' };");
   const lane = writeLane({ root, distDir: dist, log: silent });
   expect(lane).not.toBeNull();
-  server = http.createServer((req, res) => {
+  stand = await startStandInServer((req, res) => {
     let store: string | undefined;
     (globalThis as Record<string, unknown>).__laneStore = () => store;
-    void lane!
-      .serve(req, res, (fn: () => Promise<Response>) => {
-        store = "inside the server's store";
-        return fn();
-      })
-      .then((served: boolean) => {
-        if (served) return;
-        handledByNext++;
-        req.resume();
-        res.writeHead(299, { "content-type": "text/plain" });
-        res.end("next");
-      });
+    return lane!.serve(req, res, (fn: () => Promise<Response>) => {
+      store = "inside the server's store";
+      return fn();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = stand.base;
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await stand.close();
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -89,7 +75,7 @@ describe("the write lane", () => {
   });
 
   test("hands a member's POST to the route's handler with its headers and body, and sends its answer with the config's headers", async () => {
-    const before = handledByNext;
+    const before = handledByNext();
     const response = await fetch(`${base}/api/reports`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: "authjs.session-token=abc", "x-callercheck-client-address": "203.0.113.7" },
@@ -103,7 +89,7 @@ describe("the write lane", () => {
     const echoed = await response.json();
     expect(echoed).toMatchObject({ method: "POST", bytes: JSON.stringify({ number: "+61491570006" }).length, cookie: "authjs.session-token=abc", address: "203.0.113.7", seen: "inside the server's store" });
     expect(new URL(echoed.url).pathname).toBe("/api/reports");
-    expect(handledByNext).toBe(before);
+    expect(handledByNext()).toBe(before);
   });
 
   test("passes a body past the limit only up to one byte over it, and closes the connection after answering", async () => {
@@ -120,7 +106,7 @@ describe("the write lane", () => {
   });
 
   test("leaves everything else to Next: other methods, a query string, other paths, and a route module not shaped as expected", async () => {
-    const before = handledByNext;
+    const before = handledByNext();
     const answers = await Promise.all([
       fetch(`${base}/api/reports`),
       fetch(`${base}/api/reports`, { method: "DELETE" }),
@@ -130,11 +116,11 @@ describe("the write lane", () => {
       fetch(`${base}/api/votes`, { method: "POST", body: "{}" }),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([299, 299, 299, 299, 299, 299]);
-    expect(handledByNext - before).toBe(6);
+    expect(handledByNext() - before).toBe(6);
   });
 
   test("takes a member's own parts of a page (GET /api/me) with its query, and no body", async () => {
-    const before = handledByNext;
+    const before = handledByNext();
     const response = await fetch(`${base}/api/me?number=%2B61491570006`, { headers: { cookie: "authjs.session-token=abc" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("x-frame-options")).toBe("DENY");
@@ -143,7 +129,7 @@ describe("the write lane", () => {
     expect(new URL(echoed.url).search).toBe("?number=%2B61491570006");
     // Every cookie the handler sets arrives, not only the last.
     expect(response.headers.getSetCookie()).toEqual(["first=1; Path=/", "second=2; Path=/"]);
-    expect(handledByNext).toBe(before);
+    expect(handledByNext()).toBe(before);
   });
 
   test("routes only the members' reports, votes and own parts", () => {
