@@ -70,3 +70,31 @@ test("without an account a visitor cannot add an organisation, only choose one",
   await panel.getByRole("button", { name: "Choose from the list instead" }).click();
   await expect(form.getByRole("combobox", { name: "Who did they say they were?" })).toBeVisible();
 });
+
+test("the check's script loads only when it is wanted: once the visitor starts on the form, or nears the check", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const hydrated = () => page.evaluate(() => Object.keys(document.querySelector("form")!).some((key) => key.startsWith("__react")));
+  const widgetDefined = () => page.evaluate(() => customElements.get("altcha-widget") !== undefined);
+  const check = page.getByTestId("altcha");
+
+  // Loaded and hydrated, the check far below on a phone: its script has not been fetched.
+  await page.goto("/report");
+  await expect.poll(hydrated).toBe(true);
+  await page.waitForLoadState("networkidle");
+  expect(await widgetDefined()).toBe(false);
+  await expect(page.getByText("Loading the check…")).toBeAttached();
+
+  // Starting on the form (a focus) loads it; the widget is there by the time the visitor gets to it.
+  await page.getByRole("form", { name: "Report a call" }).getByLabel("Phone number").focus();
+  await expect.poll(widgetDefined).toBe(true);
+  await expect(check.getByText("I'm not a robot", { exact: true })).toBeVisible();
+  await expect(page.getByText("Loading the check…")).toHaveCount(0);
+
+  // Scrolling down to it, without touching the form, loads it too.
+  await page.goto("/report");
+  await expect.poll(hydrated).toBe(true);
+  expect(await widgetDefined()).toBe(false);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(widgetDefined).toBe(true);
+  await expect(check.getByText("I'm not a robot", { exact: true })).toBeVisible();
+});
