@@ -84,11 +84,15 @@ test("the check's script loads only when it is wanted: once the visitor starts o
   expect(await widgetDefined()).toBe(false);
   await expect(page.getByText("Loading the check…")).toBeAttached();
 
-  // Starting on the form (a focus) loads it; the widget is there by the time the visitor gets to it.
+  // Starting on the form (a focus) loads it; the widget is there by the time the visitor gets to it, in the
+  // space kept for it (the submit button below does not move).
+  const submitTop = () => page.getByRole("button", { name: "Submit report" }).evaluate((button) => button.getBoundingClientRect().top + window.scrollY);
+  const topBefore = await submitTop();
   await page.getByRole("form", { name: "Report a call" }).getByLabel("Phone number").focus();
   await expect.poll(widgetDefined).toBe(true);
   await expect(check.getByText("I'm not a robot", { exact: true })).toBeVisible();
   await expect(page.getByText("Loading the check…")).toHaveCount(0);
+  expect(Math.abs((await submitTop()) - topBefore)).toBeLessThanOrEqual(1);
 
   // Scrolling down to it, without touching the form, loads it too.
   await page.goto("/report");

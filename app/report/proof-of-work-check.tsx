@@ -68,8 +68,13 @@ export function ProofOfWorkCheck({ errors }: { errors?: string[] }) {
       <p id="altcha-hint" className="text-sm text-slate-600">
         Tick the box: your device solves a small puzzle for a second or two. It runs here, on this site — no cookies, no tracking, nothing sent to anyone else.
       </p>
-      <altcha-widget ref={ref} challenge="/api/report-challenge" name="altcha" data-testid="altcha" suppressHydrationWarning />
-      {status === "loading" ? <p className="text-sm text-slate-600">Loading the check…</p> : null}
+      {/* The widget's height (70 px at every width) is kept while it loads, so nothing below it moves. */}
+      <div className="min-h-[70px]">
+        <altcha-widget ref={ref} challenge="/api/report-challenge" name="altcha" data-testid="altcha" suppressHydrationWarning />
+        {status === "loading" ? (
+          <p className="flex h-[70px] items-center rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-600">Loading the check…</p>
+        ) : null}
+      </div>
       {status === "failed" ? <p className="text-sm text-red-700">The check could not load. Reload the page, or sign in to report instead.</p> : null}
       <FieldErrors id="altcha" errors={shown} />
     </div>
