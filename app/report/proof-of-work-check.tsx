@@ -72,7 +72,8 @@ export function ProofOfWorkCheck({ errors }: { errors?: string[] }) {
       <div className="min-h-[70px]">
         <altcha-widget ref={ref} challenge="/api/report-challenge" name="altcha" data-testid="altcha" suppressHydrationWarning />
         {status === "loading" ? (
-          <p className="flex h-[70px] items-center rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-600">Loading the check…</p>
+          // Hidden by CSS the moment the widget's element is defined, before React hears of it.
+          <p className="flex h-[70px] items-center [altcha-widget:defined+&]:hidden rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-600">Loading the check…</p>
         ) : null}
       </div>
       {status === "failed" ? <p className="text-sm text-red-700">The check could not load. Reload the page, or sign in to report instead.</p> : null}
