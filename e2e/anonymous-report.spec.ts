@@ -102,3 +102,22 @@ test("the check's script loads only when it is wanted: once the visitor starts o
   await expect.poll(widgetDefined).toBe(true);
   await expect(check.getByText("I'm not a robot", { exact: true })).toBeVisible();
 });
+
+test("without JavaScript the check says it needs it, and how to report instead", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/report");
+  const check = page.getByRole("group", { name: "A quick check instead of an account" });
+  // What is drawn (innerText): Playwright's own text matching leaves <noscript> out.
+  const drawn = () => check.evaluate((element) => (element as HTMLElement).innerText);
+  expect(await drawn()).toContain("It cannot load: it needs JavaScript, which is off in this browser. Turn it on, or sign in to report instead.");
+  // With JavaScript on, the same page does not say so.
+  const withScripts = await browser.newContext();
+  const scripted = await withScripts.newPage();
+  await scripted.goto("/report");
+  const scriptedCheck = scripted.getByRole("group", { name: "A quick check instead of an account" });
+  await expect(scriptedCheck).toContainText("Loading the check…");
+  expect(await scriptedCheck.evaluate((element) => (element as HTMLElement).innerText)).not.toContain("needs JavaScript");
+  await withScripts.close();
+  await context.close();
+});

@@ -73,7 +73,10 @@ export function ProofOfWorkCheck({ errors }: { errors?: string[] }) {
         <altcha-widget ref={ref} challenge="/api/report-challenge" name="altcha" data-testid="altcha" suppressHydrationWarning />
         {status === "loading" ? (
           // Hidden by CSS the moment the widget's element is defined, before React hears of it.
-          <p className="flex h-[70px] items-center [altcha-widget:defined+&]:hidden rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-600">Loading the check…</p>
+          <p className="flex min-h-[70px] flex-wrap content-center items-center gap-x-1 rounded-md border border-dashed border-slate-300 px-3 py-2 text-sm text-slate-600 [altcha-widget:defined+&]:hidden">
+            Loading the check…
+            <noscript>It cannot load: it needs JavaScript, which is off in this browser. Turn it on, or sign in to report instead.</noscript>
+          </p>
         ) : null}
       </div>
       {status === "failed" ? <p className="text-sm text-red-700">The check could not load. Reload the page, or sign in to report instead.</p> : null}
