@@ -93,12 +93,13 @@ const app = next({ dev, dir, hostname, port, ...(conf ? { conf } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Members' reports, votes and own parts of pages go straight to their route handlers (scripts/server/write-lane.mjs).
-const lane = dev ? null : writeLane({ root: dir, distDir, log });
-// The build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs); all of them
-// are read (and compressed, where the build left no copies) in the background now, so no visitor waits for one.
+// The build's routes manifest, read once: next.config.js's headers for both lanes, and the intercepting-routes check.
 const manifest = dev ? null : routesManifest({ root: dir, distDir });
 const extraHeaders = manifest ? configHeadersOf({ root: dir, distDir, manifest }) : null;
+// Members' reports, votes and own parts of pages go straight to their route handlers (scripts/server/write-lane.mjs).
+const lane = extraHeaders ? writeLane({ root: dir, distDir, log, configHeaders: extraHeaders }) : null;
+// The build's scripts, stylesheet and icons from memory, compressed once (scripts/server/static-assets.mjs); all of them
+// are read (and compressed, where the build left no copies) in the background now, so no visitor waits for one.
 const assets = extraHeaders ? staticAssets({ root: dir, distDir, extraHeaders, log }) : null;
 void assets?.warm().catch((error) => log.warn({ err: error.message }, "static lane: warming failed"));
 

@@ -161,7 +161,8 @@ export function staticAssets({ root, distDir, extraHeaders = () => [], log = und
     const asset = await load(file);
     if (!asset) return false;
     const encoding = preferredEncoding(req.headers["accept-encoding"]);
-    const body = encoding === "br" && asset.br ? asset.br : encoding && asset.gz ? asset.gz : asset.body;
+    // Only the encoding the browser prefers, or the file itself (preferredEncoding names one, not what else it takes).
+    const body = encoding === "br" && asset.br ? asset.br : encoding === "gzip" && asset.gz ? asset.gz : asset.body;
     const sent = body === asset.br ? "br" : body === asset.gz ? "gzip" : null;
     for (const { key, value } of extraHeaders(req.url.split("?")[0])) res.setHeader(key, value);
     res.setHeader("Cache-Control", icon ? ICON_CACHE : IMMUTABLE);

@@ -38,10 +38,10 @@ export const BODY_LIMIT = 64 * 1024;
 /**
  * Makes the lane for a production build in `root/distDir`, or null (dev, no build, or a build without a
  * routes manifest). `serve(req, res, run)` answers a request and returns true, or returns false for Next to
- * handle it; `run(fn)` runs the handler inside the server's per-request store.
+ * handle it; `run(fn)` runs the handler inside the server's per-request store. `configHeaders`: next.config.js's
+ * headers by path (scripts/server/config-headers.mjs), read from the build's manifest when not given.
  */
-export function writeLane({ root, distDir, log }) {
-  const configHeaders = configHeadersOf({ root, distDir });
+export function writeLane({ root, distDir, log, configHeaders = configHeadersOf({ root, distDir }) }) {
   if (!configHeaders) return null;
   const requireBuilt = createRequire(path.join(root, distDir, "server", "noop.js"));
   const handlers = new Map();
