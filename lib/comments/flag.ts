@@ -3,13 +3,12 @@ import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
 import { flagCommentSchema } from "./schema";
+import { FLAGS_TO_HIDE } from "./limits";
 import { db } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import { getTrustLevels } from "../trust/legitimacy";
 import { consumeLimit } from "../platform/rate-limit";
 
-/** Distinct members at TL1 or above whose flags hide a comment until a moderator reviews it. */
-export const FLAGS_TO_HIDE = 3;
 
 export type FlagOutcome = { hidden: boolean };
 

@@ -9,3 +9,6 @@ export const FLAG_REASONS = {
   OTHER: "Something else",
 } as const;
 export type FlagReasonKey = keyof typeof FLAG_REASONS;
+
+/** Distinct members at TL1 or above whose flags hide a comment or a report until a moderator reviews it. */
+export const FLAGS_TO_HIDE = 3;

@@ -2,7 +2,7 @@ import "server-only";
 import { refreshTrustLevels } from "../trust/legitimacy";
 import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
-import { db } from "../platform/db";
+import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { flagDecisionSchema, reasonField } from "./schema";
 import { QUEUE_PAGE_SIZE, queueCursor, queuePage } from "../platform/queue-pages";
@@ -35,15 +35,7 @@ export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
     if (data.decision !== "dismiss") {
       hidden = data.decision === "hide" ? { hiddenAt: now, hiddenReason: data.reason } : { hiddenAt: null, hiddenReason: null };
       if (data.targetType === "comment") await tx.comment.update({ where: { id: target.id }, data: hidden });
-      else {
-        const { reporterId } = await tx.report.update({ where: { id: target.id }, data: hidden, select: { reporterId: true } });
-        // A hidden report stops counting towards its author's trust level (and so their votes' weight);
-        // a visitor's report (no author) has none to move.
-        if (reporterId) {
-          await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
-          await refreshTrustLevels(tx, [reporterId], now);
-        }
-      }
+      else await setReportHidden(tx, target.id, hidden, now);
     }
     await tx.flag.updateMany({ where: flagWhere, data: { status: data.decision === "hide" ? "UPHELD" : "DISMISSED", resolvedById: actor.id, resolvedAt: now } });
     await recordAudit(tx, {
@@ -57,6 +49,19 @@ export async function resolveFlags(actor: Actor | null, input: FlagDecision) {
     });
     return { e164: target.e164 };
   });
+}
+
+/**
+ * Hides a report (or shows it again): off the number's page and lists. A hidden report stops counting towards
+ * its author's trust level (and so their votes' weight); a visitor's report (no author) has none to move.
+ * The caller drops the cached pages (recordAudit drops everything; flagReport its number's).
+ */
+export async function setReportHidden(tx: Tx, reportId: string, hidden: { hiddenAt: Date | null; hiddenReason: string | null }, now = new Date()): Promise<void> {
+  const { reporterId } = await tx.report.update({ where: { id: reportId }, data: hidden, select: { reporterId: true } });
+  if (reporterId) {
+    await tx.$executeRaw`UPDATE "User" SET "visibleReportCount" = "visibleReportCount" + ${hidden.hiddenAt ? -1 : 1} WHERE id = ${reporterId}`;
+    await refreshTrustLevels(tx, [reporterId], now);
+  }
 }
 
 export type FlaggedItem = {

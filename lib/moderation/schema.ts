@@ -5,6 +5,7 @@ import { emailField } from "../accounts/schema";
 import { EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
 import { ROLE_KEYS } from "../accounts/roles";
 import { auditNote, optionalText } from "../platform/schema-fields";
+import { FLAG_REASONS, type FlagReasonKey } from "../comments/limits";
 
 const DAY = 86_400_000;
 
@@ -57,6 +58,13 @@ export const rejectNumberSchema = z.object({
   region: z.string().trim().regex(/^[A-Z]{2}$/).optional(),
   organisationId: z.string().trim().min(1, "Choose the organisation.").max(100),
   reason: reasonField,
+});
+
+/** A member's flag on a report (lib/moderation/report-flags.ts); the same reasons as a comment's. */
+export const flagReportSchema = z.object({
+  reportId: z.string({ error: "Say which report." }).regex(/^[A-Za-z0-9_-]{1,100}$/, "That is not an id we gave out."),
+  reason: z.enum(Object.keys(FLAG_REASONS) as [FlagReasonKey, ...FlagReasonKey[]], { error: "Choose a reason." }),
+  note: z.string().trim().max(500, "Keep the note to 500 characters or fewer.").optional(),
 });
 
 export const flagDecisionSchema = z.object({

@@ -5,6 +5,7 @@ import { formatDate, relativeTime } from "@/lib/display/format";
 import { ASKED_FOR, CHANNELS, type AskedForKey } from "@/lib/display/labels";
 import { formatReportCursor, type NumberPage, type NumberReport } from "@/lib/numbers/page";
 import { ReportTexts } from "@/components/report-texts";
+import { ReportFlag } from "./report-flag";
 import { StaffReportText } from "./staff-report-text";
 
 /**
@@ -31,7 +32,7 @@ export function LatestReports({ page, stamp }: { page: NumberPage; stamp: string
           No reports yet. <FormLink href={`/report?number=${encodeURIComponent(page.e164)}`}>Report this number</FormLink> if it called you.
         </p>
       ) : (
-        <ReportList reports={latestReports} testId="latest-reports" staffTexts={visibility.visible ? undefined : { e164: page.e164, stamp }} />
+        <ReportList reports={latestReports} testId="latest-reports" flag={{ e164: page.e164, stamp }} staffTexts={visibility.visible ? undefined : { e164: page.e164, stamp }} />
       )}
       {page.moreReports && last ? (
         <p className="mt-2 border-t border-slate-100 pt-3 text-sm">
@@ -51,18 +52,21 @@ export function olderReportsHref(e164: string, before: string): string {
 
 /**
  * Reports as a list, newest first (the number page's latest, and each page of older ones). `staffTexts`: the
- * texts are hidden on this copy of the page, and staff's view fills them in.
+ * texts are hidden on this copy of the page, and staff's view fills them in. `flag`: someone signed in gets a
+ * "Flag" under each report (their view of the page, as `stamp` names it).
  */
 export function ReportList({
   reports,
   testId,
   className = "mt-3",
   staffTexts,
+  flag,
 }: {
   reports: NumberReport[];
   testId: string;
   className?: string;
   staffTexts?: { e164: string; stamp: string };
+  flag: { e164: string; stamp: string };
 }) {
   return (
     <ol className={`divide-y divide-slate-100 ${className}`} data-testid={testId}>
@@ -88,6 +92,7 @@ export function ReportList({
           ) : null}
           {staffTexts ? <StaffReportText e164={staffTexts.e164} stamp={staffTexts.stamp} reportId={report.id} /> : <ReportTexts body={report.body} callerIdName={report.callerIdName} />}
           {report.source ? <ImportSource source={report.source} /> : null}
+          <ReportFlag e164={flag.e164} stamp={flag.stamp} reportId={report.id} />
         </li>
       ))}
     </ol>

@@ -69,7 +69,7 @@ export default async function OlderReportsPage(props: Props) {
             {before ? "There are no older reports." : "No reports yet."} <Link href={numberHref}>Back to the number&apos;s page</Link>.
           </p>
         ) : (
-          <ReportList reports={reports} testId="older-reports-list" className={!visibility.visible ? "mt-1 -mb-3" : "-my-3"} />
+          <ReportList reports={reports} testId="older-reports-list" flag={{ e164, stamp: "" }} className={!visibility.visible ? "mt-1 -mb-3" : "-my-3"} />
         )}
         {before || next ? (
           <nav aria-label="Pages of reports" className="mt-3 flex flex-wrap justify-between gap-3 border-t border-slate-100 pt-3 text-sm">
