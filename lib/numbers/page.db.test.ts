@@ -202,4 +202,15 @@ describe("the verdicts DESIGN.md added", () => {
     expect(main.verdict.kind).toBe("OFFICIAL_CONTACT");
     expect(main.counts.reports).toBe(0);
   });
+
+  test("a caller naming the insurer on the insurer's own call-back number: its official contact number, not an impersonation warning", async () => {
+    // The insurer has a verified list (+61270101234); 1800 160 401 is the number it publishes for customers to call.
+    const own = await claim("+611800160401", insurer.id);
+    await report("+611800160401", 7, "LEGITIMATE", { organisationId: insurer.id, claimId: own.id, body: "my insurer rang from its main number" });
+    await recountAll(db);
+    const page = await getNumberPage("+611800160401", null);
+    expect(page.verdict.kind).toBe("OFFICIAL_CONTACT");
+    expect(page.impersonated).toBeNull();
+    expect(page.named?.name).toBe("Harbour Health");
+  });
 });

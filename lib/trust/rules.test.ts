@@ -120,6 +120,7 @@ describe("verdictFor", () => {
     notLegitBound: wilsonLowerBound(notLegitWeight, legitWeight + notLegitWeight),
   });
   const org = { organisationName: "Harbour Health Insurance", organisationSlug: "harbour-health-insurance", officialPhone: "+611800160401" };
+  const other = { organisationName: "Australian Taxation Office", organisationSlug: "australian-taxation-office", officialPhone: "+61132861" };
   const claimed = (over: Partial<ClaimedInput> = {}): ClaimedInput => ({ ...org, hasVerifiedList: true, rejected: false, votes: none, ...over });
   const input = (over: Partial<VerdictInput>): VerdictInput => ({
     verified: null,
@@ -161,8 +162,12 @@ describe("verdictFor", () => {
     ["members deny an organisation without a list: impersonation", { claimed: claimed({ hasVerifiedList: false, votes: weights(0, 5) }) }, "IMPERSONATION"],
     ["confirmed and unsafe: really them, but unsafe", { claimed: claimed({ votes: weights(5, 1) }), unsafeReports: 1 }, "REAL_BUT_UNSAFE"],
     ["unsafe but not confirmed (3 of 4) stays impersonation", { claimed: claimed({ votes: weights(3, 1) }), unsafeReports: 2 }, "IMPERSONATION"],
-    ["really them beats an official contact number", { claimed: claimed({ votes: weights(6, 0) }), unsafeReports: 1, officialContact: org }, "REAL_BUT_UNSAFE"],
-    ["impersonation beats an official contact number", { claimed: claimed({ votes: weights(0, 4) }), officialContact: org }, "IMPERSONATION"],
+    ["really them beats another organisation's official contact number", { claimed: claimed({ votes: weights(6, 0) }), unsafeReports: 1, officialContact: other }, "REAL_BUT_UNSAFE"],
+    ["impersonation beats another organisation's official contact number", { claimed: claimed({ votes: weights(0, 4) }), officialContact: other }, "IMPERSONATION"],
+    ["callers naming the organisation whose contact number it is, unconfirmed: its official contact number", { claimed: claimed({ votes: weights(0, 0) }), reportersByCategory: { LEGITIMATE: 1 }, officialContact: org }, "OFFICIAL_CONTACT"],
+    ["members denying it on the organisation's own contact number: its official contact number (callers spoof it)", { claimed: claimed({ votes: weights(0, 4) }), officialContact: org }, "OFFICIAL_CONTACT"],
+    ["confirmed and unsafe on its own contact number: its official contact number", { claimed: claimed({ votes: weights(6, 0) }), unsafeReports: 1, officialContact: org }, "OFFICIAL_CONTACT"],
+    ["a rejected claim on the organisation's own contact number stays impersonation", { claimed: claimed({ rejected: true }), officialContact: org }, "IMPERSONATION"],
     ["an official contact number beats scam reports (callers spoof it)", { officialContact: org, reportersByCategory: { SCAM: 10 } }, "OFFICIAL_CONTACT"],
     ["an official contact number with no reports", { officialContact: org }, "OFFICIAL_CONTACT"],
     ["verified beats everything", { verified: org, claimed: claimed({ votes: weights(0, 50) }), officialContact: org, unsafeReports: 9 }, "VERIFIED"],

@@ -232,7 +232,11 @@ export function verdictFor(input: VerdictInput): Verdict {
   if (input.verified) return { ...base, kind: "VERIFIED", organisation: input.verified, possiblySpoofed: badReporters > 0 };
 
   const { claimed } = input;
-  if (claimed) {
+  // The number is the claimed organisation's own published contact number: "not on its list" and "a number it
+  // doesn't list" would both be untrue, and "call it back on <this number>" no advice. It is the official contact
+  // verdict's case (its caller ID is what scammers fake), unless moderators rejected the claim.
+  const ownContact = claimed && input.officialContact && !claimed.rejected && input.officialContact.organisationSlug === claimed.organisationSlug;
+  if (claimed && !ownContact) {
     const organisation: OrganisationRef = { organisationName: claimed.organisationName, organisationSlug: claimed.organisationSlug, officialPhone: claimed.officialPhone };
     const { confirmed, denied } = claimConfirmation(claimed.votes, reports);
     if (!claimed.rejected && confirmed && input.unsafeReports > 0) return { ...base, kind: "REAL_BUT_UNSAFE", organisation };
