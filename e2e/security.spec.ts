@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, createUser, signInAs, sql, uniqueSuffix } from "./fixtures";
+import { test, expect, createUser, ownClientAddress, reportedNumber, signInAs, sql, uniqueSuffix } from "./fixtures";
 
 // Findings of the security review, each checked the way an attacker would try it.
 
@@ -65,6 +65,46 @@ test("sign out of all devices ends a copied session cookie", async ({ page, cont
   await expect(stolen).toHaveURL(/\/signin/);
   expect((await (await thief.request.get("/api/auth/session")).json())?.user).toBeUndefined();
   await thief.close();
+});
+
+test("signing out ends that session: a copied cookie no longer reads or writes; the member's other sessions go on", async ({ browser }) => {
+  const user = await createUser();
+  const signIn = async () => {
+    const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+    const page = await context.newPage();
+    await page.goto("/signin?callbackUrl=/account");
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    return { context, page };
+  };
+  const laptop = await signIn();
+  const phone = await signIn();
+  const copied = await laptop.context.cookies();
+  expect(copied.some((cookie) => cookie.name === "authjs.session-token")).toBe(true);
+
+  await laptop.page.getByRole("button", { name: "Sign out", exact: true }).filter({ visible: true }).click();
+  await expect(laptop.page.getByRole("link", { name: "Sign in" }).filter({ visible: true })).toBeVisible();
+
+  // The copy: signed out for every kind of request, and its writes refused with nothing stored.
+  const thief = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+  await thief.addCookies(copied);
+  expect((await thief.request.get("/api/me")).status()).toBe(401);
+  expect((await (await thief.request.get("/api/auth/session")).json())?.user).toBeUndefined();
+  const stolen = await thief.newPage();
+  await stolen.goto("/account");
+  await expect(stolen).toHaveURL(/\/signin/);
+  const e164 = await reportedNumber(2);
+  const vote = await thief.request.post("/api/votes", { data: { e164, legitimate: false }, headers: { origin: process.env.E2E_BASE_URL! } });
+  expect(vote.status()).toBe(401);
+  expect((await sql().query(`SELECT count(*)::int AS n FROM "Vote" WHERE "userId" = $1`, [user.id])).rows).toEqual([{ n: 0 }]);
+
+  // The phone, signed in on its own, is still signed in.
+  await phone.page.goto("/account");
+  await expect(phone.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  expect((await phone.context.request.get("/api/me")).status()).toBe(200);
+  await Promise.all([thief.close(), laptop.context.close(), phone.context.close()]);
 });
 
 test("a bumped session version (suspension, role change, reset) ends the session on the next request", async ({ page, context }) => {

@@ -16,6 +16,7 @@ import { afterSignInFailure, afterSignInSuccess, beforeSignInAttempt } from "./s
 import { signInSchema } from "./schema";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { setMemberHint } from "./member-hint-cookie";
+import { endSession, newSessionId, sessionEnded } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -129,6 +130,10 @@ const config: NextAuthConfig = {
     async signIn() {
       await setMemberHint();
     },
+    // Signing out ends this browser's session on the server too: a copy of its cookie is refused from then on.
+    async signOut(message) {
+      if ("token" in message && message.token) await endSession(message.token);
+    },
   },
   callbacks: {
     // The session version is read on every request: a bumped version (sign-out everywhere, password
@@ -136,6 +141,8 @@ const config: NextAuthConfig = {
     async jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id;
+        // This browser's session, kept as the cookie is renewed: signing out ends it alone (lib/accounts/sessions.ts).
+        token.sid = newSessionId();
         token.role = (user as { role?: Role }).role ?? Role.USER;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? (await currentSessionVersion(user.id)) ?? 0;
         return token;
@@ -143,8 +150,9 @@ const config: NextAuthConfig = {
       const id = String(token.uid ?? token.sub ?? "");
       if (!id) return null;
       let version: number | null;
+      let ended: boolean;
       try {
-        version = await currentSessionVersion(id);
+        [version, ended] = await Promise.all([currentSessionVersion(id), sessionEnded(token.sid)]);
       } catch (error) {
         // The database is away: keep the session rather than sign everyone out during an outage (Auth.js
         // would clear the cookie). Nothing is trusted on it: getActor re-reads the user and its session
@@ -152,7 +160,7 @@ const config: NextAuthConfig = {
         if (isDatabaseUnavailable(error)) return token;
         throw error;
       }
-      if (version === null || version !== token.sv) return null;
+      if (version === null || version !== token.sv || ended) return null;
       return token;
     },
     async session({ session, token }) {

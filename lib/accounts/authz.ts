@@ -45,7 +45,7 @@ export const getActor = cache(async (): Promise<Actor | null> => getActorFrom(aw
 export async function getActorFrom(list: Headers): Promise<Actor | null> {
   const session = await readSessionFrom(list);
   if (!session) return null;
-  return getActorById(session.userId, session.sessionVersion);
+  return getActorById(session.userId, session.sessionVersion, session.sid);
 }
 
 /** Auth.js's session cookie: the __Secure- name where cookies are secure (the NextAuth config sets the same flag). */
@@ -73,10 +73,13 @@ export async function readSessionFrom(list: Headers): Promise<SessionClaims | nu
   return token ? readSessionToken(token, SESSION_COOKIE, authSecrets()) : null;
 }
 
-/** The user by id; with a session version, null unless it is still the user's current one. */
-export async function getActorById(id: string, sessionVersion?: number): Promise<Actor | null> {
+/**
+ * The user by id; with a session version, null unless it is still the user's current one; with a session id
+ * (`sid`), null once that session was signed out (lib/accounts/sessions.ts).
+ */
+export async function getActorById(id: string, sessionVersion?: number, sid?: string): Promise<Actor | null> {
   // Every signed-in request reads this: one plain statement (sql).
-  return (await readActorWith(id, sessionVersion))?.actor ?? null;
+  return (await readActorWith(id, sessionVersion, undefined, [], sid))?.actor ?? null;
 }
 
 /**
@@ -89,9 +92,15 @@ export async function readActorWith<Extra extends object = object>(
   sessionVersion?: number,
   columns?: string,
   params: readonly unknown[] = [],
+  sid?: string,
 ): Promise<{ actor: Actor; row: Extra } | null> {
-  const [row] = await sql<ActorRow & Extra>(`SELECT ${ACTOR_SELECT}${columns ? `, ${columns}` : ""} FROM "User" u WHERE u.id = $1`, [id, ...params]);
-  if (!row || row.deletedAt) return null;
+  // The signed-out check rides in the same statement, as the last parameter.
+  const ended = sid ? `, EXISTS (SELECT 1 FROM "EndedSession" e WHERE e.id = $${params.length + 2}) AS "sessionEnded"` : "";
+  const [row] = await sql<ActorRow & Extra & { sessionEnded?: boolean }>(
+    `SELECT ${ACTOR_SELECT}${columns ? `, ${columns}` : ""}${ended} FROM "User" u WHERE u.id = $1`,
+    sid ? [id, ...params, sid] : [id, ...params],
+  );
+  if (!row || row.deletedAt || row.sessionEnded) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
   // Only the actor's own columns: the row carries the others read beside them.
   const { name, email, role, createdAt, emailVerified, suspendedAt, visibleReportCount, trustLevel } = row;

@@ -71,8 +71,12 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   return payload as JWT;
 }
 
-/** What a request's session cookie says: the user and the session version it was issued under. */
-export type SessionClaims = { userId: string; sessionVersion: number };
+/**
+ * What a request's session cookie says: the user, the session version it was issued under, and the id of this
+ * browser's session (`sid`, set at sign-in; signing out ends it alone: lib/accounts/sessions.ts). Cookies
+ * issued before sessions had ids carry none.
+ */
+export type SessionClaims = { userId: string; sessionVersion: number; sid?: string };
 
 /** Longer than any token Auth.js issues here (a few hundred bytes); longer ones are not decrypted. */
 const MAX_TOKEN_LENGTH = 16_384;
@@ -108,7 +112,8 @@ export async function readSessionToken(token: string, salt: string, secrets: str
   }
   const userId = String(payload?.uid ?? payload?.sub ?? "");
   if (!payload || !userId) return null;
-  const claims = { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : -1 };
+  const claims: SessionClaims = { userId, sessionVersion: typeof payload.sv === "number" ? payload.sv : -1 };
+  if (typeof payload.sid === "string" && payload.sid) claims.sid = payload.sid;
   // jwtDecrypt allows 15 s of clock skew past exp; a kept answer stops at exp itself (an hour at most).
   const expiresAt = typeof payload.exp === "number" ? Math.min(payload.exp * 1000, now + 3_600_000) : now + 60_000;
   if (readTokens.size >= READ_TOKENS_MAX) readTokens.delete(readTokens.keys().next().value!);

@@ -58,7 +58,7 @@ const OWN_ROWS_SQL = `
 
 /**
  * A member's view of a number: who they are now and their parts of its page, or null when the user is gone
- * or (with a session version) the session has been ended. The claims and first page of comments come from
+ * or (with a session version, or the session's id) the session has been ended. The claims and first page of comments come from
  * the data cache (or, with read replicas, afresh from the primary, as the page does for members then), the
  * user and their own rows afresh, in one statement (lib/numbers/member-parts.db.test.ts holds everyone's
  * page with these marks equal to the page read for the member).
@@ -67,12 +67,12 @@ export async function memberNumberView(
   userId: string,
   sessionVersion: number | undefined,
   e164: string,
-  { staffTexts = true }: { staffTexts?: boolean } = {},
+  { staffTexts = true, sid }: { staffTexts?: boolean; sid?: string } = {},
 ): Promise<{ actor: Actor; parts: MemberNumberParts } | null> {
   const [claims, comments] = await Promise.all([claimsEveryoneSees(e164, true), commentsEveryoneSees(e164, true)]);
   const claimIds = claims.flatMap((claim) => (claim.id ? [claim.id] : []));
   const textsHeld = !comments.visibility.visible;
-  const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads), STAFF_ROLES, staffTexts && textsHeld, LATEST_REPORTS]);
+  const read = await readActorWith<OwnRows>(userId, sessionVersion, OWN_ROWS_SQL, [e164, claimIds, commentIdsOf(comments.threads), STAFF_ROLES, staffTexts && textsHeld, LATEST_REPORTS], sid);
   if (!read) return null;
   const { actor, row } = read;
   // Staff (and only staff) also get the texts others do not see, where the shared page holds some back.

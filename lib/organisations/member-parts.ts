@@ -24,7 +24,7 @@ const OWN_ROWS_SQL = `
 
 /**
  * A member's view of an organisation (GET /api/me?organisation=): who they are now and their parts of its
- * page, or null when the user is gone or (with a session version) the session has been ended. Whether they
+ * page, or null when the user is gone or (with a session version, or the session's id) the session has been ended. Whether they
  * manage it is canManageOrganisation's rule: not suspended, and staff or an active representative. An
  * organisation that does not exist is neither watched nor managed.
  */
@@ -32,9 +32,9 @@ export async function memberOrganisationView(
   userId: string,
   sessionVersion: number | undefined,
   organisationId: string,
-  { staffTexts = true }: { staffTexts?: boolean } = {},
+  { staffTexts = true, sid }: { staffTexts?: boolean; sid?: string } = {},
 ): Promise<{ actor: Actor; parts: MemberOrganisationParts } | null> {
-  const read = await readActorWith<{ watching: boolean; represents: boolean }>(userId, sessionVersion, OWN_ROWS_SQL, [organisationId]);
+  const read = await readActorWith<{ watching: boolean; represents: boolean }>(userId, sessionVersion, OWN_ROWS_SQL, [organisationId], sid);
   if (!read) return null;
   const { actor, row } = read;
   // Staff (and only staff) also get the report texts others do not see: one more read, for them alone.

@@ -54,10 +54,10 @@ export const GET = apiRoute(
       if (!spent.ok) return errorJson("RATE_LIMITED", `Too many requests. Try again in ${spent.retryAfterSeconds} seconds.`, { ...PRIVATE, "Retry-After": String(spent.retryAfterSeconds) });
     }
     // One statement: the session's user, with their parts of the number's or the organisation's page.
-    const { userId, sessionVersion } = session;
-    const numberView = e164 ? await memberNumberView(userId, sessionVersion, e164) : null;
-    const organisationView = organisationId ? await memberOrganisationView(userId, sessionVersion, organisationId) : null;
-    const actor = e164 ? numberView?.actor : organisationId ? organisationView?.actor : await getActorById(userId, sessionVersion);
+    const { userId, sessionVersion, sid } = session;
+    const numberView = e164 ? await memberNumberView(userId, sessionVersion, e164, { sid }) : null;
+    const organisationView = organisationId ? await memberOrganisationView(userId, sessionVersion, organisationId, { sid }) : null;
+    const actor = e164 ? numberView?.actor : organisationId ? organisationView?.actor : await getActorById(userId, sessionVersion, sid);
     if (!actor) return notSignedIn();
     const viewer = memberViewerOf(actor);
     const body: MemberView = {
