@@ -28,7 +28,7 @@ export async function recordRegistryAdded(tx: Tx, entry: { e164: string; organis
 }
 
 /** A number left the registry (revoked, or rejected while verified). */
-export async function recordRegistryRemoved(tx: Tx, entry: { e164: string; organisationId: string | null; actorId: string }) {
+export async function recordRegistryRemoved(tx: Tx, entry: { e164: string; organisationId: string | null; actorId: string | null }) {
   const org = entry.organisationId ? await organisationRef(tx, entry.organisationId) : null;
   await record(tx, "REGISTRY_REMOVED", { e164: entry.e164 }, entry.actorId, { e164: entry.e164, organisationName: org?.name, organisationSlug: org?.slug });
 }

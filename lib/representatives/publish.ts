@@ -7,10 +7,14 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { normalisePhone, type ParsedPhone } from "../numbers/phone";
 import { publishSchema, type PublishInput } from "./schema";
 import { EVIDENCE_METHODS } from "../display/labels";
+import { recordNumberPublished, recordRegistryRemoved } from "../alerts/record";
+import { refreshListings } from "../feeds/listing";
 
 // Published numbers: a representative puts the organisation's outbound numbers straight into the
 // registry as VERIFIED claims with the evidence method PUBLISHED_BY_ORGANISATION. Moderators revoke
-// them like any entry (lib/registry/promote.ts). verifiedNumberCount moves in the same transaction.
+// them like any entry (lib/registry/promote.ts). verifiedNumberCount moves in the same transaction, as does the
+// watchers' alert (NUMBER_PUBLISHED); after it commits, each number's feed listing (the allow-list, the private
+// lookup) is refreshed, as a moderator's registry entry's is.
 
 export type PublishOutcome = { published: string[]; updated: string[] };
 
@@ -38,7 +42,7 @@ export async function publishNumbers(actor: Actor | null, input: PublishInput): 
   const { phones, errors } = parseNumberLines(data.numbers, data.region ?? org.country ?? "AU");
   if (errors.length) throw new AppError("INVALID", `${errors.length === 1 ? "One line is" : `${errors.length} lines are`} not a phone number we can publish. Nothing was published.`, { numbers: errors });
 
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const outcome: PublishOutcome = { published: [], updated: [] };
     for (const phone of phones) {
       const became = await publishOne(tx, who, org, phone, data.label, data.retiresAt);
@@ -46,6 +50,13 @@ export async function publishNumbers(actor: Actor | null, input: PublishInput): 
     }
     return outcome;
   });
+  await refreshListingsAfterWrite([...outcome.published, ...outcome.updated]);
+  return outcome;
+}
+
+/** Not fatal: the registry entry is stored; a listing catches up on the number's next write or the next rebuild. */
+async function refreshListingsAfterWrite(numbers: string[]): Promise<void> {
+  if (numbers.length) await refreshListings(numbers).catch(() => undefined);
 }
 
 async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string }, phone: ParsedPhone, label: string | null, retiresAt: Date | null): Promise<"published" | "updated"> {
@@ -91,6 +102,7 @@ async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string 
     select: { status: true, evidenceMethod: true, evidenceSource: true, label: true, retiresAt: true },
   });
   await tx.organisation.update({ where: { id: org.id }, data: { verifiedNumberCount: { increment: 1 } }, select: { id: true } });
+  await recordNumberPublished(tx, { e164: phone.e164, organisationId: org.id, actorId: actor.id });
   await recordAudit(tx, { actorId: actor.id, action: "representative.publish", targetType: "Claim", targetId: claim.id, before: snapshot(before), after: snapshot(after) });
   return "published";
 }
@@ -105,19 +117,22 @@ export async function retireDueNumbers(now = new Date()): Promise<number> {
   const due = await db.claim.findMany({ where: { status: "VERIFIED", retiresAt: { lte: now } }, select: { id: true }, take: 500 });
   if (due.length === 0) return 0;
   const retired = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ organisationId: string | null }[]>`
+    const rows = await tx.$queryRaw<{ organisationId: string | null; e164: string }[]>`
       UPDATE "Claim" c SET status = 'REVOKED', "statusChangedAt" = ${now}, "updatedAt" = ${now},
              "statusReason" = 'Retired by ' || o.name || ' on ' || to_char(c."retiresAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD')
         FROM "Organisation" o
        WHERE c.id = ANY(${due.map((d) => d.id)}) AND c.status = 'VERIFIED' AND c."retiresAt" <= ${now} AND o.id = c."organisationId"
-       RETURNING c."organisationId"`;
+       RETURNING c."organisationId", c.e164`;
     const byOrg = new Map<string, number>();
     for (const row of rows) if (row.organisationId) byOrg.set(row.organisationId, (byOrg.get(row.organisationId) ?? 0) + 1);
     for (const [organisationId, n] of byOrg) await tx.organisation.update({ where: { id: organisationId }, data: { verifiedNumberCount: { decrement: n } }, select: { id: true } });
-    return rows.length;
+    for (const row of rows) await recordRegistryRemoved(tx, { e164: row.e164, organisationId: row.organisationId, actorId: null });
+    return rows.map((row) => row.e164);
   });
-  if (retired > 0) invalidateAll();
-  return retired;
+  if (retired.length > 0) invalidateAll();
+  // Retired numbers leave the allow-list (the feed reports the removal).
+  await refreshListingsAfterWrite(retired);
+  return retired.length;
 }
 
 /** The console's list of the organisation's registry entries, published or not, with retirement dates. */

@@ -163,6 +163,14 @@ describe("published numbers", () => {
     expect(claims).toEqual([a, b].sort().map((e164) => ({ e164, status: "VERIFIED", evidenceMethod: "PUBLISHED_BY_ORGANISATION", label: "claims team", source: "REPRESENTATIVE" })));
     expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { verifiedNumberCount: true } })).verifiedNumberCount).toBe(2);
     expect(await db.auditEntry.count({ where: { actorId: rep.id, action: "representative.publish" } })).toBe(2);
+    // Both are on the allow-list feed (and so the private lookup) at once, and watchers of the organisation are told.
+    expect(await db.listedNumber.findMany({ where: { e164: { in: [a, b] } }, orderBy: { e164: "asc" }, select: { e164: true, allowed: true, organisationIds: true } })).toEqual(
+      [a, b].sort().map((e164) => ({ e164, allowed: true, organisationIds: [org.id] })),
+    );
+    const events = await db.alertEvent.findMany({ where: { kind: "NUMBER_PUBLISHED", organisationId: org.id }, select: { data: true, actorId: true } });
+    expect(events.map((event) => ({ e164: (event.data as { e164?: string }).e164, actorId: event.actorId })).sort((x, y) => String(x.e164).localeCompare(String(y.e164)))).toEqual(
+      [a, b].sort().map((e164) => ({ e164, actorId: rep.id })),
+    );
     // Publishing again only updates the label; a moderator can still revoke.
     expect(await publishNumbers(rep, { organisationId: org.id, numbers: a, label: "renewals" })).toEqual({ published: [], updated: [a] });
     const moderator = await user("MODERATOR");
@@ -184,6 +192,9 @@ describe("published numbers", () => {
     expect(await retireDueNumbers(new Date(Date.now() + 2 * 86_400_000))).toBeGreaterThanOrEqual(1);
     const claim = await db.claim.findFirstOrThrow({ where: { organisationId: org.id }, select: { status: true, statusReason: true } });
     expect(claim).toEqual({ status: "REVOKED", statusReason: `Retired by ${org.name} on ${tomorrow}` });
+    // Off the allow-list feed on its date, and watchers are told it left the registry.
+    expect(await db.listedNumber.findUnique({ where: { e164: n }, select: { allowed: true } })).toEqual({ allowed: false });
+    expect(await db.alertEvent.count({ where: { kind: "REGISTRY_REMOVED", e164: n } })).toBe(1);
     expect((await db.organisation.findUniqueOrThrow({ where: { id: org.id }, select: { verifiedNumberCount: true } })).verifiedNumberCount).toBe(0);
     await expectCountersMatchRows();
   });
