@@ -52,6 +52,15 @@ const POLICY_FIELD_WORDS: Record<string, string> = {
   policyMayAsk: "what it may ask for",
   policyNeverAsks: "what it never asks for",
   policyHowToVerify: "how to check a call is real",
+  policyListedNumbersOnly: "whether it calls only from the numbers it publishes",
+  policyVoicemailNamesListed: "whether its voicemails name a published number",
+  policyAsksPassword: "whether it asks for passwords or PINs",
+  policyAsksSecurityAnswers: "whether it asks for security answers",
+  policyAsksOneTimeCode: "whether it asks for one-time codes",
+  policyAsksCardDetails: "whether it asks for card details",
+  policyVerifyCallBack: "whether you can call it back to check",
+  policyVerifyReference: "whether it gives a reference to check a call",
+  policyUrl: "where its policy is published",
 };
 
 const phone = (e164: string | null | undefined) => (e164 ? formatE164(e164).international : "none");

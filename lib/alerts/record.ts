@@ -39,7 +39,22 @@ export async function recordNumberPublished(tx: Tx, entry: { e164: string; organ
   await record(tx, "NUMBER_PUBLISHED", { organisationId: entry.organisationId }, entry.actorId, { e164: entry.e164, organisationName: org?.name, organisationSlug: org?.slug });
 }
 
-const POLICY_FIELDS = ["policyCallsFrom", "policyMayAsk", "policyNeverAsks", "policyHowToVerify"] as const;
+/** The free-text policy a moderator edits and the structured one a representative saves ("Save policy"). */
+const POLICY_FIELDS = [
+  "policyCallsFrom",
+  "policyMayAsk",
+  "policyNeverAsks",
+  "policyHowToVerify",
+  "policyListedNumbersOnly",
+  "policyVoicemailNamesListed",
+  "policyAsksPassword",
+  "policyAsksSecurityAnswers",
+  "policyAsksOneTimeCode",
+  "policyAsksCardDetails",
+  "policyVerifyCallBack",
+  "policyVerifyReference",
+  "policyUrl",
+] as const;
 
 /** An organisation's official callback number or calling policy changed (given before/after values). */
 export async function recordOrganisationChanges(tx: Tx, organisationId: string, actorId: string, before: Record<string, unknown>, after: Record<string, unknown>) {

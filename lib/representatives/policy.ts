@@ -2,6 +2,7 @@ import "server-only";
 import { cached, cacheTags } from "../platform/data-cache";
 import { assertCanManageOrganisation, type Actor } from "../accounts/authz";
 import { recordAudit } from "../platform/audit";
+import { recordOrganisationChanges } from "../alerts/record";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { policySchema, type PolicyInput } from "./schema";
@@ -29,6 +30,8 @@ export async function savePolicy(actor: Actor | null, input: PolicyInput) {
     const after = await tx.organisation.update({ where: { id: organisationId }, data: { ...policy, policyUpdatedAt: new Date() }, select: structuredPolicySelect });
     const { status: _status, policyUpdatedAt: _was, ...was } = before;
     const { policyUpdatedAt: _now, ...now } = after;
+    // Watchers of the organisation are told when what it says about its calls changes.
+    await recordOrganisationChanges(tx, organisationId, who.id, was, now);
     await recordAudit(tx, { actorId: who.id, action: "organisation.policy", targetType: "Organisation", targetId: organisationId, before: was, after: now });
     return after;
   });

@@ -286,6 +286,24 @@ describe("alerts for organisations", () => {
   });
 });
 
+describe("a calling policy saved in the console", () => {
+  test("tells the organisation's watchers which answers changed; saving the same answers again tells nobody", async () => {
+    const org = await organisation();
+    const rep = await representative(org.id);
+    await savePolicy(rep, { organisationId: org.id, policyAsksSecurityAnswers: "no", policyVerifyReference: "yes" });
+    const changed = async () =>
+      (await db.alertEvent.findMany({ where: { kind: "POLICY_CHANGED", organisationId: org.id }, orderBy: { createdAt: "asc" }, select: { data: true, actorId: true } })).map((event) => ({
+        fields: [...((event.data as { fields?: string[] }).fields ?? [])].sort(),
+        actorId: event.actorId,
+      }));
+    expect(await changed()).toEqual([{ fields: ["policyAsksSecurityAnswers", "policyVerifyReference"], actorId: rep.id }]);
+    await savePolicy(rep, { organisationId: org.id, policyAsksSecurityAnswers: "no", policyVerifyReference: "yes" });
+    expect(await changed()).toHaveLength(1);
+    await savePolicy(rep, { organisationId: org.id, policyAsksSecurityAnswers: "no" });
+    expect((await changed())[1]).toEqual({ fields: ["policyVerifyReference"], actorId: rep.id });
+  });
+});
+
 describe("safe-calling scorecard from the database", () => {
   test("unsafe-practice reports and sensitive asks on verified numbers cost points; the ranking filters and orders", async () => {
     const safe = await organisation();
