@@ -54,7 +54,7 @@ function jsonDepthWithin(text: string, limit: number): boolean {
 /**
  * A server action call (Next-Action header) whose body Next could not decode would end as a 500:
  * answer 400 first. Forms post multipart or url-encoded bodies (Next decodes and bounds those);
- * JavaScript calls post the arguments as JSON text, checked here for syntax and depth.
+ * JavaScript calls post the arguments as JSON text, checked here for syntax, depth and shape (an array).
  */
 async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return false;
@@ -64,8 +64,9 @@ async function isMalformedActionCall(request: NextRequest): Promise<boolean> {
   const text = await request.clone().text();
   if (!jsonDepthWithin(text, MAX_JSON_DEPTH)) return true;
   try {
-    JSON.parse(text);
-    return false;
+    // The arguments, as Next's client encodes them, are always a JSON array; anything else ("x", null, 1, {})
+    // fails in Next's decoder as a 500.
+    return !Array.isArray(JSON.parse(text));
   } catch {
     return true;
   }

@@ -227,6 +227,12 @@ test("malformed server-action bodies answer 400, not 500", async ({ page }) => {
     ["text/plain;charset=UTF-8", "[".repeat(100_000)],
     ["application/json", "{}"],
     ["application/octet-stream", "\u0000\u0001\u0002"],
+    // JSON, but not the array of arguments Next's client always sends.
+    ["text/plain;charset=UTF-8", '"x"'],
+    ["text/plain;charset=UTF-8", "null"],
+    ["text/plain;charset=UTF-8", "1"],
+    ["text/plain;charset=UTF-8", "true"],
+    ["text/plain;charset=UTF-8", "{}"],
   ];
   for (const [type, body] of bodies) {
     const response = await page.request.post("/report", { headers: { "next-action": "0".repeat(42), "content-type": type }, data: body, maxRedirects: 0 });

@@ -85,3 +85,12 @@ test("Next's redirect passes through instead of becoming a failure", async () =>
   const action = serverAction({}, async () => redirect("/moderation?done=promoted"));
   await expect(action(null, form([]))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
 });
+
+test("called by hand with something that is not a form: a clear refusal, and the handler never runs", async () => {
+  const handler = vi.fn(async () => ({ ok: true as const, data: undefined }));
+  const action = serverAction({}, handler);
+  for (const notAForm of [undefined, null, {}, [], "x", 1] as unknown as FormData[]) {
+    expect(await action(null, notAForm)).toEqual({ ok: false, code: "INVALID", error: "The form could not be read. Reload the page and try again." });
+  }
+  expect(handler).not.toHaveBeenCalled();
+});

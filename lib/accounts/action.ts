@@ -35,6 +35,11 @@ export function serverAction<S extends z.ZodType | undefined = undefined, R exte
 ) {
   return async (_previous: unknown, form: FormData): Promise<R> => {
     let raw: FormObject = {};
+    // Called by hand with something that is not a form (a crafted action call): a clear refusal, not "something went wrong".
+    if (!(form instanceof FormData)) {
+      const failure = { ok: false as const, code: "INVALID" as const, error: "The form could not be read. Reload the page and try again." };
+      return onFailure ? onFailure(failure, raw) : (failure as R);
+    }
     try {
       raw = formToObject(form, options.arrays);
       const input = (options.schema ? parseOrThrow(options.schema, raw) : raw) as Input<S>;
