@@ -29,3 +29,19 @@ test("the structured policy wins: what it never asks for on calls it makes", () 
   expect(policyLine({ ...base, policyListedNumbersOnly: true })).toBe("Harbour Health Insurance says it calls only from the numbers it publishes.");
   expect(policyLine({ ...base, policyListedNumbersOnly: false, policyAsksCardDetails: null })).toBeNull();
 });
+
+test("a policy recorded as quotations from the organisation's pages is quoted, first statement only, without its sources", () => {
+  const ato = {
+    ...base,
+    name: "Australian Taxation Office",
+    policyNeverAsks: "“We will never send an unsolicited SMS that contains a hyperlink.” (Verify or report a scam | Australian Taxation Office)",
+  };
+  expect(policyLine(ato)).toBe("Australian Taxation Office says: “We will never send an unsolicited SMS that contains a hyperlink.”");
+  const afp = {
+    ...base,
+    name: "Australian Federal Police",
+    policyNeverAsks: "“The AFP will never call you and threaten to arrest you” (Scamwatch) “The AFP will never ask you to pay a fine with cash.” (AFP)",
+  };
+  expect(policyLine(afp)).toBe("Australian Federal Police says: “The AFP will never call you and threaten to arrest you.”");
+  expect(policyLine({ ...base, policyCallsFrom: "“We call from 13 22 00.” (Telstra)" })).toBe("Harbour Health Insurance says: “We call from 13 22 00.”");
+});
