@@ -45,6 +45,13 @@ test("a visitor solves the proof-of-work check, files a report without an accoun
 
   const { rows } = await sql().query(`SELECT id, "reporterId", source, "anonymousKey" FROM "Report" WHERE e164 = $1 AND body = $2`, [number.e164, story]);
   expect(rows).toHaveLength(1);
+  // The number's page counts no member, and says who reported it in words that are true.
+  const numberPage = await page.context().newPage();
+  await numberPage.goto(`/numbers/${number.e164}`);
+  await expect(numberPage.getByTestId("verdict")).toContainText("One report from a visitor without an account cannot yet say whether this caller is safe.");
+  await expect(numberPage.getByText("Members who reported it")).toBeVisible();
+  await expect(numberPage.getByTestId("reporter-count")).toHaveText("0");
+  await numberPage.close();
   expect(rows[0]).toMatchObject({ reporterId: null, source: "ANONYMOUS" });
   expect(rows[0].anonymousKey).not.toContain("198.51.100");
   const stat = await sql().query(`SELECT reporters, "anonymousReporters" FROM "NumberCategoryStat" WHERE e164 = $1 AND category = 'SCAM'`, [number.e164]);

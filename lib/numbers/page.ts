@@ -192,6 +192,8 @@ export type NumberPage = {
   /** False for a number nobody has reported, voted on or listed: it still gets a page. */
   known: boolean;
   counts: { reports: number; reporters: number; comments: number; watches: number };
+  /** Whether visitors without an account reported it too: `counts.reporters` counts members only. */
+  visitorReports: boolean;
   firstReportedAt: Date | null;
   lastReportedAt: Date | null;
   categories: { category: ReportCategory; reports: number; reporters: number }[];
@@ -344,6 +346,7 @@ export async function getNumberPage(e164: string, viewer: NumberViewer, options:
     countryName: display.countryName,
     known: !!row,
     counts: { reports: row?.reportCount ?? 0, reporters: row?.reporterCount ?? 0, comments: row?.commentCount ?? 0, watches: row?.watchCount ?? 0 },
+    visitorReports: categoryRows.some((stat) => stat.anonymousReporters > 0),
     firstReportedAt: row?.firstReportedAt ?? null,
     lastReportedAt: row?.lastReportedAt ?? null,
     categories: categoryRows.filter((stat) => stat.reports > 0).map(({ category, reports, reporters }) => ({ category, reports, reporters })).sort((a, b) => b.reports - a.reports || b.reporters - a.reporters),

@@ -5,7 +5,9 @@ import type { NumberPage } from "@/lib/numbers/page";
 export function NumberFacts({ page }: { page: NumberPage }) {
   const facts = [
     { label: "Reports", value: page.counts.reports.toLocaleString("en-AU"), testId: "report-count" },
-    { label: "People who reported it", value: page.counts.reporters.toLocaleString("en-AU"), testId: "reporter-count" },
+    page.visitorReports
+      ? { label: "Members who reported it", value: page.counts.reporters.toLocaleString("en-AU"), testId: "reporter-count", note: "and visitors without an account" }
+      : { label: "People who reported it", value: page.counts.reporters.toLocaleString("en-AU"), testId: "reporter-count" },
     { label: "First reported", value: page.firstReportedAt ? formatDate(page.firstReportedAt) : "—", title: page.firstReportedAt && relativeTime(page.firstReportedAt) },
     { label: "Last reported", value: page.lastReportedAt ? formatDate(page.lastReportedAt) : "—", title: page.lastReportedAt && relativeTime(page.lastReportedAt) },
   ];
@@ -19,6 +21,7 @@ export function NumberFacts({ page }: { page: NumberPage }) {
             <dd className="mt-0.5 text-lg font-semibold text-slate-900" data-testid={fact.testId} title={fact.title ?? undefined}>
               {fact.value}
             </dd>
+            {"note" in fact && fact.note ? <dd className="text-xs text-slate-600">{fact.note}</dd> : null}
           </div>
         ))}
       </dl>

@@ -27,7 +27,7 @@ export function ReportChart({ series }: { series: ChartSeries }) {
   const unit = series.unit === "week" ? "week" : "month";
   const max = Math.max(1, peak?.reports ?? 0);
   const summary =
-    total === 0 ? "No reports in the last year." : `${total} reports; busiest ${unit} starting ${dayMonthYear.format(date(peak.start))} with ${peak.reports}.`;
+    total === 0 ? "No reports in the last year." : `${total === 1 ? "One report" : `${total.toLocaleString("en-AU")} reports`}; busiest ${unit} starting ${dayMonthYear.format(date(peak.start))} with ${peak.reports}.`;
   const count = series.points.length;
   return (
     <figure className="mt-4" data-testid="report-chart" data-points={count} data-total={total}>

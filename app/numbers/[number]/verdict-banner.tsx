@@ -76,7 +76,7 @@ export function VerdictBanner({ page }: { page: NumberPage }) {
             <p className="text-sm text-slate-700">
               {counts.reports === 0
                 ? "Nobody has reported this number yet."
-                : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${counts.reporters === 1 ? "one person" : `${counts.reporters.toLocaleString("en-AU")} people`} cannot yet say whether this caller is safe.`}{" "}
+                : `${counts.reports === 1 ? "One report" : `${counts.reports.toLocaleString("en-AU")} reports`} from ${reportedBy(counts.reporters, page.visitorReports, counts.reports)} cannot yet say whether this caller is safe.`}{" "}
               <FormLink href={`/report?number=${encodeURIComponent(e164)}`} className="font-semibold">
                 Report this number
               </FormLink>
@@ -147,7 +147,7 @@ function HowWorkedOut({ page }: { page: NumberPage }) {
           the organisation&apos;s published contact numbers, then votes and reports.
         </p>
         <p>
-          Evidence so far: {counts.reporters.toLocaleString("en-AU")} {counts.reporters === 1 ? "person" : "people"} reported it, and members
+          Evidence so far: {reportedBy(counts.reporters, page.visitorReports, counts.reports)} reported it, and members
           voted. Votes from established members count for more and fade with age (half weight after 180 days); reports count once per person.
         </p>
         <p>
@@ -168,4 +168,15 @@ function Source({ text }: { text: string }) {
       {text.replace(/^https?:\/\//i, "")}
     </a>
   );
+}
+
+/**
+ * Who reported a number, in words: members are counted (each once); visitors without an account are not
+ * (they are counted once per address in the verdict, but those addresses are not people we can count).
+ */
+function reportedBy(members: number, visitors: boolean, reports: number): string {
+  if (!visitors) return members === 1 ? "one person" : `${members.toLocaleString("en-AU")} people`;
+  if (members === 0) return reports === 1 ? "a visitor without an account" : "visitors without an account";
+  const counted = members === 1 ? "one member" : `${members.toLocaleString("en-AU")} members`;
+  return `${counted} and visitors without an account`;
 }
