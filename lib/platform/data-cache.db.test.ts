@@ -96,6 +96,23 @@ describe("a write drops the cached read it changed", () => {
     expect(await panel()).toMatchObject({ legitVotes: 1, notLegitVotes: 1 });
   });
 
+  test("a vote on an organisation's claim drops that organisation's page too (it lists its numbers' votes)", async () => {
+    const e164 = nextNumber();
+    const org = await db.organisation.create({ data: { slug: `vote-org-${key()}`, name: `Vote Org ${key()}`, status: "ACTIVE" }, select: { id: true, slug: true } });
+    await createReport(await member(), reportInput(e164, { organisationId: org.id, category: "IMPERSONATION" }), { address: "cache-vote-org" });
+    const claim = await db.claim.findFirstOrThrow({ where: { e164, organisationId: org.id }, select: { id: true } });
+    const name = async () => {
+      const page = await getCachedOrganisationPage(org.slug);
+      return page && "organisation" in page ? page.organisation?.name : null;
+    };
+    const before = await name();
+    // Behind the cache's back: the cached page does not see it until something drops it.
+    await db.$executeRaw`UPDATE "Organisation" SET name = ${"Renamed behind the cache"} WHERE id = ${org.id}`;
+    expect(await name()).toBe(before);
+    await castVote(await member(), { claimId: claim.id, legitimate: false });
+    expect(await name()).toBe("Renamed behind the cache");
+  });
+
   test("a comment and a watch drop the number's page", async () => {
     const e164 = nextNumber();
     await createReport(await member(), reportInput(e164), { address: "cache-4" });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { randomBytes } from "node:crypto";
 import { refreshListingLater } from "../feeds/listing";
-import { cacheTags, invalidateTags } from "../platform/data-cache";
+import { cached, cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, sql, sqlIn, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
@@ -125,7 +125,7 @@ export async function castVote(actor: Actor | null, input: unknown, context: Wri
   const written = await writeVote(actor.id, claimId, data.legitimate, now);
   const changed = written.outcome === "changed";
   // Pages that show the claim (a new organisation-less claim: the number's page) are dropped from the data cache.
-  if (changed) invalidateTags(cacheTags.claim(claimId), ...(data.e164 ? [cacheTags.number(data.e164)] : []));
+  if (changed) await dropClaimPages(claimId, data.e164);
   // The number's feed listing follows within a second, off the vote's path (one refresh a second per number in a burst).
   if (changed) refreshListingLater(written.e164!);
   if (changed) sweepDueTrustLevelsSoon(now);
@@ -174,6 +174,18 @@ function startBrigadingCheck(claimId: string): Promise<string[]> {
 
 const ignore = () => undefined;
 
+/**
+ * Drops the cached pages that show a claim's votes: its number's page (tagged with the claim) and the page of the
+ * organisation it names, whose numbers list their votes and whose reputation sums them. The claim's organisation
+ * is read through the data cache (a merge, which moves claims, is audited and so drops it).
+ */
+async function dropClaimPages(claimId: string, e164?: string): Promise<void> {
+  const organisationId = await cached(`claim-organisation:${claimId}`, ["claim-organisation"], async () =>
+    (await db.claim.findUnique({ where: { id: claimId }, select: { organisationId: true } }))?.organisationId ?? null,
+  ).catch(() => null);
+  invalidateTags(cacheTags.claim(claimId), ...(e164 ? [cacheTags.number(e164)] : []), ...(organisationId ? [cacheTags.organisation(organisationId)] : []));
+}
+
 export async function withdrawVote(actor: Actor | null, input: unknown): Promise<{ claimId: string; panel: VotePanelUpdate }> {
   assertCanWrite(actor);
   const { claimId } = parseOrThrow(withdrawVoteSchema, input);
@@ -181,7 +193,7 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
   const now = new Date();
   const written = await writeVote(actor.id, claimId, null, now);
   if (written.outcome === "changed") {
-    invalidateTags(cacheTags.claim(claimId));
+    await dropClaimPages(claimId);
     refreshListingLater(written.e164!);
   }
   return { claimId, panel: panelFor(claimId, written, null, now) };
