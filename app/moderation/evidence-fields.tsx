@@ -1,5 +1,5 @@
 import { inputClass } from "@/components/ui/field";
-import { EVIDENCE_METHODS, EVIDENCE_METHOD_KEYS } from "@/lib/display/labels";
+import { EVIDENCE_METHODS, MODERATOR_EVIDENCE_METHOD_KEYS } from "@/lib/display/labels";
 
 const DAY = 86_400_000;
 
@@ -17,7 +17,7 @@ export function EvidenceFields({ idPrefix }: { idPrefix: string }) {
           <option value="" disabled>
             How was it confirmed?
           </option>
-          {EVIDENCE_METHOD_KEYS.map((key) => (
+          {MODERATOR_EVIDENCE_METHOD_KEYS.map((key) => (
             <option key={key} value={key}>
               {EVIDENCE_METHODS[key]}
             </option>

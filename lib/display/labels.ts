@@ -64,5 +64,10 @@ export const EVIDENCE_METHODS = {
 } as const;
 export type EvidenceMethodKey = keyof typeof EVIDENCE_METHODS;
 export const EVIDENCE_METHOD_KEYS = keysOf(EVIDENCE_METHODS);
+/**
+ * What a moderator may give as evidence: every method but PUBLISHED_BY_ORGANISATION, which only an
+ * organisation's own representative publishing the number gives (lib/representatives/publish.ts).
+ */
+export const MODERATOR_EVIDENCE_METHOD_KEYS = ["OFFICIAL_WEBSITE", "VERIFIED_REPRESENTATIVE", "OFFICIAL_CALLBACK", "CARRIER_OR_REGULATOR"] as const satisfies readonly EvidenceMethodKey[];
 
 export const ROLES = { USER: "Member", MODERATOR: "Moderator", ADMIN: "Admin" } as const;

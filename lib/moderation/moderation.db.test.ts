@@ -302,6 +302,10 @@ describe("registry", () => {
     await expect(promoteClaim(moderator, claim.id, { method: "OFFICIAL_WEBSITE", source: "" })).rejects.toMatchObject({ code: "INVALID" });
     await expect(promoteClaim(moderator, claim.id, { ...evidence, reviewAt: "2001-01-01" })).rejects.toMatchObject({ code: "INVALID" });
     await expect(promoteClaim(moderator, claim.id, { method: "OFFICIAL_WEBSITE", source: "javascript:alert(1)" })).rejects.toMatchObject({ code: "INVALID" });
+    // "Published by the organisation" is its representative's to give, never a moderator's.
+    await expect(promoteClaim(moderator, claim.id, { method: "PUBLISHED_BY_ORGANISATION" as never, source: "a moderator's note" })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(addRegistryEntry(moderator, { number: freshE164(), organisationId: org.id, evidence: { method: "PUBLISHED_BY_ORGANISATION" as never, source: "a moderator's note" } })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { status: true } })).toEqual({ status: "UNVERIFIED" });
   });
 
   test("a revoked entry leaves the registry and the feed reports the revocation; re-adding brings it back", async () => {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { parseWebAddress } from "../display/web-address";
 import { emailField } from "../accounts/schema";
-import { EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
+import { MODERATOR_EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
 import { ROLE_KEYS } from "../accounts/roles";
 import { auditNote, optionalText } from "../platform/schema-fields";
 import { FLAG_REASONS, type FlagReasonKey } from "../comments/limits";
@@ -17,7 +17,8 @@ export const reasonField = auditNote({
 
 /** Evidence for a registry entry. An empty review date means one year from now. */
 export const evidenceSchema = z.object({
-  method: z.enum(EVIDENCE_METHOD_KEYS, { error: "Choose how the number was confirmed." }),
+  // "Published by the organisation" is not a moderator's to give: only its representative publishing the number gives it.
+  method: z.enum(MODERATOR_EVIDENCE_METHOD_KEYS, { error: "Choose how the number was confirmed." }),
   source: z
     .string({ error: "Give the source URL or a note." })
     .trim()
