@@ -107,7 +107,7 @@ test.describe("a seeded number's page", () => {
 test("the lookup API, the OpenAPI document, the sitemap and robots.txt", async ({ request }) => {
   const lookup = await request.get("/api/v1/numbers/0491%20570%20159");
   expect(lookup.status()).toBe(200);
-  expect(lookup.headers()["cache-control"]).toContain("max-age=60");
+  expect(lookup.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
   expect(await lookup.json()).toMatchObject({ e164: "+61491570159", verdict: { kind: "IMPERSONATION" } });
   const invalid = await request.get("/api/v1/numbers/12");
   expect(invalid.status()).toBe(400);

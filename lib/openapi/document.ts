@@ -50,7 +50,7 @@ const numberPaths = {
       responses: {
         "200": {
           description: "The number's verdict and facts.",
-          headers: { "Cache-Control": { description: "public, max-age=60, stale-while-revalidate=300", schema: { type: "string" } } },
+          headers: { "Cache-Control": { description: "public, max-age=0, s-maxage=5, stale-while-revalidate=5: browsers ask again each time; a CDN may hold it 5 s", schema: { type: "string" } } },
           content: { "application/json": { schema: ref("NumberLookup") } },
         },
         "400": errorResponse("Not a valid phone number, or an unknown region (code INVALID)."),

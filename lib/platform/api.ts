@@ -84,5 +84,9 @@ export function parseResponse<S extends z.ZodType>(schema: S, body: unknown): z.
   return parsed.data;
 }
 
-/** Cache-Control for a lookup that changes when reports arrive: a minute fresh, five stale. */
-export const LOOKUP_CACHE = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+/**
+ * Cache-Control for a lookup that changes when reports arrive: a browser asks again every time (so a member's
+ * lookup after their own report is fresh); a CDN may hold it for 5 s (the app's own cache lifetime), as pages,
+ * which carries a scam wave's thousands of lookups of one number without showing a report late by more than that.
+ */
+export const LOOKUP_CACHE = "public, max-age=0, s-maxage=5, stale-while-revalidate=5";
