@@ -87,6 +87,11 @@ test.describe("a seeded number's page", () => {
     await expect(page.getByTestId("report-count")).toHaveText(Number(rows[0].reportCount).toLocaleString("en-AU"));
     await expect(page.getByRole("heading", { name: /Reports over time/ })).toContainText("whole history");
     await expect(page.getByTestId("report-chart")).toHaveAttribute("data-total", String(rows[0].reportCount));
+    // A foreign number reads in international format first (the default region is Australia); its own country's
+    // national format follows, and the title leads with the international one too.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^\+1 \d{3} \d{3} \d{4}$/);
+    await expect(page.getByTestId("number-national")).toHaveText(/^\(\d{3}\) \d{3}-\d{4}$/);
+    await expect(page).toHaveTitle(/^\+1 \d{3} \d{3} \d{4} \(\(\d{3}\) \d{3}-\d{4}\) — who called\?/);
   });
 
   test("verified and impersonation banners", async ({ page }) => {

@@ -108,3 +108,19 @@ describe("listOrganisations", () => {
     expect(await getOrganisationPage("no-such-organisation")).toBeNull();
   });
 });
+
+describe("the organisation page's reputation", () => {
+  test("counts the numbers that have reports naming it, not every number it claims, and sums their votes", async () => {
+    const org = await db.organisation.create({ data: { name: "Reputation Bank", slug: "reputation-bank", category: "BANK", country: "AU" }, select: { id: true } });
+    const claim = (e164: string, reportCount: number, legitVotes = 0, notLegitVotes = 0, status: "VERIFIED" | "UNVERIFIED" = "UNVERIFIED") =>
+      db.phoneNumber
+        .create({ data: { e164, country: "AU", type: "MOBILE" } })
+        .then(() => db.claim.create({ data: { e164, organisationId: org.id, organisationKey: org.id, status, reportCount, legitVotes, notLegitVotes } }));
+    await claim("+61412000101", 3, 2, 1);
+    await claim("+61412000102", 1, 0, 4);
+    await claim("+61270000103", 0, 0, 0, "VERIFIED");
+    await claim("+61270000104", 0, 1, 0, "VERIFIED");
+    const page = await getOrganisationPage("reputation-bank");
+    expect(page && "reputation" in page ? { numbers: page.reputation?.numbers, legit: page.reputation?.legitVotes, not: page.reputation?.notLegitVotes } : null).toEqual({ numbers: 2, legit: 3, not: 5 });
+  });
+});

@@ -139,7 +139,10 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
     db.organisationAskedStat
       .findMany({ where: { organisationId: org.id }, select: { askedFor: true, reports: true }, orderBy: { reports: "desc" } })
       .then((rows) => rows.map((row) => ({ item: row.askedFor as string, n: row.reports }))),
-    db.claim.aggregate({ where: { organisationId: org.id }, _sum: { legitVotes: true, notLegitVotes: true }, _count: { _all: true } }),
+    // Its claims' vote sums, and how many of its numbers have reports naming it (verified numbers without any do not count).
+    db.$queryRaw<{ reported: number; legit: number; notLegit: number }[]>`
+      SELECT count(*) FILTER (WHERE "reportCount" > 0)::int AS reported, COALESCE(sum("legitVotes"), 0)::int AS legit, COALESCE(sum("notLegitVotes"), 0)::int AS "notLegit"
+        FROM "Claim" WHERE "organisationId" = ${org.id}`.then((rows) => rows[0] ?? { reported: 0, legit: 0, notLegit: 0 }),
   ]);
   const [contactNumbers, sources] = await Promise.all([
     db.organisationContactNumber.findMany({ where: { organisationId: org.id }, orderBy: [{ createdAt: "asc" }, { e164: "asc" }], select: { e164: true, purpose: true, sourceUrl: true, sourceTitle: true } }),
@@ -157,12 +160,12 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
     contactNumbers,
     sources,
     reputation: {
-      numbers: votes._count._all,
+      numbers: votes.reported,
       reports: categoryMix.reduce((sum, row) => sum + row.reports, 0),
       categories: categoryMix.map((row) => ({ category: row.category, count: row.reports })).sort((a, b) => b.count - a.count),
       askedFor: askedMix,
-      legitVotes: votes._sum.legitVotes ?? 0,
-      notLegitVotes: votes._sum.notLegitVotes ?? 0,
+      legitVotes: votes.legit,
+      notLegitVotes: votes.notLegit,
     },
   };
 }

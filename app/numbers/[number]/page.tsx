@@ -60,12 +60,14 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const { result } = await resolve(props);
   if (!result.ok) return { title: "Not a phone number", robots: { index: false } };
   const page = await loadPage(result.phone.e164, null);
-  const { national, international } = result.phone;
+  // People read their own region's numbers in its national format, and a foreign number in international format.
+  const foreign = result.phone.country !== env.DEFAULT_REGION;
+  const [readable, other] = foreign ? [result.phone.international, result.phone.national] : [result.phone.national, result.phone.international];
   const summary = verdictSummary(page.verdict.kind, verdictWords(page));
   const kind = [result.phone.countryName, TYPE_LABELS[result.phone.type].toLowerCase()].filter(Boolean).join(" ");
   const reports = page.counts.reports === 1 ? "1 report" : `${page.counts.reports.toLocaleString("en-AU")} reports`;
-  const title = `${national} (${international}) — who called?`;
-  const description = `Who called from ${national} (${international})? ${summary} ${reports} so far. ${kind} number.`;
+  const title = `${readable} (${other}) — who called?`;
+  const description = `Who called from ${readable} (${other})? ${summary} ${reports} so far. ${kind} number.`;
   const path = `/numbers/${page.e164}`;
   // Thin pages (fewer than two reports and no registry entry) stay out of search results, as in the sitemap.
   const indexable = page.counts.reports >= 2 || !!page.verified;
@@ -95,16 +97,20 @@ export default async function NumberPageRoute(props: Props) {
   // Rendered for someone signed in (their first page, a client navigation): their parts come with it (staff's texts are in `page`).
   const [claims, mine] = await Promise.all([claimsEveryoneSees(e164, actor !== null), actor ? memberNumberParts(actor, e164) : null]);
   const reportHref = `/report?number=${encodeURIComponent(e164)}`;
+  const foreign = page.country !== env.DEFAULT_REGION;
   const content = (
     <div className="space-y-6">
       <header className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div className="min-w-0">
           <p className="text-sm font-medium text-slate-500">Phone number</p>
-          <h1 className="font-mono text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl" data-testid="number-national">
-            {page.national}
+          {/* The reader's own region's numbers in national format first; a foreign number in international format first. */}
+          <h1 className="font-mono text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl" data-testid={foreign ? "number-international" : "number-national"}>
+            {foreign ? page.international : page.national}
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-600">
-            <span className="font-mono" data-testid="number-international">{page.international}</span>
+            <span className="font-mono" data-testid={foreign ? "number-national" : "number-international"}>
+              {foreign ? page.national : page.international}
+            </span>
             <span aria-hidden className="text-slate-300">·</span>
             <span>{TYPE_LABELS[page.type]}</span>
             {page.countryName ? (
