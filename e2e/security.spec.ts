@@ -107,6 +107,44 @@ test("signing out ends that session: a copied cookie no longer reads or writes; 
   await Promise.all([thief.close(), laptop.context.close(), phone.context.close()]);
 });
 
+test("changing the password on the account page keeps this browser signed in and signs every other one out", async ({ browser }) => {
+  const user = await createUser();
+  const signIn = async (password: string) => {
+    const context = await browser.newContext({ extraHTTPHeaders: ownClientAddress() });
+    const page = await context.newPage();
+    await page.goto("/signin?callbackUrl=/account");
+    await page.getByLabel("E-mail").fill(user.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    return { context, page };
+  };
+  const laptop = await signIn(user.password);
+  await expect(laptop.page).toHaveURL(/\/account$/);
+  const phone = await signIn(user.password);
+  await expect(phone.page).toHaveURL(/\/account$/);
+
+  const form = laptop.page.getByRole("form", { name: "Change password" });
+  await form.getByLabel("Current password").fill("not my password");
+  await form.getByLabel("New password").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByText("That is not your current password.")).toBeVisible();
+
+  await form.getByLabel("Current password").fill(user.password);
+  await form.getByLabel("New password").fill("a brand new passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.page.getByTestId("password-changed")).toHaveText("Your password is changed. Every other device is signed out.");
+  await laptop.page.goto("/account");
+  await expect(laptop.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await phone.page.goto("/account");
+  await expect(phone.page).toHaveURL(/\/signin/);
+
+  const old = await signIn(user.password);
+  await expect(old.page).toHaveURL(/\/signin/);
+  const renewed = await signIn("a brand new passphrase");
+  await expect(renewed.page).toHaveURL(/\/account$/);
+  await Promise.all([laptop, phone, old, renewed].map(({ context }) => context.close()));
+});
+
 test("a bumped session version (suspension, role change, reset) ends the session on the next request", async ({ page, context }) => {
   const user = await createUser();
   await signInAs(context, user);

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { sendConfirmation } from "@/lib/accounts/sign-up";
+import { changePassword, sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
-import { signOut } from "@/lib/accounts/auth";
+import { signIn, signOut } from "@/lib/accounts/auth";
 import { clearMemberHint } from "@/lib/accounts/member-hint-cookie";
 import { serverAction } from "@/lib/accounts/action";
 import { assertCanWrite, endAllSessions } from "@/lib/accounts/authz";
@@ -78,4 +78,20 @@ export const revokeApiKeyAction = serverAction({}, async (form, { actor }): Prom
   await revokeApiKey(actor, { id: single(form.id) });
   revalidatePath("/account");
   return { ok: true, data: undefined, message: "Key revoked: requests with it are now refused." };
+});
+
+/**
+ * Changes the password (the current one first). Every session ends with it, this one too, so this browser is
+ * signed in again with the new password: the member stays signed in here and nowhere else.
+ */
+export const changePasswordAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
+  const password = text(form.password);
+  await changePassword(actor, { current: text(form.current), password });
+  try {
+    await signIn("credentials", { email: actor!.email, password, redirect: false });
+  } catch {
+    return { ok: true, data: undefined, message: "Your password is changed and every device is signed out, this one too. Sign in with your new password." };
+  }
+  revalidatePath("/account");
+  return { ok: true, data: undefined, message: "Your password is changed. Every other device is signed out." };
 });

@@ -4,9 +4,11 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { MY_REPORTS_PAGE } from "@/lib/accounts/my-data";
 import { getActor } from "@/lib/accounts/authz";
+import { hasPassword } from "@/lib/accounts/sign-up";
 import { formatDate } from "@/lib/display/format";
 import { ROLES } from "@/lib/display/labels";
 import { ApiKeys } from "./api-keys";
+import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
 import { MyOrganisations } from "./my-organisations";
 import { MyReports } from "./my-reports";
@@ -26,6 +28,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   // "Show more" grows the list a page at a time; lib/reports/report.ts caps it at 200.
   const asked = Number.parseInt(reports ?? "", 10);
   const take = Number.isFinite(asked) ? Math.min(Math.max(asked, MY_REPORTS_PAGE), 200) : MY_REPORTS_PAGE;
+  const passwordSet = await hasPassword(actor.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -72,9 +75,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Download my data
         </a>
       </AccountSection>
+      <AccountSection id="password" title="Password">
+        {passwordSet ? (
+          <>
+            <p className="mb-4 text-sm text-slate-600">Changing it signs your account out on every other device; you stay signed in here.</p>
+            <ChangePasswordForm />
+          </>
+        ) : (
+          <p className="text-sm text-slate-600">You sign in through another service (GitHub or Google), so there is no CallerCheck password to change.</p>
+        )}
+      </AccountSection>
       <AccountSection id="sessions" title="Signed-in devices">
         <p className="text-sm text-slate-600">
-          Lost a phone, or signed in on a shared computer? This signs your account out everywhere, including here. Changing or resetting your password does the same.
+          Lost a phone, or signed in on a shared computer? This signs your account out everywhere, including here. Resetting your password does the same, and changing it does everywhere but here.
         </p>
         <ButtonForm action={signOutEverywhereAction} label="Sign out of all devices" pendingText="Signing out…" className="mt-4" />
       </AccountSection>

@@ -31,6 +31,11 @@ export const signInSchema = z.object({
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 
+export const changePasswordSchema = z.object({
+  current: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200, "That password is too long."),
+  password: newPasswordField,
+});
+
 export const resetPasswordSchema = z.object({
   token: z.string().min(10, "This reset link is incomplete.").max(200),
   password: newPasswordField,

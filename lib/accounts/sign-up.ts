@@ -4,11 +4,12 @@ import { db } from "../platform/db";
 import { env } from "../platform/env";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import { sendMail } from "../platform/mail";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { consumeLimit } from "../platform/rate-limit";
 import { consumeToken, issueToken } from "./tokens";
 import { weakPasswordReason } from "./password-policy";
-import { forgotPasswordSchema, resetPasswordSchema, signUpSchema, type SignUpInput } from "./schema";
+import { changePasswordSchema, forgotPasswordSchema, resetPasswordSchema, signUpSchema, type SignUpInput } from "./schema";
+import type { Actor } from "./authz";
 
 const CONFIRM_TTL_MINUTES = 60 * 48;
 const RESET_TTL_MINUTES = 60;
@@ -110,4 +111,38 @@ export async function resetPassword(input: unknown): Promise<void> {
     await tx.authToken.updateMany({ where: { userId, purpose: "RESET_PASSWORD", usedAt: null }, data: { usedAt: now } });
     await refreshTrustLevels(tx, [userId]);
   });
+}
+
+/**
+ * Changes a signed-in member's password, given the current one. Like a reset, it ends every session
+ * (sessionVersion: the caller signs this browser in again with the new password) and voids outstanding
+ * reset links. Tries are limited per account (each checks a password), and a wrong current password
+ * changes nothing.
+ */
+export async function changePassword(actor: Actor | null, input: unknown): Promise<void> {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do that.");
+  const data = parseOrThrow(changePasswordSchema, input);
+  await consumeLimit("password-change", actor.id, "Too many tries at your current password");
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user?.passwordHash) throw new AppError("INVALID", "Your account signs in through another service, so it has no password here to change.");
+  if (!(await verifyPassword(user.passwordHash, data.current))) {
+    throw new AppError("INVALID", "That is not your current password.", { current: ["That is not your current password."] });
+  }
+  const weak = weakPasswordReason(data.password);
+  if (weak) throw new AppError("INVALID", weak, { password: [weak] });
+  if (data.password === data.current) {
+    const same = "Choose a password different from your current one.";
+    throw new AppError("INVALID", same, { password: [same] });
+  }
+  const passwordHash = await hashPassword(data.password);
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.authToken.updateMany({ where: { userId: actor.id, purpose: "RESET_PASSWORD", usedAt: null }, data: { usedAt: now } });
+  });
+}
+
+/** Whether the member signs in with a password here (not only through GitHub or Google): the account page offers to change it. */
+export async function hasPassword(userId: string): Promise<boolean> {
+  return Boolean((await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash);
 }

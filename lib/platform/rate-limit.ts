@@ -17,6 +17,8 @@ export const LIMITS = {
   signup: { points: 10, duration: 3_600 },
   "signup-email": { points: 3, duration: 3_600 },
   "password-reset": { points: 5, duration: 3_600 },
+  // Changing one's password while signed in: each try checks the current password, so it is limited like sign-in.
+  "password-change": { points: 5, duration: 15 * 60 },
   "report-new-account": { points: 5, duration: DAY },
   report: { points: 20, duration: DAY },
   "report-address": { points: 40, duration: DAY },
