@@ -517,3 +517,28 @@ test("the audit log cannot be changed or deleted", async () => {
   await expect(db.auditEntry.update({ where: { id: entry.id }, data: { reason: "rewritten" } })).rejects.toThrow();
   await expect(db.auditEntry.delete({ where: { id: entry.id } })).rejects.toThrow();
 });
+
+test("a suspended member's votes stop counting at once, in the counts people read as well as the weights, and come back with them", async () => {
+  const { castVote } = await import("../votes/vote");
+  const org = await makeOrg();
+  const claim = await makeClaim(org.id);
+  const voter = await makeUser();
+  const other = await makeUser();
+  await castVote(voter, { claimId: claim.id, legitimate: true });
+  await castVote(other, { claimId: claim.id, legitimate: false });
+  const counts = async () => db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { legitVotes: true, notLegitVotes: true, legitScaled: true } });
+  expect(await counts()).toMatchObject({ legitVotes: 1, notLegitVotes: 1 });
+
+  await suspendMember(admin, voter.id, "Vote brigading, confirmed");
+  const suspended = await counts();
+  expect(suspended).toMatchObject({ legitVotes: 0, notLegitVotes: 1, legitScaled: 0 });
+  // The kept counts are what a recount from the rows gives.
+  await recountAll(db);
+  expect(await counts()).toEqual(suspended);
+
+  await unsuspendMember(admin, voter.id, "Appeal accepted");
+  expect(await counts()).toMatchObject({ legitVotes: 1, notLegitVotes: 1 });
+  const back = await counts();
+  await recountAll(db);
+  expect(await counts()).toEqual(back);
+});

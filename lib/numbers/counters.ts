@@ -88,7 +88,7 @@ const STATEMENTS = [
        "legitVotes" = coalesce(v.legit, 0), "notLegitVotes" = coalesce(v.notlegit, 0), "reportCount" = coalesce(r.n, 0),
        "legitScaled" = coalesce(v.ls, 0), "notLegitScaled" = coalesce(v.ns, 0)
      FROM "Claim" c2
-     LEFT JOIN (SELECT "claimId", count(*) FILTER (WHERE legitimate)::int legit, count(*) FILTER (WHERE NOT legitimate)::int notlegit,
+     LEFT JOIN (SELECT "claimId", count(*) FILTER (WHERE legitimate AND weight > 0)::int legit, count(*) FILTER (WHERE NOT legitimate AND weight > 0)::int notlegit,
                        sum(weight * ${SCALE_SQL}) FILTER (WHERE legitimate) ls, sum(weight * ${SCALE_SQL}) FILTER (WHERE NOT legitimate) ns
                   FROM "Vote" v GROUP BY "claimId") v ON v."claimId" = c2.id
      LEFT JOIN (SELECT "claimId", count(*)::int n FROM "Report" WHERE "claimId" IS NOT NULL GROUP BY "claimId") r ON r."claimId" = c2.id

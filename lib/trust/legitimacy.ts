@@ -77,15 +77,22 @@ export async function reweighNow(userId: string, now: Date = new Date()): Promis
   }
 }
 
-/** The user's row must be locked: every vote write locks its voter first, so no vote moves meanwhile. */
+/**
+ * The user's row must be locked: every vote write locks its voter first, so no vote moves meanwhile. A vote of
+ * weight 0 (a suspended member's) also leaves the claim's vote counts ("4 of 5 members…"), and comes back
+ * to them with its weight: a suspended member's votes stop counting at once, in figures and in words.
+ */
 async function reweighVotes(tx: Tx, userId: string, weight: number): Promise<void> {
   await tx.$queryRaw`SELECT c.id FROM "Claim" c WHERE c.id IN (SELECT "claimId" FROM "Vote" WHERE "userId" = ${userId} AND weight <> ${weight}) ORDER BY c.id FOR NO KEY UPDATE`;
   await tx.$executeRawUnsafe(
-    `WITH old AS (SELECT v.id, v."claimId", v.legitimate, (${weight}::float8 - v.weight) * ${SQL_VOTE_SCALE} AS delta
+    `WITH old AS (SELECT v.id, v."claimId", v.legitimate, (${weight}::float8 - v.weight) * ${SQL_VOTE_SCALE} AS delta,
+                         (CASE WHEN v.weight > 0 AND ${weight}::float8 = 0 THEN -1 WHEN v.weight = 0 AND ${weight}::float8 > 0 THEN 1 ELSE 0 END) AS counted
                     FROM "Vote" v WHERE v."userId" = $1 AND v.weight <> ${weight}::float8),
-          upd AS (UPDATE "Vote" v SET weight = ${weight}::float8 FROM old WHERE v.id = old.id RETURNING old."claimId", old.legitimate, old.delta),
-          moved AS (SELECT "claimId", sum(delta) FILTER (WHERE legitimate) AS dl, sum(delta) FILTER (WHERE NOT legitimate) AS dn FROM upd GROUP BY "claimId")
-     UPDATE "Claim" c SET "legitScaled" = c."legitScaled" + coalesce(moved.dl, 0), "notLegitScaled" = c."notLegitScaled" + coalesce(moved.dn, 0)
+          upd AS (UPDATE "Vote" v SET weight = ${weight}::float8 FROM old WHERE v.id = old.id RETURNING old."claimId", old.legitimate, old.delta, old.counted),
+          moved AS (SELECT "claimId", sum(delta) FILTER (WHERE legitimate) AS dl, sum(delta) FILTER (WHERE NOT legitimate) AS dn,
+                           sum(counted) FILTER (WHERE legitimate) AS cl, sum(counted) FILTER (WHERE NOT legitimate) AS cn FROM upd GROUP BY "claimId")
+     UPDATE "Claim" c SET "legitScaled" = c."legitScaled" + coalesce(moved.dl, 0), "notLegitScaled" = c."notLegitScaled" + coalesce(moved.dn, 0),
+                          "legitVotes" = c."legitVotes" + coalesce(moved.cl, 0)::int, "notLegitVotes" = c."notLegitVotes" + coalesce(moved.cn, 0)::int
        FROM moved WHERE c.id = moved."claimId"`,
     userId,
   );
@@ -119,7 +126,7 @@ export async function recountClaimVotes(tx: Tx, claimIds: string[]): Promise<voi
         "legitVotes" = coalesce(s.legit, 0), "notLegitVotes" = coalesce(s.notlegit, 0),
         "legitScaled" = coalesce(s.ls, 0), "notLegitScaled" = coalesce(s.ns, 0)
        FROM (SELECT c2.id,
-                    count(v.id) FILTER (WHERE v.legitimate)::int AS legit, count(v.id) FILTER (WHERE NOT v.legitimate)::int AS notlegit,
+                    count(v.id) FILTER (WHERE v.legitimate AND v.weight > 0)::int AS legit, count(v.id) FILTER (WHERE NOT v.legitimate AND v.weight > 0)::int AS notlegit,
                     sum(v.weight * ${SQL_VOTE_SCALE}) FILTER (WHERE v.legitimate) AS ls, sum(v.weight * ${SQL_VOTE_SCALE}) FILTER (WHERE NOT v.legitimate) AS ns
                FROM "Claim" c2 LEFT JOIN "Vote" v ON v."claimId" = c2.id WHERE c2.id = ANY($1::text[]) GROUP BY c2.id) s
       WHERE c.id = s.id`,
