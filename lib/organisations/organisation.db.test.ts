@@ -110,7 +110,7 @@ describe("listOrganisations", () => {
 });
 
 describe("the organisation page's reputation", () => {
-  test("counts the numbers that have reports naming it, not every number it claims, and sums their votes", async () => {
+  test("'across N numbers' counts the numbers with reports naming it, not every number it claims; votes are summed", async () => {
     const org = await db.organisation.create({ data: { name: "Reputation Bank", slug: "reputation-bank", category: "BANK", country: "AU" }, select: { id: true } });
     const claim = (e164: string, reportCount: number, legitVotes = 0, notLegitVotes = 0, status: "VERIFIED" | "UNVERIFIED" = "UNVERIFIED") =>
       db.phoneNumber
@@ -121,6 +121,6 @@ describe("the organisation page's reputation", () => {
     await claim("+61270000103", 0, 0, 0, "VERIFIED");
     await claim("+61270000104", 0, 1, 0, "VERIFIED");
     const page = await getOrganisationPage("reputation-bank");
-    expect(page && "reputation" in page ? { numbers: page.reputation?.numbers, legit: page.reputation?.legitVotes, not: page.reputation?.notLegitVotes } : null).toEqual({ numbers: 2, legit: 3, not: 5 });
+    expect(page && "reputation" in page ? { numbers: page.reputation?.numbers, reported: page.reputation?.reportedNumbers, legit: page.reputation?.legitVotes, not: page.reputation?.notLegitVotes } : null).toEqual({ numbers: 4, reported: 2, legit: 3, not: 5 });
   });
 });

@@ -140,9 +140,10 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
       .findMany({ where: { organisationId: org.id }, select: { askedFor: true, reports: true }, orderBy: { reports: "desc" } })
       .then((rows) => rows.map((row) => ({ item: row.askedFor as string, n: row.reports }))),
     // Its claims' vote sums, and how many of its numbers have reports naming it (verified numbers without any do not count).
-    db.$queryRaw<{ reported: number; legit: number; notLegit: number }[]>`
-      SELECT count(*) FILTER (WHERE "reportCount" > 0)::int AS reported, COALESCE(sum("legitVotes"), 0)::int AS legit, COALESCE(sum("notLegitVotes"), 0)::int AS "notLegit"
-        FROM "Claim" WHERE "organisationId" = ${org.id}`.then((rows) => rows[0] ?? { reported: 0, legit: 0, notLegit: 0 }),
+    db.$queryRaw<{ claims: number; reported: number; legit: number; notLegit: number }[]>`
+      SELECT count(*)::int AS claims, count(*) FILTER (WHERE "reportCount" > 0)::int AS reported,
+             COALESCE(sum("legitVotes"), 0)::int AS legit, COALESCE(sum("notLegitVotes"), 0)::int AS "notLegit"
+        FROM "Claim" WHERE "organisationId" = ${org.id}`.then((rows) => rows[0] ?? { claims: 0, reported: 0, legit: 0, notLegit: 0 }),
   ]);
   const [contactNumbers, sources] = await Promise.all([
     db.organisationContactNumber.findMany({ where: { organisationId: org.id }, orderBy: [{ createdAt: "asc" }, { e164: "asc" }], select: { e164: true, purpose: true, sourceUrl: true, sourceTitle: true } }),
@@ -160,7 +161,10 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
     contactNumbers,
     sources,
     reputation: {
-      numbers: votes.reported,
+      /** Numbers claimed to be it, verified or not (the API's reputation.numbers). */
+      numbers: votes.claims,
+      /** Of those, the numbers with reports naming it ("3 reports naming it, across 2 numbers"). */
+      reportedNumbers: votes.reported,
       reports: categoryMix.reduce((sum, row) => sum + row.reports, 0),
       categories: categoryMix.map((row) => ({ category: row.category, count: row.reports })).sort((a, b) => b.count - a.count),
       askedFor: askedMix,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { apiErrorSchema, type ApiError } from "./api-error";
-import { AppError, isDatabaseUnavailable, statusFor, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from "./errors";
+import { AppError, FIELDS_MESSAGE, isDatabaseUnavailable, statusFor, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from "./errors";
 import { getApiKeyActor } from "./api-keys";
 import { logUnexpected } from "./log";
 import { addressFrom, consumeLimit, consumeQuota, retryMessage, type Quota } from "./rate-limit";
@@ -16,11 +16,21 @@ export function errorJson(code: ApiError["error"]["code"], message: string, head
   return Response.json(apiErrorSchema.parse({ error: { code, message } }), { status, headers: { ...NO_STORE, ...headers } });
 }
 
+/**
+ * An API client has no highlighted fields: where a form would say "correct the highlighted fields", the API names
+ * each field with its first problem ("reference: Enter the reference you were given.").
+ */
+function apiMessage(error: AppError): string {
+  if (error.code !== "INVALID" || error.message !== FIELDS_MESSAGE || !error.fieldErrors) return error.message;
+  const fields = Object.entries(error.fieldErrors).flatMap(([field, messages]) => (messages?.length ? [`${field}: ${messages[0]}`] : []));
+  return fields.length ? fields.join(" ") : error.message;
+}
+
 /** Expected failures keep their message; anything else is logged and answered with a generic 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const retry = error.code === "RATE_LIMITED" && error.retryAfterSeconds ? { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : undefined;
-    return errorJson(error.code, error.message, retry);
+    return errorJson(error.code, apiMessage(error), retry);
   }
   if (isDatabaseUnavailable(error)) {
     return errorJson("UNAVAILABLE", UNAVAILABLE_MESSAGE.replace(" Nothing was saved.", ""), { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });

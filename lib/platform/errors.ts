@@ -57,9 +57,12 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; error: string; code?: ErrorCode; fieldErrors?: Record<string, string[] | undefined> };
 
+/** A form's message when the problems are in its fields (each shown beside its field). */
+export const FIELDS_MESSAGE = "Please correct the highlighted fields.";
+
 export function invalid(error: z.ZodError): AppError {
   const flat = z.flattenError(error);
-  const first = flat.formErrors[0] ?? "Please correct the highlighted fields.";
+  const first = flat.formErrors[0] ?? FIELDS_MESSAGE;
   return new AppError("INVALID", first, flat.fieldErrors as Record<string, string[] | undefined>);
 }
 

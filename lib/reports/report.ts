@@ -4,7 +4,7 @@ import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, sql, sqlIn, type Tx } from "../platform/db";
-import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf } from "../platform/errors";
+import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf, FIELDS_MESSAGE } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
 import { organisationSearchText, slugify } from "../organisations/slug";
@@ -290,7 +290,7 @@ export async function resolveOrganisation(id: string): Promise<OrgRef> {
     org = await db.organisation.findUnique({ where: { id: org.mergedIntoId }, select: orgSelect });
   }
   if (!org || org.status === "MERGED") {
-    throw new AppError("INVALID", "Please correct the highlighted fields.", {
+    throw new AppError("INVALID", FIELDS_MESSAGE, {
       organisationId: ["We could not find that organisation. Choose it again from the suggestions."],
     });
   }

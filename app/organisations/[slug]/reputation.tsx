@@ -6,7 +6,7 @@ import type { OrganisationPage } from "@/lib/organisations/organisation";
 
 /** Reports and votes summed over every number claimed to be the organisation, rotating mobiles included. */
 export function Reputation({ name, reputation }: { name: string; reputation: OrganisationPage["reputation"] }) {
-  const { reports, numbers, categories, askedFor, legitVotes, notLegitVotes } = reputation;
+  const { reports, reportedNumbers, categories, askedFor, legitVotes, notLegitVotes } = reputation;
   const votes = legitVotes + notLegitVotes;
   return (
     <Card title="Reputation across all its numbers">
@@ -16,7 +16,7 @@ export function Reputation({ name, reputation }: { name: string; reputation: Org
         <div className="grid gap-6 md:grid-cols-3">
           <div>
             <p className="text-slate-700">
-              {plural(reports, "report")} naming {name}, across {plural(numbers, "number")}.
+              {plural(reports, "report")} naming {name}, across {plural(reportedNumbers, "number")}.
             </p>
             {votes ? (
               <div className="mt-3">

@@ -69,4 +69,11 @@ describe("POST /api/v1/organisations/{slug}/calls and /calls/check", () => {
     }
     expect(await db.recordedCall.count()).toBe(before);
   });
+
+  test("a bad field is named in the error's message: an API client has no highlighted fields to look at", async () => {
+    const { error } = apiErrorSchema.parse(await (await post(checkRoute, "tern", { reference: "<x>" })).json());
+    expect(error.code).toBe("INVALID");
+    expect(error.message).toMatch(/^reference: \S/);
+    expect(error.message).not.toContain("highlighted");
+  });
 });
