@@ -138,6 +138,20 @@ test("a recorded call's reference verifies once, fails the second time, and fail
   await expect(await check(reference.toLowerCase())).toContainText(`Yes: ${org.name} recorded a call to you from (02) 7010 4321`);
   await expect(await check(reference)).toContainText(`No: ${org.name} has no call with that reference`);
 
+  // The same box is on the page of a number the organisation published (issue 14: "on the organisation page (or
+  // the number page)"): a customer who looked the caller's number up checks the reference there.
+  await rep.goto(`/organisations/${org.slug}/manage`);
+  const publish = rep.getByTestId("publish-form");
+  await publish.getByLabel("Outbound numbers").fill("02 7010 4321");
+  await publish.getByRole("button", { name: "Publish numbers" }).click();
+  await expect(publish.getByTestId("form-done")).toContainText("Published (02) 7010 4321.");
+  const fromNumberPage = await record();
+  await page.goto("/numbers/+61270104321");
+  const box = page.getByRole("region", { name: `Did ${org.name} just call you?` });
+  await box.getByLabel("Reference").fill(fromNumberPage);
+  await box.getByRole("button", { name: "Check" }).click();
+  await expect(box.getByTestId("call-check-result")).toContainText(`Yes: ${org.name} recorded a call to you from (02) 7010 4321`);
+
   const later = await record();
   await sql().query(`UPDATE "RecordedCall" SET "expiresAt" = now() - interval '1 minute' WHERE "organisationId" = $1 AND "usedAt" IS NULL`, [org.id]);
   await expect(await check(later)).toContainText(`No: ${org.name} has no call with that reference`);

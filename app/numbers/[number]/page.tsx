@@ -20,6 +20,7 @@ import { retireDueNumbers } from "@/lib/representatives/publish";
 import { verdictSummary } from "@/lib/trust/verdict-text";
 import { verdictWords } from "@/lib/numbers/verdict-words";
 import { CategoryMix } from "./category-mix";
+import { CallCheck } from "@/app/organisations/[slug]/call-check";
 import { ClaimedOrganisations } from "./claimed-organisations";
 import { CommentsSection } from "./comments-section";
 import { InvalidNumber } from "./invalid-number";
@@ -131,6 +132,8 @@ export default async function NumberPageRoute(props: Props) {
 
       <VerdictBanner page={page} />
       <OrganisationStatement e164={e164} namedId={page.named?.id ?? null} stamp={stamp} />
+      {/* The organisation the verdict names: the customer checks the reference its caller gave, here as on its own page. */}
+      {page.named ? <CallCheck organisationId={page.named.id} name={page.named.name} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <NumberFacts page={page} />
