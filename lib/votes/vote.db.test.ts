@@ -251,3 +251,13 @@ test("a claim id holding a NUL byte is INVALID, not a database error", async () 
   await expect(withdrawVote(voter, { claimId: "abc\u0000" })).rejects.toMatchObject({ code: "INVALID" });
   await expect(castVote(voter, { claimId: "abc\u0000", legitimate: true })).rejects.toMatchObject({ code: "INVALID" });
 });
+
+test("a vote by number alone goes to its organisation-less claim, and is refused where callers named an organisation (one vote panel per number)", async () => {
+  const voter = await db.user.create({ data: { email: `v-${Date.now()}@example.com`, name: "Voter", emailVerified: new Date() }, select: { id: true, name: true, email: true, role: true, createdAt: true, emailVerified: true, suspendedAt: true } });
+  const org = await db.organisation.create({ data: { slug: `named-${Date.now()}`, name: "Named Org", category: "BANK" }, select: { id: true } });
+  await db.phoneNumber.create({ data: { e164: "+61491570177", country: "AU", type: "MOBILE" } });
+  await db.claim.create({ data: { e164: "+61491570177", organisationId: org.id, organisationKey: org.id } });
+  await expect(castVote(voter, { e164: "+61491570177", legitimate: true })).rejects.toMatchObject({ code: "CONFLICT" });
+  expect(await db.claim.count({ where: { e164: "+61491570177" } })).toBe(1);
+  expect(await db.vote.count({ where: { userId: voter.id } })).toBe(0);
+});

@@ -34,8 +34,14 @@ export async function ensureNumberRow(tx: Tx | typeof db, e164: string): Promise
  * one read when it exists, one more statement (number and claim together) when it does not.
  */
 export async function ensureNumberClaim(e164: string): Promise<{ id: string }> {
-  const [found] = await sql<{ id: string }>(`SELECT id FROM "Claim" WHERE e164 = $1 AND "organisationKey" = $2`, [e164, NO_ORGANISATION]);
-  if (found) return found;
+  const [found] = await sql<{ id: string; organisationKey: string }>(
+    `SELECT id, "organisationKey" FROM "Claim" WHERE e164 = $1 AND ("organisationKey" = $2 OR "organisationId" IS NOT NULL)
+      ORDER BY ("organisationKey" = $2) DESC LIMIT 1`,
+    [e164, NO_ORGANISATION],
+  );
+  if (found?.organisationKey === NO_ORGANISATION) return { id: found.id };
+  // One vote panel per number: where callers named an organisation, the question is whether it is really them.
+  if (found) throw new AppError("CONFLICT", "Callers named an organisation for this number: vote on whether it is really them (send that claim's claimId).");
   const parsed = normalisePhone(e164);
   if (!parsed.ok || parsed.phone.e164 !== e164) throw new AppError("INVALID", "That is not a phone number we can read.");
   // DO UPDATE (a no-op) rather than DO NOTHING, so RETURNING answers for a claim a racing vote created.
