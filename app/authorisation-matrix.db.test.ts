@@ -88,7 +88,7 @@ test("the matrix names every server action and route handler, and nothing else",
 const uid = () => randomBytes(5).toString("hex");
 const E164 = "+61491579911";
 const actors = {} as Record<ActorKind, { id: string; role: string } | null>;
-const fixtures = { claimId: "", organisationId: "", organisationSlug: "", otherOrganisationId: "", commentId: "", requestId: "", targetUserId: "", representativeId: "", statementId: "" };
+const fixtures = { claimId: "", organisationId: "", organisationSlug: "", otherOrganisationId: "", commentId: "", reportId: "", requestId: "", targetUserId: "", representativeId: "", statementId: "" };
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -114,6 +114,7 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/account/actions.ts#toggleWatchAction": (m) => () => m.account.toggleWatchAction(null, form({ e164: E164, watch: "1" })),
   "app/account/actions.ts#deleteAccountAction": (m) => () => m.account.deleteAccountAction(null, form({ confirmation: "not a match" })),
   "app/account/actions.ts#signOutEverywhereAction": (m) => () => m.account.signOutEverywhereAction(null, form({})),
+  "app/account/actions.ts#changePasswordAction": (m) => () => m.account.changePasswordAction(null, form({ current: "not the password at all", password: "a brand new passphrase" })),
   "app/account/export/route.ts#GET": (m) => () => m.exportRoute.GET(),
   "app/api/me/route.ts#GET": (m) => () => m.meRoute.GET(get("/api/me"), undefined),
   "components/sign-out-action.ts#signOutAction": (m) => () => m.signOut.signOutAction(),
@@ -127,6 +128,7 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/numbers/[number]/comment-actions.ts#editCommentAction": (m) => () => m.comments.editCommentAction(null, form({ commentId: fixtures.commentId, body: "Edited by someone." })),
   "app/numbers/[number]/comment-actions.ts#deleteCommentAction": (m) => () => m.comments.deleteCommentAction(null, form({ commentId: fixtures.commentId })),
   "app/numbers/[number]/comment-actions.ts#flagCommentAction": (m) => () => m.comments.flagCommentAction(null, form({ commentId: fixtures.commentId, reason: "SPAM" })),
+  "app/numbers/[number]/report-actions.ts#flagReportAction": (m) => () => m.reportFlags.flagReportAction(null, form({ reportId: fixtures.reportId, reason: "SPAM" })),
   "app/numbers/[number]/comment-actions.ts#loadCommentsAction": (m) => () => m.comments.loadCommentsAction({ e164: E164 }),
   "app/numbers/[number]/removal/actions.ts#requestRemovalAction": (m) => () => m.removal.requestRemovalAction(null, form({ e164: E164, name: "Pat Owner", email: `owner-${uid()}@example.com`, reason: "This is my own number and it was listed by mistake." })),
   "app/moderation/actions.ts#promoteAction": (m) => () => m.moderation.promoteAction(null, form({ claimId: fixtures.claimId, method: "OFFICIAL_WEBSITE", source: "https://example.org/contact", reviewAt: "" })),
@@ -212,6 +214,7 @@ async function loadModules() {
     votesRoute: await import("./api/votes/route"),
     reportsRoute: await import("./api/reports/route"),
     comments: await import("./numbers/[number]/comment-actions"),
+    reportFlags: await import("./numbers/[number]/report-actions"),
     removal: await import("./numbers/[number]/removal/actions"),
     moderation: await import("./moderation/actions"),
     health: await import("./api/health/route"),
@@ -289,6 +292,8 @@ describe("every entry, as every kind of actor", () => {
     fixtures.claimId = claim.id;
     const comment = await db.comment.create({ data: { e164: E164, authorId: author.id, body: "A comment for the matrix." } });
     fixtures.commentId = comment.id;
+    const report = await db.report.create({ data: { e164: E164, reporterId: author.id, category: "SCAM", occurredAt: new Date(), body: "A report for the matrix." } });
+    fixtures.reportId = report.id;
     const removal = await db.removalRequest.create({ data: { e164: E164, name: "Pat Owner", email: "pat@example.com", reason: "Listed by mistake, please remove." } });
     fixtures.requestId = removal.id;
     // A pending request to represent the organisation (by someone who is none of the five actors), and

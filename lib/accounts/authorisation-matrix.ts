@@ -38,6 +38,7 @@ export const AUTHORISATION_MATRIX: Record<string, AccessRow> = {
   "app/account/actions.ts#toggleWatchAction": writers,
   "app/account/actions.ts#deleteAccountAction": writers,
   "app/account/actions.ts#signOutEverywhereAction": signedIn,
+  "app/account/actions.ts#changePasswordAction": signedIn,
   "app/account/export/route.ts#GET": signedIn,
   "app/api/me/route.ts#GET": signedIn,
   "app/api/auth/[...nextauth]/route.ts#GET": everyone,
@@ -62,6 +63,7 @@ export const AUTHORISATION_MATRIX: Record<string, AccessRow> = {
   "app/numbers/[number]/comment-actions.ts#editCommentAction": nobodyElse,
   "app/numbers/[number]/comment-actions.ts#deleteCommentAction": nobodyElse,
   "app/numbers/[number]/comment-actions.ts#flagCommentAction": writers,
+  "app/numbers/[number]/report-actions.ts#flagReportAction": writers,
   "app/numbers/[number]/comment-actions.ts#loadCommentsAction": everyone,
   "app/numbers/[number]/removal/actions.ts#requestRemovalAction": everyone,
   // Moderation
