@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { changePassword, sendConfirmation } from "@/lib/accounts/sign-up";
 import { deleteAccount } from "@/lib/accounts/my-data";
 import { signIn, signOut } from "@/lib/accounts/auth";
@@ -87,11 +88,13 @@ export const revokeApiKeyAction = serverAction({}, async (form, { actor }): Prom
 export const changePasswordAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
   const password = text(form.password);
   await changePassword(actor, { current: text(form.current), password });
+  let signedIn = true;
   try {
     await signIn("credentials", { email: actor!.email, password, redirect: false });
   } catch {
-    return { ok: true, data: undefined, message: "Your password is changed and every device is signed out, this one too. Sign in with your new password." };
+    signedIn = false;
   }
-  revalidatePath("/account");
-  return { ok: true, data: undefined, message: "Your password is changed. Every other device is signed out." };
+  // A redirect, not a re-render of this page: this request still carries the cookie the change just ended, and
+  // the page read with it would send the member to sign in. The next request carries the new cookie.
+  redirect(signedIn ? "/account?password=changed#password" : "/signin?callbackUrl=/account");
 });

@@ -6,14 +6,18 @@ import { Alert } from "@/components/ui/alert";
 import { InputField } from "@/components/ui/field";
 import { changePasswordAction } from "./actions";
 
-/** Current password, then the new one: the server checks both (lib/accounts/sign-up.ts `changePassword`). */
-export function ChangePasswordForm() {
+/**
+ * Current password, then the new one: the server checks both (lib/accounts/sign-up.ts `changePassword`). Success
+ * reloads the account page with ?password=changed, which says so (the action redirects: see changePasswordAction).
+ */
+export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action] = useActionState(changePasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="max-w-lg space-y-4" noValidate aria-label="Change password">
-      {state?.ok ? <Alert tone="success" testId="password-changed">{state.message}</Alert> : null}
       {state && !state.ok && !errors?.current && !errors?.password ? <Alert tone="error" testId="password-error">{state.error}</Alert> : null}
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <InputField id="current-password" name="current" type="password" label="Current password" autoComplete="current-password" required errors={errors?.current} />
       <InputField
         id="new-password"

@@ -21,10 +21,10 @@ import { AccountSection } from "./section";
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; reports?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; reports?: string; password?: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=/account");
-  const { welcome, reports } = await searchParams;
+  const { welcome, reports, password } = await searchParams;
   // "Show more" grows the list a page at a time; lib/reports/report.ts caps it at 200.
   const asked = Number.parseInt(reports ?? "", 10);
   const take = Number.isFinite(asked) ? Math.min(Math.max(asked, MY_REPORTS_PAGE), 200) : MY_REPORTS_PAGE;
@@ -78,8 +78,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <AccountSection id="password" title="Password">
         {passwordSet ? (
           <>
+            {password === "changed" ? (
+              <div className="mb-4">
+                <Alert tone="success" testId="password-changed">
+                  Your password is changed. Every other device is signed out.
+                </Alert>
+              </div>
+            ) : null}
             <p className="mb-4 text-sm text-slate-600">Changing it signs your account out on every other device; you stay signed in here.</p>
-            <ChangePasswordForm />
+            <ChangePasswordForm email={actor.email} />
           </>
         ) : (
           <p className="text-sm text-slate-600">You sign in through another service (GitHub or Google), so there is no CallerCheck password to change.</p>
