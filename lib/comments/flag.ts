@@ -1,12 +1,11 @@
 import "server-only";
 import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { isModerator } from "../accounts/roles";
 import { flagCommentSchema } from "./schema";
 import { FLAGS_TO_HIDE } from "./limits";
 import { db } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
-import { getTrustLevels } from "../trust/legitimacy";
+import { assertMayFlag } from "../trust/legitimacy";
 import { consumeLimit } from "../platform/rate-limit";
 
 
@@ -19,13 +18,7 @@ export type FlagOutcome = { hidden: boolean };
 export async function flagComment(actor: Actor | null, input: unknown): Promise<FlagOutcome> {
   assertCanWrite(actor);
   const data = parseOrThrow(flagCommentSchema, input);
-  const staff = isModerator(actor);
-  if (!staff) {
-    const level = (await getTrustLevels([actor.id])).get(actor.id);
-    if (level !== "TL1" && level !== "TL2") {
-      throw new AppError("FORBIDDEN", "New accounts cannot flag comments yet: confirm your e-mail and come back after your first day.");
-    }
-  }
+  const { staff } = await assertMayFlag(actor, "comments");
   await consumeLimit("flag", actor.id, "You have flagged a lot today");
   let hiddenOn: string | null = null;
   try {

@@ -1,12 +1,11 @@
 import "server-only";
 import { assertCanWrite, type Actor } from "../accounts/authz";
-import { isModerator } from "../accounts/roles";
 import { FLAGS_TO_HIDE } from "../comments/limits";
 import { invalidateNumber } from "../platform/data-cache";
 import { db } from "../platform/db";
 import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import { consumeLimit } from "../platform/rate-limit";
-import { getTrustLevels } from "../trust/legitimacy";
+import { assertMayFlag } from "../trust/legitimacy";
 import { setReportHidden } from "./queues";
 import { flagReportSchema } from "./schema";
 
@@ -22,13 +21,7 @@ export type ReportFlagOutcome = { hidden: boolean };
 export async function flagReport(actor: Actor | null, input: unknown): Promise<ReportFlagOutcome> {
   assertCanWrite(actor);
   const data = parseOrThrow(flagReportSchema, input);
-  const staff = isModerator(actor);
-  if (!staff) {
-    const level = (await getTrustLevels([actor.id])).get(actor.id);
-    if (level !== "TL1" && level !== "TL2") {
-      throw new AppError("FORBIDDEN", "New accounts cannot flag reports yet: confirm your e-mail and come back after your first day.");
-    }
-  }
+  const { staff } = await assertMayFlag(actor, "reports");
   await consumeLimit("flag", actor.id, "You have flagged a lot today");
   try {
     const outcome = await db.$transaction(async (tx) => {

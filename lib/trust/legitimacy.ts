@@ -2,7 +2,9 @@ import "server-only";
 import type { Role } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { db, type Tx } from "../platform/db";
+import { AppError } from "../platform/errors";
 import { log } from "../platform/log";
+import { isModerator } from "../accounts/roles";
 import { HALF_LIFE_MS, keptLegitimacy, keptTrust, KEPT_EPOCH_MS } from "./kept";
 import { trustLevel, type Legitimacy, type TrustLevel } from "./rules";
 
@@ -132,4 +134,17 @@ export async function recountClaimVotes(tx: Tx, claimIds: string[]): Promise<voi
       WHERE c.id = s.id`,
     claimIds,
   );
+}
+
+/**
+ * Who may flag a comment or a report (lib/comments/flag.ts, lib/moderation/report-flags.ts): staff, and members
+ * at TL1 and above. Answers whether the flagger is staff (a staff flag hides at once).
+ */
+export async function assertMayFlag(actor: { id: string; role: Role }, what: "comments" | "reports"): Promise<{ staff: boolean }> {
+  if (isModerator(actor)) return { staff: true };
+  const level = (await getTrustLevels([actor.id])).get(actor.id);
+  if (level !== "TL1" && level !== "TL2") {
+    throw new AppError("FORBIDDEN", `New accounts cannot flag ${what} yet: confirm your e-mail and come back after your first day.`);
+  }
+  return { staff: false };
 }
