@@ -13,7 +13,11 @@ function etagMatches(header: string | null, etag: string): boolean {
 }
 
 /** 200 with the body, or 304 when the client's If-None-Match (or, without it, If-Modified-Since) still holds. */
-export function cachedResponse(request: Request, body: string, contentType: string, lastModified: Date): Response {
+/**
+ * `next`: where the rest is when this answer stopped at its `limit` (the same address with `since` set to its
+ * version), sent as `Link: <…>; rel="next"` — the JSON feeds also say `more`; CSV and vCard have only the header.
+ */
+export function cachedResponse(request: Request, body: string, contentType: string, lastModified: Date, next?: string): Response {
   const etag = etagFor(body);
   // HTTP dates have whole seconds.
   const modified = new Date(Math.floor(lastModified.getTime() / 1000) * 1000);
@@ -22,7 +26,8 @@ export function cachedResponse(request: Request, body: string, contentType: stri
     "Last-Modified": modified.toUTCString(),
     "Cache-Control": FEED_CACHE,
     "Access-Control-Allow-Origin": "*",
-    Link: `<${DATA_LICENCE.url}>; rel="license"`,
+    Link: [`<${DATA_LICENCE.url}>; rel="license"`, ...(next ? [`<${next}>; rel="next"`] : [])].join(", "),
+    "Access-Control-Expose-Headers": "Link, ETag, Last-Modified",
   };
   const noneMatch = request.headers.get("if-none-match");
   const since = Date.parse(request.headers.get("if-modified-since") ?? "");

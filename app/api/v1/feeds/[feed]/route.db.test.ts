@@ -129,5 +129,16 @@ describe("allow-list", () => {
     const two = await json(await feed("allowlist.json", `?since=${one.version}&limit=2`));
     expect(two.more).toBe(false);
     expect(two.entries.map((e) => e.e164)).toEqual(["+61270102003"]);
+
+    // CSV has no "more": a cut answer names the rest in its Link header (rel="next"), the last one does not.
+    const csv = await feed("allowlist.csv", `?since=${v0}&limit=2`);
+    const next = /<([^>]+)>; rel="next"/.exec(csv.headers.get("link") ?? "")?.[1];
+    expect(next).toBeDefined();
+    expect(new URL(next!).searchParams.get("since")).toBe(one.version);
+    expect(new URL(next!).pathname).toBe("/api/v1/feeds/allowlist.csv");
+    expect(csv.headers.get("link")).toContain('rel="license"');
+    const rest = await feed("allowlist.csv", `?since=${one.version}&limit=2`);
+    expect(rest.headers.get("link")).not.toContain('rel="next"');
+    expect(await rest.text()).toContain("+61270102003");
   });
 });

@@ -23,13 +23,20 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   }
   const { since, limit, minConfidence } = query.data;
   const sinceText = since === undefined ? null : String(since);
+  /** The rest of a feed cut at `limit`: the same address, asking since this answer's version. */
+  const nextOf = (page: { more: boolean; version: bigint | number }) => {
+    if (!page.more) return undefined;
+    const url = new URL(request.url);
+    url.searchParams.set("since", String(page.version));
+    return `${env.APP_URL.replace(/\/$/, "")}${url.pathname}${url.search}`;
+  };
 
   if (feed.startsWith("allowlist")) {
     const page = await allowlistFeed({ since, limit });
-    if (feed === "allowlist.csv") return cachedResponse(request, allowlistCsv(page.entries), "text/csv; charset=utf-8", page.lastModified);
+    if (feed === "allowlist.csv") return cachedResponse(request, allowlistCsv(page.entries), "text/csv; charset=utf-8", page.lastModified, nextOf(page));
     if (feed === "allowlist.vcf") {
       const cards = await organisationCards(page.entries);
-      return cachedResponse(request, allowlistVcard(cards, { baseUrl: env.APP_URL, revision: page.lastModified }), "text/vcard; charset=utf-8", page.lastModified);
+      return cachedResponse(request, allowlistVcard(cards, { baseUrl: env.APP_URL, revision: page.lastModified }), "text/vcard; charset=utf-8", page.lastModified, nextOf(page));
     }
     const body = parseResponse(allowlistFeedSchema, {
       licence,
@@ -44,11 +51,11 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
         organisations: entry.organisations.map(({ name, slug, category, country }) => ({ name, slug, category, country })),
       })),
     });
-    return cachedResponse(request, JSON.stringify(body), "application/json", page.lastModified);
+    return cachedResponse(request, JSON.stringify(body), "application/json", page.lastModified, nextOf(page));
   }
 
   const page = await blocklistFeed({ since, limit, minConfidence });
-  if (feed === "blocklist.csv") return cachedResponse(request, blocklistCsv(page.entries), "text/csv; charset=utf-8", page.lastModified);
+  if (feed === "blocklist.csv") return cachedResponse(request, blocklistCsv(page.entries), "text/csv; charset=utf-8", page.lastModified, nextOf(page));
   const body = parseResponse(blocklistFeedSchema, {
     licence,
     version: String(page.version),
@@ -57,5 +64,5 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
     minConfidence,
     entries: page.entries.map((entry) => ({ ...entry, version: String(entry.version) })),
   });
-  return cachedResponse(request, JSON.stringify(body), "application/json", page.lastModified);
+  return cachedResponse(request, JSON.stringify(body), "application/json", page.lastModified, nextOf(page));
 });
