@@ -32,7 +32,13 @@ export function MemberViewSeed({ subject, stamp, view, children }: Omit<Seed, "v
   return <SeedContext value={view ? { subject, stamp, view } : null}>{children}</SeedContext>;
 }
 
-type Asked = { subject: string | null; stamp: string; signedIn: boolean; promise: Promise<MemberView | null>; failed?: boolean };
+type Asked = { subject: string | null; stamp: string; signedIn: boolean; at: number; promise: Promise<MemberView | null>; failed?: boolean };
+
+/**
+ * How long an answer names the viewer for later pages of the tab (client-side navigations): after that the next
+ * page asks again, so a session ended elsewhere ("Sign out of all devices") stops showing its name here too.
+ */
+const VIEWER_REUSE_MS = 30_000;
 /** The last request sent, and the one about to be sent (collecting who asks in the same moment). */
 let latest: Asked | null = null;
 let batch: Asked | null = null;
@@ -72,13 +78,14 @@ async function fetchMemberView(asked: Asked): Promise<MemberView | null> {
  */
 function askMemberView(subject: string | null, stamp: string, signedIn: boolean): Promise<MemberView | null> {
   // Anyone's answer names the viewer; a subject's parts must be of this subject and this render.
-  const covers = (asked: Asked) => asked.signedIn === signedIn && (subject === null || (asked.subject === subject && asked.stamp === stamp));
+  const covers = (asked: Asked) =>
+    asked.signedIn === signedIn && (subject === null ? Date.now() - asked.at < VIEWER_REUSE_MS : asked.subject === subject && asked.stamp === stamp);
   if (latest && !latest.failed && covers(latest)) return latest.promise;
   if (batch && batch.signedIn === signedIn && (subject === null || batch.subject === null || covers(batch))) {
     if (subject !== null) Object.assign(batch, { subject, stamp });
     return batch.promise;
   }
-  const open: Asked = { subject, stamp, signedIn, promise: Promise.resolve(null) };
+  const open: Asked = { subject, stamp, signedIn, at: Date.now(), promise: Promise.resolve(null) };
   open.promise = new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => {
     if (batch === open) batch = null;
     latest = open;
