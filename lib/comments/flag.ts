@@ -8,7 +8,6 @@ import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import { assertMayFlag } from "../trust/legitimacy";
 import { consumeLimit } from "../platform/rate-limit";
 
-
 export type FlagOutcome = { hidden: boolean };
 
 /**

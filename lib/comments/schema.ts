@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { E164_PATTERN } from "../numbers/phone";
 import { COMMENT_MAX, FLAG_REASONS, type FlagReasonKey } from "./limits";
+import { flagFields } from "./flag-fields";
 
 export { COMMENT_MAX, FLAG_REASONS, type FlagReasonKey };
 /** How long an author may edit their comment. */
@@ -35,11 +36,7 @@ export const editCommentSchema = z.object({ commentId: id, body: commentBody });
 export const deleteCommentSchema = z.object({ commentId: id });
 
 
-export const flagCommentSchema = z.object({
-  commentId: id,
-  reason: z.enum(Object.keys(FLAG_REASONS) as [FlagReasonKey, ...FlagReasonKey[]], { error: "Choose a reason." }),
-  note: z.string().trim().max(500, "Keep the note to 500 characters or fewer.").optional(),
-});
+export const flagCommentSchema = z.object({ commentId: id, ...flagFields });
 
 export const listCommentsSchema = z.object({
   e164: z.string().regex(E164_PATTERN),

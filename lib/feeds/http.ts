@@ -12,8 +12,8 @@ function etagMatches(header: string | null, etag: string): boolean {
   return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
-/** 200 with the body, or 304 when the client's If-None-Match (or, without it, If-Modified-Since) still holds. */
 /**
+ * 200 with the body, or 304 when the client's If-None-Match (or, without it, If-Modified-Since) still holds.
  * `next`: where the rest is when this answer stopped at its `limit` (the same address with `since` set to its
  * version), sent as `Link: <…>; rel="next"` — the JSON feeds also say `more`; CSV and vCard have only the header.
  */

@@ -252,6 +252,11 @@ export async function refreshListingAfterWrite(e164: string): Promise<void> {
   await refreshListing(e164).catch(refreshFailed(e164));
 }
 
+/** refreshListingAfterWrite for several numbers at once (an organisation publishing or retiring a list). */
+export async function refreshListingsAfterWrite(numbers: string[]): Promise<void> {
+  if (numbers.length) await refreshListings(numbers).catch(refreshFailed(numbers.join(" ")));
+}
+
 const refreshFailed = (e164: string) => (error: unknown) => log.warn({ err: error, e164 }, "feed listing refresh failed");
 
 /**

@@ -5,7 +5,7 @@ import { emailField } from "../accounts/schema";
 import { MODERATOR_EVIDENCE_METHOD_KEYS, ORG_CATEGORY_KEYS } from "../display/labels";
 import { ROLE_KEYS } from "../accounts/roles";
 import { auditNote, optionalText } from "../platform/schema-fields";
-import { FLAG_REASONS, type FlagReasonKey } from "../comments/limits";
+import { flagFields } from "../comments/flag-fields";
 
 const DAY = 86_400_000;
 
@@ -64,8 +64,7 @@ export const rejectNumberSchema = z.object({
 /** A member's flag on a report (lib/moderation/report-flags.ts); the same reasons as a comment's. */
 export const flagReportSchema = z.object({
   reportId: z.string({ error: "Say which report." }).regex(/^[A-Za-z0-9_-]{1,100}$/, "That is not an id we gave out."),
-  reason: z.enum(Object.keys(FLAG_REASONS) as [FlagReasonKey, ...FlagReasonKey[]], { error: "Choose a reason." }),
-  note: z.string().trim().max(500, "Keep the note to 500 characters or fewer.").optional(),
+  ...flagFields,
 });
 
 export const flagDecisionSchema = z.object({

@@ -8,7 +8,7 @@ import { normalisePhone, type ParsedPhone } from "../numbers/phone";
 import { publishSchema, type PublishInput } from "./schema";
 import { EVIDENCE_METHODS } from "../display/labels";
 import { recordNumberPublished, recordRegistryRemoved } from "../alerts/record";
-import { refreshListings } from "../feeds/listing";
+import { refreshListingsAfterWrite } from "../feeds/listing";
 
 // Published numbers: a representative puts the organisation's outbound numbers straight into the
 // registry as VERIFIED claims with the evidence method PUBLISHED_BY_ORGANISATION. Moderators revoke
@@ -52,11 +52,6 @@ export async function publishNumbers(actor: Actor | null, input: PublishInput): 
   });
   await refreshListingsAfterWrite([...outcome.published, ...outcome.updated]);
   return outcome;
-}
-
-/** Not fatal: the registry entry is stored; a listing catches up on the number's next write or the next rebuild. */
-async function refreshListingsAfterWrite(numbers: string[]): Promise<void> {
-  if (numbers.length) await refreshListings(numbers).catch(() => undefined);
 }
 
 async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string }, phone: ParsedPhone, label: string | null, retiresAt: Date | null): Promise<"published" | "updated"> {
