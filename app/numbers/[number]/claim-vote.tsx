@@ -66,7 +66,11 @@ function Confidence({ claim }: { claim: ClaimForPanel }) {
         <summary className="cursor-pointer underline">How is this worked out?</summary>
         <p className="mt-1">
           Votes are weighted by each member&apos;s trust and fade with age. Weighted, we are 95% sure at least {percent(claim.legitBound)} say
-          legitimate and at least {percent(claim.notLegitBound)} say not (the Wilson lower bound); a side needs 50% to decide the verdict.
+          legitimate and at least {percent(claim.notLegitBound)} say not (the Wilson lower bound).
+        </p>
+        <p className="mt-1">
+          The verdict at the top of the page weighs these votes together with people&apos;s reports of their calls, so it can read
+          differently from this count.
         </p>
       </details>
     </div>
