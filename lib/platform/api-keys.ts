@@ -11,10 +11,12 @@ export const API_KEY_PREFIX = "cck_";
 /** Keys are 192 random bits: a plain SHA-256 is enough to store them (no dictionary to guess from). */
 export const hashApiKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
 
+/** The token of `Authorization: Bearer <token>`; null without one. */
+export const bearerTokenFrom = (headers: Headers): string | null => /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? null;
+
 /** `Authorization: Bearer <key>` or `X-Api-Key: <key>`; null when neither is sent. */
 export function apiKeyFrom(headers: Headers): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1];
-  const key = (bearer ?? headers.get("x-api-key") ?? "").trim();
+  const key = (bearerTokenFrom(headers) ?? headers.get("x-api-key") ?? "").trim();
   return key ? key : null;
 }
 

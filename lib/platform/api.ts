@@ -35,9 +35,6 @@ export function errorResponse(error: unknown): Response {
   if (isDatabaseUnavailable(error)) {
     return errorJson("UNAVAILABLE", UNAVAILABLE_MESSAGE.replace(" Nothing was saved.", ""), { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) });
   }
-  if (error instanceof z.ZodError) {
-    return errorJson("INVALID", error.issues[0]?.message ?? "The request is not valid.");
-  }
   void logUnexpected(error);
   return errorJson("INTERNAL", "Something went wrong on our side. Please try again.");
 }
@@ -58,8 +55,8 @@ function withQuota(response: Response, quota: Quota | null): Response {
 
 /**
  * Wraps a route handler: a request with an API key is counted against the key's daily quota, any
- * other against its address; then AppError and ZodError become the error shape and anything else
- * a logged 500.
+ * other against its address; then an AppError (a request's own validation throws one, through parseOrThrow)
+ * becomes the error shape and anything else, a stray ZodError included, a logged 500.
  */
 export function apiRoute<C>(handler: (request: Request, context: C) => Promise<Response>, options: { limit?: boolean; memberKeys?: boolean } = {}) {
   return async (request: Request, context: C): Promise<Response> => {
@@ -80,11 +77,11 @@ export function apiRoute<C>(handler: (request: Request, context: C) => Promise<R
 }
 
 /**
- * A 200 whose body is parsed through its schema first, so nothing undocumented goes out. A body that
+ * A 200 (or 201) whose body is parsed through its schema first, so nothing undocumented goes out. A body that
  * fails its own schema is our bug: a logged 500, never a 400 blamed on the client.
  */
-export function okJson<S extends z.ZodType>(schema: S, body: z.input<S>, headers: HeadersInit = {}): Response {
-  return Response.json(parseResponse(schema, body), { status: 200, headers });
+export function okJson<S extends z.ZodType>(schema: S, body: z.input<S>, headers: HeadersInit = {}, status: 200 | 201 = 200): Response {
+  return Response.json(parseResponse(schema, body), { status, headers });
 }
 
 /** Parses a response body we built; a mismatch throws a plain Error (a 500), not a ZodError (a 400). */

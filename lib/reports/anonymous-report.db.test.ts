@@ -71,6 +71,19 @@ const stat = (e164: string, category: "SCAM" | "LEGITIMATE") =>
   db.numberCategoryStat.findUnique({ where: { e164_category: { e164, category } }, select: { reports: true, reporters: true, anonymousReporters: true } });
 
 describe("createAnonymousReport", () => {
+  test("a visitor's report with control characters is refused as a member's is, and nothing is stored", async () => {
+    const number = mobile();
+    const before = await db.report.count({ where: { e164: e164Of(number) } });
+    const error = await refusal(createAnonymousReport(input({ number, body: "Said he was from the bank\u0000\u0007" }), { address: address(), proofOfWork: await solved() }));
+    expect(error.code).toBe("INVALID");
+    expect(error.fieldErrors?.body).toEqual(["Remove the invisible control characters from this field."]);
+    // Without the check done as well, both messages come back at once.
+    const both = await refusal(createAnonymousReport(input({ number, body: "x\u0001" }), { address: address(), proofOfWork: undefined }));
+    expect(both.fieldErrors?.altcha?.length).toBe(1);
+    expect(both.fieldErrors?.body).toEqual(["Remove the invisible control characters from this field."]);
+    expect(await db.report.count({ where: { e164: e164Of(number) } })).toBe(before);
+  });
+
   test("a visitor's report moves its number's feed listing before the visitor is thanked", async () => {
     const number = mobile();
     const e164 = e164Of(number);

@@ -2,7 +2,7 @@ import "server-only";
 import { refreshListingAfterWrite } from "../feeds/listing";
 import { invalidateNumber } from "../platform/data-cache";
 import { db } from "../platform/db";
-import { AppError, invalid, isUniqueViolation } from "../platform/errors";
+import { AppError, isUniqueViolation, parseOrThrow } from "../platform/errors";
 import { parseProofOfWorkPayload } from "../platform/proof-of-work-payload";
 import { addressKey, CHECK_MISSING, spendProofOfWork, verifyProofOfWork } from "../platform/proof-of-work";
 import { consumeLimit, refundLimit, type LimitName } from "../platform/rate-limit";
@@ -55,11 +55,15 @@ export async function createAnonymousReport(input: unknown, options: { address: 
 
 /** The form's fields, with "complete the check" among the field messages when it was not done, so all come back at once. */
 export function parseAnonymousReport(input: unknown, proofOfWork: unknown): ReportInput {
-  const result = reportSchema.safeParse(input);
-  if (result.success) return result.data;
-  const error = invalid(result.error);
-  if (!parseProofOfWorkPayload(proofOfWork)) throw new AppError("INVALID", error.message, { ...error.fieldErrors, altcha: [CHECK_MISSING] });
-  throw error;
+  try {
+    // parseOrThrow, as a member's report: control characters are refused, not quietly dropped.
+    return parseOrThrow(reportSchema, input);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "INVALID" && !parseProofOfWorkPayload(proofOfWork)) {
+      throw new AppError("INVALID", error.message, { ...error.fieldErrors, altcha: [CHECK_MISSING] });
+    }
+    throw error;
+  }
 }
 
 async function findByKey(anonymousKey: string, idempotencyKey: string): Promise<CreatedReport | null> {
