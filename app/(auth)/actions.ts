@@ -7,7 +7,7 @@ import { serverAction } from "@/lib/accounts/action";
 import { parseSignUp, registerAccount, resetPassword, sendPasswordReset, spendPasswordResetLimit } from "@/lib/accounts/sign-up";
 import { signInSchema } from "@/lib/accounts/schema";
 import { invalid, type ActionResult } from "@/lib/platform/errors";
-import { text, type FormObject } from "@/lib/platform/form-data";
+import { text, type FormObject } from "@/lib/platform/form-fields";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { safeCallbackUrl } from "@/lib/accounts/safe-redirect";
 

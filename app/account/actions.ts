@@ -9,7 +9,7 @@ import { clearMemberHint } from "@/lib/accounts/member-hint-cookie";
 import { serverAction } from "@/lib/accounts/action";
 import { assertCanWrite, endAllSessions } from "@/lib/accounts/authz";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, text } from "@/lib/platform/form-data";
+import { single, text } from "@/lib/platform/form-fields";
 import { consumeLimit } from "@/lib/platform/rate-limit";
 import { unwatchNumber, watchNumber } from "@/lib/watches/watch";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/keys";

@@ -6,7 +6,7 @@ import { assertCanWrite } from "@/lib/accounts/authz";
 import { setAlertsPaused, setWatchAlertMode } from "@/lib/alerts/preferences";
 import { ALERT_MODE_LABELS } from "@/lib/alerts/kinds";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { single } from "@/lib/platform/form-fields";
 
 export const setWatchAlertModeAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {
   assertCanWrite(actor);

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { changeRole, suspendMember, unsuspendMember } from "@/lib/accounts/admin";
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { text, type FormObject } from "@/lib/platform/form-data";
+import { text, type FormObject } from "@/lib/platform/form-fields";
 import { resolveAlert, resolveFlags } from "@/lib/moderation/queues";
 import { activateOrganisation, mergeOrganisation, updateOrganisation } from "@/lib/organisations/admin";
 import { addRegistryEntry, promoteClaim, rejectClaim, rejectNumber, revokeRegistryEntry } from "@/lib/registry/promote";

@@ -9,6 +9,7 @@ import { FieldErrors, FieldShell, InputField, TextareaField, describedBy, inputC
 import { ASKED_FOR, ASKED_FOR_KEYS, CHANNELS, CHANNEL_KEYS, REPORT_CATEGORIES, REPORT_CATEGORY_KEYS } from "@/lib/display/labels";
 import { SEARCH_REGIONS as REGIONS } from "@/lib/numbers/regions";
 import { REPORT_TEXT_LIMITS } from "@/lib/reports/limits";
+import { formFields } from "@/lib/platform/form-fields";
 import { sendJson } from "@/lib/platform/send-json";
 import { createReportAction } from "./actions";
 import type { ReportFormState, ReportSuccess } from "./submit";
@@ -43,14 +44,8 @@ function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft
  * command through its server action, and the page comes back with the answer.
  */
 function sendReport(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
-  // Every field as text, askedFor (a checkbox group) as a list; React's own $ACTION fields stay behind.
-  const fields: Record<string, string | string[]> = { askedFor: [] };
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = form.getAll(key).filter((value): value is string => typeof value === "string");
-    fields[key] = key === "askedFor" ? values : (values[0] ?? "");
-  }
-  return sendJson<ReportSuccess>("POST", "/api/reports", fields);
+  // Read as the server action reads it (askedFor, a checkbox group, as a list), so both paths get the same answer.
+  return sendJson<ReportSuccess>("POST", "/api/reports", formFields(form, ["askedFor"]).fields);
 }
 
 export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialRegion, initialOrganisation = null }: Props) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ActionContext } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, type FormObject } from "@/lib/platform/form-data";
+import { single, type FormObject } from "@/lib/platform/form-fields";
 import { createAnonymousReport } from "@/lib/reports/anonymous-report";
 import { createReport } from "@/lib/reports/report";
 import { readableNumber } from "@/lib/numbers/display";

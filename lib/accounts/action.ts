@@ -2,7 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { parseOrThrow, toFailure, type ActionResult } from "../platform/errors";
-import { formToObject, type FormObject } from "../platform/form-data";
+import { formToObject } from "../platform/form-data";
+import type { FormObject } from "../platform/form-fields";
 import { clientAddress } from "../platform/rate-limit";
 import { getActor, type Actor } from "./authz";
 

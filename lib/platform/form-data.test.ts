@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { AppError } from "./errors";
-import { formToObject, present, single, text } from "./form-data";
+import { formToObject } from "./form-data";
+import { present, single, text } from "./form-fields";
 
 test("fields become strings, repeated fields and declared groups arrays", () => {
   const form = new FormData();

@@ -1,34 +1,16 @@
-// Client-safe: a form's fields as a plain object, the one way actions read FormData.
+// What server actions and route handlers read a form with: FormData (formToObject) or the JSON a form sent.
 import { AppError } from "./errors";
-
-export type FormObject = Record<string, string | string[] | undefined>;
+import { formFields, type FormObject } from "./form-fields";
 
 /**
- * Every field as a string, or an array of strings when the field repeats or is named in `arrays`
- * (checkbox groups; an unticked group is []). Next's own `$ACTION_…` fields are left out. A file
- * where text is expected is refused with a clear message (it used to turn into "[object File]").
+ * A form's fields (form-fields.ts), for a server action. A file where text is expected is refused with a clear
+ * message (it used to turn into "[object File]").
  */
 export function formToObject(form: FormData, arrays: readonly string[] = []): FormObject {
-  const out: FormObject = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = form.getAll(key);
-    const texts = values.filter((value): value is string => typeof value === "string");
-    if (texts.length !== values.length) throw new AppError("INVALID", "Files cannot be sent with this form.", { [key]: ["Files cannot be sent with this form."] });
-    out[key] = arrays.includes(key) || texts.length > 1 ? texts : texts[0];
-  }
-  for (const key of arrays) out[key] ??= [];
-  return out;
+  const { fields, files } = formFields(form, arrays);
+  if (files.length) throw new AppError("INVALID", "Files cannot be sent with this form.", { [files[0]]: ["Files cannot be sent with this form."] });
+  return fields;
 }
-
-/** A field that must be one string (a repeated field counts as missing, so schemas report it). */
-export const single = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : undefined);
-
-/** As `single`, with a missing field read as "" (so the schema's "enter …" message answers it). */
-export const text = (value: string | string[] | undefined): string => single(value) ?? "";
-
-/** As `single`, with "" read as missing (optional ids and choices). */
-export const present = (value: string | string[] | undefined): string | undefined => single(value) || undefined;
 
 /**
  * A form sent as JSON (lib/platform/send-json.ts) read as formToObject reads FormData: strings, and

@@ -3,7 +3,7 @@
 import { serverAction } from "@/lib/accounts/action";
 import { unsubscribe } from "@/lib/alerts/preferences";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { single } from "@/lib/platform/form-fields";
 
 /** The unsubscribe page's button: no sign-in, the token is the authority. */
 export const unsubscribeAction = serverAction({}, async (form): Promise<ActionResult> => {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { text } from "@/lib/platform/form-data";
+import { text } from "@/lib/platform/form-fields";
 import { approveRepresentation, revokeRepresentation } from "@/lib/representatives/representation";
 import { hideStatement } from "@/lib/representatives/statements";
 

@@ -9,15 +9,12 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import type { ClaimForPanel, VotePanelUpdate } from "@/lib/votes/vote";
 import type { ActionResult } from "@/lib/platform/errors";
+import { formFields, present } from "@/lib/platform/form-fields";
 import { sendJson } from "@/lib/platform/send-json";
 
 type Viewer = "visitor" | "member" | "suspended";
 type VoteState = ActionResult<VotePanelUpdate> | null;
 
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === "string" && value ? value : undefined;
-};
 const legitimateFrom = (value: string | undefined) => (value === "true" ? true : value === "false" ? false : value);
 
 // Votes go to their route handler (app/api/votes), not a server action: a vote is a few statements, and a
@@ -25,10 +22,12 @@ const legitimateFrom = (value: string | undefined) => (value === "true" ? true :
 // figures after the change, shown at once; the write drops the number's kept pages, so the next view is fresh.
 // Casting and withdrawing share one action, so quick clicks are sent and answered in the order made (React
 // runs one action state's calls one after another): the panel never ends on an older answer.
-const voteAction = (_previous: VoteState, form: FormData) =>
-  field(form, "intent") === "withdraw"
-    ? sendJson<VotePanelUpdate>("DELETE", "/api/votes", { claimId: field(form, "claimId") })
-    : sendJson<VotePanelUpdate>("POST", "/api/votes", { claimId: field(form, "claimId"), e164: field(form, "e164"), legitimate: legitimateFrom(field(form, "legitimate")) });
+const voteAction = (_previous: VoteState, form: FormData) => {
+  const { fields } = formFields(form);
+  return present(fields.intent) === "withdraw"
+    ? sendJson<VotePanelUpdate>("DELETE", "/api/votes", { claimId: present(fields.claimId) })
+    : sendJson<VotePanelUpdate>("POST", "/api/votes", { claimId: present(fields.claimId), e164: present(fields.e164), legitimate: legitimateFrom(present(fields.legitimate)) });
+};
 
 const STATUS = {
   VERIFIED: { label: "Verified", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },

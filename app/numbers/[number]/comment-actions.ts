@@ -7,7 +7,7 @@ import { createComment, deleteComment, editComment, listComments, type CommentPa
 import { flagComment } from "@/lib/comments/flag";
 import { listCommentsSchema } from "@/lib/comments/schema";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
-import { present, single, text, type FormObject } from "@/lib/platform/form-data";
+import { present, single, text, type FormObject } from "@/lib/platform/form-fields";
 
 export type CommentFormState = ActionResult<undefined> & { values?: { body: string } };
 

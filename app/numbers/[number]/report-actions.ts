@@ -3,7 +3,7 @@
 import { serverAction } from "@/lib/accounts/action";
 import { flagReport } from "@/lib/moderation/report-flags";
 import type { ActionResult } from "@/lib/platform/errors";
-import { present, single } from "@/lib/platform/form-data";
+import { present, single } from "@/lib/platform/form-fields";
 
 /** A member's flag on a report (the number page's latest reports and its pages of older ones). */
 export const flagReportAction = serverAction({}, async (form, { actor }): Promise<ActionResult> => {

@@ -3,7 +3,7 @@
 import { serverAction } from "@/lib/accounts/action";
 import { formatE164 } from "@/lib/numbers/phone";
 import type { ActionResult } from "@/lib/platform/errors";
-import { text } from "@/lib/platform/form-data";
+import { text } from "@/lib/platform/form-fields";
 import { checkCall, getOrganisationName } from "@/lib/representatives/calls";
 
 export type CallCheckState = ActionResult<{ called: boolean }> | null;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import { assertCanWrite } from "@/lib/accounts/authz";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single } from "@/lib/platform/form-data";
+import { single } from "@/lib/platform/form-fields";
 import { unwatchOrganisation, watchOrganisation } from "@/lib/watches/organisation-watch";
 
 export type OrganisationWatchState = ActionResult<{ watching: boolean }>;

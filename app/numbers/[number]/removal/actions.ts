@@ -3,7 +3,7 @@
 import { serverAction } from "@/lib/accounts/action";
 import { createRemovalRequest } from "@/lib/moderation/removals";
 import type { ActionResult } from "@/lib/platform/errors";
-import { text, type FormObject } from "@/lib/platform/form-data";
+import { text, type FormObject } from "@/lib/platform/form-fields";
 
 export type RemovalFormState = ActionResult<undefined> & { values?: { name: string; email: string; reason: string } };
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import { formatE164 } from "@/lib/numbers/phone";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, text, type FormObject } from "@/lib/platform/form-data";
+import { single, text, type FormObject } from "@/lib/platform/form-fields";
 import { createApiKey, recordCall, revokeApiKey } from "@/lib/representatives/calls";
 import { savePolicy } from "@/lib/representatives/policy";
 import { publishNumbers } from "@/lib/representatives/publish";

@@ -2,7 +2,7 @@
 
 import { serverAction } from "@/lib/accounts/action";
 import type { ActionResult } from "@/lib/platform/errors";
-import { single, text } from "@/lib/platform/form-data";
+import { single, text } from "@/lib/platform/form-fields";
 import { requestRepresentation } from "@/lib/representatives/representation";
 
 const MESSAGES = {
