@@ -11,7 +11,7 @@ import { activateOrganisation, mergeOrganisation, updateOrganisation } from "@/l
 import { addRegistryEntry, promoteClaim, rejectClaim, rejectNumber, revokeRegistryEntry } from "@/lib/registry/promote";
 import { approveRemoval, rejectRemoval } from "@/lib/moderation/removals";
 import type { Role } from "@/lib/generated/prisma/enums";
-import type { EvidenceInput } from "@/lib/moderation/schema";
+import type { EvidenceInput } from "@/lib/registry/schema";
 
 // Each action (serverAction): the form → the lib command (which checks the actor's role and writes
 // the audit entry) → revalidate → back to the page with a confirmation, or an ActionResult. The

@@ -5,7 +5,8 @@ import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { Role } from "../generated/prisma/enums";
 import { isAdmin, isAdminRole, isStaffRole } from "./roles";
-import { reasonField, roleSchema } from "../moderation/schema";
+import { reasonField } from "../platform/schema-fields";
+import { roleSchema } from "./schema";
 import { refreshTrustLevels } from "../trust/legitimacy";
 
 // Suspensions (moderators and admins) and roles (admins only). There is always one active admin.

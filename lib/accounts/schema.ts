@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLE_KEYS } from "./roles";
 
 export const emailField = z
   .string({ error: "Enter your e-mail address." })
@@ -42,3 +43,5 @@ export const resetPasswordSchema = z.object({
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const roleSchema = z.enum(ROLE_KEYS, { error: "Choose a role." });

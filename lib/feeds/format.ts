@@ -1,5 +1,5 @@
 // Pure: the feeds as CSV and vCard (RFC 6350). No database.
-import { csvCell } from "../registry/csv";
+import { csvCell } from "../platform/csv";
 import { DATA_LICENCE } from "./rules";
 
 type Org = { name: string; slug: string; category: string; country: string | null; website: string | null };

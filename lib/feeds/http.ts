@@ -1,16 +1,10 @@
 import "server-only";
-import { etagFor } from "../registry/feed";
+import { etagFor, etagMatches } from "../platform/etag";
 import { DATA_LICENCE } from "./rules";
 
 // Conditional GET for the feeds: ETag (from the body), Last-Modified, a short public cache lifetime.
 
 export const FEED_CACHE = "public, max-age=300, s-maxage=300, stale-while-revalidate=3600";
-
-function etagMatches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
-}
 
 /**
  * 200 with the body, or 304 when the client's If-None-Match (or, without it, If-Modified-Since) still holds.

@@ -4,7 +4,8 @@ import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import { flagDecisionSchema, reasonField } from "./schema";
+import { reasonField } from "../platform/schema-fields";
+import { flagDecisionSchema } from "./schema";
 import { QUEUE_PAGE_SIZE, queueCursor, queuePage } from "../platform/queue-pages";
 
 // Flags and brigading alerts. Organisations live in lib/organisations/admin.ts, accounts in

@@ -4,7 +4,8 @@ import { recordAudit } from "../platform/audit";
 import { type Actor, assertModerator } from "../accounts/authz";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
-import { reasonField, removalRequestSchema, type RemovalRequestInput } from "./schema";
+import { reasonField } from "../platform/schema-fields";
+import { removalRequestSchema, type RemovalRequestInput } from "./schema";
 import { normalisePhone } from "../numbers/phone";
 import { consumeLimit } from "../platform/rate-limit";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { recountAll } from "./counters";
 import { db } from "../platform/db";
 import type { ReportCategory } from "../generated/prisma/enums";
-import { getNumberPage, listSitemapEntries } from "./page";
+import { getNumberPage } from "./page";
 
 const DAY = 86_400_000;
 const NOW = new Date();
@@ -159,14 +159,6 @@ describe("getNumberPage", () => {
     expect(page.chart.points[0].reports).toBe(2);
     expect(page.verdict.kind).toBe("NOT_ENOUGH"); // two robocall reporters: one unit of evidence
   });
-});
-
-test("the sitemap lists numbers with at least two reports and active organisations", async () => {
-  await db.organisation.create({ data: { slug: "proposed-org", name: "Proposed", status: "PROPOSED" } });
-  const { numbers, organisations } = await listSitemapEntries();
-  expect(numbers.map((n) => n.e164).sort()).toEqual(["+12025550143", "+61491570157", "+61491570159"]);
-  expect(organisations.map((o) => o.slug).sort()).toEqual(["bank", "harbour"]);
-  expect((await listSitemapEntries(1)).numbers).toHaveLength(1);
 });
 
 describe("the verdicts DESIGN.md added", () => {

@@ -427,17 +427,3 @@ export function sumLegitimacy(parts: Legitimacy[]): Legitimacy {
   const total = legitWeight + notLegitWeight;
   return { legitWeight, notLegitWeight, total, legitBound: wilsonLowerBound(legitWeight, total), notLegitBound: wilsonLowerBound(notLegitWeight, total) };
 }
-
-/** Numbers and organisations for the sitemap: indexed reads, capped. */
-export async function listSitemapEntries(limit = 50_000) {
-  const [numbers, organisations] = await Promise.all([
-    dbRead.phoneNumber.findMany({
-      where: { reportCount: { gte: 2 }, contentHiddenAt: null },
-      orderBy: { reportCount: "desc" },
-      take: limit,
-      select: { e164: true, lastReportedAt: true },
-    }),
-    dbRead.organisation.findMany({ where: { status: "ACTIVE" }, select: { slug: true, updatedAt: true }, orderBy: { name: "asc" }, take: limit }),
-  ]);
-  return { numbers, organisations };
-}

@@ -26,3 +26,12 @@ test("the sitemap is an index of files of at most 10,000 URLs that together list
   expect(parseSitemapFileName("numbers-%00.xml")).toBeNull();
   expect(parseSitemapFileName("../etc.xml")).toBeNull();
 });
+
+test("organisations: the active ones, not those proposed and not yet checked", async () => {
+  await db.organisation.create({ data: { slug: "sitemap-active", name: "Sitemap Active", status: "ACTIVE" } });
+  await db.organisation.create({ data: { slug: "sitemap-proposed", name: "Sitemap Proposed", status: "PROPOSED" } });
+  const files = (await listSitemapFiles()).filter((file) => file.kind === "organisations");
+  const paths = (await Promise.all(files.map((file) => listSitemapUrls(file)))).flat().map((url) => url.path);
+  expect(paths).toContain("/organisations/sitemap-active");
+  expect(paths).not.toContain("/organisations/sitemap-proposed");
+});

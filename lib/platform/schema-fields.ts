@@ -13,3 +13,10 @@ export const optionalText = (max: number) =>
 /** A required note of 3 to 500 characters that goes into the audit log (a reason, what was checked). */
 export const auditNote = (messages: { missing: string; tooShort: string; tooLong: string }) =>
   z.string({ error: messages.missing }).trim().min(3, messages.tooShort).max(500, messages.tooLong);
+
+/** A moderator's or representative's reason for a change: it goes into the audit log. */
+export const reasonField = auditNote({
+  missing: "Give a reason: it goes into the audit log.",
+  tooShort: "Give a reason of at least 3 characters: it goes into the audit log.",
+  tooLong: "Keep the reason under 500 characters.",
+});

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { csvCell, registryCsv } from "./csv";
+import { csvCell } from "../platform/csv";
+import { registryCsv } from "./csv";
 import type { RegistryEntry } from "./feed";
 
 test("csvCell quotes separators and defuses formulas", () => {

@@ -1,12 +1,6 @@
 // Pure: the registry as CSV (RFC 4180 quoting; cells a spreadsheet would run as formulas are defused).
+import { csvCell } from "../platform/csv";
 import type { RegistryEntry } from "./feed";
-
-/** A cell a spreadsheet will not run as a formula, quoted per RFC 4180. */
-export function csvCell(value: string | null | undefined): string {
-  let text = value ?? "";
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export function registryCsv(entries: RegistryEntry[]): string {
   const header = ["number", "organisation", "organisation_slug", "category", "country", "evidence_method", "evidence_source", "verified_by", "verified_at", "review_at"];

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { cached, cacheTags } from "../platform/data-cache";
 import { db, dbRead } from "../platform/db";
 import { AppError } from "../platform/errors";
@@ -174,4 +173,3 @@ export async function registryFeed(options: { since?: Date; cursor?: string; lim
   return { entries: page, nextCursor: more && last ? encodeCursor(last.changedAt, last.id) : null };
 }
 
-export const etagFor = (body: string) => `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;

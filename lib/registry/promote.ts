@@ -5,7 +5,8 @@ import { type Actor, assertModerator } from "../accounts/authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import type { Prisma } from "../generated/prisma/client";
-import { evidenceSchema, reasonField, registryEntrySchema, rejectNumberSchema, type EvidenceInput } from "../moderation/schema";
+import { reasonField } from "../platform/schema-fields";
+import { evidenceSchema, registryEntrySchema, rejectNumberSchema, type EvidenceInput } from "./schema";
 import { normalisePhone } from "../numbers/phone";
 import { recordRegistryAdded, recordRegistryRemoved } from "../alerts/record";
 

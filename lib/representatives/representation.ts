@@ -8,7 +8,7 @@ import { env } from "../platform/env";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { sendMail } from "../platform/mail";
 import { consumeLimit } from "../platform/rate-limit";
-import { reasonField } from "../moderation/schema";
+import { reasonField } from "../platform/schema-fields";
 import { emailMatchesDomains } from "./domains";
 import { approvalSchema, representationRequestSchema, type RepresentationRequestInput } from "./schema";
 

@@ -4,7 +4,7 @@ import { recordAudit } from "../platform/audit";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { maskSensitive } from "../reports/masking";
-import { reasonField } from "../moderation/schema";
+import { reasonField } from "../platform/schema-fields";
 import { statementSchema } from "./schema";
 
 // Right of reply: one statement per number page per organisation, written by a representative as the

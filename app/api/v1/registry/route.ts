@@ -1,6 +1,7 @@
 import { apiRoute, errorJson, okJson } from "@/lib/platform/api";
 import { registryFeedQuerySchema, registryFeedSchema, type RegistryFeedBody } from "@/lib/registry/api-schema";
-import { etagFor, registryFeed } from "@/lib/registry/feed";
+import { etagFor, etagMatches } from "@/lib/platform/etag";
+import { registryFeed } from "@/lib/registry/feed";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +39,6 @@ export const GET = apiRoute(async (request: Request) => {
   };
   const etag = etagFor(JSON.stringify(body));
   const headers = { ETag: etag, "Cache-Control": "public, max-age=0, must-revalidate", "Access-Control-Allow-Origin": "*" };
-  if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return okJson(registryFeedSchema, body, headers);
 });
-
-function matches(header: string | null, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
-}
