@@ -11,7 +11,8 @@ import type { ContentVisibility } from "../trust/privacy";
 import { getNumberContentVisibility } from "../numbers/page";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
-import { ensureNumberRow, type WriteContext } from "../votes/vote";
+import { ensureNumberRow } from "../numbers/number-row";
+import type { WriteContext } from "../votes/vote";
 import type { CommentMarks } from "./marks";
 
 const EDIT_WINDOW_MS = EDIT_WINDOW_MINUTES * 60_000;

@@ -7,6 +7,7 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { reasonField } from "../platform/schema-fields";
 import { removalRequestSchema, type RemovalRequestInput } from "./schema";
 import { normalisePhone } from "../numbers/phone";
+import { ensurePhoneRow } from "../numbers/number-row";
 import { consumeLimit } from "../platform/rate-limit";
 
 // A number's owner asks for its comments and report texts to be removed. No account is needed;
@@ -18,7 +19,7 @@ export async function createRemovalRequest(input: RemovalRequestInput, address: 
   await consumeLimit("removal", address, "You have sent several removal requests");
   const phone = normalisePhone(data.e164);
   if (!phone.ok) throw new AppError("INVALID", phone.error);
-  await db.phoneNumber.upsert({ where: { e164: phone.phone.e164 }, create: { e164: phone.phone.e164, country: phone.phone.country, type: phone.phone.type }, update: {} });
+  await ensurePhoneRow(db, phone.phone);
   const pending = await db.removalRequest.findFirst({ where: { e164: phone.phone.e164, email: data.email, status: "PENDING" }, select: { id: true } });
   if (pending) return pending;
   return db.removalRequest.create({ data: { e164: phone.phone.e164, name: data.name, email: data.email, reason: data.reason }, select: { id: true } });

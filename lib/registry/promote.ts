@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { reasonField } from "../platform/schema-fields";
 import { evidenceSchema, registryEntrySchema, rejectNumberSchema, type EvidenceInput } from "./schema";
 import { normalisePhone } from "../numbers/phone";
+import { ensurePhoneRow } from "../numbers/number-row";
 import { recordRegistryAdded, recordRegistryRemoved } from "../alerts/record";
 
 // The verified registry: VERIFIED claims, each with evidence. Every command here is a moderator's,
@@ -103,7 +104,7 @@ async function addRegistryEntryWrite(actor: Actor | null, input: { number: strin
   const phone = parseNumber(data.number, data.region);
   return db.$transaction(async (tx) => {
     await activeOrganisation(tx, data.organisationId);
-    await tx.phoneNumber.upsert({ where: { e164: phone.e164 }, create: { e164: phone.e164, country: phone.country, type: phone.type }, update: {} });
+    await ensurePhoneRow(tx, phone);
     const existing = await tx.claim.findUnique({ where: { e164_organisationKey: { e164: phone.e164, organisationKey: data.organisationId } }, select: { id: true } });
     const before = existing ? await lockClaim(tx, existing.id) : null;
     if (before?.status === "VERIFIED") throw new AppError("CONFLICT", "That number is already in this organisation's registry.");
@@ -169,7 +170,7 @@ export async function rejectNumber(actor: Actor | null, input: { number: string;
   const phone = parseNumber(data.number, data.region);
   const claimId = await db.$transaction(async (tx) => {
     await activeOrganisation(tx, data.organisationId);
-    await tx.phoneNumber.upsert({ where: { e164: phone.e164 }, create: { e164: phone.e164, country: phone.country, type: phone.type }, update: {} });
+    await ensurePhoneRow(tx, phone);
     const claim = await tx.claim.upsert({
       where: { e164_organisationKey: { e164: phone.e164, organisationKey: data.organisationId } },
       create: { e164: phone.e164, organisationId: data.organisationId, organisationKey: data.organisationId, source: "MODERATOR", createdById: actor.id },

@@ -5,6 +5,7 @@ import { invalidateAll } from "../platform/data-cache";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { normalisePhone, type ParsedPhone } from "../numbers/phone";
+import { ensurePhoneRow } from "../numbers/number-row";
 import { publishSchema, type PublishInput } from "./schema";
 import { EVIDENCE_METHODS } from "../display/labels";
 import { recordNumberPublished, recordRegistryRemoved } from "../alerts/record";
@@ -55,7 +56,7 @@ export async function publishNumbers(actor: Actor | null, input: PublishInput): 
 }
 
 async function publishOne(tx: Tx, actor: Actor, org: { id: string; name: string }, phone: ParsedPhone, label: string | null, retiresAt: Date | null): Promise<"published" | "updated"> {
-  await tx.phoneNumber.upsert({ where: { e164: phone.e164 }, create: { e164: phone.e164, country: phone.country, type: phone.type }, update: {} });
+  await ensurePhoneRow(tx, phone);
   const claim = await tx.claim.upsert({
     where: { e164_organisationKey: { e164: phone.e164, organisationKey: org.id } },
     create: { e164: phone.e164, organisationId: org.id, organisationKey: org.id, source: "REPRESENTATIVE", createdById: actor.id },

@@ -20,15 +20,6 @@ export const NO_ORGANISATION = "-";
 /** Where a write comes from, for per-address limits (actions pass clientAddress()). */
 export type WriteContext = { address?: string };
 
-/** Creates the number's row on first contact (a vote or comment on a number nobody reported yet). */
-export async function ensureNumberRow(tx: Tx | typeof db, e164: string): Promise<void> {
-  if (await tx.phoneNumber.findUnique({ where: { e164 }, select: { e164: true } })) return;
-  const parsed = normalisePhone(e164);
-  if (!parsed.ok || parsed.phone.e164 !== e164) throw new AppError("INVALID", "That is not a phone number we can read.");
-  // ON CONFLICT DO NOTHING: Prisma's upsert is a read then a write, which races.
-  await tx.phoneNumber.createMany({ data: [{ e164, country: parsed.phone.country, type: parsed.phone.type }], skipDuplicates: true });
-}
-
 /**
  * The number's organisation-less claim ("is this number legitimate?"), created when first needed:
  * one read when it exists, one more statement (number and claim together) when it does not.

@@ -6,7 +6,7 @@ import { db } from "../platform/db";
 import { parseOrThrow } from "../platform/errors";
 import { E164_PATTERN } from "../numbers/phone";
 import { consumeLimit } from "../platform/rate-limit";
-import { ensureNumberRow } from "../votes/vote";
+import { ensureNumberRow } from "../numbers/number-row";
 import { assertUnderWatchLimit } from "./limit";
 
 // A watch is one row per member and number; PhoneNumber.watchCount counts those rows and is moved

@@ -5,6 +5,7 @@ import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import { readableNumber } from "@/lib/numbers/display";
 import type { NumberPage } from "@/lib/numbers/page";
 import { verdictPolicyLine, verdictWords } from "@/lib/numbers/verdict-words";
+import { THRESHOLDS } from "@/lib/trust/rules";
 import { VERDICT_LABELS, VERDICT_TONES, verdictAdvice, verdictHeadline } from "@/lib/trust/verdict-text";
 
 const TONE = {
@@ -148,11 +149,11 @@ function HowWorkedOut({ page }: { page: NumberPage }) {
         </p>
         <p>
           Evidence so far: {reportedBy(counts.reporters, page.visitorReports, counts.reports)} reported it, and members
-          voted. Votes from established members count for more and fade with age (half weight after 180 days); reports count once per person.
+          voted. Votes from established members count for more and fade with age (half weight after {THRESHOLDS.voteHalfLifeDays} days); reports count once per person.
         </p>
         <p>
           Weighted evidence {verdict.evidence.toFixed(1)}; we are 95% sure at least {percent(verdict.legitBound)} of it says legitimate and at
-          least {percent(verdict.notLegitBound)} says not (the Wilson lower bound), and call a side &quot;likely&quot; from 50%.
+          least {percent(verdict.notLegitBound)} says not (the Wilson lower bound), and call a side &quot;likely&quot; from {percent(THRESHOLDS.verdict.minBound)}.
         </p>
       </div>
     </details>

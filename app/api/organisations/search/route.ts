@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { toFailure } from "@/lib/platform/errors";
+import { errorResponse } from "@/lib/platform/api";
 import { env } from "@/lib/platform/env";
 import { getActor } from "@/lib/accounts/authz";
 import { searchOrganisations } from "@/lib/organisations/search";
@@ -23,7 +23,7 @@ export async function GET(request: NextRequest) {
     // Private: a proposer sees their own proposals, so one visitor's answer is not another's.
     return NextResponse.json({ organisations }, { headers: { "Cache-Control": "private, max-age=60" } });
   } catch (error) {
-    const failure = toFailure(error);
-    return NextResponse.json({ error: { code: failure.code ?? "INTERNAL", message: failure.error } }, { status: failure.code === "RATE_LIMITED" ? 429 : 500 });
+    // The API's error shape and statuses: 429 with Retry-After, 503 while the database is unreachable.
+    return errorResponse(error);
   }
 }
