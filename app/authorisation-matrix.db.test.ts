@@ -130,6 +130,7 @@ const INPUTS: Record<string, (modules: Modules) => Call> = {
   "app/numbers/[number]/comment-actions.ts#flagCommentAction": (m) => () => m.comments.flagCommentAction(null, form({ commentId: fixtures.commentId, reason: "SPAM" })),
   "app/numbers/[number]/report-actions.ts#flagReportAction": (m) => () => m.reportFlags.flagReportAction(null, form({ reportId: fixtures.reportId, reason: "SPAM" })),
   "app/numbers/[number]/comment-actions.ts#loadCommentsAction": (m) => () => m.comments.loadCommentsAction({ e164: E164 }),
+  "app/numbers/[number]/comment-actions.ts#loadRepliesAction": (m) => () => m.comments.loadRepliesAction({ e164: E164, parentId: "none", after: { createdAt: new Date(0).toISOString(), id: "a" } }),
   "app/numbers/[number]/removal/actions.ts#requestRemovalAction": (m) => () => m.removal.requestRemovalAction(null, form({ e164: E164, name: "Pat Owner", email: `owner-${uid()}@example.com`, reason: "This is my own number and it was listed by mistake." })),
   "app/moderation/actions.ts#promoteAction": (m) => () => m.moderation.promoteAction(null, form({ claimId: fixtures.claimId, method: "OFFICIAL_WEBSITE", source: "https://example.org/contact", reviewAt: "" })),
   "app/moderation/actions.ts#addEntryAction": (m) => () => m.moderation.addEntryAction(null, form({ number: "+61491579912", organisationId: fixtures.organisationId, method: "OFFICIAL_WEBSITE", source: "https://example.org/contact", reviewAt: "" })),

@@ -73,7 +73,16 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
       </p>
       {entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-slate-600">
-          {filtered ? "No verified number matches. Try fewer words, or another category or country." : "The registry is empty so far."}
+          {cursor && total > 0 ? (
+            // A page past the end, or a link from an older list: the registry is not empty, this page is.
+            <>
+              Nothing more on this page. <Link href={pageLink()}>Back to the first page</Link>
+            </>
+          ) : filtered ? (
+            "No verified number matches. Try fewer words, or another category or country."
+          ) : (
+            "The registry is empty so far."
+          )}
         </p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">

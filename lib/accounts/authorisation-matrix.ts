@@ -65,6 +65,7 @@ export const AUTHORISATION_MATRIX: Record<string, AccessRow> = {
   "app/numbers/[number]/comment-actions.ts#flagCommentAction": writers,
   "app/numbers/[number]/report-actions.ts#flagReportAction": writers,
   "app/numbers/[number]/comment-actions.ts#loadCommentsAction": everyone,
+  "app/numbers/[number]/comment-actions.ts#loadRepliesAction": everyone,
   "app/numbers/[number]/removal/actions.ts#requestRemovalAction": everyone,
   // Moderation
   "app/moderation/actions.ts#promoteAction": staff,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { createComment, deleteComment, editComment, listComments } from "./comment";
+import { createComment, deleteComment, editComment, listComments, listReplies } from "./comment";
+import { REPLIES_PAGE_SIZE } from "./schema";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { flagComment } from "./flag";
@@ -108,6 +109,39 @@ describe("threads", () => {
     const second = await listComments(e164, null, first.next!);
     expect(second.threads.map((t) => t.body)).toEqual(["comment 2", "comment 1", "comment 0"]);
     expect(second.next).toBeNull();
+  });
+
+  test("a long conversation shows its first replies and pages the rest, each once, whatever its length", async () => {
+    const e164 = await publicNumber();
+    const a = await user();
+    const top = await createComment(a, { e164, body: "top" });
+    const count = REPLIES_PAGE_SIZE * 2 + 3;
+    // Written straight to the table (the daily comment limit would stop a member first), with one shared time so
+    // the cursor's id tie-break is what orders them; the kept replyCount and commentCount move with them.
+    const at = new Date();
+    await db.comment.createMany({ data: Array.from({ length: count }, (_, i) => ({ id: `reply-${top.id}-${String(i).padStart(3, "0")}`, e164, parentId: top.id, authorId: a.id, body: `reply ${i}`, createdAt: at })) });
+    await db.comment.update({ where: { id: top.id }, data: { replyCount: count } });
+    await db.phoneNumber.update({ where: { e164 }, data: { commentCount: { increment: count } } });
+    const page = await listComments(e164, null);
+    const thread = page.threads.find((t) => t.id === top.id)!;
+    expect(thread.replies).toHaveLength(REPLIES_PAGE_SIZE);
+    expect(thread.moreReplies).toBe(count - REPLIES_PAGE_SIZE);
+    const seen = thread.replies.map((r) => r.body);
+    let last = thread.replies.at(-1)!;
+    let left = thread.moreReplies;
+    while (left > 0) {
+      const more = await listReplies(e164, top.id, null, { createdAt: last.createdAt, id: last.id });
+      expect(more.replies.length).toBe(Math.min(left, REPLIES_PAGE_SIZE));
+      seen.push(...more.replies.map((r) => r.body));
+      left = more.moreReplies;
+      last = more.replies.at(-1)!;
+    }
+    expect(seen).toEqual(Array.from({ length: count }, (_, i) => `reply ${i}`));
+    // Another thread's id, or a number whose comments are private, gives nothing.
+    expect((await listReplies(e164, "no-such-thread", null, { createdAt: at.toISOString(), id: "a" })).replies).toEqual([]);
+    const privateNumber = await publicNumber(1);
+    expect(await listReplies(privateNumber, top.id, null, { createdAt: new Date(0).toISOString(), id: "a" })).toEqual({ replies: [], moreReplies: 0 });
+    await countersExact();
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cacheTags, invalidateTags } from "../platform/data-cache";
 import { assertCanWrite, representsOrganisation, type Actor } from "../accounts/authz";
 import { isModerator } from "../accounts/roles";
-import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE } from "./schema";
+import { createCommentSchema, deleteCommentSchema, editCommentSchema, EDIT_WINDOW_MINUTES, COMMENTS_PAGE_SIZE, REPLIES_PAGE_SIZE } from "./schema";
 import { db } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { trustLevelOf, trustSelect } from "../trust/legitimacy";
@@ -126,7 +126,10 @@ export type CommentView = {
   editableUntil: string | null;
   mine: boolean;
   flaggedByMe: boolean;
+  /** The first REPLIES_PAGE_SIZE replies, oldest first (a thread's own page; empty on a reply). */
   replies: CommentView[];
+  /** Replies after those, for "Show more replies" (listReplies from the last one shown); 0 on a reply. */
+  moreReplies: number;
 };
 
 export type CommentPage = {
@@ -173,27 +176,62 @@ export function marksFrom(own: { id: string; body: string; createdAt: Date; hidd
   return marks;
 }
 
-/** A page of threads, newest first, each with all its replies (oldest first), as this viewer may see them. */
+type CommentRow = { id: string; authorId: string; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; author: { name: string } & Parameters<typeof trustLevelOf>[0]; onBehalfOf: { name: string; slug: string } | null };
+
+const replyOrder = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+/**
+ * A page of threads, newest first, each with its first REPLIES_PAGE_SIZE replies (oldest first) and how many more
+ * it has, as this viewer may see them: what a page reads stays bounded however long a conversation grows.
+ */
 export async function listComments(e164: string, viewer: Viewer, before?: { createdAt: string; id: string }, pageSize = COMMENTS_PAGE_SIZE): Promise<CommentPage> {
   const { visibility, comments: total } = await getNumberContentVisibility(e164, viewer);
   if (!visibility.visible) return { visibility, threads: [], next: null, total };
   const cursor = before
     ? { OR: [{ createdAt: { lt: new Date(before.createdAt) } }, { createdAt: new Date(before.createdAt), id: { lt: before.id } }] }
     : {};
-  // One statement: the page of threads with their replies (relations load as joins).
+  // One statement: the page of threads with their first replies (relations load as joins).
   const tops = await db.comment.findMany({
     where: { e164, parentId: null, OR: [{ deletedAt: null }, { replyCount: { gt: 0 } }], ...cursor },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,
-    select: { ...commentSelect, replies: { where: { deletedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: commentSelect } },
+    select: { ...commentSelect, replyCount: true, replies: { where: { deletedAt: null }, orderBy: replyOrder, take: REPLIES_PAGE_SIZE, select: commentSelect } },
   });
   const page = tops.slice(0, pageSize);
-  const all = page.flatMap((top) => [top, ...top.replies]);
+  const view = await viewerOf(viewer, page.flatMap((top) => [top, ...top.replies]));
+  const threads = page.map((top) => ({ ...view(top), replies: top.replies.map(view), moreReplies: Math.max(0, top.replyCount - top.replies.length) }));
+  const last = page.at(-1);
+  const next = tops.length > pageSize && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
+  return { visibility, threads, next, total };
+}
+
+/** A thread's replies after `after` (oldest first), a page at a time, with how many remain after them. */
+export async function listReplies(
+  e164: string,
+  parentId: string,
+  viewer: Viewer,
+  after: { createdAt: string; id: string },
+  pageSize = REPLIES_PAGE_SIZE,
+): Promise<{ replies: CommentView[]; moreReplies: number }> {
+  const { visibility } = await getNumberContentVisibility(e164, viewer);
+  if (!visibility.visible) return { replies: [], moreReplies: 0 };
+  const at = new Date(after.createdAt);
+  const where = { e164, parentId, deletedAt: null, OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: after.id } }] };
+  const [rows, remaining] = await Promise.all([
+    db.comment.findMany({ where, orderBy: replyOrder, take: pageSize, select: commentSelect }),
+    db.comment.count({ where }),
+  ]);
+  const view = await viewerOf(viewer, rows);
+  return { replies: rows.map(view), moreReplies: Math.max(0, remaining - rows.length) };
+}
+
+/** How this viewer sees each of these comments: their own, the ones they flagged, hidden ones, authors' trust. */
+async function viewerOf(viewer: Viewer, all: CommentRow[]): Promise<(c: CommentRow) => CommentView> {
   const flags = viewer && all.length > 0 ? await db.flag.findMany({ where: { flaggerId: viewer.id, commentId: { in: all.map((c) => c.id) } }, select: { commentId: true } }) : [];
   const flagged = new Set(flags.map((flag) => flag.commentId));
   const now = Date.now();
   const levels = new Map(all.map((c) => [c.authorId, trustLevelOf(c.author, new Date(now))]));
-  const view = (c: (typeof all)[number]): CommentView => {
+  return (c: CommentRow): CommentView => {
     const mine = viewer?.id === c.authorId;
     const mayReadHidden = mine || isModerator(viewer);
     const state = c.deletedAt ? "REMOVED" : c.hiddenAt ? "HIDDEN" : "VISIBLE";
@@ -210,10 +248,7 @@ export async function listComments(e164: string, viewer: Viewer, before?: { crea
       mine,
       flaggedByMe: flagged.has(c.id),
       replies: [],
+      moreReplies: 0,
     };
   };
-  const threads = page.map((top) => ({ ...view(top), replies: top.replies.map(view) }));
-  const last = page.at(-1);
-  const next = tops.length > pageSize && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null;
-  return { visibility, threads, next, total };
 }

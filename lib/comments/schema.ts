@@ -7,6 +7,8 @@ export { COMMENT_MAX, FLAG_REASONS, type FlagReasonKey };
 /** How long an author may edit their comment. */
 export const EDIT_WINDOW_MINUTES = 15;
 export const COMMENTS_PAGE_SIZE = 20;
+/** Replies shown under a thread before "Show more replies". */
+export const REPLIES_PAGE_SIZE = 10;
 
 /** Row ids are cuids: a NUL byte or a space can never be one (PostgreSQL would refuse the query). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -41,6 +43,13 @@ export const flagCommentSchema = z.object({ commentId: id, ...flagFields });
 export const listCommentsSchema = z.object({
   e164: z.string().regex(E164_PATTERN),
   before: z.object({ createdAt: z.iso.datetime(), id }).optional(),
+});
+
+/** A thread's replies after the ones shown ("Show 12 more replies"). */
+export const listRepliesSchema = z.object({
+  e164: z.string().regex(E164_PATTERN),
+  parentId: id,
+  after: z.object({ createdAt: z.iso.datetime(), id }),
 });
 
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;

@@ -341,6 +341,9 @@ describe("registry", () => {
     expect(seen.filter((id) => ids.has(id)).sort()).toEqual([...ids].sort());
     expect(new Set(seen).size).toBe(seen.length);
     await expect(registryFeed({ cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "INVALID" });
+    // Year 0000 is a JavaScript date PostgreSQL refuses: a forged cursor is a 400, and such a `since` means "everything".
+    await expect(registryFeed({ cursor: Buffer.from("0000-01-01T00:00:00.000Z|abc").toString("base64url") })).rejects.toMatchObject({ code: "INVALID" });
+    expect((await registryFeed({ since: new Date("0000-01-01T00:00:00Z"), limit: 500 })).entries.length).toBe((await registryFeed({ limit: 500 })).entries.length);
   });
 
   test("a rejected claim is marked for the number page and never listed in the registry", async () => {

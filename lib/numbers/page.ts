@@ -125,7 +125,8 @@ export function parseReportCursor(value: string | undefined): ReportCursor | nul
   const match = value ? /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)~([\w:.-]{1,100})$/.exec(value) : null;
   if (!match) return null;
   const occurredAt = new Date(match[1]!);
-  return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id: match[2]! };
+  // Before 1970 no cursor of ours points, and year 0000 is a JavaScript date PostgreSQL refuses (a 500, not a 404).
+  return Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() < 0 ? null : { occurredAt, id: match[2]! };
 }
 
 export const formatReportCursor = (report: { occurredAt: Date; id: string }) => `${report.occurredAt.toISOString()}~${report.id}`;

@@ -82,7 +82,7 @@ test("a cursor is an ISO time and a report id; anything else is not one", () => 
   expect(parseReportCursor(formatReportCursor({ occurredAt: at, id: "cabc123" }))).toEqual({ occurredAt: at, id: "cabc123" });
   // Imported reports' ids carry their source: "scamwatch:…".
   expect(parseReportCursor(formatReportCursor({ occurredAt: at, id: "scamwatch:e2e-a-1f" }))).toEqual({ occurredAt: at, id: "scamwatch:e2e-a-1f" });
-  for (const bad of [undefined, "", "cabc123", "2026-11-28~cabc", "2026-11-28T10:00:00.000Z~", "2026-11-28T10:00:00.000Z~a b", "2026-13-45T10:00:00.000Z~c1", "x".repeat(500), "2026-11-28T10:00:00.000Z~c1'; DROP TABLE"]) {
+  for (const bad of [undefined, "", "cabc123", "2026-11-28~cabc", "2026-11-28T10:00:00.000Z~", "2026-11-28T10:00:00.000Z~a b", "2026-13-45T10:00:00.000Z~c1", "x".repeat(500), "2026-11-28T10:00:00.000Z~c1'; DROP TABLE", "0000-01-01T00:00:00Z~a", "1969-12-31T23:59:59Z~a"]) {
     expect(parseReportCursor(bad), String(bad)).toBeNull();
   }
 });

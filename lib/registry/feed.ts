@@ -146,7 +146,8 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([A-Za-z0-9_-]{1
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const match = CURSOR.exec(Buffer.from(cursor, "base64url").toString());
   const date = new Date(match?.[1] ?? "");
-  if (!match || Number.isNaN(date.getTime())) throw new AppError("INVALID", "The cursor is not one this API gave out.");
+  // Before 1970 no cursor of ours points, and year 0000 is a JavaScript date PostgreSQL refuses.
+  if (!match || Number.isNaN(date.getTime()) || date.getTime() < 0) throw new AppError("INVALID", "The cursor is not one this API gave out.");
   return { at: date, id: match[2] };
 }
 
@@ -163,7 +164,8 @@ export async function registryFeed(options: { since?: Date; cursor?: string; lim
   const where: Prisma.ClaimWhereInput = {
     verifiedAt: { not: null },
     organisationId: { not: null },
-    statusChangedAt: { gte: options.since ?? new Date(0) },
+    // A `since` before 1970 asks for everything (and year 0000, which the ISO format allows, is not a PostgreSQL date).
+    statusChangedAt: { gte: options.since && options.since.getTime() > 0 ? options.since : new Date(0) },
     ...(after ? { OR: [{ statusChangedAt: { gt: after.at } }, { statusChangedAt: after.at, id: { gt: after.id } }] } : {}),
   };
   const rows = await dbRead.claim.findMany({ where, orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }], take: limit + 1, select: entrySelect });

@@ -7,7 +7,7 @@ import { parseOrThrow } from "../platform/errors";
 import { E164_PATTERN } from "../numbers/phone";
 import { consumeLimit } from "../platform/rate-limit";
 import { ensureNumberRow } from "../numbers/number-row";
-import { assertUnderWatchLimit } from "./limit";
+import { assertUnderWatchLimit, WATCH_LIMIT } from "./limit";
 
 // A watch is one row per member and number; PhoneNumber.watchCount counts those rows and is moved
 // only in the transaction that adds or removes one (the insert/delete result says whether it did).
@@ -48,8 +48,8 @@ export async function unwatchNumber(actor: Actor | null, input: unknown): Promis
 
 export type WatchedNumber = { e164: string; watchedAt: Date; reportCount: number; lastReportedAt: Date | null; commentCount: number };
 
-/** The member's watched numbers with their latest activity: most recently reported first. */
-export async function listWatches(userId: string, take = 100): Promise<WatchedNumber[]> {
+/** The member's watched numbers with their latest activity: most recently reported first; all of them (at most WATCH_LIMIT). */
+export async function listWatches(userId: string, take = WATCH_LIMIT): Promise<WatchedNumber[]> {
   const rows = await db.watch.findMany({
     where: { userId },
     orderBy: [{ number: { lastReportedAt: { sort: "desc", nulls: "last" } } }, { createdAt: "desc" }],

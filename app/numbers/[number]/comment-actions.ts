@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { serverAction } from "@/lib/accounts/action";
 import { getActor } from "@/lib/accounts/authz";
-import { createComment, deleteComment, editComment, listComments, type CommentPage } from "@/lib/comments/comment";
+import { createComment, deleteComment, editComment, listComments, listReplies, type CommentPage, type CommentView } from "@/lib/comments/comment";
 import { flagComment } from "@/lib/comments/flag";
-import { listCommentsSchema } from "@/lib/comments/schema";
+import { listCommentsSchema, listRepliesSchema } from "@/lib/comments/schema";
 import { parseOrThrow, toFailure, type ActionResult } from "@/lib/platform/errors";
 import { present, single, text, type FormObject } from "@/lib/platform/form-fields";
 
@@ -61,6 +61,16 @@ export async function loadCommentsAction(input: unknown): Promise<ActionResult<P
     const { e164, before } = parseOrThrow(listCommentsSchema, input);
     const page = await listComments(e164, await getActor(), before);
     return { ok: true, data: { threads: page.threads, next: page.next } };
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+/** A thread's next replies for "Show more replies" (called with an object, not a form). */
+export async function loadRepliesAction(input: unknown): Promise<ActionResult<{ replies: CommentView[]; moreReplies: number }>> {
+  try {
+    const { e164, parentId, after } = parseOrThrow(listRepliesSchema, input);
+    return { ok: true, data: await listReplies(e164, parentId, await getActor(), after) };
   } catch (error) {
     return toFailure(error);
   }

@@ -15,10 +15,15 @@ const STATUS_TEXT = {
   VERIFIED: "Verified",
 } as const;
 
-export function VerifiedNumbers({ organisation, claims }: { organisation: string; claims: Claim[] }) {
+/** `paged`: the list was asked for from a point (`?verified=`); an empty page then says nothing about the organisation. */
+export function VerifiedNumbers({ organisation, claims, total, paged }: { organisation: string; claims: Claim[]; total: number; paged: boolean }) {
   return (
     <Card title="Verified numbers">
-      {claims.length === 0 ? (
+      {claims.length === 0 && paged && total > 0 ? (
+        <p className="text-slate-600">
+          This page of {organisation}&apos;s {plural(total, "verified number")} is out of date or past the end. See the first page below.
+        </p>
+      ) : claims.length === 0 ? (
         <p className="text-slate-600">No numbers of {organisation} are verified yet. Until one is, treat every call claiming to be {organisation} with care.</p>
       ) : (
         <ul className="divide-y divide-slate-100" aria-label={`Verified numbers of ${organisation}`}>
@@ -43,12 +48,14 @@ export function VerifiedNumbers({ organisation, claims }: { organisation: string
   );
 }
 
-type ClaimedProps = { organisation: string; claims: Claim[]; total: number; hasVerified: boolean; official: string | null };
+type ClaimedProps = { organisation: string; claims: Claim[]; total: number; hasVerified: boolean; official: string | null; paged: boolean };
 
-export function ClaimedNumbers({ organisation, claims, total, hasVerified, official }: ClaimedProps) {
+export function ClaimedNumbers({ organisation, claims, total, hasVerified, official, paged }: ClaimedProps) {
   return (
     <Card title="Numbers callers claimed to be it">
-      {claims.length === 0 ? (
+      {claims.length === 0 && paged && total > 0 ? (
+        <p className="text-slate-600">This page of the {plural(total, "number")} claimed to be {organisation} is out of date or past the end. See the first page below.</p>
+      ) : claims.length === 0 ? (
         <p className="text-slate-600">Nobody has reported a caller claiming to be {organisation} from another number.</p>
       ) : (
         <>

@@ -139,14 +139,14 @@ export default async function OrganisationPage({ params, searchParams }: Params)
       ) : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <VerifiedNumbers organisation={org.name} claims={verified} />
+        <VerifiedNumbers organisation={org.name} claims={verified} total={org.verifiedNumberCount} paged={!!verifiedAfter} />
         {nextVerified || verifiedAfter ? (
           <nav aria-label="Verified numbers pages" className="flex gap-3 text-sm">
             {verifiedAfter ? <Link href={`/organisations/${org.slug}`}>First verified numbers</Link> : null}
             {nextVerified ? <Link href={listPage("verified", nextVerified)} rel="next">More verified numbers →</Link> : null}
           </nav>
         ) : null}
-        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={org.verifiedNumberCount > 0} official={official?.readable ?? null} />
+        <ClaimedNumbers organisation={org.name} claims={claimed} total={claimedTotal} hasVerified={org.verifiedNumberCount > 0} official={official?.readable ?? null} paged={!!claimedAfter} />
         {nextClaimed || claimedAfter ? (
           <nav aria-label="Claimed numbers pages" className="flex gap-3 text-sm">
             {claimedAfter ? <Link href={`/organisations/${org.slug}`}>Most reported first</Link> : null}
