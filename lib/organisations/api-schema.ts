@@ -55,7 +55,9 @@ export const organisationLookupSchema = z.object({
       verifiedAt: timestamp.nullable(),
       reviewAt: timestamp.nullable(),
     }),
-  ).describe("The registry: numbers a moderator verified with evidence, or the organisation published."),
+  ).describe("The registry: numbers a moderator verified with evidence, or the organisation published; 50 at a time, newest first."),
+  verifiedNumbersTotal: z.int().min(0).describe("How many verified numbers it has in all."),
+  verifiedNumbersNext: z.string().nullable().describe("Pass as `verifiedAfter` for the next 50 verified numbers; null when these are the last."),
   claimedNumbers: z.array(
     z.object({
       e164,
@@ -64,7 +66,9 @@ export const organisationLookupSchema = z.object({
       legitVotes: z.int().min(0),
       notLegitVotes: z.int().min(0),
     }),
-  ).describe("Numbers callers claimed to be the organisation that are not verified (the 50 most reported)."),
+  ).describe("Numbers callers claimed to be the organisation that are not verified, most reported first, 50 at a time."),
+  claimedNumbersTotal: z.int().min(0).describe("How many such numbers it has in all."),
+  claimedNumbersNext: z.string().nullable().describe("Pass as `claimedAfter` for the next 50 claimed numbers; null when these are the last."),
   reputation: z.object({
     numbers: z.int().min(0).describe("Numbers claimed to be it, verified or not."),
     reports: z.int().min(0).describe("Reports naming it, across all those numbers."),

@@ -11,18 +11,24 @@ export const dynamic = "force-dynamic";
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();
 const CORS = { "Access-Control-Allow-Origin": "*" };
+const PAGE_CURSOR = /^[A-Za-z0-9_-]{1,64}$/;
 
 // GET /api/v1/organisations/{slug} — an organisation, its registry numbers, claimed numbers and reputation.
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
+  const query = new URL(request.url).searchParams;
+  const [verifiedAfter, claimedAfter] = [query.get("verifiedAfter") ?? undefined, query.get("claimedAfter") ?? undefined];
+  for (const [name, value] of [["verifiedAfter", verifiedAfter], ["claimedAfter", claimedAfter]] as const) {
+    if (value !== undefined && !PAGE_CURSOR.test(value)) return errorJson("INVALID", `${name}: pass the ${name === "verifiedAfter" ? "verifiedNumbersNext" : "claimedNumbersNext"} of the previous answer.`, CORS);
+  }
   await retireDueNumbers();
-  const page = await getOrganisationPage(slug);
+  const page = await getOrganisationPage(slug, { verifiedAfter, claimedAfter });
   if (!page) return errorJson("NOT_FOUND", "No organisation has that slug.", CORS);
   if ("redirectTo" in page) {
     return new Response(null, { status: 308, headers: { ...CORS, Location: new URL(`/api/v1/organisations/${page.redirectTo}`, request.url).toString() } });
   }
-  const { organisation: org, verified, claimed, reputation, contactNumbers, sources } = page;
+  const { organisation: org, verified, claimed, claimedTotal, nextVerified, nextClaimed, reputation, contactNumbers, sources } = page;
   const [declared, { card }] = await Promise.all([getStructuredPolicy(org.id), getOrganisationScorecard(org.id)]);
   const body: OrganisationLookup = {
     name: org.name,
@@ -66,6 +72,8 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       verifiedAt: claim.verifiedAt?.toISOString() ?? null,
       reviewAt: claim.reviewAt?.toISOString() ?? null,
     })),
+    verifiedNumbersTotal: org.verifiedNumberCount,
+    verifiedNumbersNext: nextVerified,
     claimedNumbers: claimed.map((claim) => ({
       e164: claim.e164,
       status: claim.status === "VERIFIED" ? "UNVERIFIED" : claim.status,
@@ -73,6 +81,8 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       legitVotes: claim.legitVotes,
       notLegitVotes: claim.notLegitVotes,
     })),
+    claimedNumbersTotal: claimedTotal,
+    claimedNumbersNext: nextClaimed,
     reputation: {
       numbers: reputation.numbers,
       reports: reputation.reports,
