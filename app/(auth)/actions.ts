@@ -9,6 +9,7 @@ import { signInSchema } from "@/lib/accounts/schema";
 import { invalid, type ActionResult } from "@/lib/platform/errors";
 import { text, type FormObject } from "@/lib/platform/form-fields";
 import { consumeLimit } from "@/lib/platform/rate-limit";
+import { log } from "@/lib/platform/log";
 import { safeCallbackUrl } from "@/lib/accounts/safe-redirect";
 
 export type FormState = ActionResult<undefined> & { values?: Record<string, string> };
@@ -43,7 +44,8 @@ function parseSignIn(form: FormObject) {
 
 /** Runs after the reply has gone, so a known and an unknown e-mail answer alike and in the same time. */
 function afterReply(work: () => Promise<void>) {
-  after(() => work().catch((error: unknown) => console.error("[accounts] background work failed:", error instanceof Error ? error.name : "error")));
+  // Only the error's name: what failed may carry the e-mail address the reply must not reveal.
+  after(() => work().catch((error: unknown) => log.error({ component: "accounts", error: error instanceof Error ? error.name : "error" }, "background account work failed")));
 }
 
 export const signUpAction = serverAction(

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { deliverOutboxEmail } from "../platform/mail";
 import { flushAllOrganisationAlerts } from "../representatives/alerts";
 import { env } from "../platform/env";
+import { log as logger } from "../platform/log";
 import { fanOutEvent, listPendingEvents, sweepVerdictsAfterVotes } from "./fanout";
 import { groupKey, listDueGroups, listUndeliveredAlertEmails, sendGroup, type EmailGroup } from "./send";
 import { QUEUES } from "./queues";
@@ -29,7 +30,8 @@ export type AlertWorkerOptions = {
 };
 
 export async function startAlertWorker(options: AlertWorkerOptions): Promise<AlertWorker> {
-  const log = options.log ?? ((message: string) => console.info(`[alerts] ${message}`));
+  // JSON lines like the app's (lib/platform/log.ts), so the worker's container logs read as the instances' do.
+  const log = options.log ?? ((message: string) => logger.info({ component: "alerts-worker" }, message));
   const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", max: 4, supervise: true, schedule: false });
   boss.on("error", (error) => log(`queue error: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();

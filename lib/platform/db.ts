@@ -34,7 +34,7 @@ function markIfUnavailable(error: unknown): void {
   }
 }
 
-function newClient(pool: pg.Pool): PrismaClient {
+function newClient(pool: pg.Pool, options: { marksOutage: boolean } = { marksOutage: true }): PrismaClient {
   // The pool is Prisma's (its adapter runs every Prisma query on it) and sql()'s below: one pool per
   // database, sized by DB_POOL_SIZE, queueing under a burst. disconnectDb ends it.
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -49,7 +49,8 @@ function newClient(pool: pg.Pool): PrismaClient {
         try {
           return await query(args);
         } catch (error) {
-          markIfUnavailable(error);
+          // A replica's failure is not an outage: its reads go to the primary (withPrimaryFallback).
+          if (options.marksOutage) markIfUnavailable(error);
           throw error;
         }
       },
@@ -81,10 +82,46 @@ function clients(): Clients {
   // transactions, raw SQL) to the primary. Its client type differs only by $primary/$replica, so it
   // is used through the PrismaClient type.
   const read = replicaUrls.length
-    ? (primary.$extends(readReplicas({ replicas: replicaPools.map(newClient) })) as unknown as PrismaClient)
+    ? (primary.$extends(readReplicas({ replicas: replicaPools.map((replica) => withPrimaryFallback(newClient(replica, { marksOutage: false }), primary)) })) as unknown as PrismaClient)
     : primary;
   globalForDb.callerCheckDb = { primary, read, pool, pools: [pool, ...replicaPools] };
   return globalForDb.callerCheckDb;
+}
+
+/** How long reads stay on the primary after a replica could not be reached, before a replica is tried again. */
+export const REPLICA_RETRY_MS = 10_000;
+let replicaDownUntil = 0;
+
+/** Whether reads are on the primary because a replica could not be reached in the last REPLICA_RETRY_MS (/api/ready says so). */
+export const replicaFallbackActive = () => Date.now() < replicaDownUntil;
+
+/**
+ * A replica that cannot be reached must not take the public reads down with it while the primary is fine: its
+ * reads go to the primary instead, and for REPLICA_RETRY_MS after a failure go there directly (not one failed
+ * connection attempt per read), then the replica is tried again. Other errors are the query's own and pass through.
+ */
+function withPrimaryFallback(replica: PrismaClient, primary: PrismaClient): PrismaClient {
+  const onPrimary = (model: string, operation: string, args: unknown) => {
+    const delegate = (primary as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>)[model.charAt(0).toLowerCase() + model.slice(1)];
+    return delegate[operation](args);
+  };
+  return replica.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          if (replicaFallbackActive()) return onPrimary(model, operation, args);
+          try {
+            return await query(args);
+          } catch (error) {
+            if (!isDatabaseUnavailable(error)) throw error;
+            replicaDownUntil = Date.now() + REPLICA_RETRY_MS;
+            log.warn({ err: error }, `read replica unreachable: reads go to the primary for ${REPLICA_RETRY_MS / 1000} s`);
+            return onPrimary(model, operation, args);
+          }
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 function lazy(pick: (all: Clients) => PrismaClient): PrismaClient {

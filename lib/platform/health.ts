@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { db } from "./db";
+import { db, replicaFallbackActive } from "./db";
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -28,7 +28,7 @@ export async function shippedMigrations(dir = path.join(/* turbopackIgnore: true
 }
 
 export type Readiness =
-  | { ready: true }
+  | { ready: true; degraded?: "replica-unreachable"[] }
   | { ready: false; reason: "database-unreachable" | "migrations-pending" | "migration-failed"; detail?: string[] };
 
 /**
@@ -51,5 +51,7 @@ export async function readiness(expected?: string[]): Promise<Readiness> {
   if (failed.length > 0) return { ready: false, reason: "migration-failed", detail: failed };
   const applied = new Set(rows.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name));
   const pending = (expected ?? (await shippedMigrations())).filter((name) => !applied.has(name));
-  return pending.length > 0 ? { ready: false, reason: "migrations-pending", detail: pending } : { ready: true };
+  if (pending.length > 0) return { ready: false, reason: "migrations-pending", detail: pending };
+  // A replica that could not be reached lately: still ready (its reads are on the primary, lib/platform/db.ts), but said.
+  return replicaFallbackActive() ? { ready: true, degraded: ["replica-unreachable"] } : { ready: true };
 }

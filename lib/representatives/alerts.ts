@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../platform/db";
 import { env } from "../platform/env";
+import { logUnexpected } from "../platform/log";
 import { sendMail } from "../platform/mail";
 import { formatE164 } from "../numbers/phone";
 
@@ -27,7 +28,7 @@ export async function alertOrganisationAboutReport(report: ReportRef, now = new 
     await db.organisationAlert.create({ data: { organisationId, e164: report.e164, reportId: report.id, createdAt: now } });
     await flushOrganisationAlerts(organisationId, now);
   } catch (error) {
-    console.error("[alerts] could not queue an organisation alert", error);
+    void logUnexpected(error, { what: "queueing an organisation alert" });
   }
 }
 
