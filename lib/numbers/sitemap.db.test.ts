@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { db } from "../platform/db";
-import { listSitemapFiles, listSitemapUrls, parseSitemapFileName, SITEMAP_FILE_SIZE, sitemapFileName } from "./sitemap";
+import { listSitemapFiles, listSitemapUrls, parseSitemapFileName, SITEMAP_FILE_SIZE, SITEMAP_FILE_STEP, sitemapFileName } from "./sitemap";
 
 test("the sitemap is an index of files of at most 10,000 URLs that together list every eligible number once", async () => {
   // 20,500 numbers with two reports, 300 with one (left out), one hidden by a removal (left out).
@@ -25,6 +25,23 @@ test("the sitemap is an index of files of at most 10,000 URLs that together list
   expect(seen).not.toContain("/numbers/+61290020600");
   expect(parseSitemapFileName("numbers-%00.xml")).toBeNull();
   expect(parseSitemapFileName("../etc.xml")).toBeNull();
+  expect(parseSitemapFileName("numbers-start~%2B1~%2B2.xml")).toBeNull();
+
+  // An index is held for an hour while numbers keep arriving: 600 land inside the first file's range. Read through
+  // the old index, every number is still in exactly one file (they were in none when a file was "10,000 after its start").
+  await db.$executeRawUnsafe(`
+    INSERT INTO "PhoneNumber" (e164, country, type, "reportCount", "updatedAt")
+    SELECT '+612900001' || lpad(i::text, 3, '0') || '0', 'AU', 'FIXED_LINE', 2, now() FROM generate_series(0, 599) AS i`);
+  const later: string[] = [];
+  for (const file of numberFiles) {
+    const urls = await listSitemapUrls(file);
+    expect(urls.length).toBeLessThanOrEqual(SITEMAP_FILE_SIZE);
+    later.push(...urls.map((url) => url.path));
+  }
+  expect(later).toHaveLength(20_499 + 600);
+  expect(new Set(later).size).toBe(20_499 + 600);
+  expect(numberFiles[0].until).not.toBeNull();
+  expect(SITEMAP_FILE_STEP).toBeLessThan(SITEMAP_FILE_SIZE);
 });
 
 test("organisations: the active ones, not those proposed and not yet checked", async () => {

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const { file: name } = await params;
   const url = (path: string) => new URL(path, env.APP_URL).toString();
   if (name === "pages.xml") {
-    return new Response(urlSetXml(["/", "/organisations", "/registry"].map((path) => ({ loc: url(path) }))), { headers: HEADERS });
+    return new Response(urlSetXml(["/", "/organisations", "/registry", "/safe-calling", "/about"].map((path) => ({ loc: url(path) }))), { headers: HEADERS });
   }
   const file = parseSitemapFileName(name);
   if (!file) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
