@@ -37,3 +37,10 @@ test("expired rows are deleted in bounded batches, live ones kept", async () => 
   expect(await deleteExpiredLimits(new Date())).toBeGreaterThanOrEqual(2);
   expect(await db.rateLimit.findMany({ where: { key: { startsWith: `watch:${tag}` } }, select: { key: true } })).toEqual([{ key: `watch:${tag}-live` }]);
 });
+
+test("spending limits cleans up: within every 256 spends, expired rows (oldest first) are deleted", async () => {
+  const tag = id();
+  await db.$executeRawUnsafe(`INSERT INTO "RateLimit" (key, points, expire) SELECT 'old:${tag}:' || i, 1, '2000-01-01' FROM generate_series(1, 5) AS i`);
+  for (let i = 0; i < 256; i++) await consumeLimits([["watch", `${tag}-${i}`]]);
+  expect(await db.rateLimit.count({ where: { key: { startsWith: `old:${tag}:` } } })).toBe(0);
+});

@@ -26,3 +26,11 @@ test("a window that has ended starts again at one", async () => {
   const { rows } = await pool.query(`SELECT points FROM "RateLimit" WHERE key = $1`, [`api:address:${address}`]);
   expect(rows[0].points).toBe(1);
 });
+
+test("its spends clean up expired rows too, as the app's do: every 256th deletes up to 1,000", async () => {
+  const tag = randomBytes(4).toString("hex");
+  await pool.query(`INSERT INTO "RateLimit" (key, points, expire) SELECT 'old:${tag}:' || i, 1, '2000-01-01' FROM generate_series(1, 5) AS i`);
+  for (let i = 0; i < 256; i++) await spendApiLimit(pool, `2001:db8::1:${tag}:${i}`);
+  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "RateLimit" WHERE key LIKE $1`, [`old:${tag}:%`]);
+  expect(rows[0].n).toBe(0);
+});

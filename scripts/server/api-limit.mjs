@@ -21,9 +21,17 @@ const SPEND = `
     expire = CASE WHEN "RateLimit".expire > $3::timestamp THEN "RateLimit".expire ELSE EXCLUDED.expire END
   RETURNING points`;
 
+/** As rate-limit.ts: every CLEANUP_EVERY spends, up to CLEANUP_BATCH expired rows go (else the table only grows). */
+const CLEANUP_EVERY = 256;
+const CLEANUP_BATCH = 1_000;
+const CLEANUP = `DELETE FROM "RateLimit" WHERE key IN (SELECT key FROM "RateLimit" WHERE expire <= $1::timestamp ORDER BY expire LIMIT ${CLEANUP_BATCH})`;
+let spends = 0;
+
 /** Spends one point of the address's API limit; true while within it. `pool`: a pg Pool. */
 export async function spendApiLimit(pool, address, now = new Date()) {
   const expire = new Date(now.getTime() + API_LIMIT.duration * 1000);
   const { rows } = await pool.query(SPEND, [apiLimitKey(address), expire, now]);
+  // Kept lookups are most of the API's spends: they clean up too, after answering (a failure is retried next time).
+  if (++spends % CLEANUP_EVERY === 0) await pool.query(CLEANUP, [new Date()]).catch(() => undefined);
   return rows[0].points <= API_LIMIT.points;
 }
