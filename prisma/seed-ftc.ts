@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { normalisePhone } from "../lib/numbers/phone";
-import { ftcRowKey } from "../lib/imports/ftc-key";
+import { ftcRowKey } from "../lib/imports/row-key";
 import { ftcCategory, parseCsv } from "../lib/imports/ftc-csv";
 import { readData } from "./seed-data";
 

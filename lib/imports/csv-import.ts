@@ -57,7 +57,6 @@ export type CsvFormat = {
   row: (line: string, col: Record<string, number>, reporterId: string) => ImportedRow | { skip: string };
 };
 
-export const rowKey = (source: string, line: string) => `${source}:${createHash("sha256").update(line.trim(), "utf8").digest("hex")}`;
 
 type Tx = Pick<PrismaClient, "$executeRawUnsafe">;
 

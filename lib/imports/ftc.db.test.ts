@@ -6,7 +6,7 @@ import { refreshImportedListings, refreshListings } from "../feeds/listing";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { importFtcFile } from "./ftc";
-import { ftcRowKey } from "./ftc-key";
+import { ftcRowKey } from "./row-key";
 
 const source = readFileSync(path.join(import.meta.dirname, "../../prisma/data/ftc-dnc-reported-calls-2021-07-08.csv"), "utf8").split(/\r?\n/);
 const dir = mkdtempSync(path.join(os.tmpdir(), "ftc-import-"));

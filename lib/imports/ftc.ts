@@ -3,7 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
 import { ftcCategory, parseCsv } from "./ftc-csv";
 import { importCsvFile, type CsvFormat, type ImportedRow, type ImportOptions, type ImportSummary } from "./csv-import";
-import { ftcRowKey } from "./ftc-key";
+import { ftcRowKey } from "./row-key";
 
 export type { ImportOptions, ImportProgress, ImportSummary } from "./csv-import";
 

@@ -9,7 +9,8 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { normalisePhone } from "../numbers/phone";
 import { parseCsv } from "./ftc-csv";
-import { importCsvFile, rowKey, type CsvFormat, type ImportedRow, type ImportOptions, type ImportSummary } from "./csv-import";
+import { rowKey } from "./row-key";
+import { importCsvFile, type CsvFormat, type ImportedRow, type ImportOptions, type ImportSummary } from "./csv-import";
 
 export const SCAMWATCH_IMPORTER = { email: "scamwatch-import@callercheck.invalid", name: "Scamwatch alerts (import)" };
 const COLUMNS = ["article_title", "threat_type", "threat_value", "date_reported", "article_url"];
