@@ -72,6 +72,14 @@ test("reset a forgotten password with the e-mailed link, once", async ({ page })
   await page.getByLabel("New password").fill("yet another password");
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByTestId("form-error")).toContainText("expired or was already used");
+  await expect(page.getByTestId("form-error").getByRole("link", { name: "Send a new reset link" })).toHaveAttribute("href", "/forgot-password");
+
+  // A cut-off link (the token is a hidden field, so its problem is the message, not "correct the highlighted fields").
+  await page.goto("/reset-password?token=abc");
+  await page.getByLabel("New password").fill("yet another password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("This reset link is incomplete");
+  await expect(page.getByTestId("form-error")).not.toContainText("highlighted");
 
   await page.goto("/signin");
   await page.getByLabel("E-mail").fill(user.email);

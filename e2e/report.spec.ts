@@ -52,7 +52,7 @@ test("a member reports 0412 345 678 as Harbour Health Insurance; the organisatio
   await expect(newest).toContainText("Claimed to be Harbour Health Insurance");
   await expect(newest).toContainText("Security answers");
   const claim = page.getByTestId("claimed-organisations").getByRole("listitem").filter({ hasText: "Harbour Health Insurance" });
-  await expect(claim).toContainText("Unconfirmed");
+  await expect(claim).toContainText("Not in the registry");
   await claim.getByRole("link", { name: "Harbour Health Insurance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Harbour Health Insurance" })).toBeVisible();
   const claimed = page.getByRole("list", { name: "Numbers claimed to be Harbour Health Insurance" });

@@ -48,7 +48,7 @@ export default async function RegistryPage({ searchParams }: { searchParams: Pro
       <div className="space-y-2">
         <h1 className="text-2xl font-bold sm:text-3xl">Verified registry</h1>
         <p className="max-w-3xl text-slate-600">
-          Numbers that really belong to an organisation: each one checked by a moderator, with the evidence and a date to check it again. A number that is not here may still be genuine — but if a caller says they are one of these organisations and calls from somewhere else, hang up and call the organisation back.
+          Numbers that really belong to an organisation: each one checked by a moderator or published by the organisation’s own verified representative, with the evidence and a date to check it again. A number that is not here may still be genuine — but if a caller says they are one of these organisations and calls from somewhere else, hang up and call the organisation back.
         </p>
         <p className="text-sm">
           <a href="/registry.csv" download>Download as CSV</a> · <a href="/api/v1/registry">JSON feed</a> (<code>?since=</code> for changes; <a href="/api/v1/openapi.json">API description</a>)

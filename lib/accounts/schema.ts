@@ -38,7 +38,7 @@ export const changePasswordSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({
-  token: z.string().min(10, "This reset link is incomplete.").max(200),
+  token: z.string().min(10, "This reset link is incomplete: copy the whole link from the e-mail, or ask for a new one.").max(200, "This reset link is not one we sent."),
   password: newPasswordField,
 });
 

@@ -31,6 +31,15 @@ describe("verdict words", () => {
     expect(verdictAdvice("OFFICIAL_CONTACT", words)).toBe("Scammers often fake it in caller ID: if it called you, hang up and call it back yourself.");
   });
 
+  test("a verdict that names an organisation with a call-back number gives that number", () => {
+    expect(verdictAdvice("DISPUTED", harbour)).toBe("Be careful: give no codes, passwords or payment details, and to check, call Harbour Health Insurance on 1800 160 401.");
+    expect(verdictAdvice("LIKELY_LEGITIMATE", harbour)).toMatch(/call Harbour Health Insurance on 1800 160 401\.$/);
+    expect(verdictAdvice("LIKELY_SCAM", harbour)).toBe("Don't call back or give any details. If you deal with Harbour Health Insurance, call them on 1800 160 401.");
+    // Without a known number, no number is made up.
+    expect(verdictAdvice("DISPUTED", { organisation: "X" })).toMatch(/a number you already trust\.$/);
+    expect(verdictAdvice("LIKELY_SCAM", {})).not.toMatch(/\d/);
+  });
+
   test("no reports and some reports read differently", () => {
     expect(verdictHeadline("NOT_ENOUGH", { reports: 0 })).toBe("No reports yet.");
     expect(verdictHeadline("NOT_ENOUGH", { reports: 1 })).toBe("Not enough reports yet.");

@@ -64,7 +64,7 @@ export function verdictHeadline(kind: VerdictKind, words: VerdictWords = {}): st
     case "LIKELY_SCAM":
       return "Likely a scam or nuisance caller — people who answered warn against it.";
     case "DISPUTED":
-      return "Disputed — people disagree about this caller.";
+      return "Disputed — answers about this caller are mixed, and not yet clear either way.";
     case "NOT_ENOUGH":
       return words.reports ? "Not enough reports yet." : "No reports yet.";
   }
@@ -84,11 +84,17 @@ export function verdictAdvice(kind: VerdictKind, words: VerdictWords = {}): stri
     case "OFFICIAL_CONTACT":
       return "Scammers often fake it in caller ID: if it called you, hang up and call it back yourself.";
     case "LIKELY_LEGITIMATE":
-      return "Even so, never give codes, passwords or security answers on a call you did not make.";
+      return words.organisation && words.callBack
+        ? `Even so, never give codes, passwords or security answers on a call you did not make: if in doubt, call ${org} ${callOn}.`
+        : "Even so, never give codes, passwords or security answers on a call you did not make.";
     case "LIKELY_SCAM":
-      return "Don't call back or give any details. If it named an organisation, call that organisation on a number you already trust.";
+      return words.organisation && words.callBack
+        ? `Don't call back or give any details. If you deal with ${org}, call them ${callOn}.`
+        : "Don't call back or give any details. If it named an organisation, call that organisation on a number you already trust.";
     case "DISPUTED":
-      return "Be careful: give no codes, passwords or payment details, and call back on a number you already trust.";
+      return words.organisation && words.callBack
+        ? `Be careful: give no codes, passwords or payment details, and to check, call ${org} ${callOn}.`
+        : "Be careful: give no codes, passwords or payment details, and call back on a number you already trust.";
     case "NOT_ENOUGH":
       return "If it called you, tell others what happened.";
   }

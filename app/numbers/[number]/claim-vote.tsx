@@ -61,6 +61,12 @@ function Confidence({ claim }: { claim: ClaimForPanel }) {
         <div className="bg-red-500" style={{ width: percent(notLegit / total) }} />
       </div>
       <p className="text-sm text-slate-800" data-testid="confidence">{sentence}</p>
+      {(legit > notLegit && claim.notLegitBound > claim.legitBound) || (notLegit > legit && claim.legitBound > claim.notLegitBound) ? (
+        // Counted by heads one way, weighed by trust the other: say so, or the verdict above reads as a contradiction.
+        <p className="text-sm text-slate-700" data-testid="confidence-weighted">
+          Weighed by each member&apos;s trust, the answers lean the other way: votes from new accounts count for less.
+        </p>
+      ) : null}
       <details className="text-xs text-slate-600">
         <summary className="cursor-pointer underline">How is this worked out?</summary>
         <p className="mt-1">

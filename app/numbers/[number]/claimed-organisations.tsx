@@ -5,7 +5,7 @@ import { readableNumber } from "@/lib/numbers/display";
 const statusBadge = {
   VERIFIED: { label: "Verified number", className: "bg-emerald-100 text-emerald-800 ring-emerald-200" },
   REJECTED: { label: "Not theirs", className: "bg-red-100 text-red-800 ring-red-200" },
-  UNVERIFIED: { label: "Unconfirmed", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  UNVERIFIED: { label: "Not in the registry", className: "bg-slate-100 text-slate-700 ring-slate-200" },
   REVOKED: { label: "No longer listed", className: "bg-slate-100 text-slate-700 ring-slate-200" },
 } as const;
 
@@ -30,7 +30,9 @@ export function ClaimedOrganisations({ page }: { page: NumberPage }) {
                   <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${badge.className}`}>{badge.label}</span>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {claim.reportCount.toLocaleString("en-AU")} {claim.reportCount === 1 ? "report" : "reports"}
+                  {claim.reportCount === 0 && claim.status === "VERIFIED"
+                    ? "In the registry as its number; no report has named it yet"
+                    : `${claim.reportCount.toLocaleString("en-AU")} ${claim.reportCount === 1 ? "report" : "reports"}`}
                   {verifiedNumberCount > 0 && claim.status !== "VERIFIED" ? ` · ${name} has ${verifiedNumberCount} verified ${verifiedNumberCount === 1 ? "number" : "numbers"}` : ""}
                   {officialPhone ? (
                     <>
