@@ -93,6 +93,15 @@ export function NumberSearch({ defaultRegion, size = "compact", initialQuery = "
       {error ? (
         <p id={errorId} data-testid="search-error" role="alert" className={`mt-1.5 font-medium text-red-700 ${large ? "text-base" : "text-sm"}`}>
           {error}
+          {/\p{L}{3}/u.test(query) && !/\d/.test(query) ? (
+            // Words, no digits: they are probably looking for an organisation.
+            <>
+              {" "}
+              <a href={`/organisations?q=${encodeURIComponent(query.trim().slice(0, 100))}`} className="font-semibold text-brand-700 underline">
+                Search organisations for “{query.trim().slice(0, 40)}”
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
     </form>

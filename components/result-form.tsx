@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import { Alert } from "@/components/ui/alert";
 import type { ButtonVariant } from "@/components/ui/button";
@@ -41,9 +41,17 @@ export function ResultForm({
   noValidate?: boolean;
 }) {
   const [state, formAction] = useActionState(action, null);
-  const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}).filter(([, errors]) => errors?.length) : [];
+  // A field's message that is the form's message already is not listed again under it.
+  const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}).filter(([, errors]) => errors?.length && !(errors.length === 1 && errors[0] === state.error)) : [];
+  // React empties a form once its action has run; after a failure, what was typed is put back (never a password),
+  // so a pasted list of 50 numbers is corrected, not typed again. After a success the form stays empty.
+  const formRef = useRef<HTMLFormElement>(null);
+  const sent = useRef<FormData | null>(null);
+  useEffect(() => {
+    if (state && !state.ok && formRef.current && sent.current) restoreFields(formRef.current, sent.current);
+  }, [state]);
   return (
-    <form action={formAction} className={className} data-testid={testId} noValidate={noValidate}>
+    <form ref={formRef} action={formAction} onSubmit={(event) => void (sent.current = new FormData(event.currentTarget))} className={className} data-testid={testId} noValidate={noValidate}>
       {children}
       {state && !state.ok ? (
         <Alert tone="error" testId={testIds.error}>
@@ -72,4 +80,15 @@ export function ResultForm({
       </SubmitButton>
     </form>
   );
+}
+
+/** Puts a submitted form's values back into its fields: text, choices and ticks; never passwords, files or hidden fields. */
+function restoreFields(form: HTMLFormElement, data: FormData) {
+  for (const element of Array.from(form.elements)) {
+    if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) || !element.name) continue;
+    const values = data.getAll(element.name).filter((value): value is string => typeof value === "string");
+    if (element instanceof HTMLInputElement && (element.type === "checkbox" || element.type === "radio")) element.checked = values.includes(element.value);
+    else if (element instanceof HTMLInputElement && ["password", "file", "hidden", "submit", "button"].includes(element.type)) continue;
+    else if (values.length) element.value = values[0];
+  }
 }

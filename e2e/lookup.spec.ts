@@ -25,6 +25,13 @@ test.describe("looking up a number", () => {
     await expect(search.getByTestId("search-error")).toHaveText(/too short/);
     await expect(box).toHaveAttribute("aria-invalid", "true");
     expect(new URL(page.url()).pathname).toBe("/about");
+
+    // Words and no digits: the visitor is probably looking for an organisation, and is offered that search.
+    await box.fill("harbour");
+    await box.press("Enter");
+    await expect(search.getByTestId("search-error")).toContainText("not a phone number");
+    await search.getByRole("link", { name: "Search organisations for “harbour”" }).click();
+    await expect(page).toHaveURL(/\/organisations\?q=harbour$/);
   });
 
   test("any other spelling redirects permanently to the canonical URL", async ({ page, request }) => {

@@ -82,6 +82,8 @@ test("a member becomes a representative through a domain e-mail, publishes two n
   await publish.getByLabel("Outbound numbers").fill(`${first}\nnot a number`);
   await publish.getByRole("button", { name: "Publish numbers" }).click();
   await expect(publish.getByTestId("form-error")).toContainText('Line 2 ("not a number")');
+  // What was pasted is still there to correct.
+  await expect(publish.getByLabel("Outbound numbers")).toHaveValue(`${first}\nnot a number`);
   expect((await sql().query(`SELECT count(*)::int AS n FROM "Claim" WHERE "organisationId" = $1`, [org.id])).rows[0].n).toBe(0);
   await publish.getByLabel("Outbound numbers").fill(`${first}\n${second}`);
   await publish.getByLabel("Label (optional)").fill("claims team");

@@ -112,6 +112,8 @@ describe("messages for what is not a valid number", () => {
     ["+61 4", "AU", /too short/],
     ["(202) 555-0143", "AU", /not a number in Australia — add the country code \(from United States it would be \+1 202 555 0143\)/],
     ["020 7946 0958", "AU", /not a number in Australia — add the country code \(from United Kingdom it would be \+44 20 7946 0958\)/],
+    // An Australian mobile with a digit missing is a valid Wellington number too: the missing digit comes first.
+    ["0491 570 00", "AU", /^That number is too short for Australia — a digit may be missing\. \(If it is from New Zealand, add the country code: \+64 4 915 7000\.\)$/],
     ["1234567", "AU", /not a number in Australia — check the digits, or add the country code/],
     ["+999 123 4567", "AU", /country code does not exist/],
     ["+61 5 1234 5678", "AU", /not a valid number for country code \+61 — check the digits/],

@@ -201,12 +201,16 @@ function invalidMessage(number: PhoneNumber, input: string, region: CountryCode)
   const where = countryName(region) ?? region;
   const international = isInternational(input) || number.country !== region;
   if (!international) {
-    // Written nationally but valid in a neighbouring country: the person probably chose the wrong one.
+    // Written nationally but valid in a neighbouring country: the person probably chose the wrong one, unless one
+    // more digit makes it a number here (an Australian mobile with a digit missing is also a Wellington landline).
+    const oneDigitShort = validWith(number, (digits) => [...Array(10).keys()].map((d) => digits + d));
     for (const other of NEIGHBOURS) {
       if (getCountryCallingCode(other) === getCountryCallingCode(region)) continue;
       const elsewhere = parse(input, other);
       if (isValid(elsewhere)) {
-        return `That is not a number in ${where} — add the country code (from ${countryName(other)} it would be ${elsewhere.formatInternational()}).`;
+        return oneDigitShort
+          ? `That number is too short for ${where} — a digit may be missing. (If it is from ${countryName(other)}, add the country code: ${elsewhere.formatInternational()}.)`
+          : `That is not a number in ${where} — add the country code (from ${countryName(other)} it would be ${elsewhere.formatInternational()}).`;
       }
     }
   }

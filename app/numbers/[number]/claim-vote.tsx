@@ -90,10 +90,12 @@ function VoteButton({ value, pressed, describedBy, children, toSignIn = false }:
       type="submit"
       name={toSignIn ? undefined : "legitimate"}
       value={toSignIn ? undefined : value}
-      disabled={pending}
+      // aria-disabled, not disabled: a disabled button drops keyboard focus to the page. Quick clicks are safe: the
+      // panel's one action state sends them one after another.
+      aria-disabled={pending || undefined}
       aria-pressed={pressed}
       aria-describedby={describedBy}
-      className={`inline-flex min-h-11 flex-1 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold ring-1 transition-colors disabled:opacity-60 sm:flex-none ${pressed ? tone : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
+      className={`inline-flex min-h-11 flex-1 items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold ring-1 transition-colors aria-disabled:opacity-60 sm:flex-none ${pressed ? tone : "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50"}`}
     >
       {children}
     </button>
@@ -164,6 +166,10 @@ export function ClaimVote({ claim: everyone, e164, stamp }: { claim: ClaimForPan
           {viewer === "member" ? <WithdrawButton /> : null}
         </form>
       ) : null}
+      {/* Said aloud once a vote is answered (the figures above change without a page load). */}
+      <p className="sr-only" aria-live="polite">
+        {state?.ok ? `Vote saved. ${claim.myVote === null ? "Your vote is withdrawn." : `Your vote: ${claim.myVote ? "Legitimate" : "Not legitimate"}.`}` : ""}
+      </p>
       {failure ? <Alert tone="error" testId="vote-error">{failure}</Alert> : null}
       {viewer === "suspended" ? <p className="text-sm text-amber-800">Your account is suspended, so you cannot vote.</p> : null}
     </article>
