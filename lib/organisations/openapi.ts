@@ -19,8 +19,8 @@ export const organisationsOpenApiPaths: Record<string, unknown> = {
       tags: ["Organisations"],
       parameters: [
         { name: "slug", in: "path", required: true, description: "The organisation's slug, as in its page's address.", schema: { type: "string", pattern: "^[a-z0-9-]{1,100}$" }, example: "harbour-health-insurance" },
-        { name: "verifiedAfter", in: "query", required: false, description: "The previous answer's `verifiedNumbersNext`: the next 50 verified numbers.", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } },
-        { name: "claimedAfter", in: "query", required: false, description: "The previous answer's `claimedNumbersNext`: the next 50 claimed numbers.", schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" } },
+        { name: "verifiedAfter", in: "query", required: false, description: "The previous answer's `verifiedNumbersNext`: the next 50 verified numbers.", schema: { type: "string", pattern: "^[A-Za-z0-9_~-]{1,100}$" } },
+        { name: "claimedAfter", in: "query", required: false, description: "The previous answer's `claimedNumbersNext`: the next 50 claimed numbers.", schema: { type: "string", pattern: "^[A-Za-z0-9_~-]{1,100}$" } },
       ],
       responses: {
         "200": { description: "The organisation.", content: { "application/json": { schema: ref("Organisation") } } },

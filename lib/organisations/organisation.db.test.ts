@@ -124,3 +124,28 @@ describe("the organisation page's reputation", () => {
     expect(page && "reputation" in page ? { numbers: page.reputation?.numbers, reported: page.reputation?.reportedNumbers, legit: page.reputation?.legitVotes, not: page.reputation?.notLegitVotes } : null).toEqual({ numbers: 4, reported: 2, legit: 3, not: 5 });
   });
 });
+
+describe("the organisation page's number lists", () => {
+  test("a page follows on from where the last one ended, even when its last claim has since moved or gone", async () => {
+    const org = await db.organisation.create({ data: { slug: "paging-bank", name: "Paging Bank", category: "BANK", country: "AU" } });
+    const numbers = Array.from({ length: 60 }, (_, i) => `+6127${String(2_000_000 + i)}`);
+    await db.phoneNumber.createMany({ data: numbers.map((e164) => ({ e164, type: "FIXED_LINE" as const, country: "AU" })) });
+    // Claimed numbers, most reported first: report counts 60 down to 1.
+    await db.claim.createMany({ data: numbers.map((e164, i) => ({ e164, organisationId: org.id, organisationKey: org.id, status: "UNVERIFIED" as const, reportCount: 60 - i })) });
+    const first = await getOrganisationPage("paging-bank");
+    if (!first || "redirectTo" in first) throw new Error("no page");
+    expect(first.claimed.map((c) => c.e164)).toEqual(numbers.slice(0, 50));
+    expect(first.nextClaimed).not.toBeNull();
+    // The last one shown gets many more reports (it moves to the top) before the reader asks for more.
+    await db.claim.updateMany({ where: { e164: numbers[49], organisationId: org.id }, data: { reportCount: 500, updatedAt: new Date() } });
+    const second = await getOrganisationPage("paging-bank", { claimedAfter: first.nextClaimed! });
+    if (!second || "redirectTo" in second) throw new Error("no page");
+    expect(second.claimed.map((c) => c.e164)).toEqual(numbers.slice(50));
+    // A claim id alone (an old link) or a forged value starts from the top, not an empty page.
+    for (const old of [first.claimed[10].id, "x~y~z", "1~2"]) {
+      const page = await getOrganisationPage("paging-bank", { claimedAfter: old });
+      if (!page || "redirectTo" in page) throw new Error("no page");
+      expect(page.claimed[0].e164, old).toBe(numbers[49]);
+    }
+  });
+});

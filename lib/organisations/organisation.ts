@@ -81,11 +81,33 @@ export async function listOrganisationCountries(): Promise<string[]> {
 
 const CLAIM_LIST_LIMIT = 50;
 
-const CLAIM_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** A page after the claim `after`; an id that is not one of ours starts from the top. */
-function cursorFor(after: string | undefined): { cursor?: { id: string }; skip?: number } {
-  return after && CLAIM_ID.test(after) ? { cursor: { id: after }, skip: 1 } : {};
+/**
+ * The lists' cursors carry the sort values of the last claim shown, not only its id: the next page starts where
+ * the reader left off even when that claim has since moved (a new report, a vote) or gone — with Prisma's id
+ * cursor the page after a moved claim jumped to wherever it moved, and after a gone one was empty.
+ * Verified: `<verifiedAt ms or n>~<id>`; claimed: `<reportCount>~<updatedAt ms>~<id>`. Anything else starts from the top.
+ */
+const VERIFIED_CURSOR = /^(\d{1,15}|n)~([A-Za-z0-9_-]{1,64})$/;
+const CLAIMED_CURSOR = /^(\d{1,9})~(\d{1,15})~([A-Za-z0-9_-]{1,64})$/;
+
+function verifiedAfterWhere(after: string | undefined) {
+  const match = after ? VERIFIED_CURSOR.exec(after) : null;
+  if (!match) return {};
+  // Claims without a verification time (none in practice) come last, "n" in the cursor.
+  if (match[1] === "n") return { verifiedAt: null, id: { lt: match[2] } };
+  const at = new Date(Number(match[1]));
+  return { OR: [{ verifiedAt: { lt: at } }, { verifiedAt: at, id: { lt: match[2] } }, { verifiedAt: null }] };
 }
+
+function claimedAfterWhere(after: string | undefined) {
+  const match = after ? CLAIMED_CURSOR.exec(after) : null;
+  if (!match) return {};
+  const [reports, at, id] = [Number(match[1]), new Date(Number(match[2])), match[3]];
+  return { OR: [{ reportCount: { lt: reports } }, { reportCount: reports, updatedAt: { lt: at } }, { reportCount: reports, updatedAt: at, id: { lt: id } }] };
+}
+
+const verifiedCursor = (claim: { verifiedAt: Date | null; id: string }) => `${claim.verifiedAt?.getTime() ?? "n"}~${claim.id}`;
+const claimedCursor = (claim: { reportCount: number; updatedAt: Date; id: string }) => `${claim.reportCount}~${claim.updatedAt.getTime()}~${claim.id}`;
 
 /**
  * Everything the organisation page shows, or `{ redirectTo }` for a merged organisation.
@@ -106,24 +128,22 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
   if (org.status === "MERGED") return org.mergedInto ? { redirectTo: org.mergedInto.slug } : null;
 
   const claimSelect = {
-    id: true, e164: true, status: true, legitVotes: true, notLegitVotes: true, reportCount: true, createdAt: true,
+    id: true, e164: true, status: true, legitVotes: true, notLegitVotes: true, reportCount: true, createdAt: true, updatedAt: true,
     evidenceMethod: true, evidenceSource: true, verifiedAt: true, reviewAt: true, statusReason: true, label: true, retiresAt: true,
     number: { select: { type: true, lastReportedAt: true } },
   } as const;
   const [verified, claimed, claimedTotal, recentReports, categoryMix, askedMix, votes] = await Promise.all([
     // Both lists are bounded pages; the cursor is the last claim id shown (Prisma's keyset cursor).
     db.claim.findMany({
-      where: { organisationId: org.id, status: "VERIFIED" },
-      orderBy: [{ verifiedAt: "desc" }, { id: "desc" }],
+      where: { organisationId: org.id, status: "VERIFIED", ...verifiedAfterWhere(pages.verifiedAfter) },
+      orderBy: [{ verifiedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       take: CLAIM_LIST_LIMIT + 1,
-      ...cursorFor(pages.verifiedAfter),
       select: claimSelect,
     }),
     db.claim.findMany({
-      where: { organisationId: org.id, status: { not: "VERIFIED" } },
+      where: { organisationId: org.id, status: { not: "VERIFIED" }, ...claimedAfterWhere(pages.claimedAfter) },
       orderBy: [{ reportCount: "desc" }, { updatedAt: "desc" }, { id: "desc" }],
       take: CLAIM_LIST_LIMIT + 1,
-      ...cursorFor(pages.claimedAfter),
       select: claimSelect,
     }),
     db.claim.count({ where: { organisationId: org.id, status: { not: "VERIFIED" } } }),
@@ -153,9 +173,9 @@ export async function getOrganisationPage(slug: string, pages: { verifiedAfter?:
   return {
     organisation,
     verified: verified.slice(0, CLAIM_LIST_LIMIT),
-    nextVerified: verified.length > CLAIM_LIST_LIMIT ? verified[CLAIM_LIST_LIMIT - 1].id : null,
+    nextVerified: verified.length > CLAIM_LIST_LIMIT ? verifiedCursor(verified[CLAIM_LIST_LIMIT - 1]) : null,
     claimed: claimed.slice(0, CLAIM_LIST_LIMIT),
-    nextClaimed: claimed.length > CLAIM_LIST_LIMIT ? claimed[CLAIM_LIST_LIMIT - 1].id : null,
+    nextClaimed: claimed.length > CLAIM_LIST_LIMIT ? claimedCursor(claimed[CLAIM_LIST_LIMIT - 1]) : null,
     claimedTotal,
     recentReports,
     contactNumbers,

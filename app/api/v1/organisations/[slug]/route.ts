@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const absolute = (path: string) => new URL(path, env.APP_URL).toString();
 const CORS = { "Access-Control-Allow-Origin": "*" };
-const PAGE_CURSOR = /^[A-Za-z0-9_-]{1,64}$/;
+const PAGE_CURSOR = /^[A-Za-z0-9_~-]{1,100}$/;
 
 // GET /api/v1/organisations/{slug} — an organisation, its registry numbers, claimed numbers and reputation.
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
