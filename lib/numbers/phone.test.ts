@@ -65,7 +65,7 @@ describe("the issue's spellings", () => {
     ["+61 412 345 678", "AU", "+61412345678", "MOBILE", "0412 345 678", "+61 412 345 678"],
     ["+61 412 345 678", "US", "+61412345678", "MOBILE", "0412 345 678", "+61 412 345 678"],
     ["(02) 9374 4000", "AU", "+61293744000", "FIXED_LINE", "(02) 9374 4000", "+61 2 9374 4000"],
-    ["13 28 78", "AU", "+61132878", "SHARED_COST", "132878", "+61 132878"],
+    ["13 28 78", "AU", "+61132878", "SHARED_COST", "13 28 78", "+61 132878"],
     ["1300 975 707", "AU", "+611300975707", "SHARED_COST", "1300 975 707", "+61 1300 975 707"],
     ["1800-123-456", "AU", "+611800123456", "TOLL_FREE", "1800 123 456", "+61 1800 123 456"],
     ["1900 123 456", "AU", "+611900123456", "PREMIUM_RATE", "1900 123 456", "+61 1900 123 456"],
@@ -163,4 +163,12 @@ test("a number in E.164 reads the same whatever the region, and a typed number i
   const invalid = normalisePhone("+6141234", "US");
   expect(invalid.ok).toBe(false);
   if (!invalid.ok) expect(invalid.error).toMatch(/\+61/);
+});
+
+test("Australia's 13 numbers read as Australians write them", () => {
+  const parsed = normalisePhone("13 14 50", "AU");
+  expect(parsed.ok && parsed.phone).toMatchObject({ e164: "+61131450", national: "13 14 50" });
+  expect(formatE164("+61131450").national).toBe("13 14 50");
+  // 1300 and 1800 numbers keep libphonenumber's own format.
+  expect(formatE164("+611300123456").national).toBe("1300 123 456");
 });

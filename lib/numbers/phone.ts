@@ -172,9 +172,18 @@ function toParsed(number: PhoneNumber): ParsedPhone {
     country,
     countryName: countryName(country),
     type: toType(number.getType()),
-    national: number.formatNational(),
+    national: australianShortNumber(number) ?? number.formatNational(),
     international: number.formatInternational(),
   };
+}
+
+/**
+ * Australia's six-digit 13 numbers, written as Australians write them ("13 14 50"): libphonenumber's metadata has
+ * no format for them and gives the bare digits.
+ */
+function australianShortNumber(number: PhoneNumber): string | null {
+  const digits = number.nationalNumber;
+  return number.country === "AU" && /^13\d{4}$/.test(digits) ? `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}` : null;
 }
 
 const isInternational = (input: string) => /^(?:tel:)?\s*\+/i.test(input);

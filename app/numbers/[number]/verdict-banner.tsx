@@ -69,7 +69,7 @@ export function VerdictBanner({ page }: { page: NumberPage }) {
           ) : null}
           {verdict.kind === "VERIFIED" && verdict.possiblySpoofed ? (
             <p className="rounded-lg bg-amber-100 px-3 py-2 text-sm text-amber-950" data-testid="possibly-spoofed">
-              <strong>Possibly spoofed:</strong> some people reported scam calls showing this number. Scammers can fake caller ID, so
+              <strong>Possibly spoofed:</strong> scam calls showing this number have been reported. Scammers can fake caller ID, so
               those reports are not a mark against {named?.name ?? "the organisation"}.
             </p>
           ) : null}
