@@ -206,3 +206,12 @@ describe("the verdicts DESIGN.md added", () => {
     expect(page.named?.name).toBe("Harbour Health");
   });
 });
+
+test("an organisation a member proposed is marked so wherever the number page names it", async () => {
+  const proposed = await db.organisation.create({ data: { slug: "proposed-caller-co", name: "Caller Co", status: "PROPOSED" } });
+  await claim("+61491570188", proposed.id);
+  await claim("+61491570189", insurer.id);
+  const page = await getNumberPage("+61491570188", null);
+  expect(page.organisations.map((c) => [c.organisation.name, c.organisation.proposed])).toEqual([["Caller Co", true]]);
+  expect((await getNumberPage("+61491570189", null)).organisations[0].organisation.proposed).toBe(false);
+});

@@ -36,6 +36,8 @@ export type NamedOrganisation = {
   slug: string;
   officialPhone: string | null;
   verifiedNumberCount: number;
+  /** Named by a member and not yet checked by a moderator (shown "proposed"). */
+  proposed?: boolean;
   policyNeverAsks: string | null;
   policyCallsFrom: string | null;
   policyHowToVerify: string | null;
@@ -389,7 +391,7 @@ type ClaimRow = {
   reviewAt: Date | null;
 };
 
-function toClaimed(claim: ClaimRow, organisation: ClaimedOrganisation["organisation"]): ClaimedOrganisation {
+function toClaimed(claim: ClaimRow, organisation: Omit<NamedOrganisation, "proposed"> & { status: string }): ClaimedOrganisation {
   return {
     claimId: claim.id,
     status: claim.status,
@@ -402,6 +404,7 @@ function toClaimed(claim: ClaimRow, organisation: ClaimedOrganisation["organisat
       slug: organisation.slug,
       officialPhone: organisation.officialPhone,
       verifiedNumberCount: organisation.verifiedNumberCount,
+      proposed: organisation.status === "PROPOSED",
       policyNeverAsks: organisation.policyNeverAsks,
       policyCallsFrom: organisation.policyCallsFrom,
       policyHowToVerify: organisation.policyHowToVerify,

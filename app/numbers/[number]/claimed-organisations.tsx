@@ -24,9 +24,15 @@ export function ClaimedOrganisations({ page }: { page: NumberPage }) {
             return (
               <li key={claim.claimId} className="py-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={`/organisations/${slug}`} className="font-semibold">
-                    {name}
-                  </Link>
+                  <span className="min-w-0 break-words">
+                    <Link href={`/organisations/${slug}`} className="font-semibold">
+                      {name}
+                    </Link>
+                    {claim.organisation.proposed ? (
+                      // Named by a member and not yet checked by a moderator (issue 4: "marked proposed").
+                      <span className="ml-2 text-xs font-medium text-slate-600" data-testid="proposed-organisation">proposed by a member, not yet checked</span>
+                    ) : null}
+                  </span>
                   <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${badge.className}`}>{badge.label}</span>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
