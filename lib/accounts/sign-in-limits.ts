@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies } from "next/headers";
 import { blockLimit, clearLimit, consumeLimit, LIMITS, peekLimit, rateLimited, trySpend } from "../platform/rate-limit";
-import { secretFromEnv, secureCookies } from "../platform/env";
+import { authSecrets, env, secureCookies } from "../platform/env";
 
 /*
  * How sign-in is limited, and why (README "Security"):
@@ -26,7 +26,10 @@ const MAX_LOCKOUT = 86_400;
 const pairKey = (email: string, address: string) => `${email}|${address}`;
 
 function deviceMac(email: string): string {
-  const secret = secretFromEnv("AUTH_SECRET") ?? "callercheck-development-secret";
+  // The newest of the secrets Auth.js seals sessions with (AUTH_SECRET, or its rotation list). A fixed fallback would
+  // let anyone mint a known-device cookie, so production has none: the container refuses to start without a secret.
+  const secret = authSecrets()[0] ?? (env.NODE_ENV === "production" ? null : "callercheck-development-secret");
+  if (!secret) throw new Error("AUTH_SECRET is not set: known-device cookies cannot be signed.");
   return createHmac("sha256", secret).update(`known-device:${email}`).digest("base64url");
 }
 
