@@ -117,3 +117,28 @@ test("a visitor is invited to sign in instead of a comment box", async ({ page }
   await expect(section.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/numbers/${e164}`)}`);
   await expect(section.getByLabel("Comment", { exact: true })).toHaveCount(0);
 });
+
+test("a long conversation shows its first replies and the rest a page at a time", async ({ page }) => {
+  const e164 = await reportedNumber(2);
+  const author = await createUser();
+  const top = await insertComment(e164, author, "Did anyone else get this call?");
+  // 23 replies, one second apart, oldest first.
+  for (let i = 0; i < 23; i++) {
+    await sql().query(`INSERT INTO "Comment" (id, e164, "authorId", body, "parentId", "createdAt") VALUES ($1, $2, $3, $4, $5, now() - make_interval(secs => $6))`, [
+      `${top}r${String(i).padStart(2, "0")}`, e164, author.id, `Reply number ${i + 1}.`, top, 100 - i,
+    ]);
+  }
+  await sql().query(`UPDATE "Comment" SET "replyCount" = 23 WHERE id = $1`, [top]);
+  await sql().query(`UPDATE "PhoneNumber" SET "commentCount" = "commentCount" + 23 WHERE e164 = $1`, [e164]);
+  await page.goto(numberUrl(e164));
+  const section = page.getByRole("region", { name: "Experiences" });
+  // The thread's first comment and its replies, all by the same author.
+  const replies = section.getByRole("article", { name: `Comment by ${author.name}` });
+  await expect(replies).toHaveCount(1 + 10);
+  await section.getByRole("button", { name: "Show 13 more replies" }).click();
+  await expect(replies).toHaveCount(1 + 20);
+  await section.getByRole("button", { name: "Show 3 more replies" }).click();
+  await expect(replies).toHaveCount(1 + 23);
+  await expect(replies.last()).toContainText("Reply number 23.");
+  await expect(section.getByRole("button", { name: /more replies?$/ })).toHaveCount(0);
+});
