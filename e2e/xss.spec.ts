@@ -152,6 +152,8 @@ for (let s = 0; s < SHARDS; s++) {
       const before = await bodies.count();
       await more.click();
       await expect.poll(() => bodies.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+      // The threads arrive a moment before the button leaves "Loading…".
+      await expect(page.getByRole("button", { name: "Loading…" })).toHaveCount(0);
     }
     await expect(bodies).toHaveCount(payloads.length, { timeout: 60_000 });
     await expect(page.getByRole("button", { name: /more repl/ })).toHaveCount(0);

@@ -23,10 +23,13 @@ export function CommentList({ e164, initialThreads, initialNext, viewer }: { e16
     startTransition(async () => {
       if (!cursor) return;
       const result = await loadCommentsAction({ e164, before: cursor });
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setMore((current) => [...current, ...result.data.threads]);
-      setNext(result.data.next);
+      // Updates after an await need their own transition to land with the end of "Loading…" (React 19).
+      startTransition(() => {
+        if (!result.ok) return setError(result.error);
+        setError(null);
+        setMore((current) => [...current, ...result.data.threads]);
+        setNext(result.data.next);
+      });
     });
 
   return (
@@ -64,10 +67,12 @@ function Replies({ thread, e164, viewer }: { thread: CommentView; e164: string; 
     startTransition(async () => {
       if (!last) return;
       const result = await loadRepliesAction({ e164, parentId: thread.id, after: { createdAt: last.createdAt, id: last.id } });
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setMore((current) => [...current, ...result.data.replies]);
-      setRemaining(result.data.moreReplies);
+      startTransition(() => {
+        if (!result.ok) return setError(result.error);
+        setError(null);
+        setMore((current) => [...current, ...result.data.replies]);
+        setRemaining(result.data.moreReplies);
+      });
     });
 
   if (!replies.length) return null;
