@@ -90,10 +90,11 @@ function clients(): Clients {
 
 /** How long reads stay on the primary after a replica could not be reached, before a replica is tried again. */
 export const REPLICA_RETRY_MS = 10_000;
-let replicaDownUntil = 0;
+/** Until when some replica's reads are on the primary (the latest of each replica's own time). */
+let anyReplicaDownUntil = 0;
 
 /** Whether reads are on the primary because a replica could not be reached in the last REPLICA_RETRY_MS (/api/ready says so). */
-export const replicaFallbackActive = () => Date.now() < replicaDownUntil;
+export const replicaFallbackActive = () => Date.now() < anyReplicaDownUntil;
 
 /**
  * A replica that cannot be reached must not take the public reads down with it while the primary is fine: its
@@ -101,6 +102,8 @@ export const replicaFallbackActive = () => Date.now() < replicaDownUntil;
  * connection attempt per read), then the replica is tried again. Other errors are the query's own and pass through.
  */
 function withPrimaryFallback(replica: PrismaClient, primary: PrismaClient): PrismaClient {
+  // Each replica's own: one unreachable replica does not send the healthy ones' reads to the primary.
+  let downUntil = 0;
   const onPrimary = (model: string, operation: string, args: unknown) => {
     const delegate = (primary as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>)[model.charAt(0).toLowerCase() + model.slice(1)];
     return delegate[operation](args);
@@ -109,12 +112,13 @@ function withPrimaryFallback(replica: PrismaClient, primary: PrismaClient): Pris
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          if (replicaFallbackActive()) return onPrimary(model, operation, args);
+          if (Date.now() < downUntil) return onPrimary(model, operation, args);
           try {
             return await query(args);
           } catch (error) {
             if (!isDatabaseUnavailable(error)) throw error;
-            replicaDownUntil = Date.now() + REPLICA_RETRY_MS;
+            downUntil = Date.now() + REPLICA_RETRY_MS;
+            anyReplicaDownUntil = Math.max(anyReplicaDownUntil, downUntil);
             log.warn({ err: error }, `read replica unreachable: reads go to the primary for ${REPLICA_RETRY_MS / 1000} s`);
             return onPrimary(model, operation, args);
           }
