@@ -1,4 +1,4 @@
-// After the seed's bulk inserts: the open feeds' listings (lib/feeds/listing.ts), in a child process
+// After the seed's bulk inserts: the open feeds' listings (lib/feeds/rebuild.ts), in a child process
 // because the app's modules are server-only (resolved with the react-server condition).
 import { spawnSync } from "node:child_process";
 import path from "node:path";

@@ -1,6 +1,6 @@
-// Recomputes every feed listing (lib/feeds/listing.ts rebuildListings) after bulk changes such as the
+// Recomputes every feed listing (lib/feeds/rebuild.ts rebuildListings) after bulk changes such as the
 // seed. Run with `tsx --conditions=react-server` (the app's modules are server-only); needs DATABASE_URL.
-import { rebuildListings } from "../lib/feeds/listing";
+import { rebuildListings } from "../lib/feeds/rebuild";
 import { db } from "../lib/platform/db";
 
 rebuildListings()

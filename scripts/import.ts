@@ -77,7 +77,7 @@ async function main() {
       for (const e164 of summary.numbers) touched.add(e164);
     }
     // The blocklist and the private lookup follow the new verdicts (numbers that can have enough evidence).
-    const { refreshImportedListings } = await import("../lib/feeds/listing");
+    const { refreshImportedListings } = await import("../lib/feeds/rebuild");
     const refreshed = await refreshImportedListings([...touched], {
       onProgress: (done, total) => {
         if (process.stderr.isTTY && (done % 50 === 0 || done === total)) process.stderr.write(`\rUpdating feeds: ${done.toLocaleString("en")}/${total.toLocaleString("en")}   `);

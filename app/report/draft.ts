@@ -46,3 +46,23 @@ export function clearDraft(): void {
     // nothing to clear
   }
 }
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** Now in the browser's own time, as a datetime-local field takes it. */
+export const localNow = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Keeps only well-typed fields of a stored draft (it came from storage, so it is not trusted). */
+export function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft {
+  const next = { ...base };
+  for (const key of Object.keys(base) as (keyof ReportDraft)[]) {
+    const value = draft[key];
+    if (key === "askedFor") next.askedFor = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : base.askedFor;
+    else if (key === "organisation") next.organisation = value && typeof value === "object" && "id" in value && "name" in value ? { id: String(value.id), name: String(value.name) } : null;
+    else if (key === "propose") next.propose = value === true;
+    else if (typeof value === "string") (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}

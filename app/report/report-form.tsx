@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -13,30 +12,12 @@ import { formFields } from "@/lib/platform/form-fields";
 import { sendJson } from "@/lib/platform/send-json";
 import { createReportAction } from "./actions";
 import type { ReportFormState, ReportSuccess } from "./submit";
-import { clearDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
+import { clearDraft, localNow, mergeDraft, saveDraft, takeDraft, type ReportDraft } from "./draft";
 import { OrganisationCombobox } from "./organisation-combobox";
 import { ProofOfWorkCheck } from "./proof-of-work-check";
+import { ReportSent } from "./report-sent";
 
 type Props = { signedIn: boolean; idempotencyKey: string; initialNumber: string; initialRegion: string; initialOrganisation?: { id: string; name: string } | null };
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const localNow = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-
-/** Keeps only well-typed fields of a stored draft (it came from storage, so it is not trusted). */
-function mergeDraft(base: ReportDraft, draft: Partial<ReportDraft>): ReportDraft {
-  const next = { ...base };
-  for (const key of Object.keys(base) as (keyof ReportDraft)[]) {
-    const value = draft[key];
-    if (key === "askedFor") next.askedFor = Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : base.askedFor;
-    else if (key === "organisation") next.organisation = value && typeof value === "object" && "id" in value && "name" in value ? { id: String(value.id), name: String(value.name) } : null;
-    else if (key === "propose") next.propose = value === true;
-    else if (typeof value === "string") (next as Record<string, unknown>)[key] = value;
-  }
-  return next;
-}
 
 /**
  * With JavaScript the form's fields go to its route handler as JSON (app/api/reports): a server action would
@@ -114,53 +95,7 @@ export function ReportForm({ signedIn, idempotencyKey, initialNumber, initialReg
     startTransition(() => dispatch(data));
   }
 
-  if (state?.ok) {
-    const r = state.data;
-    return (
-      <div className="space-y-4" data-testid="report-success">
-        <Alert tone="success">
-          <p className="font-semibold">{r.duplicate ? "We already had this report — it was saved once." : "Thank you. Your report is saved."}</p>
-          <p className="mt-1">It now counts towards what people see for {r.display}.</p>
-        </Alert>
-        {r.masked ? (
-          <Alert tone="info" testId="masked-notice">
-            We removed a card number or an e-mail address from what you wrote before saving it, so it is never published.
-          </Alert>
-        ) : null}
-        {r.anonymous ? (
-          <section aria-labelledby="follow-heading" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="account-offer">
-            <h2 id="follow-heading" className="font-semibold">
-              Want to know if others get this call?
-            </h2>
-            <p className="text-sm text-slate-600">
-              With a free account you can follow {r.display} and hear when it is reported again, and your reports count for more. Nothing else is needed: your report is already saved.
-            </p>
-            <Link href={`/signup?callbackUrl=${encodeURIComponent(`/numbers/${r.e164}`)}`} className={buttonClass("secondary")}>
-              Create an account to follow {r.display}
-            </Link>
-          </section>
-        ) : null}
-        {r.organisation?.proposed ? (
-          <Alert tone="info">
-            {r.organisation.name} is listed as a <strong>proposed</strong> organisation until a moderator checks it.
-          </Alert>
-        ) : null}
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <Link href={`/numbers/${r.e164}`} className={buttonClass("primary")}>
-            See {r.display}
-          </Link>
-          {r.organisation ? (
-            <Link href={`/organisations/${r.organisation.slug}`} className={buttonClass("secondary")}>
-              {r.organisation.name}
-            </Link>
-          ) : null}
-          <a href="/report" className={buttonClass("ghost")}>
-            Report another call
-          </a>
-        </div>
-      </div>
-    );
-  }
+  if (state?.ok) return <ReportSent report={state.data} />;
 
   return (
     <form ref={formRef} action={postForm} onSubmit={onSubmit} aria-label="Report a call" noValidate className="space-y-6">

@@ -6,7 +6,7 @@ import { assertCanWrite, type Actor } from "./authz";
 import { db, type Tx } from "../platform/db";
 import { AppError, parseOrThrow } from "../platform/errors";
 import { Prisma } from "../generated/prisma/client";
-import { listReportsByUser } from "../reports/report";
+import { listReportsByUser } from "../reports/member-reports";
 import { isAdmin } from "./roles";
 
 // The member's own data: their reports for the account page, everything they wrote or set as a

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { Actor } from "../accounts/authz";
-import { listNumberReports } from "../numbers/page";
+import { listNumberReports } from "../numbers/report-list";
 import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { listFlagQueue, resolveFlags } from "./queues";

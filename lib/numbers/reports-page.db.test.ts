@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "../platform/db";
 import { recountAll } from "./counters";
-import { formatReportCursor, getNumberPage, LATEST_REPORTS, listNumberReports, parseReportCursor } from "./page";
+import { getNumberPage, LATEST_REPORTS } from "./page";
+import { formatReportCursor, listNumberReports, parseReportCursor } from "./report-list";
 
 // A number's reports past the latest few: keyset pages on (occurredAt, id), newest first.
 

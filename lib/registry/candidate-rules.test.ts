@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { summariseCandidate, type CandidateVote } from "./candidate-rules";
-import { isPromotable, THRESHOLDS, type PromotionStats, type TrustLevel } from "../trust/rules";
+import { isPromotable, type PromotionStats } from "../trust/promotion";
+import { THRESHOLDS, type TrustLevel } from "../trust/rules";
 
 const HOUR = 3_600_000;
 const now = new Date("2026-06-01T12:00:00Z");

@@ -1,5 +1,6 @@
 // Pure: the numbers a moderator sees for a promotion candidate, from its votes and voters.
-import { legitimacy, THRESHOLDS, type PromotionStats, type TrustLevel } from "../trust/rules";
+import type { PromotionStats } from "../trust/promotion";
+import { legitimacy, THRESHOLDS, type TrustLevel } from "../trust/rules";
 
 export type CandidateVote = { userId: string; legitimate: boolean; castAt: Date; voterCreatedAt: Date };
 

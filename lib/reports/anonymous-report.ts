@@ -7,7 +7,8 @@ import { parseProofOfWorkPayload } from "../platform/proof-of-work-payload";
 import { addressKey, CHECK_MISSING, spendProofOfWork, verifyProofOfWork } from "../platform/proof-of-work";
 import { consumeLimit, refundLimit, type LimitName } from "../platform/rate-limit";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
-import { resolveOrganisation, writeReport, type CreatedReport } from "./report";
+import { writeReport, type CreatedReport } from "./report";
+import { resolveOrganisation } from "./report-organisation";
 import { reportSchema, type ReportInput } from "./schema";
 
 export const SIGN_IN_TO_PROPOSE = "Sign in to add a new organisation. Without an account, choose one from the suggestions or leave the box empty.";

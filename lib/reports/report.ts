@@ -4,10 +4,10 @@ import { invalidateNumber } from "../platform/data-cache";
 import { randomBytes } from "node:crypto";
 import { assertCanWrite, type Actor } from "../accounts/authz";
 import { db, sql, sqlIn, type Tx } from "../platform/db";
-import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf, FIELDS_MESSAGE } from "../platform/errors";
+import { AppError, isUniqueViolation, parseOrThrow, sqlStateOf } from "../platform/errors";
 import type { Role } from "../generated/prisma/enums";
 import { maskSensitive } from "./masking";
-import { organisationSearchText, slugify } from "../organisations/slug";
+import { findSameName, proposeOrganisation, resolveOrganisation, type OrgRef } from "./report-organisation";
 import { consumeLimits, LIMITS, refundLimits, settleSpend, SPEND_SQL, spendParams, type LimitName, type LimitSpend } from "../platform/rate-limit";
 import { reportSchema, type ReportInput } from "./schema";
 import { alertOrganisationAboutReport } from "../representatives/alerts";
@@ -23,11 +23,9 @@ export type CreatedReport = {
   duplicate: boolean;
   /** Card numbers or e-mail addresses were removed from the text before it was stored. */
   masked: boolean;
-  organisation: { id: string; slug: string; name: string; status: "PROPOSED" | "ACTIVE" | "MERGED" } | null;
+  organisation: OrgRef | null;
 };
 
-export type OrgRef = NonNullable<CreatedReport["organisation"]>;
-const orgSelect = { id: true, slug: true, name: true, status: true, mergedIntoId: true } as const;
 
 /**
  * Files one report: the number if new, a proposed organisation if asked, the claim (number ↔
@@ -254,59 +252,6 @@ type WrittenReport = {
   trustLevel: string | null;
 };
 
-async function proposeOrganisation(tx: Tx, actor: Actor, proposal: { name: string; website?: string }): Promise<OrgRef> {
-  // One organisation per name, however many reports propose it at once: proposals of one name queue
-  // on a transaction lock, and each re-checks once the one before it has committed.
-  await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`organisation-name:${proposal.name.toLowerCase()}`}))) AS held`;
-  const existing = await tx.organisation.findFirst({
-    where: { name: { equals: proposal.name, mode: "insensitive" }, status: { in: ["ACTIVE", "PROPOSED"] } },
-    orderBy: { status: "asc" },
-    select: orgSelect,
-  });
-  if (existing) return { id: existing.id, slug: existing.slug, name: existing.name, status: existing.status };
-  const base = slugify(proposal.name);
-  const taken = await tx.organisation.findUnique({ where: { slug: base }, select: { id: true } });
-  const slug = taken ? `${base.slice(0, 72)}-${randomBytes(3).toString("hex")}` : base;
-  const host = proposal.website ? new URL(proposal.website).hostname.replace(/^www\./, "") : null;
-  const domains = host ? [host] : [];
-  return tx.organisation.create({
-    data: {
-      slug,
-      name: proposal.name,
-      website: proposal.website ?? null,
-      domains,
-      status: "PROPOSED",
-      proposedById: actor.id,
-      searchText: organisationSearchText({ name: proposal.name, domains }),
-    },
-    select: { id: true, slug: true, name: true, status: true },
-  });
-}
-
-/** The organisation a report names; a merged one is followed to where it now lives. */
-export async function resolveOrganisation(id: string): Promise<OrgRef> {
-  let org = await db.organisation.findUnique({ where: { id }, select: orgSelect });
-  for (let hops = 0; org?.status === "MERGED" && org.mergedIntoId && hops < 5; hops++) {
-    org = await db.organisation.findUnique({ where: { id: org.mergedIntoId }, select: orgSelect });
-  }
-  if (!org || org.status === "MERGED") {
-    throw new AppError("INVALID", FIELDS_MESSAGE, {
-      organisationId: ["We could not find that organisation. Choose it again from the suggestions."],
-    });
-  }
-  return { id: org.id, slug: org.slug, name: org.name, status: org.status };
-}
-
-/** Proposing a name that already exists (active or proposed) links to it instead of duplicating it. */
-async function findSameName(name: string): Promise<OrgRef | null> {
-  const org = await db.organisation.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, status: { in: ["ACTIVE", "PROPOSED"] } },
-    orderBy: { status: "asc" },
-    select: orgSelect,
-  });
-  return org ? { id: org.id, slug: org.slug, name: org.name, status: org.status } : null;
-}
-
 async function findByKey(reporterId: string, idempotencyKey: string): Promise<CreatedReport | null> {
   const report = await db.report.findUnique({
     where: { reporterId_idempotencyKey: { reporterId, idempotencyKey } },
@@ -336,25 +281,4 @@ function reportLimits(actor: Actor, address: string, proposing: boolean): LimitS
 /** A collision-resistant id in the same alphabet as Prisma's cuid(), for rows inserted with raw SQL. */
 function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
-
-export type UserReport = Awaited<ReturnType<typeof listReportsByUser>>[number];
-
-/** A member's own reports, newest first (for the account page). */
-export async function listReportsByUser(userId: string, options: { take?: number } = {}) {
-  return db.report.findMany({
-    where: { reporterId: userId },
-    orderBy: { createdAt: "desc" },
-    take: Math.min(options.take ?? 50, 200),
-    select: {
-      id: true,
-      e164: true,
-      category: true,
-      occurredAt: true,
-      createdAt: true,
-      bodyMasked: true,
-      hiddenAt: true,
-      organisation: { select: { name: true, slug: true, status: true } },
-    },
-  });
 }

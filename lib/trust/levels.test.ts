@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { brigadingSignals, decay, legitimacy, THRESHOLDS, trustLevel, weightFor, wilsonLowerBound, type TrustSubject } from "./rules";
+import { brigadingSignals } from "./brigading";
+import { decay, legitimacy, THRESHOLDS, trustLevel, weightFor, wilsonLowerBound, type TrustSubject } from "./rules";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

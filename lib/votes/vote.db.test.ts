@@ -6,7 +6,7 @@ import { recountAll } from "../numbers/counters";
 import { db } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { getClaimLegitimacy } from "../trust/legitimacy";
-import { brigadeSummary, brigadingSignals, brigadingSignalsOf } from "../trust/rules";
+import { brigadeSummary, brigadingSignals, brigadingSignalsOf } from "../trust/brigading";
 import { castVote, ensureNumberClaim, listClaimsForNumber, readBrigadeSummary, withdrawVote } from "./vote";
 
 const DAY = 86_400_000;

@@ -11,7 +11,8 @@ import { refreshDueTrustLevels, reweighNow } from "../trust/legitimacy";
 import { HALF_LIFE_MS, KEPT_EPOCH_MS, keptLegitimacy, keptTrust } from "../trust/kept";
 import { normalisePhone } from "../numbers/phone";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
-import { brigadingSignalsOf, THRESHOLDS, type BrigadeSummary } from "../trust/rules";
+import { brigadingSignalsOf, type BrigadeSummary } from "../trust/brigading";
+import { THRESHOLDS } from "../trust/rules";
 import { castVoteSchema, withdrawVoteSchema } from "./schema";
 
 /** The organisation-less claim's key: NULLs are distinct in a unique index, so "-" stands in. */

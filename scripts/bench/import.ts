@@ -116,7 +116,7 @@ async function main() {
     const { db } = await import("../../lib/platform/db");
     const { importCsvFile } = await import("../../lib/imports/csv-import");
     const { ftcFormat } = await import("../../lib/imports/ftc");
-    const { refreshImportedListings, refreshListings } = await import("../../lib/feeds/listing");
+    const [{ refreshImportedListings }, { refreshListings }] = await Promise.all([import("../../lib/feeds/rebuild"), import("../../lib/feeds/listing")]);
     const { recountAll } = await import("../../lib/numbers/counters");
 
     let lastPrint = 0;

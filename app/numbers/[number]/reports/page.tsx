@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { getActor } from "@/lib/accounts/authz";
-import { listNumberReports, parseReportCursor, REPORTS_PAGE_SIZE } from "@/lib/numbers/page";
+import { listNumberReports, parseReportCursor, REPORTS_PAGE_SIZE } from "@/lib/numbers/report-list";
 import { normalisePhone } from "@/lib/numbers/phone";
 import { decodeNumberSegment, regionFor } from "@/lib/numbers/url";
 import { retireDueNumbers } from "@/lib/representatives/publish";

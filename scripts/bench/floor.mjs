@@ -1,0 +1,75 @@
+// `npm run bench -- floor`: the JavaScript any App Router page of this stack ships before a line of the app.
+// Builds a blank app (one layout, one page saying "Hello", an empty config) in a temp folder with this
+// project's own `next` and React, with Turbopack and with webpack, serves each with `next start` on loopback
+// and measures it as the benchmark measures the app's pages (js-size.mjs). Writes bench-results/js-floor.json.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { jsPerPage } from "./js-size.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const port = Number(process.env.BENCH_APP_PORT ?? Number(process.env.PORT ?? 3000) + 70);
+const log = (message) => console.info(`[floor] ${message}`);
+
+const FILES = {
+  "package.json": JSON.stringify({ name: "blank", private: true, type: "module" }),
+  // The project's node_modules is linked in, outside this folder: Turbopack must be allowed to read it.
+  "next.config.mjs": 'export default { turbopack: { root: "/" } };\n',
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], jsx: "react-jsx", module: "esnext", moduleResolution: "bundler", strict: true, skipLibCheck: true, noEmit: true, esModuleInterop: true, isolatedModules: true },
+    include: ["**/*.ts", "**/*.tsx"],
+    exclude: ["node_modules"],
+  }),
+  "app/layout.tsx": 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n',
+  "app/page.tsx": "export default function Page() { return <p>Hello</p>; }\n",
+};
+
+async function waitFor(url, deadline) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+async function measure(dir, bundler) {
+  log(`building the blank app with ${bundler}…`);
+  const build = spawnSync(process.execPath, [next, "build", ...(bundler === "webpack" ? ["--webpack"] : [])], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build (${bundler}) failed`);
+  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, stdio: "ignore", detached: true });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/`, Date.now() + 60_000);
+    const [result] = await jsPerPage(base, [["/", "blank"]]);
+    return { bundler, ...result };
+  } finally {
+    process.kill(-server.pid, "SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callercheck-floor-"));
+try {
+  for (const [file, text] of Object.entries(FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+  const versions = Object.fromEntries(["next", "react", "react-dom"].map((name) => [name, JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version]));
+  const results = [];
+  for (const bundler of ["turbopack", "webpack"]) results.push(await measure(dir, bundler));
+  console.table(results.map((r) => ({ bundler: r.bundler, "JS gzip kB": (r.gzipBytes / 1024).toFixed(1), "JS Brotli kB": (r.brotliBytes / 1024).toFixed(1), "noModule kB": (r.legacyGzipBytes / 1024).toFixed(1), scripts: r.scripts })));
+  fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
+  const out = path.join(root, "bench-results", "js-floor.json");
+  fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), versions, results }, null, 2));
+  log(`written ${path.relative(root, out)} (${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ")})`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
