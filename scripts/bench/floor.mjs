@@ -1,7 +1,11 @@
-// `npm run bench -- floor`: the JavaScript any App Router page of this stack ships before a line of the app.
-// Builds a blank app (one layout, one page saying "Hello", an empty config) in a temp folder with this
+// `npm run bench -- floor`: what any App Router page of this stack costs before a line of the app.
+// Builds a blank app (one layout, a page saying "Hello", an empty config) in a temp folder with this
 // project's own `next` and React, with Turbopack and with webpack, serves each with `next start` on loopback
-// and measures it as the benchmark measures the app's pages (js-size.mjs). Writes bench-results/js-floor.json.
+// and measures its JavaScript as the benchmark measures the app's pages (js-size.mjs). With Turbopack it also
+// drives a blank page rendered for each request (`/rendered`, `await connection()`) with autocannon, as the
+// benchmark drives the app's rendered number page (16 connections, a warm-up, then rounds): the most
+// requests a second Next renders on this machine. Writes bench-results/js-floor.json.
+import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +29,27 @@ const FILES = {
   }),
   "app/layout.tsx": 'export default function RootLayout({ children }: { children: React.ReactNode }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n',
   "app/page.tsx": "export default function Page() { return <p>Hello</p>; }\n",
+  "app/rendered/page.tsx": 'import { connection } from "next/server";\n\nexport default async function Page() {\n  await connection();\n  return <p>Hello at {Date.now()}</p>;\n}\n',
 };
+
+const ROUNDS = 3;
+const SECONDS = 5;
+
+const drive = (url, seconds) =>
+  new Promise((resolve, reject) => autocannon({ url, connections: 16, duration: seconds, timeout: 30 }, (error, result) => (error ? reject(error) : resolve(result))));
+
+/** A blank page rendered per request: a warm-up, then ROUNDS rounds; the median round's figures. */
+async function renderRate(base) {
+  await drive(`${base}/rendered`, 2);
+  const rounds = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const result = await drive(`${base}/rendered`, SECONDS);
+    if (result.non2xx || result.errors) throw new Error(`blank page: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+    rounds.push({ reqPerSec: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+  }
+  rounds.sort((a, b) => a.reqPerSec - b.reqPerSec);
+  return { ...rounds[Math.floor(ROUNDS / 2)], rounds: rounds.map((r) => r.reqPerSec) };
+}
 
 async function waitFor(url, deadline) {
   while (Date.now() < deadline) {
@@ -48,7 +72,7 @@ async function measure(dir, bundler) {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/`, Date.now() + 60_000);
     const [result] = await jsPerPage(base, [["/", "blank"]]);
-    return { bundler, ...result };
+    return { bundler, ...result, rendered: bundler === "turbopack" ? await renderRate(base) : null };
   } finally {
     process.kill(-server.pid, "SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -66,6 +90,8 @@ try {
   const results = [];
   for (const bundler of ["turbopack", "webpack"]) results.push(await measure(dir, bundler));
   console.table(results.map((r) => ({ bundler: r.bundler, "JS gzip kB": (r.gzipBytes / 1024).toFixed(1), "JS Brotli kB": (r.brotliBytes / 1024).toFixed(1), "noModule kB": (r.legacyGzipBytes / 1024).toFixed(1), scripts: r.scripts })));
+  const rendered = results.find((r) => r.rendered)?.rendered;
+  if (rendered) log(`a blank page rendered per request: ${Math.round(rendered.reqPerSec)} req/s (p50 ${rendered.p50} ms, p99 ${rendered.p99} ms; rounds ${rendered.rounds.map(Math.round).join(", ")})`);
   fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const out = path.join(root, "bench-results", "js-floor.json");
   fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), versions, results }, null, 2));
