@@ -60,7 +60,10 @@ const loadPage = cache(async (e164: string, role: Role | null) => {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { result } = await resolve(props);
   if (!result.ok) return { title: "Not a phone number", robots: { index: false } };
-  const page = await loadPage(result.phone.e164, null);
+  // The same read as the page's body for this viewer (one read a request, and the description's figures agree
+  // with the page's, which a member reading the primary could otherwise see ahead of a replica).
+  const actor = await getActor();
+  const page = await loadPage(result.phone.e164, actor?.role ?? null);
   // People read their own region's numbers in its national format, and a foreign number in international format.
   const foreign = result.phone.country !== env.DEFAULT_REGION;
   const [readable, other] = foreign ? [result.phone.international, result.phone.national] : [result.phone.national, result.phone.international];
