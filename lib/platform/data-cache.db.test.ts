@@ -11,7 +11,7 @@ import { promoteClaim } from "../registry/promote";
 import { listCachedRegistryPage } from "../registry/feed";
 import { getCachedHomeFeed } from "../reports/home-feed";
 import { createReport } from "../reports/report";
-import { castVote, listClaimsForNumber } from "../votes/vote";
+import { castVote } from "../votes/vote";
 import { listComments } from "../comments/comment";
 import { watchNumber } from "../watches/watch";
 import { cached, cacheSize, clearDataCache, invalidateTags } from "./data-cache";

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { formatDate, plural } from "@/lib/display/format";
 import { EVIDENCE_METHODS } from "@/lib/display/labels";
 import type { OrganisationPage } from "@/lib/organisations/organisation";
-import { formatE164, TYPE_LABELS } from "@/lib/numbers/phone";
+import { TYPE_LABELS } from "@/lib/numbers/phone";
 import { readableNumber } from "@/lib/numbers/display";
 
 type Claim = OrganisationPage["verified"][number];

@@ -44,7 +44,7 @@ export async function generateMetadata({ params, searchParams }: Params): Promis
   const { slug } = await params;
   const page = await load(slug, ...(await pagesOf(searchParams)));
   if (!page || "redirectTo" in page) return { title: "Organisation not found", robots: { index: false } };
-  const { organisation: org, verified } = page;
+  const { organisation: org } = page;
   return {
     title: `${org.name}: official numbers and reported calls`,
     description: `${org.name}'s verified outbound numbers (${org.verifiedNumberCount}), numbers callers claimed to be it, and what they asked for.`,
