@@ -5,7 +5,7 @@ import { isModerator } from "@/lib/accounts/roles";
 import { NumberSearch } from "./number-search";
 import { AccountLinks, ModerationLink } from "./account-links";
 
-const NAV_LINK = "block rounded-md px-2.5 py-1.5 text-slate-700 no-underline xl:px-2 hover:bg-slate-100 hover:no-underline";
+const NAV_LINK = "block rounded-md px-2.5 py-1.5 text-slate-700 no-underline xl:px-1.5 hover:bg-slate-100 hover:no-underline";
 
 export async function SiteHeader() {
   const actor = await getActor();
@@ -17,7 +17,7 @@ export async function SiteHeader() {
   ];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:flex-wrap md:items-center md:gap-x-6 xl:flex-nowrap xl:gap-x-5">
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-3 md:flex-row md:flex-wrap md:items-center md:gap-x-6 xl:flex-nowrap xl:gap-x-4">
         <div className="flex items-center justify-between gap-4">
           <Link href="/" className="flex shrink-0 items-center gap-2 whitespace-nowrap text-lg font-bold text-slate-900 no-underline hover:no-underline">
             <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">✓</span>
