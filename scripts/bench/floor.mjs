@@ -4,8 +4,12 @@
 // and measures its JavaScript as the benchmark measures the app's pages (js-size.mjs). With Turbopack it also
 // drives a blank page rendered for each request (`/rendered`, `await connection()`) with autocannon, as the
 // benchmark drives the app's rendered number page (16 connections, a warm-up, then rounds): the most
-// requests a second Next renders on this machine. Writes bench-results/js-floor.json.
+// requests a second Next renders on this machine — and runs Lighthouse on the blank page (three runs, the
+// median; the settings of scripts/bench/lighthouse.mjs), the best score any page of this stack gets here.
+// Writes bench-results/js-floor.json.
 import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,6 +37,26 @@ const FILES = {
 };
 
 const ROUNDS = 3;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Lighthouse at its mobile defaults on the blank page, as `npm run lighthouse` runs it: the median of three. */
+async function lighthouseOf(url) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      runs.push({ performance: Math.round(lhr.categories.performance.score * 100), tbt: Math.round(lhr.audits["total-blocking-time"].numericValue), lcp: Math.round(lhr.audits["largest-contentful-paint"].numericValue) });
+    }
+    runs.sort((a, b) => a.performance - b.performance);
+    return { ...runs[1], runs: runs.map((r) => r.performance) };
+  } finally {
+    await chrome.kill();
+  }
+}
 const SECONDS = 5;
 
 const drive = (url, seconds) =>
@@ -72,7 +96,9 @@ async function measure(dir, bundler) {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/`, Date.now() + 60_000);
     const [result] = await jsPerPage(base, [["/", "blank"]]);
-    return { bundler, ...result, rendered: bundler === "turbopack" ? await renderRate(base) : null };
+    if (bundler !== "turbopack") return { bundler, ...result, rendered: null, lighthouse: null };
+    const rendered = await renderRate(base);
+    return { bundler, ...result, rendered, lighthouse: await lighthouseOf(`${base}/`) };
   } finally {
     process.kill(-server.pid, "SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -92,6 +118,8 @@ try {
   console.table(results.map((r) => ({ bundler: r.bundler, "JS gzip kB": (r.gzipBytes / 1024).toFixed(1), "JS Brotli kB": (r.brotliBytes / 1024).toFixed(1), "noModule kB": (r.legacyGzipBytes / 1024).toFixed(1), scripts: r.scripts })));
   const rendered = results.find((r) => r.rendered)?.rendered;
   if (rendered) log(`a blank page rendered per request: ${Math.round(rendered.reqPerSec)} req/s (p50 ${rendered.p50} ms, p99 ${rendered.p99} ms; rounds ${rendered.rounds.map(Math.round).join(", ")})`);
+  const scored = results.find((r) => r.lighthouse)?.lighthouse;
+  if (scored) log(`Lighthouse (mobile) on the blank page: performance ${scored.performance} (runs ${scored.runs.join(", ")}; TBT ${scored.tbt} ms, LCP ${scored.lcp} ms)`);
   fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const out = path.join(root, "bench-results", "js-floor.json");
   fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), versions, results }, null, 2));
