@@ -25,7 +25,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const actor = await getActor();
   if (!actor) redirect("/signin?callbackUrl=/account");
   const { welcome, reports, password } = await searchParams;
-  // "Show more" grows the list a page at a time; lib/reports/report.ts caps it at 200.
+  // "Show more" grows the list a page at a time; lib/reports/member-reports.ts caps it at 200.
   const asked = Number.parseInt(reports ?? "", 10);
   const take = Number.isFinite(asked) ? Math.min(Math.max(asked, MY_REPORTS_PAGE), 200) : MY_REPORTS_PAGE;
   const passwordSet = await hasPassword(actor.id);

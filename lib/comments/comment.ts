@@ -8,7 +8,7 @@ import { AppError, parseOrThrow } from "../platform/errors";
 import { trustLevelOf, trustSelect } from "../trust/legitimacy";
 import { maskSensitive } from "../reports/masking";
 import type { ContentVisibility } from "../trust/privacy";
-import { getNumberContentVisibility } from "../numbers/report-list";
+import { getNumberContentVisibility } from "../numbers/visibility";
 import { consumeLimit, consumeLimits, type LimitSpend } from "../platform/rate-limit";
 import { THRESHOLDS, TRUST_LABELS } from "../trust/rules";
 import { ensureNumberRow } from "../numbers/number-row";

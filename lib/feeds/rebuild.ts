@@ -26,8 +26,8 @@ export async function rebuildListings(options: { onProgress?: (done: number, tot
  * ones that verdict puts on a list go through refreshListing (which writes them, with a feed version).
  * For the others refreshListing would read the same counters and write nothing. Every other number gets
  * the full refresh. At a million imported rows this is the difference between hours and minutes.
+ * onProgress: numbers checked of those imported, then full refreshes done of those needed.
  */
-/** onProgress: numbers checked of those imported, then full refreshes done of those needed. */
 export async function refreshImportedListings(numbers: string[], options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
   const full: string[] = [];
   let considered = 0;

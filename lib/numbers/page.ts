@@ -8,7 +8,8 @@ import { UNSAFE_ASKS, verdictFor, type Legitimacy, type Verdict, type VerdictInp
 import { chartSeries, type ChartSeries } from "./chart";
 import { organisationSelect, statusRank, sumLegitimacy, toClaimed, type ClaimedOrganisation, type NamedOrganisation } from "./claims";
 import { formatE164, normalisePhone, type PhoneType } from "./phone";
-import { REPORT_ORDER, reportSelect, toNumberReport, type NumberReport, type NumberViewer } from "./report-list";
+import { REPORT_ORDER, reportSelect, toNumberReport, type NumberReport } from "./report-list";
+import type { NumberViewer } from "./visibility";
 
 export const LATEST_REPORTS = 10;
 

@@ -1,11 +1,9 @@
 import "server-only";
 // A number's reports as its pages list them, newest first: the latest on its page, and older ones a page at a
 // time by cursor (/numbers/<n>/reports); texts shown only when the number's privacy rule allows.
-import type { ReportCategory, Role } from "../generated/prisma/enums";
+import type { ReportCategory } from "../generated/prisma/enums";
 import { db } from "../platform/db";
-import { contentVisibility, type ContentVisibility } from "../trust/privacy";
-
-export type NumberViewer = { role: Role } | null;
+import { getNumberContentVisibility, type NumberViewer } from "./visibility";
 
 export type NumberReport = {
   id: string;
@@ -110,25 +108,4 @@ export async function listNumberReports(e164: string, viewer: NumberViewer, befo
     next: rows.length > pageSize && last ? formatReportCursor(last) : null,
     visibility,
   };
-}
-
-/**
- * Whether the number's texts (report texts, comments) show to this viewer (lib/trust/privacy.ts), with its
- * comment count: one read, for the pages that show texts without the whole number page.
- */
-export async function getNumberContentVisibility(e164: string, viewer: NumberViewer): Promise<{ visibility: ContentVisibility; comments: number }> {
-  const number = await db.phoneNumber.findUnique({
-    where: { e164 },
-    select: { reporterCount: true, commentCount: true, contentHiddenAt: true, contentHiddenReason: true, claims: { where: { status: "VERIFIED" }, select: { id: true }, take: 1 } },
-  });
-  const visibility = contentVisibility(
-    {
-      reporterCount: number?.reporterCount ?? 0,
-      hasVerifiedClaim: Boolean(number?.claims.length),
-      contentHiddenAt: number?.contentHiddenAt ?? null,
-      contentHiddenReason: number?.contentHiddenReason,
-    },
-    viewer,
-  );
-  return { visibility, comments: number?.commentCount ?? 0 };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { summariseCandidate, type CandidateVote } from "./candidate-rules";
-import { isPromotable, type PromotionStats } from "../trust/promotion";
+import { isPromotable, summariseCandidate, type CandidateVote, type PromotionStats } from "./candidate-rules";
 import { THRESHOLDS, type TrustLevel } from "../trust/rules";
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
-// Pure: the numbers a moderator sees for a promotion candidate, from its votes and voters.
-import type { PromotionStats } from "../trust/promotion";
+// Pure: when a claim may be promoted into the registry, and the numbers a moderator sees for a promotion
+// candidate, from its votes and voters.
 import { legitimacy, THRESHOLDS, type TrustLevel } from "../trust/rules";
 
 export type CandidateVote = { userId: string; legitimate: boolean; castAt: Date; voterCreatedAt: Date };
@@ -57,3 +57,25 @@ export function summariseCandidate(
 
 /** Cheap pre-filter on the denormalised counters before the exact check. */
 export const MIN_VOTES_FOR_CANDIDATE = THRESHOLDS.promotion.minVoters;
+
+const HOUR = 3_600_000;
+
+export type PromotionStats = {
+  status: "UNVERIFIED" | "VERIFIED" | "REVOKED" | "REJECTED";
+  hasOrganisation: boolean;
+  legitBound: number;
+  /** Distinct voters at TL1 or above who voted "legitimate" or "not legitimate". */
+  trustedVoters: number;
+  oldestVoteAt: Date | null;
+};
+
+/** A claim a moderator may promote into the registry: confident, broad and settled support. */
+export function isPromotable(stats: PromotionStats, now: Date = new Date()): boolean {
+  const rule = THRESHOLDS.promotion;
+  if (stats.status !== "UNVERIFIED" || !stats.hasOrganisation || !stats.oldestVoteAt) return false;
+  return (
+    stats.legitBound >= rule.minBound &&
+    stats.trustedVoters >= rule.minVoters &&
+    now.getTime() - stats.oldestVoteAt.getTime() >= rule.minOldestVoteHours * HOUR
+  );
+}

@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "../platform/db";
 import { getTrustLevels } from "../trust/legitimacy";
-import { MIN_VOTES_FOR_CANDIDATE, summariseCandidate, type CandidateSummary } from "./candidate-rules";
-import { isPromotable } from "../trust/promotion";
+import { isPromotable, MIN_VOTES_FOR_CANDIDATE, summariseCandidate, type CandidateSummary } from "./candidate-rules";
 
 export type PromotionCandidate = {
   id: string;

@@ -26,7 +26,6 @@ export type CreatedReport = {
   organisation: OrgRef | null;
 };
 
-
 /**
  * Files one report: the number if new, a proposed organisation if asked, the claim (number ↔
  * organisation) if new, the report, and every counter it moves. Most reports are one statement with their

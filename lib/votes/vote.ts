@@ -198,7 +198,7 @@ export async function withdrawVote(actor: Actor | null, input: unknown): Promise
 }
 
 /**
- * The four figures the brigading rules read (rules.ts brigadeSummary), summed in the database over the
+ * The four figures the brigading rules read (lib/trust/brigading.ts brigadeSummary), summed in the database over the
  * claim's votes in the window, with the alerts already open on it: one row, however many votes.
  */
 export async function readBrigadeSummary(tx: Tx | null, claimId: string, now: Date): Promise<BrigadeSummary & { votes: number; open: string[] }> {

@@ -1,5 +1,6 @@
 // `npm run bench -- floor`: what any App Router page of this stack costs before a line of the app.
-// Builds a blank app (one layout, a page saying "Hello", an empty config) in a temp folder with this
+// Builds a blank app (one layout, a page saying "Hello", a config that only lets Turbopack read the linked
+// node_modules) in a temp folder with this
 // project's own `next` and React, with Turbopack and with webpack, serves each with `next start` on loopback
 // and measures its JavaScript as the benchmark measures the app's pages (js-size.mjs). With Turbopack it also
 // drives a blank page rendered for each request (`/rendered`, `await connection()`) with autocannon, as the
@@ -11,6 +12,7 @@ import autocannon from "autocannon";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { spawn, spawnSync } from "node:child_process";
+import net from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -75,10 +77,20 @@ async function renderRate(base) {
   return { ...rounds[Math.floor(ROUNDS / 2)], rounds: rounds.map((r) => r.reqPerSec) };
 }
 
-async function waitFor(url, deadline) {
+/** Refuses to start when something already listens on the port: it would be measured instead of the blank app. */
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is in use: set BENCH_APP_PORT to a free one`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(resolve));
+  });
+}
+
+async function waitFor(url, deadline, server) {
   while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start exited (${server.exitCode ?? server.signalCode}) before answering`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { signal: AbortSignal.timeout(5_000) })).ok) return;
     } catch {
       // not listening yet
     }
@@ -90,22 +102,51 @@ async function waitFor(url, deadline) {
 async function measure(dir, bundler) {
   log(`building the blank app with ${bundler}…`);
   const build = spawnSync(process.execPath, [next, "build", ...(bundler === "webpack" ? ["--webpack"] : [])], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`next build (${bundler}) failed`);
-  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, stdio: "ignore", detached: true });
+  if (build.error || build.status !== 0) throw new Error(`next build (${bundler}) failed: ${build.error?.message ?? build.signal ?? `exit ${build.status}`}`);
+  await assertPortFree(port);
+  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  running = server;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/`, Date.now() + 60_000);
+    await waitFor(`${base}/`, Date.now() + 60_000, server);
     const [result] = await jsPerPage(base, [["/", "blank"]]);
     if (bundler !== "turbopack") return { bundler, ...result, rendered: null, lighthouse: null };
     const rendered = await renderRate(base);
-    return { bundler, ...result, rendered, lighthouse: await lighthouseOf(`${base}/`) };
+    // Lighthouse needs Chromium; without it the sizes and the render rate are still written.
+    const scored = await lighthouseOf(`${base}/`).catch((error) => {
+      log(`Lighthouse did not run: ${error.message}`);
+      return null;
+    });
+    return { bundler, ...result, rendered, lighthouse: scored };
   } finally {
-    process.kill(-server.pid, "SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    stopServer(server);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    running = null;
   }
 }
 
+/** The server runs in its own process group (next start starts workers): the whole group is stopped. */
+function stopServer(server, signal = "SIGTERM") {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+let running = null;
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callercheck-floor-"));
+// Interrupted (Ctrl+C): the server's group and the temp folder go too, as at the end of a run.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    if (running) stopServer(running, "SIGKILL");
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 try {
   for (const [file, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

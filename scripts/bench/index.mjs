@@ -9,7 +9,8 @@
 //  4. one table on stdout, JSON and Markdown in bench-results/ (gitignored).
 // Options: --size 10k|1m, --duration <s per round> (5), --rounds (2), --connections (16), --no-build.
 // `npm run bench -- import [--rows 1000000]` benchmarks `npm run import` instead (scripts/bench/import.ts);
-// `npm run bench -- floor` measures the JavaScript a blank App Router app ships (scripts/bench/floor.mjs).
+// `npm run bench -- floor` measures a blank App Router app: its JavaScript, render rate and Lighthouse score
+// (scripts/bench/floor.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -28,7 +29,7 @@ function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith("--") ? process.argv[at + 1] : fallback;
 }
-// `npm run bench -- floor`: the JavaScript a blank App Router app of this stack ships (scripts/bench/floor.mjs).
+// `npm run bench -- floor`: what a blank App Router app of this stack costs (scripts/bench/floor.mjs).
 if (process.argv[2] === "floor") {
   const run = spawnSync(process.execPath, ["scripts/bench/floor.mjs"], { cwd: root, stdio: "inherit" });
   process.exit(run.status ?? 1);
