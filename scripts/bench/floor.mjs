@@ -43,10 +43,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Lighthouse at its mobile defaults on the blank page, as `npm run lighthouse` runs it: the median of three. */
 async function lighthouseOf(url) {
-  const chrome = await chromeLauncher.launch({
+  const chrome = (browser = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  }));
   try {
     const runs = [];
     for (let run = 0; run < 3; run++) {
@@ -57,6 +57,7 @@ async function lighthouseOf(url) {
     return { ...runs[1], runs: runs.map((r) => r.performance) };
   } finally {
     await chrome.kill();
+    browser = null;
   }
 }
 const SECONDS = 5;
@@ -137,12 +138,14 @@ function stopServer(server, signal = "SIGTERM") {
 }
 
 let running = null;
+let browser = null;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "callercheck-floor-"));
 // Interrupted (Ctrl+C): the server's group and the temp folder go too, as at the end of a run.
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
     if (running) stopServer(running, "SIGKILL");
+    browser?.kill();
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(130);
   });
